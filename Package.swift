@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "incident",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "incident", targets: ["incident"]),
+        .library(name: "IncidentKit", targets: ["IncidentKit"]),
+    ],
+    targets: [
+        .target(name: "IncidentKit", swiftSettings: strictness),
+        .executableTarget(name: "incident", dependencies: ["IncidentKit"], swiftSettings: strictness),
+        .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit"], swiftSettings: strictness),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import IncidentKit
+
+print("incident \(IncidentVersion.current)")

@@ -1,0 +1,6 @@
+import IncidentKit
+import Testing
+
+@Test func versionIsSemantic() {
+    #expect(IncidentVersion.current.split(separator: ".").count == 3)
+}
