@@ -1,0 +1,79 @@
+import Foundation
+
+/// One line of a markdown source, with its 1-based line number and the text without its line ending.
+public struct SourceLine: Sendable, Hashable {
+    public var number: Int
+    public var text: Substring
+
+    public init(number: Int, text: Substring) {
+        self.number = number
+        self.text = text
+    }
+
+    /// Whether the line holds only spaces and tabs.
+    var isBlank: Bool { text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+
+    /// The indentation in columns, tabs counted to the next multiple of four.
+    var indent: Int {
+        var column = 0
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                column += 1
+            } else if byte == 0x09 {
+                column += 4 - column % 4
+            } else {
+                break
+            }
+        }
+        return column
+    }
+
+    /// The line with up to `columns` columns of leading white space removed.
+    func removingIndent(_ columns: Int) -> SourceLine {
+        var column = 0
+        var index = text.startIndex
+        while index < text.endIndex, column < columns {
+            let character = text[index]
+            if character == " " {
+                column += 1
+            } else if character == "\t" {
+                let width = 4 - column % 4
+                if column + width > columns {
+                    // A tab wider than what is left: keep the remainder as spaces.
+                    let rest = String(repeating: " ", count: column + width - columns)
+                    return SourceLine(number: number, text: Substring(rest + text[text.index(after: index)...]))
+                }
+                column += width
+            } else {
+                break
+            }
+            index = text.index(after: index)
+        }
+        return SourceLine(number: number, text: text[index...])
+    }
+
+    /// The text with leading and trailing white space removed.
+    var trimmed: Substring { text.trimmingWhitespace() }
+}
+
+extension Substring {
+    /// The text with leading and trailing spaces and tabs removed.
+    func trimmingWhitespace() -> Substring {
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
+        while end > start {
+            let before = index(before: end)
+            guard self[before] == " " || self[before] == "\t" else { break }
+            end = before
+        }
+        return self[start..<end]
+    }
+}
+
+extension StringProtocol {
+    /// The text with leading and trailing white space (spaces, tabs, newlines) removed.
+    var trimmed: String {
+        String(self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

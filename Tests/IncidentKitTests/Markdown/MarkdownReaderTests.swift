@@ -1,0 +1,185 @@
+@testable import IncidentKit
+import Testing
+
+@Suite struct MarkdownReaderTests {
+    private func read(_ text: String) -> MarkdownDocument {
+        MarkdownDocument(path: "doc.md", text: text)
+    }
+
+    @Test func atxHeadingsKeepLevelTextAndLine() {
+        let document = read("intro\n\n## Nginx 502 ##\n###### six\n####### seven\n#nospace\n")
+        let headings = document.blocks.compactMap { block -> Heading? in
+            if case .heading(let heading) = block { return heading }
+            return nil
+        }
+        #expect(headings == [Heading(level: 2, text: "Nginx 502", line: 3), Heading(level: 6, text: "six", line: 4)])
+    }
+
+    @Test func setextHeadings() {
+        let document = read("Title\n=====\n\nSub\n---\n")
+        #expect(document.blocks == [
+            .heading(Heading(level: 1, text: "Title", line: 1)), .heading(Heading(level: 2, text: "Sub", line: 4)),
+        ])
+    }
+
+    @Test(arguments: ["```", "~~~", "````"])
+    func fencedCodeKeepsInfoAndContent(fence: String) throws {
+        let document = read("text\n\(fence)bash timeout=5s\n# check\ncurl -I x\n\(fence)\nafter\n")
+        let code = try #require(document.blocks.compactMap { block -> CodeBlock? in
+            if case .code(let code) = block { return code }
+            return nil
+        }.first)
+        #expect(code.info == "bash timeout=5s")
+        #expect(code.language == "bash")
+        #expect(code.content == "# check\ncurl -I x")
+        #expect(code.line == 2)
+        #expect(code.lines.map(\.number) == [3, 4])
+        #expect(code.isClosed)
+        #expect(document.diagnostics.isEmpty)
+    }
+
+    @Test func unterminatedFenceIsADiagnostic() {
+        let document = read("# T\n\n```bash\nls\n")
+        #expect(document.diagnostics.map(\.description) == [
+            "doc.md:3: error: unterminated code fence: '```' is never closed"
+        ])
+    }
+
+    @Test func orderedListsWithBothDelimitersAndNestedAttributes() throws {
+        let document = read("1) App/Service name `service`\n   - Hint: the unit\n2) ENV (dev/prod)\n\n1. a\n2. b\n")
+        let lists = document.blocks.compactMap { block -> ListBlock? in
+            if case .list(let list) = block { return list }
+            return nil
+        }
+        try #require(lists.count == 2)
+        #expect(lists[0].isOrdered)
+        #expect(lists[0].items.map(\.title) == ["App/Service name `service`", "ENV (dev/prod)"])
+        #expect(lists[0].items.map(\.line) == [1, 3])
+        guard case .list(let nested)? = lists[0].items[0].blocks.last else {
+            Issue.record("expected a nested list")
+            return
+        }
+        #expect(nested.items.map(\.title) == ["Hint: the unit"])
+        #expect(nested.items[0].line == 2)
+        #expect(lists[1].items.map(\.number) == [1, 2])
+    }
+
+    @Test func taskLists() {
+        let document = read("- [ ] open\n- [x] done\n- plain\n")
+        guard case .list(let list)? = document.blocks.first else {
+            Issue.record("expected a list")
+            return
+        }
+        #expect(list.items.map(\.task) == [.open, .done, nil])
+        #expect(list.items.map(\.title) == ["open", "done", "plain"])
+    }
+
+    @Test func fenceInsideListItem() {
+        let document = read("1. Restart\n   ```bash\n   systemctl restart x\n   ```\n2. Verify\n")
+        guard case .list(let list)? = document.blocks.first else {
+            Issue.record("expected a list")
+            return
+        }
+        #expect(list.items.count == 2)
+        guard case .code(let code)? = list.items[0].blocks.last else {
+            Issue.record("expected code in the first item")
+            return
+        }
+        #expect(code.content == "systemctl restart x")
+        #expect(code.line == 2)
+    }
+
+    @Test func tablesWithAlignmentEscapesAndCodeSpans() throws {
+        let document = read("| Pattern | Meaning |\n|:---|---:|\n| `a|b` | pipe in code |\n| x \\| y | escaped |\n| short |\n")
+        guard case .table(let table)? = document.blocks.first else {
+            Issue.record("expected a table")
+            return
+        }
+        #expect(table.header == ["Pattern", "Meaning"])
+        #expect(table.rows.map(\.cells) == [["`a|b`", "pipe in code"], ["x | y", "escaped"], ["short", ""]])
+        #expect(table.rows.map(\.line) == [3, 4, 5])
+        #expect(table.column(named: "meaning") == 1)
+    }
+
+    @Test func blockQuotesThematicBreaksAndParagraphs() {
+        let document = read("> **Note:** quoted\n> more\n\n***\n\npara one\npara two\n")
+        #expect(document.blocks.count == 3)
+        guard case .quote(let quote) = document.blocks[0], case .paragraph(let inner)? = quote.blocks.first else {
+            Issue.record("expected a quote holding a paragraph")
+            return
+        }
+        #expect(inner.text == "**Note:** quoted\nmore")
+        #expect(document.blocks[1] == .thematicBreak(line: 4))
+        guard case .paragraph(let paragraph) = document.blocks[2] else {
+            Issue.record("expected a paragraph")
+            return
+        }
+        #expect(paragraph.line == 6)
+        #expect(paragraph.text == "para one\npara two")
+    }
+
+    @Test func frontMatterWithValuesAndLists() throws {
+        let document = read("---\ntitle: Kube Pod Crash Looping\nweight: 20\ntags: [k8s, pods]\nowners:\n  - sre\n  - platform\n---\n# KubePodCrashLooping\n")
+        let front = try #require(document.frontMatter)
+        #expect(front["title"] == .text("Kube Pod Crash Looping"))
+        #expect(front["tags"] == .list(["k8s", "pods"]))
+        #expect(front["owners"] == .list(["sre", "platform"]))
+        #expect(document.blocks == [.heading(Heading(level: 1, text: "KubePodCrashLooping", line: 9))])
+        #expect(document.title == "KubePodCrashLooping")
+    }
+
+    @Test func boldLabels() throws {
+        let document = read("**Keywords:** 502, bad gateway\n**Route**: [flow](a.md)\n  continues\n**not a label\n")
+        guard case .paragraph(let paragraph)? = document.blocks.first else {
+            Issue.record("expected a paragraph")
+            return
+        }
+        let labels = BoldLabel.labels(in: paragraph)
+        #expect(labels.map(\.name) == ["Keywords", "Route"])
+        #expect(labels.map(\.line) == [1, 2])
+        #expect(labels[1].value == "[flow](a.md)\ncontinues\n**not a label")
+    }
+
+    @Test func inlineCodeSpansLinksAndPlainText() {
+        let text = "Run `kubectl get pods` then see [the docs](https://k8s.io/x \"t\") and ![img](a.png) <https://a.b/c>"
+        #expect(Inline.codeSpans(in: text) == ["kubectl get pods"])
+        #expect(Inline.links(in: text).map(\.destination) == ["https://k8s.io/x", "https://a.b/c"])
+        #expect(Inline.plainText("**Bold** and _em_ and snake_case `co*de`") == "Bold and em and snake_case co*de")
+        #expect(Inline.codeSpans(in: "``a ` b``") == ["a ` b"])
+    }
+
+    @Test func crlfTabsBomAndInvalidUTF8() {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        bytes += Array("# Title\r\n\r\n-\tone\r\n".utf8)
+        bytes += [0xFF, 0xFE, 0x41, 0x0A]
+        let document = MarkdownDocument(path: "x.md", bytes: bytes)
+        #expect(document.title == "Title")
+        #expect(document.blocks.count == 2)
+        guard case .list(let list) = document.blocks[1] else {
+            Issue.record("expected a list")
+            return
+        }
+        #expect(list.items[0].text == "one\n\u{FFFD}\u{FFFD}A")
+        #expect(document.lineCount == 4)
+    }
+
+    @Test func unknownConstructsBecomeParagraphs() {
+        let document = read("{{< hint info >}}\n<device-name> crossed 80%\n    indented text\n")
+        guard case .paragraph(let paragraph)? = document.blocks.first else {
+            Issue.record("expected a paragraph")
+            return
+        }
+        #expect(paragraph.lines.count == 3)
+    }
+
+    @Test func htmlCommentsAndDetailsAreKeptApart() {
+        let document = read("<!-- a\ncomment -->\n<details>\n<summary>x</summary>\n\ntext\n")
+        #expect(document.blocks.count == 3)
+        #expect(document.blocks[0] == .html(HTMLBlock(text: "<!-- a\ncomment -->", line: 1)))
+    }
+
+    @Test func deepNestingDoesNotExhaustTheStack() {
+        let document = read(String(repeating: ">", count: 5000) + " deep\n" + String(repeating: "- ", count: 3000) + "x\n")
+        #expect(!document.blocks.isEmpty)
+    }
+}
