@@ -1,3 +1,8 @@
+import Foundation
 import IncidentKit
 
-print("incident \(IncidentVersion.current)")
+let context = CommandContext(
+    console: StandardConsole(environment: ProcessInfo.processInfo.environment),
+    environment: ProcessInfo.processInfo.environment,
+    currentDirectory: FileManager.default.currentDirectoryPath)
+exit(IncidentCLI(context: context).run(Array(CommandLine.arguments.dropFirst())))

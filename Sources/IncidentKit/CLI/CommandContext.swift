@@ -1,0 +1,19 @@
+/// What a command runs with: the console, the environment and the working directory. Tests pass their own.
+public struct CommandContext: Sendable {
+    public var console: any Console
+    public var environment: [String: String]
+    public var currentDirectory: String
+
+    public init(console: any Console, environment: [String: String], currentDirectory: String) {
+        self.console = console
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+    }
+
+    /// The library for this run, found in the documented order, loaded.
+    func loadLibrary(_ parsed: ArgumentParser.Parsed) throws(IncidentError) -> Library {
+        let root = try LibraryLocator.locate(
+            explicit: parsed.value("library"), environment: environment, currentDirectory: currentDirectory)
+        return try Library.load(root: root)
+    }
+}

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Synchronization
+
+/// Where a command writes: standard output and standard error, each knowing whether it may use colour.
+public protocol Console: Sendable {
+    func write(_ text: String)
+    func error(_ text: String)
+    /// Whether standard output is a terminal that may show colour.
+    var colorsOutput: Bool { get }
+    /// Whether standard error is a terminal that may show colour.
+    var colorsErrors: Bool { get }
+}
+
+extension Console {
+    /// `text` in bold when standard output takes colour.
+    public func bold(_ text: String) -> String { colorsOutput ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    /// `text` dimmed when standard output takes colour.
+    public func dim(_ text: String) -> String { colorsOutput ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+    /// `text` in green when standard output takes colour.
+    public func green(_ text: String) -> String { colorsOutput ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
+    /// `text` in yellow when standard output takes colour.
+    public func yellow(_ text: String) -> String { colorsOutput ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
+    /// `text` in red when standard error takes colour.
+    public func redError(_ text: String) -> String { colorsErrors ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
+    /// `text` in yellow when standard error takes colour.
+    public func yellowError(_ text: String) -> String { colorsErrors ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
+}
+
+/// The process's real standard output and error. Colour only on a terminal, never with `NO_COLOR` or
+/// `TERM=dumb`.
+public struct StandardConsole: Console {
+    public let colorsOutput: Bool
+    public let colorsErrors: Bool
+
+    public init(environment: [String: String]) {
+        let allowed = environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
+        colorsOutput = allowed && isatty(STDOUT_FILENO) == 1
+        colorsErrors = allowed && isatty(STDERR_FILENO) == 1
+    }
+
+    public func write(_ text: String) { Self.put(text, to: STDOUT_FILENO) }
+    public func error(_ text: String) { Self.put(text, to: STDERR_FILENO) }
+
+    private static func put(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes {
+                Glibc_write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+            }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+}
+
+/// A console that keeps what is written, for tests and in-process runs.
+public final class CapturingConsole: Console {
+    private let buffers = Mutex<(output: String, errors: String)>(("", ""))
+    public let colorsOutput = false
+    public let colorsErrors = false
+
+    public init() {}
+
+    public func write(_ text: String) { buffers.withLock { $0.output += text } }
+    public func error(_ text: String) { buffers.withLock { $0.errors += text } }
+    /// Everything written to standard output.
+    public var output: String { buffers.withLock { $0.output } }
+    /// Everything written to standard error.
+    public var errors: String { buffers.withLock { $0.errors } }
+}
+
+#if canImport(Glibc)
+    private let Glibc_write = Glibc.write
+#elseif canImport(Darwin)
+    private let Glibc_write = Darwin.write
+#endif

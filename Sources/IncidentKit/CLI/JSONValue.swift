@@ -1,0 +1,81 @@
+/// A JSON value with ordered object keys, rendered by hand so output is stable and dependency-free.
+public enum JSONValue: Sendable, Equatable {
+    case string(String)
+    case number(Double)
+    case integer(Int)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+
+    /// The value as JSON text; `pretty` indents by two spaces.
+    public func rendered(pretty: Bool = true) -> String {
+        var output = ""
+        render(into: &output, pretty: pretty, indent: 0)
+        return output
+    }
+
+    private func render(into output: inout String, pretty: Bool, indent: Int) {
+        let newline = pretty ? "\n" : ""
+        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
+        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
+        switch self {
+        case .string(let text): output += Self.quote(text)
+        case .integer(let value): output += String(value)
+        case .number(let value):
+            if value.isFinite {
+                let rounded = (value * 100).rounded() / 100
+                output += rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+            } else {
+                output += "null"
+            }
+        case .bool(let value): output += value ? "true" : "false"
+        case .null: output += "null"
+        case .array(let values):
+            guard !values.isEmpty else {
+                output += "[]"
+                return
+            }
+            output += "[" + newline
+            for (offset, value) in values.enumerated() {
+                output += pad
+                value.render(into: &output, pretty: pretty, indent: indent + 1)
+                output += (offset + 1 < values.count ? "," : "") + newline
+            }
+            output += closePad + "]"
+        case .object(let members):
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
+            output += "{" + newline
+            for (offset, (key, value)) in members.enumerated() {
+                output += pad + Self.quote(key) + (pretty ? ": " : ":")
+                value.render(into: &output, pretty: pretty, indent: indent + 1)
+                output += (offset + 1 < members.count ? "," : "") + newline
+            }
+            output += closePad + "}"
+        }
+    }
+
+    /// `text` as a JSON string literal.
+    public static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

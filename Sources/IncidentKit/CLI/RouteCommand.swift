@@ -1,0 +1,100 @@
+import Foundation
+
+/// `incident route SYMPTOM`: shows which route a symptom takes, and why.
+struct RouteCommand: Subcommand {
+    let name = "route"
+    let summary = "Show which runbook route a symptom takes, and why."
+    let synopsis = "route SYMPTOM [--library DIR] [--top N] [--json]"
+    let details = """
+        SYMPTOM is what you see: an HTTP status, an alert name, a pasted log line. Timestamps, IPs, ids and
+        durations in pasted lines are ignored. When no route is a confident match, the generic triage flow
+        of the library is named as the fallback.
+
+        Examples:
+          incident route 502
+          incident route "pods keep restarting" --library ../runbooks --top 5
+          incident route "connect() failed (111: Connection refused)" --json
+        """
+    let options: [ArgumentParser.Option] = [
+        .value("library", "DIR", "Runbook library to use (default: see 'incident --help')."),
+        .value("top", "N", "Show the N best routes (default 3)."),
+        .flag("json", "Print the result as JSON."),
+    ]
+
+    func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
+        let symptom = parsed.positionals.joined(separator: " ").trimmed
+        guard !symptom.isEmpty else { throw .usage("missing SYMPTOM") }
+        var top = 3
+        if let value = parsed.value("top") {
+            guard let number = Int(value), number >= 1 else {
+                throw .usage("--top needs a whole number of at least 1, not '\(value)'")
+            }
+            top = number
+        }
+        let library = try context.loadLibrary(parsed)
+        let result = Router(index: library.index).route(symptom, top: top)
+        if parsed.flag("json") {
+            context.console.write(Self.json(result).rendered() + "\n")
+        } else {
+            context.console.write(Self.text(result, console: context.console))
+        }
+        return .success
+    }
+
+    /// The JSON shape documented in DESIGN.md, plus `nearTie` and `fallback`.
+    static func json(_ result: RoutingResult) -> JSONValue {
+        .object([
+            ("symptom", .string(result.symptom)),
+            ("confident", .bool(result.confident)),
+            ("nearTie", .bool(result.nearTie)),
+            ("fallback", result.fallback.map(JSONValue.string) ?? .null),
+            (
+                "matches",
+                .array(
+                    result.matches.map { match in
+                        .object([
+                            ("title", .string(match.route.title)),
+                            ("file", .string(match.route.file)),
+                            ("line", .integer(match.route.line)),
+                            ("targets", .array(match.route.targetPaths.map(JSONValue.string))),
+                            ("score", .number(match.score)),
+                            ("why", .array(match.why.map(JSONValue.string))),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    static func text(_ result: RoutingResult, console: any Console) -> String {
+        var text = ""
+        if let best = result.best, result.confident {
+            text += "\(console.bold(best.route.title)) \(console.green("(confident match)"))\n"
+            if result.nearTie, result.matches.count > 1 {
+                text += console.yellow("near tie: \"\(result.matches[1].route.title)\" scores almost as high") + "\n"
+            }
+        } else {
+            text += console.yellow("No confident match for \"\(result.symptom)\".") + "\n"
+            if let fallback = result.fallback {
+                text += "Fall back to the generic triage flow: \(fallback)\n"
+            } else {
+                text += "This library has no generic triage flow; the closest routes follow.\n"
+            }
+        }
+        if result.matches.isEmpty {
+            text += "No route shares a word with the symptom.\n"
+            return text
+        }
+        text += "\n"
+        for (offset, match) in result.matches.enumerated() {
+            let score = String(format: "%.2f", match.score)
+            text += "\(offset + 1). \(console.bold(match.route.title))  \(console.dim("score \(score)"))\n"
+            text += "   \(match.route.file):\(match.route.line)\n"
+            if !match.route.targets.isEmpty {
+                let targets = match.route.targets.map { $0.path ?? "\($0.destination) (missing)" }
+                text += "   routes to: \(targets.joined(separator: ", "))\n"
+            }
+            for reason in match.why { text += "   why: \(reason)\n" }
+        }
+        return text
+    }
+}

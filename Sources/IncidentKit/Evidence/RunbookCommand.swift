@@ -1,0 +1,70 @@
+/// A command written in a runbook's fenced shell block, under the `# comment` that describes it.
+public struct RunbookCommand: Sendable, Hashable {
+    /// The comment's text without annotations ("Check nginx status"), or the command itself.
+    public var title: String
+    /// The command exactly as written (lines joined by newlines).
+    public var command: String
+    public var annotations: CommandAnnotations
+    /// The heading of the section the block is in.
+    public var section: String
+    public var line: Int
+
+    static let shellLanguages: Set<String> = ["", "bash", "sh", "shell", "console", "zsh", "shell-session", "terminal"]
+
+    /// The commands of a fenced block. Lines after a `# comment` up to the next comment or blank line form
+    /// one command; without comments each line (with `\` continuations) is one. Comments that follow a
+    /// command without a blank line (`# Output: ...`) describe output and are skipped. `$ ` prompts of
+    /// console blocks are removed.
+    static func commands(in code: CodeBlock, section: String) -> [RunbookCommand] {
+        guard shellLanguages.contains(code.language) else { return [] }
+        let blockAnnotations = CommandAnnotations.parse("[" + code.info.split(separator: " ").dropFirst().joined(separator: ", ") + "]")
+        var commands: [RunbookCommand] = []
+        var comment: (text: String, annotations: CommandAnnotations)?
+        var lines: [String] = []
+        var startLine = code.line
+        func flush() {
+            let text = lines.joined(separator: "\n").trimmed
+            if !text.isEmpty {
+                var annotations = comment?.annotations ?? CommandAnnotations()
+                if annotations.timeoutSeconds == nil { annotations.timeoutSeconds = blockAnnotations.annotations.timeoutSeconds }
+                if annotations.marking == nil { annotations.marking = blockAnnotations.annotations.marking }
+                annotations.retry = annotations.retry || blockAnnotations.annotations.retry
+                annotations.requires += blockAnnotations.annotations.requires
+                let title = comment?.text ?? String(text.split(separator: "\n").first ?? "")
+                commands.append(
+                    RunbookCommand(title: title, command: text, annotations: annotations, section: section, line: startLine))
+            }
+            lines = []
+            comment = nil
+        }
+        var continuing = false
+        let isConsole = ["console", "shell-session", "terminal"].contains(code.language)
+        for source in code.lines {
+            var text = String(source.text)
+            let trimmed = text.trimmed
+            if trimmed.isEmpty {
+                flush()
+                continuing = false
+                continue
+            }
+            if trimmed.hasPrefix("#"), !continuing, !trimmed.hasPrefix("#!"), !(isConsole && trimmed.hasPrefix("# ")) {
+                let body = String(trimmed.drop { $0 == "#" }).trimmed
+                let lower = body.lowercased()
+                if lower.hasPrefix("output") || lower.hasPrefix("expected") || lower.hasPrefix("=>") { continue }
+                flush()
+                comment = CommandAnnotations.parse(body)
+                continue
+            }
+            if isConsole, !continuing {
+                guard trimmed.hasPrefix("$ ") || trimmed.hasPrefix("# ") else { continue }
+                text = String(trimmed.dropFirst(2))
+            }
+            if comment == nil, !continuing, !lines.isEmpty { flush() }
+            if lines.isEmpty { startLine = source.number }
+            lines.append(text)
+            continuing = trimmed.hasSuffix("\\")
+        }
+        flush()
+        return commands
+    }
+}

@@ -1,0 +1,83 @@
+/// A runbook library: its root folder, its markdown files, and the route index over them.
+public struct Library: Sendable {
+    /// The absolute path of the library root.
+    public var root: String
+    /// The markdown files, by path relative to the root.
+    public var files: [String: LibraryFile]
+    /// The routes: from the keyword index, or one per runbook file when there is none.
+    public var index: RouteIndex
+
+    /// The file paths in sorted order.
+    public var paths: [String] { files.keys.sorted() }
+
+    /// Problems found while reading the files (for example unterminated fences).
+    public var readDiagnostics: [Diagnostic] {
+        paths.flatMap { files[$0]!.document.diagnostics }
+    }
+
+    /// The paths at which a router pack keeps its keyword index, in the order they are tried.
+    public static let indexPaths = ["runbooks/00_INDEX.md", "00_INDEX.md"]
+
+    /// The folders a router pack keeps its markdown in.
+    public static let packFolders = ["runbooks", "flows", "forms", "checklists", "workflows", "gates", "artifacts"]
+
+    /// Loads the library at `root`. Throws only when the root is not a readable folder.
+    public static func load(root: String) throws(IncidentError) -> Library {
+        guard FileSystem.isDirectory(root) else {
+            throw .usage("library folder '\(root)' does not exist or is not a folder")
+        }
+        let trimmedRoot = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        let indexPath = indexPaths.first { FileSystem.isFile(trimmedRoot + "/" + $0) }
+        var paths: [String]
+        if indexPath != nil {
+            paths = packFolders.flatMap { folder in
+                FileSystem.files(under: trimmedRoot + "/" + folder, suffix: ".md").map { folder + "/" + $0 }
+            }
+            if let indexPath, !paths.contains(indexPath) { paths.append(indexPath) }
+        } else {
+            paths = FileSystem.files(under: trimmedRoot, suffix: ".md").filter { !isBoilerplate($0) }
+        }
+        var files: [String: LibraryFile] = [:]
+        for path in paths {
+            let bytes = FileSystem.read(trimmedRoot + "/" + path) ?? []
+            files[path] = LibraryFile(path: path, document: MarkdownDocument(path: path, bytes: bytes))
+        }
+        var library = Library(root: trimmedRoot, files: files, index: RouteIndex(routes: [], source: nil))
+        if let indexPath, let file = files[indexPath] {
+            library.index = RouteIndex.parse(file, in: library)
+        } else {
+            library.index = RouteIndex.automatic(for: library)
+        }
+        return library
+    }
+
+    /// Files of a collection that are about the collection, not runbooks of their own.
+    static func isBoilerplate(_ path: String) -> Bool {
+        let name = LibraryPath.fileName(of: path).lowercased()
+        return ["readme.md", "_index.md", "index.md", "contributing.md", "changelog.md", "license.md",
+            "code_of_conduct.md", "security.md", "template.md"].contains(name)
+    }
+
+    /// Resolves a link written in `file` to a library file path, trying the file's folder first and then
+    /// the library root. Returns nil for links to missing files or outside the root.
+    public func resolve(_ destination: String, from file: String) -> String? {
+        LibraryPath.candidates(for: destination, from: file).first { files[$0] != nil || FileSystem.isFile(root + "/" + $0) }
+    }
+
+    /// The links written in a file, in document order, each with its resolution.
+    public func links(in path: String) -> [LibraryLink] {
+        guard let file = files[path] else { return [] }
+        var result: [LibraryLink] = []
+        for block in file.document.allBlocks {
+            for (text, line) in block.inlineTexts {
+                for link in Inline.links(in: text) where !LibraryPath.isExternal(link.destination) {
+                    result.append(
+                        LibraryLink(
+                            destination: link.destination, resolved: resolve(link.destination, from: path), file: path,
+                            line: line))
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,45 @@
+/// Finds the library folder: `--library DIR`, then `$INCIDENT_LIBRARY`, then the nearest ancestor of the
+/// working directory that has `runbooks/`, then the default library shipped with the program.
+public enum LibraryLocator {
+    /// The default library: the top-level folders of the package this program was built from.
+    public static var shipped: String? {
+        var path = #filePath
+        for _ in 0..<4 { path = LibraryPath.directory(of: path) }
+        return FileSystem.isDirectory(path + "/runbooks") ? path : nil
+    }
+
+    /// The library root to use.
+    public static func locate(explicit: String?, environment: [String: String], currentDirectory: String)
+        throws(IncidentError) -> String
+    {
+        if let explicit {
+            let path = absolute(explicit, from: currentDirectory)
+            guard FileSystem.isDirectory(path) else {
+                throw .usage("--library '\(explicit)' is not a folder")
+            }
+            return path
+        }
+        if let fromEnvironment = environment["INCIDENT_LIBRARY"], !fromEnvironment.isEmpty {
+            let path = absolute(fromEnvironment, from: currentDirectory)
+            guard FileSystem.isDirectory(path) else {
+                throw .usage("INCIDENT_LIBRARY '\(fromEnvironment)' is not a folder")
+            }
+            return path
+        }
+        var folder = currentDirectory
+        while !folder.isEmpty {
+            if FileSystem.isDirectory(folder + "/runbooks") { return folder }
+            let parent = LibraryPath.directory(of: folder)
+            if parent == folder { break }
+            folder = parent
+        }
+        if FileSystem.isDirectory("/runbooks") { return "/" }
+        if let shipped { return shipped }
+        throw .failure("no runbook library found: pass --library DIR or set INCIDENT_LIBRARY")
+    }
+
+    static func absolute(_ path: String, from directory: String) -> String {
+        let joined = path.hasPrefix("/") ? path : directory + "/" + path
+        return "/" + (LibraryPath.normalize(joined) ?? "")
+    }
+}

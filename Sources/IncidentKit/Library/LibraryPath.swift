@@ -1,0 +1,60 @@
+import Foundation
+
+/// Path arithmetic inside a library: joining, normalizing `.` and `..`, and resolving links so that
+/// nothing resolves outside the library root.
+public enum LibraryPath {
+    /// `path` with `.` and empty segments removed and `..` applied; nil when it climbs above its start.
+    public static func normalize(_ path: String) -> String? {
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if segment == "." { continue }
+            if segment == ".." {
+                guard !segments.isEmpty else { return nil }
+                segments.removeLast()
+            } else {
+                segments.append(segment)
+            }
+        }
+        return segments.joined(separator: "/")
+    }
+
+    /// The folder part of a relative path (`runbooks` for `runbooks/00_INDEX.md`, empty at the root).
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// The last segment of a path.
+    public static func fileName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// Whether a link destination points outside the library (a URL, mail address or pure anchor).
+    public static func isExternal(_ destination: String) -> Bool {
+        if destination.isEmpty || destination.hasPrefix("#") { return true }
+        if let colon = destination.firstIndex(of: ":") {
+            let scheme = destination[..<colon]
+            return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        }
+        return false
+    }
+
+    /// The candidate library-relative paths of a link written in `file`: relative to the file first, then
+    /// relative to the library root as router packs write them. Candidates outside the root are dropped.
+    public static func candidates(for destination: String, from file: String) -> [String] {
+        var target = destination
+        if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
+        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        target = target.replacingOccurrences(of: "%20", with: " ")
+        guard !target.isEmpty else { return [] }
+        if target.hasPrefix("/") {
+            return normalize(target).map { [$0] } ?? []
+        }
+        var result: [String] = []
+        let base = directory(of: file)
+        if let relative = normalize(base.isEmpty ? target : base + "/" + target) { result.append(relative) }
+        if let fromRoot = normalize(target), !result.contains(fromRoot) { result.append(fromRoot) }
+        return result
+    }
+}

@@ -1,0 +1,162 @@
+/// Checks a library and returns its problems as diagnostics, sorted by file and line.
+public struct Linter: Sendable {
+    public let library: Library
+
+    public init(library: Library) {
+        self.library = library
+    }
+
+    public func run() -> [Diagnostic] {
+        var diagnostics = library.readDiagnostics
+        if library.index.source != nil {
+            diagnostics += checkRoutes()
+            diagnostics += checkReachability()
+            diagnostics += checkKeywordCollisions()
+            diagnostics += checkExamples()
+        }
+        diagnostics += checkLinks()
+        diagnostics += checkContent()
+        return diagnostics.sorted {
+            ($0.path, $0.line, $0.severity == .error ? 0 : 1, $0.message) < ($1.path, $1.line, $1.severity == .error ? 0 : 1, $1.message)
+        }
+    }
+
+    private func checkRoutes() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for route in library.index.routes {
+            if route.targets.isEmpty {
+                diagnostics.append(
+                    Diagnostic(.error, path: route.file, line: route.line, "route \"\(route.title)\" has no targets; add a **Route:** line of links"))
+            }
+            if route.keywords.isEmpty {
+                diagnostics.append(
+                    Diagnostic(.warning, path: route.file, line: route.line, "route \"\(route.title)\" has no **Keywords:**; only its title can match"))
+            }
+            for target in route.targets where target.path == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, path: route.file, line: target.line,
+                        "route \"\(route.title)\" links to missing file '\(target.destination)'"))
+            }
+        }
+        if let source = library.index.source, library.index.routes.isEmpty {
+            diagnostics.append(Diagnostic(.error, path: source, line: 1, "the index has no routes: add a heading with **Keywords:** and **Route:**"))
+        }
+        return diagnostics
+    }
+
+    /// Links in files other than the index that lead nowhere.
+    private func checkLinks() -> [Diagnostic] {
+        library.paths.filter { $0 != library.index.source }.flatMap { path in
+            library.links(in: path).filter { $0.resolved == nil }.map {
+                Diagnostic(.warning, path: $0.file, line: $0.line, "link to missing file '\($0.destination)'")
+            }
+        }
+    }
+
+    /// Library files that no chain of links from the index reaches.
+    private func checkReachability() -> [Diagnostic] {
+        guard let source = library.index.source else { return [] }
+        var reached: Set<String> = [source]
+        var queue = [source]
+        while let path = queue.popLast() {
+            for link in library.links(in: path) {
+                if let target = link.resolved, reached.insert(target).inserted { queue.append(target) }
+            }
+        }
+        return library.paths.filter { !reached.contains($0) }.map {
+            Diagnostic(.warning, path: $0, line: 1, "not reachable from the index \(source); link it from a route or a flow")
+        }
+    }
+
+    private func checkKeywordCollisions() -> [Diagnostic] {
+        var owner: [String: (route: Route, keyword: Route.Keyword)] = [:]
+        var diagnostics: [Diagnostic] = []
+        for route in library.index.routes {
+            var own: Set<String> = []
+            for keyword in route.keywords {
+                let key = TextAnalyzer.terms(keyword.text, keepCompounds: false).joined(separator: " ")
+                guard !key.isEmpty, own.insert(key).inserted else { continue }
+                if let first = owner[key] {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, path: route.file, line: keyword.line,
+                            "keyword \"\(keyword.text)\" of route \"\(route.title)\" is also a keyword of route \"\(first.route.title)\" (\(first.route.file):\(first.keyword.line))"
+                        ))
+                } else {
+                    owner[key] = (route, keyword)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Every example under a route's **Examples:** must route to that route.
+    private func checkExamples() -> [Diagnostic] {
+        let router = Router(index: library.index)
+        var diagnostics: [Diagnostic] = []
+        for route in library.index.routes {
+            for example in route.examples {
+                let result = router.route(example.text, top: 1)
+                guard let best = result.best else {
+                    diagnostics.append(
+                        Diagnostic(.error, path: route.file, line: example.line, "example \"\(example.text)\" matches no route; add keywords to \"\(route.title)\""))
+                    continue
+                }
+                if best.route != route {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, path: route.file, line: example.line,
+                            "example \"\(example.text)\" routes to \"\(best.route.title)\" instead of \"\(route.title)\""))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Forms need fields; checklists need commands; gates need checks with expectations.
+    private func checkContent() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for path in library.paths {
+            guard let file = library.files[path] else { continue }
+            switch file.kind {
+            case .form:
+                if IncidentForm(file).fields.isEmpty {
+                    diagnostics.append(Diagnostic(.error, path: path, line: 1, "form has no fields: write them as a numbered list (1) Label)"))
+                }
+            case .checklist:
+                let checklist = Checklist(file)
+                if checklist.commands.isEmpty {
+                    diagnostics.append(Diagnostic(.error, path: path, line: 1, "checklist has no commands: put them in a ```bash block"))
+                }
+                diagnostics += checkVariables(checklist.commands, declared: checklist.variables, path: path)
+            case .workflow:
+                let workflow = Workflow(file)
+                if workflow.steps.isEmpty {
+                    diagnostics.append(Diagnostic(.warning, path: path, line: 1, "workflow has no steps: use '## Step 1: ...' headings"))
+                }
+            case .gate:
+                for gate in GateSet(file).gates where gate.check != nil && gate.expectation == nil {
+                    diagnostics.append(
+                        Diagnostic(.error, path: path, line: gate.line, "gate \"\(gate.title)\" has a check but no **Expect:** (exit 0, output contains `x`, HTTP 200)"))
+                }
+            case .runbook, .artifact:
+                break
+            }
+        }
+        return diagnostics
+    }
+
+    private func checkVariables(_ commands: [RunbookCommand], declared: [VariableDeclaration], path: String) -> [Diagnostic] {
+        var seen: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        for declaration in declared {
+            if let first = seen[declaration.name] {
+                diagnostics.append(
+                    Diagnostic(.warning, path: path, line: declaration.line, "variable '\(declaration.name)' is declared twice (first at line \(first))"))
+            }
+            seen[declaration.name] = declaration.line
+        }
+        return diagnostics
+    }
+}

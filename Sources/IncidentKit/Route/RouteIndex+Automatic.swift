@@ -1,0 +1,66 @@
+extension RouteIndex {
+    /// Section names whose text describes the symptom itself; the router weighs them above the body.
+    static let summarySections: Set<String> = [
+        "meaning", "impact", "symptoms", "symptom", "summary", "description", "overview", "problem", "alert",
+    ]
+
+    /// One route per runbook file, for libraries that have no keyword index (the corpora, most teams'
+    /// collections): titled by the file's heading, scored on its alert name, headings, sections and text.
+    static func automatic(for library: Library) -> RouteIndex {
+        let routes = library.paths.compactMap { path -> Route? in
+            guard let file = library.files[path], file.kind == .runbook else { return nil }
+            return route(for: file)
+        }
+        return RouteIndex(routes: routes, source: nil)
+    }
+
+    static func route(for file: LibraryFile) -> Route {
+        let document = file.document
+        let stem = String(LibraryPath.fileName(of: file.path).dropLast(3))
+        var fields: [Route.Field] = [Route.Field(kind: .alert, text: stem, line: 1)]
+        var titleLine = 1
+        if let title = document.frontMatter?["title"]?.text, !title.isEmpty {
+            fields.append(Route.Field(kind: .title, text: title, line: document.frontMatter?.line ?? 1))
+        }
+        var section = ""
+        var sawTitle = false
+        func add(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(let heading):
+                    if heading.level == 1 && !sawTitle {
+                        sawTitle = true
+                        titleLine = heading.line
+                        fields.append(Route.Field(kind: .title, text: Inline.plainText(heading.text), line: heading.line))
+                    } else {
+                        fields.append(Route.Field(kind: .heading, text: Inline.plainText(heading.text), line: heading.line))
+                    }
+                    section = Inline.plainText(heading.text)
+                case .paragraph(let paragraph):
+                    let kind: Route.Field.Kind = summarySections.contains(section.lowercased()) ? .summary : .body
+                    fields.append(
+                        Route.Field(kind: kind, text: Inline.plainText(paragraph.text), line: paragraph.line, section: section))
+                case .code(let code):
+                    fields.append(Route.Field(kind: .code, text: code.content, line: code.line, section: section))
+                case .list(let list):
+                    for item in list.items { add(item.blocks) }
+                case .quote(let quote):
+                    add(quote.blocks)
+                case .table:
+                    for (text, line) in block.inlineTexts {
+                        let kind: Route.Field.Kind = summarySections.contains(section.lowercased()) ? .summary : .body
+                        fields.append(Route.Field(kind: kind, text: Inline.plainText(text), line: line, section: section))
+                    }
+                case .thematicBreak, .html:
+                    break
+                }
+            }
+        }
+        add(document.blocks)
+        let title = document.title ?? stem
+        return Route(
+            title: title, file: file.path, line: titleLine, keywords: [],
+            targets: [Route.Target(destination: file.path, path: file.path, line: titleLine)], severity: nil,
+            examples: [], fields: fields)
+    }
+}

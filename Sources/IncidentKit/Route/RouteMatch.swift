@@ -1,0 +1,26 @@
+/// One ranked route for a symptom, with its score and the reasons in words.
+public struct RouteMatch: Sendable {
+    public var route: Route
+    public var score: Double
+    /// Human-readable reasons: which keyword or phrase matched, and where (`file:line`).
+    public var why: [String]
+    /// The share of the symptom's weight (by rarity of its words) this route accounts for, 0...1.
+    public var coverage: Double
+}
+
+/// The outcome of routing a symptom: ranked matches and the decision whether to trust the best one.
+public struct RoutingResult: Sendable {
+    public var symptom: String
+    /// The terms the symptom was reduced to after normalization.
+    public var terms: [String]
+    public var matches: [RouteMatch]
+    /// Whether the best match is trustworthy enough to follow without asking.
+    public var confident: Bool
+    /// Whether the second match scores almost as high as the first.
+    public var nearTie: Bool
+    /// The generic triage flow to use when not confident, if the library has one.
+    public var fallback: String?
+
+    /// The best match, if any.
+    public var best: RouteMatch? { matches.first }
+}

@@ -1,0 +1,44 @@
+extension Router {
+    /// The reasons a route matched, in words: whole keywords first, then each field that holds symptom
+    /// words, strongest field first, with `file:line`.
+    func explain(route routeIndex: Int, terms: [String], keywordHits: [Int]) -> [String] {
+        let route = index.routes[routeIndex]
+        var reasons: [String] = keywordHits.map { hit in
+            let keyword = route.keywords[hit]
+            return "keyword \"\(keyword.text)\" (\(route.file):\(keyword.line))"
+        }
+        let keywordTermSet = Set(keywordHits.flatMap { keywordTerms[routeIndex][$0] })
+        var remaining = terms.filter { !keywordTermSet.contains($0) }
+        let fields = route.fields.sorted { Self.weights[$0.kind, default: 0] > Self.weights[$1.kind, default: 0] }
+        for field in fields where !remaining.isEmpty {
+            let fieldTerms = Set(TextAnalyzer.terms(field.text))
+            var direct: [String] = []
+            var viaSynonym: [String] = []
+            for term in remaining {
+                if fieldTerms.contains(term) {
+                    direct.append(term)
+                } else if let synonym = Synonyms.of(term).first(where: { fieldTerms.contains($0) }) {
+                    viaSynonym.append("\(term) ~ \(synonym)")
+                }
+            }
+            guard !direct.isEmpty || !viaSynonym.isEmpty else { continue }
+            let words = (direct.map { "\"\($0)\"" } + viaSynonym.map { "\"\($0)\" (synonym)" }).joined(separator: ", ")
+            reasons.append("\(words) in \(Self.describe(field)) (\(route.file):\(field.line))")
+            let used = Set(direct + viaSynonym.map { String($0.split(separator: " ").first!) })
+            remaining.removeAll { used.contains($0) }
+            if reasons.count >= 4 { break }
+        }
+        return reasons
+    }
+
+    static func describe(_ field: Route.Field) -> String {
+        switch field.kind {
+        case .title: "the title \"\(field.text)\""
+        case .alert: "the alert name \(field.text)"
+        case .heading: "the heading \"\(field.text)\""
+        case .example: "the example \"\(field.text)\""
+        case .summary, .body: field.section.isEmpty ? "the text" : "section \(field.section)"
+        case .code: field.section.isEmpty ? "a command" : "a command in section \(field.section)"
+        }
+    }
+}

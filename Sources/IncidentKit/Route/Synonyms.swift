@@ -1,0 +1,36 @@
+/// A small table of operations vocabulary whose words stand for each other in symptoms: a responder
+/// who types "pods keep restarting" means what a runbook calls "CrashLooping". Each group lists words
+/// before stemming; a query word from a group also searches the group's other words, at a lower weight.
+public enum Synonyms {
+    /// The groups, documented in docs/FORMAT.md.
+    public static let groups: [[String]] = [
+        ["restart", "restarting", "crashloop", "crashloopbackoff", "crash", "crashing", "looping", "backoff"],
+        ["full", "space", "quota", "capacity", "filling", "exhausted"],
+        ["disk", "filesystem", "volume", "storage", "partition"],
+        ["cert", "certificate", "x509", "tls", "ssl"],
+        ["expired", "expiry", "expire", "expiring", "expiration"],
+        ["oom", "oomkilled", "memory", "oomkill"],
+        ["slow", "latency", "latent", "sluggish"],
+        ["down", "unavailable", "unreachable", "outage", "offline"],
+        ["dns", "coredns", "nxdomain", "resolve", "resolution"],
+        ["scrape", "target", "scraping"],
+        ["alert", "notification", "notify", "page"],
+        ["cpu", "throttling", "throttled"],
+        ["error", "errors", "failing", "failure", "failed", "fail"],
+        ["timeout", "deadline", "timed"],
+        ["node", "host", "machine", "server"],
+    ]
+
+    /// Stemmed word → the stemmed words of its groups (without itself).
+    static let table: [String: [String]] = {
+        var table: [String: Set<String>] = [:]
+        for group in groups {
+            let stems = Set(group.map { Stemmer.stem($0) })
+            for stem in stems { table[stem, default: []].formUnion(stems.subtracting([stem])) }
+        }
+        return table.mapValues { $0.sorted() }
+    }()
+
+    /// The stemmed synonyms of a stemmed term.
+    static func of(_ term: String) -> [String] { table[term] ?? [] }
+}

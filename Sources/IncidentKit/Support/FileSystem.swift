@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Small, fast POSIX file helpers: reading whole files and walking folders without Foundation's overhead,
+/// which matters when a library holds thousands of runbooks.
+public enum FileSystem {
+    /// The bytes of the file at `path`, or nil when it cannot be read.
+    public static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc_read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    /// Whether `path` is a directory (following links).
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether `path` is a regular file (following links).
+    public static func isFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// The relative paths of the files under `root` whose names end in `suffix`, sorted. Hidden entries
+    /// and symbolic links to folders are skipped, so a link cannot lead the walk outside the root.
+    public static func files(under root: String, suffix: String) -> [String] {
+        var result: [String] = []
+        walk(root: root, relative: "", suffix: suffix.lowercased(), into: &result, depth: 0)
+        return result.sorted()
+    }
+
+    private static func walk(root: String, relative: String, suffix: String, into result: inout [String], depth: Int) {
+        guard depth < 32 else { return }
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var info = stat()
+                guard stat(root + "/" + path, &info) == 0 else { continue }
+                let mode = info.st_mode & S_IFMT
+                if mode == S_IFDIR {
+                    // Links to folders are not followed: they could point outside the library.
+                    if type == UInt8(DT_LNK) { continue }
+                    type = UInt8(DT_DIR)
+                } else {
+                    type = mode == S_IFREG ? UInt8(DT_REG) : 0
+                }
+            }
+            if type == UInt8(DT_DIR) {
+                walk(root: root, relative: path, suffix: suffix, into: &result, depth: depth + 1)
+            } else if type == UInt8(DT_REG), name.lowercased().hasSuffix(suffix) {
+                result.append(path)
+            }
+        }
+    }
+}
+
+#if canImport(Glibc)
+    private let Glibc_read = Glibc.read
+#elseif canImport(Darwin)
+    private let Glibc_read = Darwin.read
+#endif
