@@ -15,7 +15,8 @@ let package = Package(
     targets: [
         .target(name: "IncidentKit", swiftSettings: strictness),
         .executableTarget(name: "incident", dependencies: ["IncidentKit"], swiftSettings: strictness),
-        .testTarget(name: "IncidentKitTests", dependencies: ["IncidentKit"], swiftSettings: strictness),
+        .testTarget(
+            name: "IncidentKitTests", dependencies: ["IncidentKit"], exclude: ["Fixtures"], swiftSettings: strictness),
     ],
     swiftLanguageModes: [.v6]
 )

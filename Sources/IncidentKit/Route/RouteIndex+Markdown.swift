@@ -97,9 +97,9 @@ extension RouteIndex {
             }
         }
         finish()
+        // Examples are not scored: they are the route's test cases, which lint checks.
         for index in routes.indices {
             routes[index].fields = [Route.Field(kind: .title, text: routes[index].title, line: routes[index].line)]
-                + routes[index].examples.map { Route.Field(kind: .example, text: $0.text, line: $0.line) }
         }
         if fallback == nil {
             fallback = ["runbooks/INCIDENT_TRIAGE.md", "flows/INCIDENT_TRIAGE.md"].first { library.files[$0] != nil }

@@ -1,7 +1,7 @@
 extension Router {
     /// The reasons a route matched, in words: whole keywords first, then each field that holds symptom
     /// words, strongest field first, with `file:line`.
-    func explain(route routeIndex: Int, terms: [String], keywordHits: [Int]) -> [String] {
+    func explain(route routeIndex: Int, terms: [String], words: [String: String], keywordHits: [Int]) -> [String] {
         let route = index.routes[routeIndex]
         var reasons: [String] = keywordHits.map { hit in
             let keyword = route.keywords[hit]
@@ -13,18 +13,20 @@ extension Router {
         for field in fields where !remaining.isEmpty {
             let fieldTerms = Set(TextAnalyzer.terms(field.text))
             var direct: [String] = []
-            var viaSynonym: [String] = []
+            var viaSynonym: [(term: String, word: String, synonym: String)] = []
             for term in remaining {
                 if fieldTerms.contains(term) {
                     direct.append(term)
                 } else if let synonym = Synonyms.of(term).first(where: { fieldTerms.contains($0) }) {
-                    viaSynonym.append("\(term) ~ \(synonym)")
+                    let surface = TextAnalyzer.tokens(field.text).first { $0.term == synonym }?.word.lowercased() ?? synonym
+                    viaSynonym.append((term, words[term] ?? term, surface))
                 }
             }
             guard !direct.isEmpty || !viaSynonym.isEmpty else { continue }
-            let words = (direct.map { "\"\($0)\"" } + viaSynonym.map { "\"\($0)\" (synonym)" }).joined(separator: ", ")
-            reasons.append("\(words) in \(Self.describe(field)) (\(route.file):\(field.line))")
-            let used = Set(direct + viaSynonym.map { String($0.split(separator: " ").first!) })
+            let shown = (direct.map { "\"\(words[$0] ?? $0)\"" } + viaSynonym.map { "\"\($0.word)\" (as \"\($0.synonym)\")" })
+                .joined(separator: ", ")
+            reasons.append("\(shown) in \(Self.describe(field)) (\(route.file):\(field.line))")
+            let used = Set(direct + viaSynonym.map(\.term))
             remaining.removeAll { used.contains($0) }
             if reasons.count >= 4 { break }
         }

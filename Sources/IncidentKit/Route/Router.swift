@@ -77,9 +77,12 @@ public struct Router: Sendable {
 
     /// Routes `symptom`, returning at most `top` matches, best first.
     public func route(_ symptom: String, top: Int = 3) -> RoutingResult {
-        let ordered = TextAnalyzer.terms(symptom)
+        let tokens = TextAnalyzer.tokens(symptom)
+        let ordered = tokens.map(\.term)
         var seen: Set<String> = []
         let terms = ordered.filter { seen.insert($0).inserted }
+        var words: [String: String] = [:]
+        for token in tokens where words[token.term] == nil { words[token.term] = token.word.lowercased() }
         var scores: [Int: Double] = [:]
         var matched: [Int: Set<String>] = [:]
         for term in terms {
@@ -116,7 +119,7 @@ public struct Router: Sendable {
             let covered = matched[route, default: []].reduce(0) { $0 + (idf[$1] ?? 0) }
             return RouteMatch(
                 route: index.routes[route], score: score,
-                why: explain(route: route, terms: terms, keywordHits: keywordHits[route] ?? []),
+                why: explain(route: route, terms: terms, words: words, keywordHits: keywordHits[route] ?? []),
                 coverage: totalWeight > 0 ? min(1, covered / totalWeight) : 0)
         }
         let first = ranked.first

@@ -5,24 +5,27 @@ public enum TextAnalyzer {
     /// The terms of `text`, in order. A CamelCase word also yields its joined form (`crashloopbackoff`),
     /// so a responder typing it in one piece still matches.
     public static func terms(_ text: String, keepCompounds: Bool = true) -> [String] {
-        var terms: [String] = []
-        forEachWord(in: text) { word in
-            let parts = splitCamelCase(word)
-            if parts.count > 1, keepCompounds {
-                let joined = parts.map { $0.lowercased() }.joined()
-                for part in parts { append(part, to: &terms) }
-                if !isVolatile(joined) { terms.append(Stemmer.stem(joined)) }
-            } else {
-                for part in parts { append(part, to: &terms) }
-            }
-        }
-        return terms
+        tokens(text, keepCompounds: keepCompounds).map(\.term)
     }
 
-    private static func append(_ part: Substring, to terms: inout [String]) {
+    /// The terms of `text` with the words they came from, for explanations in the user's own words.
+    public static func tokens(_ text: String, keepCompounds: Bool = true) -> [(term: String, word: String)] {
+        var tokens: [(term: String, word: String)] = []
+        forEachWord(in: text) { word in
+            let parts = splitCamelCase(word)
+            for part in parts { append(part, to: &tokens) }
+            if parts.count > 1, keepCompounds {
+                let joined = parts.map { $0.lowercased() }.joined()
+                if !isVolatile(joined) { tokens.append((Stemmer.stem(joined), String(word))) }
+            }
+        }
+        return tokens
+    }
+
+    private static func append(_ part: Substring, to tokens: inout [(term: String, word: String)]) {
         let lower = part.lowercased()
         guard !isVolatile(lower), !StopWords.contains(lower) else { return }
-        terms.append(Stemmer.stem(lower))
+        tokens.append((Stemmer.stem(lower), String(part)))
     }
 
     /// Calls `body` with each run of letters and digits. Punctuation, including `_`, `-`, `.`, `/` and `:`,
@@ -37,9 +40,10 @@ public enum TextAnalyzer {
             if isWordCharacter {
                 if start == nil { start = index }
             } else if let wordStart = start {
-                // Keep `10.0.0.1`, `10:30:12`, `1.5s` together when a digit follows the separator.
+                // Keep `10.0.0.1`, `10:30:12`, `2026/01/05`, `1.5s` together when digits surround the separator.
                 let next = text.index(after: index)
-                if character == "." || character == ":", next < text.endIndex, text[next].isNumber,
+                if character == "." || character == ":" || character == "/" || character == "-", next < text.endIndex,
+                    text[next].isNumber,
                     text[text.index(before: index)].isNumber
                 {
                     index = next
@@ -93,7 +97,7 @@ public enum TextAnalyzer {
             let isDigit = byte >= 0x30 && byte <= 0x39
             if isDigit {
                 digits += 1
-            } else if byte == 0x2E || byte == 0x3A {
+            } else if byte == 0x2E || byte == 0x3A || byte == 0x2F || byte == 0x2D {
                 separators += 1
                 continue
             } else {

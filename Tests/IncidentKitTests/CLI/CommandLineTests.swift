@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+@Suite struct CommandLineTests {
+    private func run(_ arguments: [String], environment: [String: String] = [:]) -> (Int32, String, String) {
+        let console = CapturingConsole()
+        let context = CommandContext(console: console, environment: environment, currentDirectory: Paths.packageRoot)
+        let status = IncidentCLI(context: context).run(arguments)
+        return (status, console.output, console.errors)
+    }
+
+    @Test func helpAndVersionGoToStandardOutput() {
+        let (status, output, errors) = run(["--help"])
+        #expect(status == 0)
+        #expect(output.contains("incident route SYMPTOM [--library DIR] [--top N] [--json]"))
+        #expect(output.contains("incident lint [--library DIR] [--json]"))
+        #expect(errors.isEmpty)
+        #expect(run(["--version"]).1 == "incident \(IncidentVersion.current)\n")
+    }
+
+    @Test(arguments: [["help", "route"], ["route", "--help"], ["route", "-h"]])
+    func commandHelp(arguments: [String]) {
+        let (status, output, _) = run(arguments)
+        #expect(status == 0)
+        #expect(output.hasPrefix("Usage: incident route SYMPTOM [--library DIR] [--top N] [--json]\n"))
+        #expect(output.contains("--top N"))
+    }
+
+    @Test func unknownCommandExits64WithReasonAndUsage() {
+        let (status, output, errors) = run(["frobnicate"])
+        #expect(status == 64)
+        #expect(output.isEmpty)
+        #expect(errors.hasPrefix("incident: error: unknown command 'frobnicate'\nUsage:\n  incident route SYMPTOM"))
+    }
+
+    @Test(arguments: [
+        (["route", "502", "--bogus"], "incident: error: unknown option '--bogus'\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"),
+        (["route", "502", "--top", "zero"], "incident: error: --top needs a whole number of at least 1, not 'zero'\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"),
+        (["route"], "incident: error: missing SYMPTOM\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"),
+        (["route", "502", "--top"], "incident: error: option '--top' needs a value (N)\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"),
+        (["lint", "--json=yes"], "incident: error: option '--json' takes no value\nUsage: incident lint [--library DIR] [--json]\nRun 'incident help lint' for details.\n"),
+        (["route", "x", "--library", "/nonexistent/lib"], "incident: error: --library '/nonexistent/lib' is not a folder\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"),
+    ])
+    func badUsageExits64(arguments: [String], expected: String) {
+        let (status, output, errors) = run(arguments)
+        #expect(status == 64)
+        #expect(output.isEmpty)
+        #expect(errors == expected)
+    }
+
+    @Test func routePrintsTheBestRouteAndWhy() {
+        let (status, output, _) = run(["route", "502"])
+        #expect(status == 0)
+        #expect(output.hasPrefix("Nginx 502 / 504 bad gateway (confident match)\n"))
+        #expect(output.contains("routes to: runbooks/INCIDENT_TRIAGE.md, checklists/NGINX_502_EVIDENCE.md, workflows/nginx_502_504.md"))
+        #expect(output.contains("why: keyword \"502\" (runbooks/00_INDEX.md:"))
+    }
+
+    @Test func routeFindsTheLibraryFromTheEnvironment() {
+        let (status, output, _) = run(
+            ["route", "pods keep restarting", "--json"], environment: ["INCIDENT_LIBRARY": Paths.prometheusCorpus])
+        #expect(status == 0)
+        #expect(output.contains("\"file\": \"content/runbooks/kubernetes/KubePodCrashLooping.md\""))
+    }
+
+    @Test func lintExitsOneOnErrorsAndZeroWhenClean() {
+        let (clean, _, summary) = run(["lint"])
+        #expect(clean == 0)
+        #expect(summary.contains("0 errors, 0 warnings"))
+        let (broken, output, _) = run(["lint", "--library", Paths.fixtures + "/broken-library"])
+        #expect(broken == 1)
+        #expect(output.contains("runbooks/DISK.md:6: error: unterminated code fence: '```' is never closed\n"))
+    }
+
+    @Test func lintJSON() throws {
+        let (status, output, _) = run(["lint", "--json", "--library", Paths.fixtures + "/broken-library"])
+        #expect(status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        #expect(object["errors"] as? Int == 7)
+        #expect((object["diagnostics"] as? [[String: Any]])?.count == 12)
+    }
+
+    @Test func argumentParserAcceptsEqualsRepeatsAndDoubleDash() throws {
+        let parser = ArgumentParser(options: [.value("set", "K=V", "", repeatable: true), .flag("yes", "")])
+        let parsed = try parser.parse(["--set=a=1", "--set", "b=2", "--yes", "--", "--not-a-flag"])
+        #expect(parsed.all("set") == ["a=1", "b=2"])
+        #expect(parsed.flag("yes"))
+        #expect(parsed.positionals == ["--not-a-flag"])
+    }
+}

@@ -1,0 +1,132 @@
+import Testing
+
+@testable import IncidentKit
+
+@Suite struct LibraryTests {
+    @Test func defaultLibraryHasTheSeedScenarioFiles() throws {
+        let library = try Library.load(root: Paths.packageRoot)
+        #expect(library.index.source == "runbooks/00_INDEX.md")
+        #expect(library.index.fallback == "runbooks/INCIDENT_TRIAGE.md")
+        for path in [
+            "runbooks/INCIDENT_TRIAGE.md", "forms/INCIDENT_MIN.md", "checklists/NGINX_502_EVIDENCE.md",
+            "workflows/nginx_502_504.md", "gates/QUALITY_GATES.md", "artifacts/incident_report.md",
+        ] {
+            #expect(library.files[path] != nil, "missing \(path)")
+        }
+        let nginx = try #require(library.index.routes.first { $0.keywords.contains { $0.text == "502" } })
+        #expect(nginx.targetPaths == [
+            "runbooks/INCIDENT_TRIAGE.md", "checklists/NGINX_502_EVIDENCE.md", "workflows/nginx_502_504.md",
+        ])
+    }
+
+    @Test func formHasTheSeedFieldsInOrder() throws {
+        let library = try Library.load(root: Paths.packageRoot)
+        let form = IncidentForm(try #require(library.files["forms/INCIDENT_MIN.md"]))
+        #expect(form.fields.map(\.key) == [
+            "service", "env", "symptom", "error_text", "started_at", "last_change", "impact", "links",
+        ])
+        #expect(form.fields.map(\.number) == Array(1...8))
+        #expect(form.fields[0].label == "App/Service name")
+        #expect(form.fields[1].choices == ["dev", "staging", "production", "unknown"])
+        #expect(form.fields[3].isMultiline)
+        #expect(form.fields[3].choices == [])
+        #expect(form.fields[7].isRequired == false)
+        #expect(form.fields[7].choices == [])
+        #expect(form.field(named: "2")?.key == "env")
+        #expect(form.field(named: "ENV")?.key == "env")
+    }
+
+    @Test func checklistCommandsVariablesAndPatterns() throws {
+        let library = try Library.load(root: Paths.packageRoot)
+        let checklist = Checklist(try #require(library.files["checklists/NGINX_502_EVIDENCE.md"]))
+        let variables = Dictionary(uniqueKeysWithValues: checklist.variables.map { ($0.name, $0.defaultValue) })
+        #expect(variables["upstream"] == "127.0.0.1:8000")
+        #expect(variables["error_log"] == "/var/log/nginx/error.log")
+        #expect(variables["health_path"] == "/healthz")
+        #expect(checklist.commands.count >= 5)
+        #expect(checklist.commands.allSatisfy { !$0.command.hasPrefix("#") && !$0.title.isEmpty })
+        let refused = try #require(checklist.patterns.first { $0.pattern == "connect() failed (111: Connection refused)" })
+        #expect(refused.meaning.lowercased().contains("upstream not running"))
+    }
+
+    @Test func commandsAreSplitAtCommentsWithAnnotations() {
+        let document = MarkdownDocument(
+            path: "c.md",
+            text: """
+                ## Commands
+                ```bash
+                # Check nginx status [timeout: 10s] [requires: systemctl]
+                systemctl status nginx
+                # Output: active (running)
+
+                # Restart it [mutating]
+                sudo systemctl restart nginx
+                ls /tmp
+                curl -I \\
+                  http://x
+                ```
+                """)
+        guard case .code(let code) = document.blocks[1] else {
+            Issue.record("expected a code block")
+            return
+        }
+        let commands = RunbookCommand.commands(in: code, section: "Commands")
+        #expect(commands.map(\.command) == [
+            "systemctl status nginx", "sudo systemctl restart nginx\nls /tmp\ncurl -I \\\n  http://x",
+        ])
+        #expect(commands.map(\.title) == ["Check nginx status", "Restart it"])
+        #expect(commands[0].annotations.timeoutSeconds == 10)
+        #expect(commands[0].annotations.requires == ["systemctl"])
+        #expect(commands[1].annotations.marking == .mutating)
+        #expect(commands.map(\.line) == [4, 8])
+    }
+
+    @Test func workflowStepsWithVerifyRollbackAndFollowUps() throws {
+        let library = try Library.load(root: Paths.packageRoot)
+        let workflow = Workflow(try #require(library.files["workflows/nginx_502_504.md"]))
+        #expect(workflow.steps.count >= 4)
+        #expect(workflow.steps.allSatisfy { !$0.commands.isEmpty })
+        #expect(workflow.steps.contains { $0.verify != nil })
+        #expect(!workflow.rollback.isEmpty)
+        #expect(!workflow.followUps.isEmpty)
+    }
+
+    @Test func gatesHaveChecksAndExpectations() throws {
+        let library = try Library.load(root: Paths.packageRoot)
+        let gates = GateSet(try #require(library.files["gates/QUALITY_GATES.md"])).gates
+        #expect(gates.count >= 3)
+        #expect(gates.allSatisfy { $0.check != nil && $0.expectation != nil })
+        #expect(gates.contains { $0.since == "last-mitigation" && $0.expectation == .noOutput })
+        #expect(gates.contains { !$0.isRequired })
+    }
+
+    @Test(arguments: [
+        ("exit 0", GateExpectation.exitStatus(0)), ("output contains `active`", .outputContains("active")),
+        ("output matches `^2..$`", .outputMatches("^2..$")), ("HTTP 200", .httpStatus(["200"])),
+        ("HTTP 2xx or 3xx", .httpStatus(["2xx", "3xx"])), ("no output", .noOutput),
+        ("output does not contain `error`", .outputLacks("error")),
+    ])
+    func gateExpectations(text: String, expected: GateExpectation) {
+        #expect(GateExpectation.parse(text) == expected)
+    }
+
+    @Test func linksResolveFromTheFileThenTheRootAndNeverOutside() {
+        #expect(LibraryPath.candidates(for: "../checklists/A.md", from: "runbooks/00_INDEX.md") == ["checklists/A.md"])
+        #expect(LibraryPath.candidates(for: "checklists/A.md#step", from: "runbooks/00_INDEX.md") == [
+            "runbooks/checklists/A.md", "checklists/A.md",
+        ])
+        #expect(LibraryPath.candidates(for: "../../etc/passwd", from: "runbooks/x.md") == [])
+        #expect(LibraryPath.isExternal("https://example.com/x.md"))
+        #expect(LibraryPath.isExternal("#anchor"))
+        #expect(!LibraryPath.isExternal("flows/A.md"))
+    }
+
+    @Test func automaticRoutesComeFromTitlesAlertNamesAndSections() throws {
+        let library = try Library.load(root: Paths.prometheusCorpus)
+        let route = try #require(library.index.routes.first { $0.file.hasSuffix("KubePodCrashLooping.md") })
+        #expect(route.title == "KubePodCrashLooping")
+        #expect(route.targetPaths == ["content/runbooks/kubernetes/KubePodCrashLooping.md"])
+        #expect(route.fields.contains { $0.kind == .summary && $0.section == "Meaning" })
+        #expect(route.fields.contains { $0.kind == .title && $0.text == "Kube Pod Crash Looping" })
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+@Suite struct RouterTests {
+    @Test func camelCaseAndVolatilePartsOfLogLines() {
+        #expect(TextAnalyzer.terms("KubePodCrashLooping") == ["kube", "pod", "crash", "loop", "kubepodcrashloop"])
+        #expect(TextAnalyzer.terms("NodeRAIDDegraded", keepCompounds: false) == ["node", "raid", "degrad"])
+        let line = """
+            2026/01/05 10:30:12 [error] 1234#1234: *5678 connect() failed (111: Connection refused) while \
+            connecting to upstream, client: 192.168.1.100, upstream: "http://127.0.0.1:8000/", took 1.5s, \
+            request id 9f86d081884c7d65, pod api-7d9f8b6c5d-x2k4p
+            """
+        #expect(TextAnalyzer.terms(line, keepCompounds: false) == [
+            "error", "connect", "fail", "111", "connection", "refus", "connect", "upstream", "client", "upstream",
+            "http", "took", "request", "id", "pod", "api",
+        ])
+        #expect(TextAnalyzer.terms("HTTP 502 Bad Gateway") == ["http", "502", "bad", "gateway"])
+    }
+
+    @Test func stemmingMeetsInflections() {
+        #expect(Set(["restart", "restarts", "restarting", "restarted"].map(Stemmer.stem)) == ["restart"])
+        #expect(Stemmer.stem("pods") == "pod")
+        #expect(Stemmer.stem("dns") == "dns")
+    }
+
+    @Test func fiveOhTwoRoutesToTheNginxFlowWithItsReason() throws {
+        let library = try Library.load(root: Paths.packageRoot)
+        let result = Router(index: library.index).route("502")
+        let best = try #require(result.best)
+        #expect(result.confident)
+        #expect(best.route.title == "Nginx 502 / 504 bad gateway")
+        #expect(best.route.targetPaths.contains("checklists/NGINX_502_EVIDENCE.md"))
+        #expect(best.why.first?.hasPrefix("keyword \"502\" (runbooks/00_INDEX.md:") == true)
+    }
+
+    @Test func aPastedNginxLineRoutesToNginx() throws {
+        let library = try Library.load(root: Paths.packageRoot)
+        let result = Router(index: library.index).route(
+            "2026/01/05 10:30:12 [error] 1234#1234: *5678 connect() failed (111: Connection refused) while connecting to upstream")
+        #expect(result.best?.route.title == "Nginx 502 / 504 bad gateway")
+        #expect(result.confident)
+    }
+
+    @Test func anUnrelatedSymptomIsNotConfidentAndNamesTheFallback() {
+        let library = try? Library.load(root: Paths.packageRoot)
+        let result = Router(index: library!.index).route("printer on floor three jams")
+        #expect(!result.confident)
+        #expect(result.fallback == "runbooks/INCIDENT_TRIAGE.md")
+    }
+
+    @Test func podsKeepRestartingFindsKubePodCrashLooping() throws {
+        let library = try Library.load(root: Paths.prometheusCorpus)
+        let result = Router(index: library.index).route("pods keep restarting")
+        #expect(result.best?.route.file == "content/runbooks/kubernetes/KubePodCrashLooping.md")
+        #expect(result.best?.why.isEmpty == false)
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let library = try Library.load(root: Paths.packageRoot)
+        let json = RouteCommand.json(Router(index: library.index).route("502", top: 2)).rendered()
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["symptom"] as? String == "502")
+        #expect(object["confident"] as? Bool == true)
+        let matches = try #require(object["matches"] as? [[String: Any]])
+        #expect(!matches.isEmpty)
+        for match in matches {
+            #expect(match["title"] is String)
+            #expect(match["file"] as? String == "runbooks/00_INDEX.md")
+            #expect(match["line"] is Int)
+            #expect(match["targets"] is [String])
+            #expect(match["score"] is Double || match["score"] is Int)
+            #expect(match["why"] is [String])
+        }
+    }
+}
