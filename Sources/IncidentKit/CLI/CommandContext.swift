@@ -11,9 +11,9 @@ public struct CommandContext: Sendable {
     }
 
     /// The library for this run, found in the documented order, loaded.
-    func loadLibrary(_ parsed: ArgumentParser.Parsed) throws(IncidentError) -> Library {
+    func loadLibrary(_ parsed: ArgumentParser.Parsed, scope: Library.Scope = .all) throws(IncidentError) -> Library {
         let root = try LibraryLocator.locate(
             explicit: parsed.value("library"), environment: environment, currentDirectory: currentDirectory)
-        return try Library.load(root: root)
+        return try Library.load(root: root, scope: scope)
     }
 }

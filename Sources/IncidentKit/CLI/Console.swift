@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
 
 /// Where a command writes: standard output and standard error, each knowing whether it may use colour.
 public protocol Console: Sendable {

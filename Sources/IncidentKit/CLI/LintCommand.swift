@@ -35,7 +35,8 @@ struct LintCommand: Subcommand {
         } else {
             for diagnostic in diagnostics { context.console.write(diagnostic.description + "\n") }
             let files = library.files.count
-            let summary = "\(files) file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), "
+            let summary =
+                "\(files) file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), "
                 + "\(warnings) warning\(warnings == 1 ? "" : "s")\n"
             context.console.error(summary)
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `incident route SYMPTOM`: shows which route a symptom takes, and why.
 struct RouteCommand: Subcommand {
     let name = "route"
@@ -31,7 +29,7 @@ struct RouteCommand: Subcommand {
             }
             top = number
         }
-        let library = try context.loadLibrary(parsed)
+        let library = try context.loadLibrary(parsed, scope: .routing)
         let result = Router(index: library.index).route(symptom, top: top)
         if parsed.flag("json") {
             context.console.write(Self.json(result).rendered() + "\n")
@@ -65,6 +63,13 @@ struct RouteCommand: Subcommand {
         ])
     }
 
+    /// `3.14159` → `3.14`, without Foundation's formatter (it costs more than routing a small library).
+    static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = abs(hundredths % 100)
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
     static func text(_ result: RoutingResult, console: any Console) -> String {
         var text = ""
         if let best = result.best, result.confident {
@@ -86,7 +91,7 @@ struct RouteCommand: Subcommand {
         }
         text += "\n"
         for (offset, match) in result.matches.enumerated() {
-            let score = String(format: "%.2f", match.score)
+            let score = Self.twoDecimals(match.score)
             text += "\(offset + 1). \(console.bold(match.route.title))  \(console.dim("score \(score)"))\n"
             text += "   \(match.route.file):\(match.route.line)\n"
             if !match.route.targets.isEmpty {

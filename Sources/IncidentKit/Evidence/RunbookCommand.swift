@@ -17,7 +17,8 @@ public struct RunbookCommand: Sendable, Hashable {
     /// console blocks are removed.
     static func commands(in code: CodeBlock, section: String) -> [RunbookCommand] {
         guard shellLanguages.contains(code.language) else { return [] }
-        let blockAnnotations = CommandAnnotations.parse("[" + code.info.split(separator: " ").dropFirst().joined(separator: ", ") + "]")
+        let blockAnnotations = CommandAnnotations.parse(
+            "[" + code.info.split(separator: " ").dropFirst().joined(separator: ", ") + "]")
         var commands: [RunbookCommand] = []
         var comment: (text: String, annotations: CommandAnnotations)?
         var lines: [String] = []
@@ -26,13 +27,16 @@ public struct RunbookCommand: Sendable, Hashable {
             let text = lines.joined(separator: "\n").trimmed
             if !text.isEmpty {
                 var annotations = comment?.annotations ?? CommandAnnotations()
-                if annotations.timeoutSeconds == nil { annotations.timeoutSeconds = blockAnnotations.annotations.timeoutSeconds }
+                if annotations.timeoutSeconds == nil {
+                    annotations.timeoutSeconds = blockAnnotations.annotations.timeoutSeconds
+                }
                 if annotations.marking == nil { annotations.marking = blockAnnotations.annotations.marking }
                 annotations.retry = annotations.retry || blockAnnotations.annotations.retry
                 annotations.requires += blockAnnotations.annotations.requires
                 let title = comment?.text ?? String(text.split(separator: "\n").first ?? "")
                 commands.append(
-                    RunbookCommand(title: title, command: text, annotations: annotations, section: section, line: startLine))
+                    RunbookCommand(
+                        title: title, command: text, annotations: annotations, section: section, line: startLine))
             }
             lines = []
             comment = nil

@@ -11,7 +11,9 @@ public struct ErrorPattern: Sendable, Hashable {
     public var line: Int
 
     /// Section headings under which bullets and tables are read as patterns.
-    static let sectionNames = ["error pattern", "common error", "known error", "red flag", "symptoms in logs", "log pattern"]
+    static let sectionNames = [
+        "error pattern", "common error", "known error", "red flag", "symptoms in logs", "log pattern",
+    ]
 
     /// The patterns of `document`: arrow bullets anywhere (`` `text` → meaning``), and under pattern
     /// sections also tables (pattern and meaning columns) and bullets whose code spans are the patterns.
@@ -41,7 +43,9 @@ public struct ErrorPattern: Sendable, Hashable {
                         if let pattern = arrowPattern(String(line.text), line: line.number) { result.append(pattern) }
                     }
                 case .table(let table) where inSection || table.column(named: "pattern", "error", "log line") != nil:
-                    guard let patternColumn = table.column(named: "pattern", "error", "error text", "log line", "message"),
+                    guard
+                        let patternColumn = table.column(
+                            named: "pattern", "error", "error text", "log line", "message"),
                         let meaningColumn = table.column(named: "meaning", "cause", "likely cause", "means", "finding")
                     else { break }
                     for row in table.rows {
@@ -77,7 +81,8 @@ public struct ErrorPattern: Sendable, Hashable {
 
     static func make(_ text: String, meaning: String, line: Int) -> ErrorPattern {
         if text.count > 2, text.hasPrefix("/"), text.hasSuffix("/") {
-            return ErrorPattern(pattern: String(text.dropFirst().dropLast()), isRegex: true, meaning: meaning, line: line)
+            return ErrorPattern(
+                pattern: String(text.dropFirst().dropLast()), isRegex: true, meaning: meaning, line: line)
         }
         return ErrorPattern(pattern: text, isRegex: false, meaning: meaning, line: line)
     }

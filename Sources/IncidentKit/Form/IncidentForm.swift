@@ -53,7 +53,8 @@ public struct IncidentForm: Sendable {
                 case "multiline", "multi-line": field.isMultiline = yes
                 case "secret": field.isSecret = yes
                 case "choices":
-                    field.choices = ["none", "free", "any"].contains(value.lowercased())
+                    field.choices =
+                        ["none", "free", "any"].contains(value.lowercased())
                         ? [] : value.split(whereSeparator: { $0 == "/" || $0 == "," }).map { String($0).trimmed }
                 default: break
                 }

@@ -26,7 +26,9 @@ public enum GateExpectation: Sendable, Hashable, CustomStringConvertible {
         if lower.contains("does not contain") || lower.contains("lacks"), let value = span {
             return .outputLacks(value)
         }
-        if lower.contains("contains"), let value = span ?? plain.components(separatedBy: "contains").last?.trimmed.unquoted {
+        if lower.contains("contains"),
+            let value = span ?? plain.components(separatedBy: "contains").last?.trimmed.unquoted
+        {
             return .outputContains(value)
         }
         if lower.contains("matches"), let value = span ?? plain.components(separatedBy: "matches").last?.trimmed {

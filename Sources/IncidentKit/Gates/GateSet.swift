@@ -24,13 +24,17 @@ public struct GateSet: Sendable {
                 for label in BoldLabel.labels(in: paragraph) {
                     switch label.name.lowercased() {
                     case "check", "command":
-                        current!.check = Inline.codeSpans(in: label.value).first ?? Inline.plainText(label.value).trimmed
+                        current!.check =
+                            Inline.codeSpans(in: label.value).first ?? Inline.plainText(label.value).trimmed
                     case "expect", "expected", "expectation":
                         current!.expectation = GateExpectation.parse(label.value)
                     case "required":
-                        current!.isRequired = !["no", "false", "optional"].contains(Inline.plainText(label.value).trimmed.lowercased())
+                        current!.isRequired = !["no", "false", "optional"].contains(
+                            Inline.plainText(label.value).trimmed.lowercased())
                     case "requires", "needs":
-                        current!.requires = Inline.plainText(label.value).split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+                        current!.requires = Inline.plainText(label.value).split(whereSeparator: {
+                            $0 == "," || $0 == " "
+                        }).map(String.init)
                     case "since":
                         current!.since = Inline.plainText(label.value).trimmed.lowercased()
                     default:

@@ -21,15 +21,25 @@ public struct Library: Sendable {
     /// The folders a router pack keeps its markdown in.
     public static let packFolders = ["runbooks", "flows", "forms", "checklists", "workflows", "gates", "artifacts"]
 
+    /// How much of a library to read.
+    public enum Scope: Sendable {
+        /// Every markdown file (lint, triage).
+        case all
+        /// What routing needs: the index alone when there is one, else every runbook.
+        case routing
+    }
+
     /// Loads the library at `root`. Throws only when the root is not a readable folder.
-    public static func load(root: String) throws(IncidentError) -> Library {
+    public static func load(root: String, scope: Scope = .all) throws(IncidentError) -> Library {
         guard FileSystem.isDirectory(root) else {
             throw .usage("library folder '\(root)' does not exist or is not a folder")
         }
         let trimmedRoot = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         let indexPath = indexPaths.first { FileSystem.isFile(trimmedRoot + "/" + $0) }
         var paths: [String]
-        if indexPath != nil {
+        if let indexPath, scope == .routing {
+            paths = [indexPath]
+        } else if indexPath != nil {
             paths = packFolders.flatMap { folder in
                 FileSystem.files(under: trimmedRoot + "/" + folder, suffix: ".md").map { folder + "/" + $0 }
             }
@@ -54,14 +64,18 @@ public struct Library: Sendable {
     /// Files of a collection that are about the collection, not runbooks of their own.
     static func isBoilerplate(_ path: String) -> Bool {
         let name = LibraryPath.fileName(of: path).lowercased()
-        return ["readme.md", "_index.md", "index.md", "contributing.md", "changelog.md", "license.md",
-            "code_of_conduct.md", "security.md", "template.md"].contains(name)
+        return [
+            "readme.md", "_index.md", "index.md", "contributing.md", "changelog.md", "license.md",
+            "code_of_conduct.md", "security.md", "template.md",
+        ].contains(name)
     }
 
     /// Resolves a link written in `file` to a library file path, trying the file's folder first and then
     /// the library root. Returns nil for links to missing files or outside the root.
     public func resolve(_ destination: String, from file: String) -> String? {
-        LibraryPath.candidates(for: destination, from: file).first { files[$0] != nil || FileSystem.isFile(root + "/" + $0) }
+        LibraryPath.candidates(for: destination, from: file).first {
+            files[$0] != nil || FileSystem.isFile(root + "/" + $0)
+        }
     }
 
     /// The links written in a file, in document order, each with its resolution.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Path arithmetic inside a library: joining, normalizing `.` and `..`, and resolving links so that
 /// nothing resolves outside the library root.
 public enum LibraryPath {
@@ -35,7 +33,8 @@ public enum LibraryPath {
         if destination.isEmpty || destination.hasPrefix("#") { return true }
         if let colon = destination.firstIndex(of: ":") {
             let scheme = destination[..<colon]
-            return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+            return !scheme.isEmpty
+                && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
         }
         return false
     }
@@ -46,7 +45,9 @@ public enum LibraryPath {
         var target = destination
         if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-        target = target.replacingOccurrences(of: "%20", with: " ")
+        if target.utf8.containsSequence("%20") {
+            target = target.split(separator: "%20", omittingEmptySubsequences: false).joined(separator: " ")
+        }
         guard !target.isEmpty else { return [] }
         if target.hasPrefix("/") {
             return normalize(target).map { [$0] } ?? []

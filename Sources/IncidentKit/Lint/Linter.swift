@@ -17,7 +17,9 @@ public struct Linter: Sendable {
         diagnostics += checkLinks()
         diagnostics += checkContent()
         return diagnostics.sorted {
-            ($0.path, $0.line, $0.severity == .error ? 0 : 1, $0.message) < ($1.path, $1.line, $1.severity == .error ? 0 : 1, $1.message)
+            ($0.path, $0.line, $0.severity == .error ? 0 : 1, $0.message) < (
+                $1.path, $1.line, $1.severity == .error ? 0 : 1, $1.message
+            )
         }
     }
 
@@ -26,11 +28,15 @@ public struct Linter: Sendable {
         for route in library.index.routes {
             if route.targets.isEmpty {
                 diagnostics.append(
-                    Diagnostic(.error, path: route.file, line: route.line, "route \"\(route.title)\" has no targets; add a **Route:** line of links"))
+                    Diagnostic(
+                        .error, path: route.file, line: route.line,
+                        "route \"\(route.title)\" has no targets; add a **Route:** line of links"))
             }
             if route.keywords.isEmpty {
                 diagnostics.append(
-                    Diagnostic(.warning, path: route.file, line: route.line, "route \"\(route.title)\" has no **Keywords:**; only its title can match"))
+                    Diagnostic(
+                        .warning, path: route.file, line: route.line,
+                        "route \"\(route.title)\" has no **Keywords:**; only its title can match"))
             }
             for target in route.targets where target.path == nil {
                 diagnostics.append(
@@ -40,7 +46,10 @@ public struct Linter: Sendable {
             }
         }
         if let source = library.index.source, library.index.routes.isEmpty {
-            diagnostics.append(Diagnostic(.error, path: source, line: 1, "the index has no routes: add a heading with **Keywords:** and **Route:**"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, path: source, line: 1,
+                    "the index has no routes: add a heading with **Keywords:** and **Route:**"))
         }
         return diagnostics
     }
@@ -65,7 +74,8 @@ public struct Linter: Sendable {
             }
         }
         return library.paths.filter { !reached.contains($0) }.map {
-            Diagnostic(.warning, path: $0, line: 1, "not reachable from the index \(source); link it from a route or a flow")
+            Diagnostic(
+                .warning, path: $0, line: 1, "not reachable from the index \(source); link it from a route or a flow")
         }
     }
 
@@ -100,14 +110,17 @@ public struct Linter: Sendable {
                 let result = router.route(example.text, top: 1)
                 guard let best = result.best else {
                     diagnostics.append(
-                        Diagnostic(.error, path: route.file, line: example.line, "example \"\(example.text)\" matches no route; add keywords to \"\(route.title)\""))
+                        Diagnostic(
+                            .error, path: route.file, line: example.line,
+                            "example \"\(example.text)\" matches no route; add keywords to \"\(route.title)\""))
                     continue
                 }
                 if best.route != route {
                     diagnostics.append(
                         Diagnostic(
                             .error, path: route.file, line: example.line,
-                            "example \"\(example.text)\" routes to \"\(best.route.title)\" instead of \"\(route.title)\""))
+                            "example \"\(example.text)\" routes to \"\(best.route.title)\" instead of \"\(route.title)\""
+                        ))
                 }
             }
         }
@@ -122,23 +135,33 @@ public struct Linter: Sendable {
             switch file.kind {
             case .form:
                 if IncidentForm(file).fields.isEmpty {
-                    diagnostics.append(Diagnostic(.error, path: path, line: 1, "form has no fields: write them as a numbered list (1) Label)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, path: path, line: 1, "form has no fields: write them as a numbered list (1) Label)")
+                    )
                 }
             case .checklist:
                 let checklist = Checklist(file)
                 if checklist.commands.isEmpty {
-                    diagnostics.append(Diagnostic(.error, path: path, line: 1, "checklist has no commands: put them in a ```bash block"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, path: path, line: 1, "checklist has no commands: put them in a ```bash block"))
                 }
                 diagnostics += checkVariables(checklist.commands, declared: checklist.variables, path: path)
             case .workflow:
                 let workflow = Workflow(file)
                 if workflow.steps.isEmpty {
-                    diagnostics.append(Diagnostic(.warning, path: path, line: 1, "workflow has no steps: use '## Step 1: ...' headings"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, path: path, line: 1, "workflow has no steps: use '## Step 1: ...' headings"))
                 }
             case .gate:
                 for gate in GateSet(file).gates where gate.check != nil && gate.expectation == nil {
                     diagnostics.append(
-                        Diagnostic(.error, path: path, line: gate.line, "gate \"\(gate.title)\" has a check but no **Expect:** (exit 0, output contains `x`, HTTP 200)"))
+                        Diagnostic(
+                            .error, path: path, line: gate.line,
+                            "gate \"\(gate.title)\" has a check but no **Expect:** (exit 0, output contains `x`, HTTP 200)"
+                        ))
                 }
             case .runbook, .artifact:
                 break
@@ -147,13 +170,17 @@ public struct Linter: Sendable {
         return diagnostics
     }
 
-    private func checkVariables(_ commands: [RunbookCommand], declared: [VariableDeclaration], path: String) -> [Diagnostic] {
+    private func checkVariables(_ commands: [RunbookCommand], declared: [VariableDeclaration], path: String)
+        -> [Diagnostic]
+    {
         var seen: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
         for declaration in declared {
             if let first = seen[declaration.name] {
                 diagnostics.append(
-                    Diagnostic(.warning, path: path, line: declaration.line, "variable '\(declaration.name)' is declared twice (first at line \(first))"))
+                    Diagnostic(
+                        .warning, path: path, line: declaration.line,
+                        "variable '\(declaration.name)' is declared twice (first at line \(first))"))
             }
             seen[declaration.name] = declaration.line
         }

@@ -26,9 +26,18 @@ public struct BoldLabel: Sendable, Hashable {
         guard text.hasPrefix("**") || text.hasPrefix("__") else { return nil }
         let marker = text.prefix(2)
         let body = text.dropFirst(2)
-        guard let close = body.range(of: marker) else { return nil }
-        var name = body[..<close.lowerBound].trimmingWhitespace()
-        var rest = body[close.upperBound...]
+        var closeIndex: Substring.Index?
+        var index = body.startIndex
+        while index < body.endIndex {
+            if body[index...].hasPrefix(marker) {
+                closeIndex = index
+                break
+            }
+            index = body.index(after: index)
+        }
+        guard let closeIndex else { return nil }
+        var name = body[..<closeIndex].trimmingWhitespace()
+        var rest = body[body.index(closeIndex, offsetBy: 2)...]
         if name.hasSuffix(":") {
             name = name.dropLast().trimmingWhitespace()
         } else if rest.first == ":" {

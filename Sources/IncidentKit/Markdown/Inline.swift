@@ -43,82 +43,90 @@ public enum Inline {
         case link(Link)
     }
 
-    /// Walks `text` once, reporting text runs, code spans and links. Never fails: anything unmatched is text.
+    /// Walks `text` once, reporting text runs, code spans and links. Never fails: anything unmatched is
+    /// text. Scans UTF-8 bytes: every markup character is ASCII, and this runs over every line of a library.
     static func scan(_ text: String, _ visit: (Token) -> Void) {
-        let characters = Array(text)
+        let bytes = Array(text.utf8)
         var index = 0
-        var run = ""
+        var run: [UInt8] = []
         func flush() {
-            if !run.isEmpty { visit(.text(run)) }
-            run = ""
+            if !run.isEmpty { visit(.text(String(decoding: run, as: UTF8.self))) }
+            run.removeAll(keepingCapacity: true)
         }
-        while index < characters.count {
-            let character = characters[index]
-            switch character {
-            case "\\" where index + 1 < characters.count && characters[index + 1].isPunctuation:
-                run.append(characters[index + 1])
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\\") where index + 1 < bytes.count && isASCIIPunctuation(bytes[index + 1]):
+                run.append(bytes[index + 1])
                 index += 2
                 continue
-            case "`":
+            case UInt8(ascii: "`"):
                 var length = 0
-                while index + length < characters.count, characters[index + length] == "`" { length += 1 }
-                if let close = closingBackticks(characters, from: index + length, length: length) {
+                while index + length < bytes.count, bytes[index + length] == UInt8(ascii: "`") { length += 1 }
+                if let close = closingBackticks(bytes, from: index + length, length: length) {
                     flush()
-                    var code = String(characters[(index + length)..<close])
-                    if code.count >= 2, code.first == " ", code.last == " ", code.contains(where: { $0 != " " }) {
-                        code = String(code.dropFirst().dropLast())
+                    var code = bytes[(index + length)..<close]
+                    if code.count >= 2, code.first == 0x20, code.last == 0x20, code.contains(where: { $0 != 0x20 }) {
+                        code = code.dropFirst().dropLast()
                     }
-                    visit(.code(code))
+                    visit(.code(String(decoding: code, as: UTF8.self)))
                     index = close + length
                 } else {
-                    run += String(repeating: "`", count: length)
+                    run += repeatElement(UInt8(ascii: "`"), count: length)
                     index += length
                 }
                 continue
-            case "[":
-                let isImage = index > 0 && characters[index - 1] == "!"
-                if let (link, end) = parseLink(characters, at: index) {
-                    if isImage { run.removeLast() }
+            case UInt8(ascii: "["):
+                let isImage = index > 0 && bytes[index - 1] == UInt8(ascii: "!")
+                if let (link, end) = parseLink(bytes, at: index) {
+                    if isImage, !run.isEmpty { run.removeLast() }
                     flush()
                     if !isImage { visit(.link(link)) }
                     index = end
                     continue
                 }
-            case "<":
-                if let close = characters[index...].firstIndex(of: ">") {
-                    let inner = String(characters[(index + 1)..<close])
-                    if inner.hasPrefix("http://") || inner.hasPrefix("https://"), !inner.contains(" ") {
+            case UInt8(ascii: "<"):
+                if let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
+                    let inner = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
+                    if inner.hasPrefix("http://") || inner.hasPrefix("https://"), !inner.utf8.contains(0x20) {
                         flush()
                         visit(.link(Link(text: inner, destination: inner)))
                         index = close + 1
                         continue
                     }
                 }
-            case "*", "_":
-                // Emphasis markers are dropped from plain text; a lone `_` inside a word (snake_case) stays.
-                let previous = index > 0 ? characters[index - 1] : " "
-                let next = index + 1 < characters.count ? characters[index + 1] : " "
-                if character == "_", previous.isLetter || previous.isNumber, next.isLetter || next.isNumber {
-                    break
-                }
-                if character == "*", previous == " ", next == " " { break }
+            case UInt8(ascii: "*"), UInt8(ascii: "_"):
+                // Emphasis markers are dropped from plain text; `_` inside a word (snake_case) and a lone
+                // `*` between spaces stay.
+                let previous = index > 0 ? bytes[index - 1] : 0x20
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0x20
+                if byte == UInt8(ascii: "_"), isAlphanumeric(previous), isAlphanumeric(next) { break }
+                if byte == UInt8(ascii: "*"), previous == 0x20, next == 0x20 { break }
                 index += 1
                 continue
             default:
                 break
             }
-            run.append(character)
+            run.append(byte)
             index += 1
         }
         flush()
     }
 
-    private static func closingBackticks(_ characters: [Character], from start: Int, length: Int) -> Int? {
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60)
+            || (byte >= 0x7B && byte <= 0x7E)
+    }
+
+    private static func closingBackticks(_ bytes: [UInt8], from start: Int, length: Int) -> Int? {
         var index = start
-        while index < characters.count {
-            if characters[index] == "`" {
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "`") {
                 var run = 0
-                while index + run < characters.count, characters[index + run] == "`" { run += 1 }
+                while index + run < bytes.count, bytes[index + run] == UInt8(ascii: "`") { run += 1 }
                 if run == length { return index }
                 index += run
             } else {
@@ -129,22 +137,22 @@ public enum Inline {
     }
 
     /// Parses `[text](destination "title")` at `start`; returns the link and the index after it.
-    private static func parseLink(_ characters: [Character], at start: Int) -> (Link, Int)? {
+    private static func parseLink(_ bytes: [UInt8], at start: Int) -> (Link, Int)? {
         var depth = 0
         var index = start
         var textEnd: Int?
-        while index < characters.count {
-            switch characters[index] {
-            case "\\": index += 1
-            case "[": depth += 1
-            case "]":
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 1
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"):
                 depth -= 1
                 if depth == 0 { textEnd = index }
-            case "`":
+            case UInt8(ascii: "`"):
                 // Brackets inside code spans do not count.
                 var length = 0
-                while index + length < characters.count, characters[index + length] == "`" { length += 1 }
-                if let close = closingBackticks(characters, from: index + length, length: length) {
+                while index + length < bytes.count, bytes[index + length] == UInt8(ascii: "`") { length += 1 }
+                if let close = closingBackticks(bytes, from: index + length, length: length) {
                     index = close + length - 1
                 } else {
                     index += length - 1
@@ -154,22 +162,24 @@ public enum Inline {
             if textEnd != nil { break }
             index += 1
         }
-        guard let textEnd, textEnd + 1 < characters.count, characters[textEnd + 1] == "(" else { return nil }
+        guard let textEnd, textEnd + 1 < bytes.count, bytes[textEnd + 1] == UInt8(ascii: "(") else { return nil }
         var close = textEnd + 2
         var parentheses = 1
-        while close < characters.count {
-            if characters[close] == "(" { parentheses += 1 }
-            if characters[close] == ")" {
+        while close < bytes.count {
+            if bytes[close] == UInt8(ascii: "(") { parentheses += 1 }
+            if bytes[close] == UInt8(ascii: ")") {
                 parentheses -= 1
                 if parentheses == 0 { break }
             }
             close += 1
         }
-        guard close < characters.count else { return nil }
-        var destination = String(characters[(textEnd + 2)..<close]).trimmed
-        if let space = destination.firstIndex(of: " ") { destination = String(destination[..<space]) }
-        if destination.hasPrefix("<"), destination.hasSuffix(">") { destination = String(destination.dropFirst().dropLast()) }
-        let text = plainText(String(characters[(start + 1)..<textEnd]))
-        return (Link(text: text, destination: destination), close + 1)
+        guard close < bytes.count else { return nil }
+        var destination = bytes[(textEnd + 2)..<close].drop { $0 == 0x20 }
+        if let space = destination.firstIndex(of: 0x20) { destination = destination[..<space] }
+        if destination.first == UInt8(ascii: "<"), destination.last == UInt8(ascii: ">") {
+            destination = destination.dropFirst().dropLast()
+        }
+        let text = plainText(String(decoding: bytes[(start + 1)..<textEnd], as: UTF8.self))
+        return (Link(text: text, destination: String(decoding: destination, as: UTF8.self)), close + 1)
     }
 }

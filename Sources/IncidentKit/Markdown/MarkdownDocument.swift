@@ -9,7 +9,7 @@ public struct MarkdownDocument: Sendable {
     public var lineCount: Int
 
     /// Reads markdown from bytes. Never fails: unknown constructs become paragraphs.
-    public init(path: String, bytes: some Collection<UInt8>) {
+    public init(path: String, bytes: [UInt8]) {
         self.init(path: path, lines: SourceText.lines(of: bytes))
     }
 

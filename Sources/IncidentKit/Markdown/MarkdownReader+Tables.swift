@@ -3,7 +3,7 @@ extension MarkdownReader {
     func startsTable(at index: Int) -> Bool {
         guard index + 1 < lines.count else { return false }
         let header = lines[index]
-        guard header.indent < 4, header.text.contains("|") else { return false }
+        guard header.indent < 4, header.text.utf8.contains(UInt8(ascii: "|")) else { return false }
         guard let delimiterCells = Self.delimiterCellCount(lines[index + 1]) else { return false }
         return Self.cells(of: header.text).count == delimiterCells
     }
@@ -38,7 +38,7 @@ extension MarkdownReader {
     private static func delimiterCellCount(_ line: SourceLine) -> Int? {
         guard line.indent < 4 else { return nil }
         let text = line.text.trimmingWhitespace()
-        guard text.contains("-") else { return nil }
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let cells = cells(of: text)
         for cell in cells {
             var body = Substring(cell)
@@ -47,7 +47,7 @@ extension MarkdownReader {
             guard !body.isEmpty, body.allSatisfy({ $0 == "-" }) else { return nil }
         }
         // A lone `---` without pipes is a thematic break or setext underline, not a delimiter row.
-        guard text.contains("|") || cells.count > 1 else { return nil }
+        guard text.utf8.contains(UInt8(ascii: "|")) || cells.count > 1 else { return nil }
         return cells.count
     }
 

@@ -26,7 +26,8 @@ struct MarkdownReader {
             })
         else {
             diagnostics.append(
-                Diagnostic(.warning, path: path, line: first.number, "front matter is not closed by '---'; read as markdown"))
+                Diagnostic(
+                    .warning, path: path, line: first.number, "front matter is not closed by '---'; read as markdown"))
             return nil
         }
         position = end + 1
@@ -106,7 +107,7 @@ struct MarkdownReader {
         let length = text.prefix { $0 == fenceCharacter }.count
         guard length >= 3 else { return nil }
         let info = text.dropFirst(length).trimmingWhitespace()
-        if fenceCharacter == "`", info.contains("`") { return nil }
+        if fenceCharacter == "`", info.utf8.contains(UInt8(ascii: "`")) { return nil }
         var content: [SourceLine] = []
         var index = position + 1
         while index < lines.count {
@@ -167,7 +168,7 @@ struct MarkdownReader {
                 let line = lines[position]
                 collected.append(String(line.text))
                 position += 1
-                if line.text.contains("-->") { break }
+                if line.text.utf8.containsSequence("-->") { break }
             }
             return HTMLBlock(text: collected.joined(separator: "\n"), line: first.number)
         }

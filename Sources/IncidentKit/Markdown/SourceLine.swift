@@ -1,5 +1,3 @@
-import Foundation
-
 /// One line of a markdown source, with its 1-based line number and the text without its line ending.
 public struct SourceLine: Sendable, Hashable {
     public var number: Int
@@ -74,6 +72,31 @@ extension Substring {
 extension StringProtocol {
     /// The text with leading and trailing white space (spaces, tabs, newlines) removed.
     var trimmed: String {
-        String(self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = lastIndex(where: { !$0.isWhitespace })!
+        return String(self[first...last])
+    }
+}
+
+extension Collection where Element == UInt8 {
+    /// Whether the bytes contain `needle`'s UTF-8 bytes in a row (a fast, Foundation-free substring test).
+    func containsSequence(_ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return true }
+        let first = needle.utf8Start[0]
+        var index = startIndex
+        while index != endIndex {
+            if self[index] == first {
+                var probe = index
+                var matched = 0
+                while matched < count, probe != endIndex, self[probe] == needle.utf8Start[matched] {
+                    matched += 1
+                    probe = self.index(after: probe)
+                }
+                if matched == count { return true }
+            }
+            index = self.index(after: index)
+        }
+        return false
     }
 }

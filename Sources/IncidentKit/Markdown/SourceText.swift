@@ -2,7 +2,7 @@
 /// becomes replacement characters, so any input decodes.
 public enum SourceText {
     /// The lines of `bytes`, numbered from 1.
-    public static func lines(of bytes: some Collection<UInt8>) -> [SourceLine] {
+    public static func lines(of bytes: [UInt8]) -> [SourceLine] {
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return lines(of: text)

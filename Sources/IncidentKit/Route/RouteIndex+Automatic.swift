@@ -31,15 +31,18 @@ extension RouteIndex {
                     if heading.level == 1 && !sawTitle {
                         sawTitle = true
                         titleLine = heading.line
-                        fields.append(Route.Field(kind: .title, text: Inline.plainText(heading.text), line: heading.line))
+                        fields.append(
+                            Route.Field(kind: .title, text: Inline.plainText(heading.text), line: heading.line))
                     } else {
-                        fields.append(Route.Field(kind: .heading, text: Inline.plainText(heading.text), line: heading.line))
+                        fields.append(
+                            Route.Field(kind: .heading, text: Inline.plainText(heading.text), line: heading.line))
                     }
                     section = Inline.plainText(heading.text)
                 case .paragraph(let paragraph):
                     let kind: Route.Field.Kind = summarySections.contains(section.lowercased()) ? .summary : .body
                     fields.append(
-                        Route.Field(kind: kind, text: Inline.plainText(paragraph.text), line: paragraph.line, section: section))
+                        Route.Field(
+                            kind: kind, text: Inline.plainText(paragraph.text), line: paragraph.line, section: section))
                 case .code(let code):
                     fields.append(Route.Field(kind: .code, text: code.content, line: code.line, section: section))
                 case .list(let list):
@@ -49,7 +52,8 @@ extension RouteIndex {
                 case .table:
                     for (text, line) in block.inlineTexts {
                         let kind: Route.Field.Kind = summarySections.contains(section.lowercased()) ? .summary : .body
-                        fields.append(Route.Field(kind: kind, text: Inline.plainText(text), line: line, section: section))
+                        fields.append(
+                            Route.Field(kind: kind, text: Inline.plainText(text), line: line, section: section))
                     }
                 case .thematicBreak, .html:
                     break

@@ -19,7 +19,9 @@ extension RouteIndex {
             var destinations = Inline.links(in: value).map(\.destination)
             if destinations.isEmpty {
                 // Router packs also name their flows as code spans or bare paths: `flows/TRIAGE.md`.
-                destinations = (Inline.codeSpans(in: value) + value.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
+                destinations =
+                    (Inline.codeSpans(in: value)
+                    + value.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
                     .filter { $0.lowercased().hasSuffix(".md") }
             }
             var seen: Set<String> = []
@@ -61,7 +63,9 @@ extension RouteIndex {
                     }
                 }
             case .list(let list) where awaitingExamples && current != nil:
-                current!.examples += list.items.map { Route.Example(text: Inline.plainText($0.text).unquoted, line: $0.line) }
+                current!.examples += list.items.map {
+                    Route.Example(text: Inline.plainText($0.text).unquoted, line: $0.line)
+                }
                 awaitingExamples = false
             case .list(let list) where current != nil:
                 // Labels written as list items: `- **Keywords:** ...`.
@@ -119,7 +123,8 @@ extension RouteIndex {
 extension String {
     /// The string without one pair of surrounding quotes.
     var unquoted: String {
-        for (open, close) in [("\"", "\""), ("'", "'"), ("“", "”")] where count >= 2 && hasPrefix(open) && hasSuffix(close) {
+        for (open, close) in [("\"", "\""), ("'", "'"), ("“", "”")]
+        where count >= 2 && hasPrefix(open) && hasSuffix(close) {
             return String(dropFirst().dropLast())
         }
         return self

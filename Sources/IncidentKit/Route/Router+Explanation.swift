@@ -18,12 +18,14 @@ extension Router {
                 if fieldTerms.contains(term) {
                     direct.append(term)
                 } else if let synonym = Synonyms.of(term).first(where: { fieldTerms.contains($0) }) {
-                    let surface = TextAnalyzer.tokens(field.text).first { $0.term == synonym }?.word.lowercased() ?? synonym
+                    let surface =
+                        TextAnalyzer.tokens(field.text).first { $0.term == synonym }?.word.lowercased() ?? synonym
                     viaSynonym.append((term, words[term] ?? term, surface))
                 }
             }
             guard !direct.isEmpty || !viaSynonym.isEmpty else { continue }
-            let shown = (direct.map { "\"\(words[$0] ?? $0)\"" } + viaSynonym.map { "\"\($0.word)\" (as \"\($0.synonym)\")" })
+            let shown =
+                (direct.map { "\"\(words[$0] ?? $0)\"" } + viaSynonym.map { "\"\($0.word)\" (as \"\($0.synonym)\")" })
                 .joined(separator: ", ")
             reasons.append("\(shown) in \(Self.describe(field)) (\(route.file):\(field.line))")
             let used = Set(direct + viaSynonym.map(\.term))

@@ -101,7 +101,8 @@ public struct Router: Sendable {
         }
         var keywordHits: [Int: [Int]] = [:]
         for (route, keywords) in keywordTerms.enumerated() {
-            for (keywordIndex, keyword) in keywords.enumerated() where !keyword.isEmpty && Self.contains(ordered, keyword) {
+            for (keywordIndex, keyword) in keywords.enumerated()
+            where !keyword.isEmpty && Self.contains(ordered, keyword) {
                 scores[route, default: 0] += 2 * keyword.reduce(0) { $0 + (idf[$1] ?? 0) }
                 keywordHits[route, default: []].append(keywordIndex)
             }

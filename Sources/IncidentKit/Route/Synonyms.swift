@@ -23,12 +23,20 @@ public enum Synonyms {
 
     /// Stemmed word → the stemmed words of its groups (without itself).
     static let table: [String: [String]] = {
-        var table: [String: Set<String>] = [:]
+        var table: [String: [String]] = [:]
         for group in groups {
-            let stems = Set(group.map { Stemmer.stem($0) })
-            for stem in stems { table[stem, default: []].formUnion(stems.subtracting([stem])) }
+            var stems: [String] = []
+            for word in group {
+                let stem = Stemmer.stem(word)
+                if !stems.contains(stem) { stems.append(stem) }
+            }
+            for stem in stems {
+                for other in stems where other != stem && !(table[stem]?.contains(other) ?? false) {
+                    table[stem, default: []].append(other)
+                }
+            }
         }
-        return table.mapValues { $0.sorted() }
+        return table
     }()
 
     /// The stemmed synonyms of a stemmed term.

@@ -1,101 +1,123 @@
 /// Turns text into the terms the router compares: lowercase words, CamelCase and snake_case split, volatile
 /// parts of pasted log lines dropped (timestamps, IPs, hex ids, pids, durations), stop words removed, and
-/// each word stemmed. Status codes such as 502 are kept.
+/// each word stemmed. Status codes such as 502 are kept. Works on UTF-8 bytes: it runs over every word of
+/// every runbook, so it must be fast.
 public enum TextAnalyzer {
     /// The terms of `text`, in order. A CamelCase word also yields its joined form (`crashloopbackoff`),
     /// so a responder typing it in one piece still matches.
     public static func terms(_ text: String, keepCompounds: Bool = true) -> [String] {
-        tokens(text, keepCompounds: keepCompounds).map(\.term)
+        var terms: [String] = []
+        forEachTerm(in: text, keepCompounds: keepCompounds) { term, _, _ in terms.append(term) }
+        return terms
     }
 
     /// The terms of `text` with the words they came from, for explanations in the user's own words.
     public static func tokens(_ text: String, keepCompounds: Bool = true) -> [(term: String, word: String)] {
         var tokens: [(term: String, word: String)] = []
-        forEachWord(in: text) { word in
-            let parts = splitCamelCase(word)
-            for part in parts { append(part, to: &tokens) }
-            if parts.count > 1, keepCompounds {
-                let joined = parts.map { $0.lowercased() }.joined()
-                if !isVolatile(joined) { tokens.append((Stemmer.stem(joined), String(word))) }
-            }
-        }
+        forEachTerm(in: text, keepCompounds: keepCompounds) { term, word, _ in tokens.append((term, word)) }
         return tokens
     }
 
-    private static func append(_ part: Substring, to tokens: inout [(term: String, word: String)]) {
-        let lower = part.lowercased()
-        guard !isVolatile(lower), !StopWords.contains(lower) else { return }
-        tokens.append((Stemmer.stem(lower), String(part)))
+    /// Calls `body` with each term, the word it came from, and whether it is a joined compound.
+    static func forEachTerm(in text: String, keepCompounds: Bool, _ body: (String, String, Bool) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var part: [UInt8] = []
+            part.reserveCapacity(64)
+            forEachWord(in: bytes) { start, end in
+                var partStart = start
+                var parts = 0
+                var compound: [UInt8] = []
+                for index in start..<end {
+                    let next = index + 1
+                    if next < end, isCamelBoundary(bytes, index, end) {
+                        emit(bytes, partStart, next, &part, body)
+                        if keepCompounds { compound += lowercased(bytes, partStart, next) }
+                        partStart = next
+                        parts += 1
+                    }
+                }
+                emit(bytes, partStart, end, &part, body)
+                if parts > 0, keepCompounds {
+                    compound += lowercased(bytes, partStart, end)
+                    if !isVolatile(compound[...]) {
+                        body(Stemmer.stem(compound), String(decoding: bytes[start..<end], as: UTF8.self), true)
+                    }
+                }
+            }
+        }
     }
 
-    /// Calls `body` with each run of letters and digits. Punctuation, including `_`, `-`, `.`, `/` and `:`,
-    /// separates words, except that dotted and colon-joined numbers (IPs, times, versions) stay one word so
-    /// they can be recognised as volatile.
-    static func forEachWord(in text: String, _ body: (Substring) -> Void) {
-        var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let isWordCharacter = character.isLetter || character.isNumber
-            if isWordCharacter {
-                if start == nil { start = index }
-            } else if let wordStart = start {
-                // Keep `10.0.0.1`, `10:30:12`, `2026/01/05`, `1.5s` together when digits surround the separator.
-                let next = text.index(after: index)
-                if character == "." || character == ":" || character == "/" || character == "-", next < text.endIndex,
-                    text[next].isNumber,
-                    text[text.index(before: index)].isNumber
+    private static func emit(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ part: inout [UInt8],
+        _ body: (String, String, Bool) -> Void
+    ) {
+        part.removeAll(keepingCapacity: true)
+        for index in start..<end { part.append(lower(bytes[index])) }
+        guard !isVolatile(part[...]), !StopWords.contains(part) else { return }
+        body(Stemmer.stem(part), String(decoding: bytes[start..<end], as: UTF8.self), false)
+    }
+
+    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    @inline(__always) static func isLowerLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    /// Letters, digits, and every byte of a non-ASCII character (so accented words stay whole).
+    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || isLowerLetter(byte) || isUpper(byte) || byte >= 0x80
+    }
+
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [UInt8] {
+        (start..<end).map { lower(bytes[$0]) }
+    }
+
+    /// A CamelCase boundary after `index`: `dP` in `podPending`, or `DD` followed by a lowercase letter in
+    /// `RAIDDegraded`. Letters and digits are not split apart (`x509`, `http2`).
+    private static func isCamelBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
+        let current = bytes[index]
+        let following = bytes[index + 1]
+        if isLowerLetter(current), isUpper(following) { return true }
+        if isUpper(current), isUpper(following), index + 2 < end { return isLowerLetter(bytes[index + 2]) }
+        return false
+    }
+
+    /// Calls `body` with the byte range of each run of letters and digits. Punctuation separates words,
+    /// except that `.`, `:`, `/` and `-` between digits join (IPs, times, dates, versions), so such a
+    /// word can be recognised as volatile as a whole.
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+        var start = -1
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if isWordByte(byte) {
+                if start < 0 { start = index }
+            } else if start >= 0 {
+                if byte == 0x2E || byte == 0x3A || byte == 0x2F || byte == 0x2D, index + 1 < count,
+                    isDigit(bytes[index + 1]), isDigit(bytes[index - 1])
                 {
-                    index = next
+                    index += 1
                     continue
                 }
-                body(text[wordStart..<index])
-                start = nil
+                body(start, index)
+                start = -1
             }
-            index = text.index(after: index)
+            index += 1
         }
-        if let wordStart = start { body(text[wordStart...]) }
-    }
-
-    /// Splits `KubePodCrashLooping` into `Kube`, `Pod`, `Crash`, `Looping` and `NodeRAIDDegraded` into
-    /// `Node`, `RAID`, `Degraded`. Letters and digits are not split apart (`x509`, `http2`).
-    static func splitCamelCase(_ word: Substring) -> [Substring] {
-        var parts: [Substring] = []
-        var start = word.startIndex
-        var index = word.startIndex
-        while index < word.endIndex {
-            let next = word.index(after: index)
-            if next < word.endIndex {
-                let current = word[index]
-                let following = word[next]
-                var boundary = current.isLowercase && following.isUppercase
-                if current.isUppercase, following.isUppercase {
-                    let afterNext = word.index(after: next)
-                    boundary = afterNext < word.endIndex && word[afterNext].isLowercase
-                }
-                if boundary {
-                    parts.append(word[start..<next])
-                    start = next
-                }
-            }
-            index = next
-        }
-        parts.append(word[start...])
-        return parts
+        if start >= 0 { body(start, count) }
     }
 
     /// Whether a lowercased word is a volatile part of a log line rather than a meaningful term.
-    static func isVolatile(_ word: String) -> Bool {
-        let utf8 = word.utf8
+    static func isVolatile(_ word: ArraySlice<UInt8>) -> Bool {
         var digits = 0
         var letters = 0
         var hexLetters = 0
         var separators = 0
         var runs = 0
         var previousIsDigit: Bool?
-        for byte in utf8 {
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            if isDigit {
+        for byte in word {
+            let digit = isDigit(byte)
+            if digit {
                 digits += 1
             } else if byte == 0x2E || byte == 0x3A || byte == 0x2F || byte == 0x2D {
                 separators += 1
@@ -104,20 +126,27 @@ public enum TextAnalyzer {
                 letters += 1
                 if byte >= 0x61 && byte <= 0x66 { hexLetters += 1 }
             }
-            if previousIsDigit != isDigit { runs += 1 }
-            previousIsDigit = isDigit
+            if previousIsDigit != digit { runs += 1 }
+            previousIsDigit = digit
         }
         if separators > 0, letters == 0 { return true }  // IPs, times, dates, versions
         if letters == 0 { return digits > 3 }  // pids, ports, years; keep 502, 111
         if digits == 0 { return false }
-        if letters == hexLetters, utf8.count >= 7 { return true }  // hex ids, hashes
+        if letters == hexLetters, word.count >= 7 { return true }  // hex ids, hashes
         if separators > 0 { return digits >= letters }  // 1.5s, 10:30:12z
-        if letters <= 2, digits >= 1, isDuration(word) { return true }
+        if letters <= 2, isDuration(word) { return true }
         return runs >= 4  // pod hashes such as x2k4p
     }
 
-    private static func isDuration(_ word: String) -> Bool {
-        let unit = word.drop { $0.isNumber }
-        return ["ms", "s", "m", "h", "us", "ns", "d"].contains(String(unit)) && unit.count < word.count
+    /// `1500ms`, `30s`, `5m`: digits then a time unit.
+    private static func isDuration(_ word: ArraySlice<UInt8>) -> Bool {
+        let unit = word.drop { isDigit($0) }
+        guard unit.count < word.count else { return false }
+        return [[0x6D, 0x73], [0x73], [0x6D], [0x68], [0x75, 0x73], [0x6E, 0x73], [0x64]].contains {
+            unit.elementsEqual($0)
+        }
     }
+
+    /// Whether a lowercased word (given as a String) is volatile; for tests and callers outside the analyzer.
+    static func isVolatile(_ word: String) -> Bool { isVolatile(Array(word.utf8)[...]) }
 }

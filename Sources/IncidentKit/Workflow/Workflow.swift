@@ -10,7 +10,9 @@ public struct Workflow: Sendable {
     /// Corrective actions and prevention (`## Follow-ups`, `## Prevention`, `## Corrective actions`).
     public var followUps: [Route.Example]
 
-    static let followUpSections = ["follow-up", "follow up", "followup", "prevention", "corrective action", "action item"]
+    static let followUpSections = [
+        "follow-up", "follow up", "followup", "prevention", "corrective action", "action item",
+    ]
 
     /// Reads the steps: headings that start with `Step` or a number (`## Step 2: Restart`, `### 3. Verify`),
     /// else the items of ordered lists with the code blocks that follow them.
@@ -72,11 +74,14 @@ public struct Workflow: Sendable {
             case .list(let list):
                 switch section {
                 case .followUps:
-                    followUps += list.items.map { Route.Example(text: Inline.plainText($0.text).trimmed, line: $0.line) }
+                    followUps += list.items.map {
+                        Route.Example(text: Inline.plainText($0.text).trimmed, line: $0.line)
+                    }
                 case .none where list.isOrdered:
                     // Seed style: `1. **Install missing dependency:**` followed by a fenced block.
                     for item in list.items {
-                        let title = Inline.plainText(item.title).trimmed.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+                        let title = Inline.plainText(item.title).trimmed.trimmingCharacters(
+                            in: CharacterSet(charactersIn: ":"))
                         var step = WorkflowStep(
                             number: steps.count + 1, title: title, text: "", commands: [], verify: nil, rollback: nil,
                             line: item.line)
@@ -105,7 +110,9 @@ public struct Workflow: Sendable {
         }
         let number = rest.prefix { $0.isNumber }
         guard !number.isEmpty else { return nil }
-        rest = rest.dropFirst(number.count).drop { $0 == ":" || $0 == "." || $0 == ")" || $0 == " " || $0 == "-" || $0 == "—" }
+        rest = rest.dropFirst(number.count).drop {
+            $0 == ":" || $0 == "." || $0 == ")" || $0 == " " || $0 == "-" || $0 == "—"
+        }
         return rest.isEmpty ? heading : String(rest)
     }
 }

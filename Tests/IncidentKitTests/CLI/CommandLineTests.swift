@@ -36,12 +36,30 @@ import Testing
     }
 
     @Test(arguments: [
-        (["route", "502", "--bogus"], "incident: error: unknown option '--bogus'\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"),
-        (["route", "502", "--top", "zero"], "incident: error: --top needs a whole number of at least 1, not 'zero'\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"),
-        (["route"], "incident: error: missing SYMPTOM\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"),
-        (["route", "502", "--top"], "incident: error: option '--top' needs a value (N)\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"),
-        (["lint", "--json=yes"], "incident: error: option '--json' takes no value\nUsage: incident lint [--library DIR] [--json]\nRun 'incident help lint' for details.\n"),
-        (["route", "x", "--library", "/nonexistent/lib"], "incident: error: --library '/nonexistent/lib' is not a folder\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"),
+        (
+            ["route", "502", "--bogus"],
+            "incident: error: unknown option '--bogus'\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"
+        ),
+        (
+            ["route", "502", "--top", "zero"],
+            "incident: error: --top needs a whole number of at least 1, not 'zero'\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"
+        ),
+        (
+            ["route"],
+            "incident: error: missing SYMPTOM\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"
+        ),
+        (
+            ["route", "502", "--top"],
+            "incident: error: option '--top' needs a value (N)\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"
+        ),
+        (
+            ["lint", "--json=yes"],
+            "incident: error: option '--json' takes no value\nUsage: incident lint [--library DIR] [--json]\nRun 'incident help lint' for details.\n"
+        ),
+        (
+            ["route", "x", "--library", "/nonexistent/lib"],
+            "incident: error: --library '/nonexistent/lib' is not a folder\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"
+        ),
     ])
     func badUsageExits64(arguments: [String], expected: String) {
         let (status, output, errors) = run(arguments)
@@ -54,7 +72,9 @@ import Testing
         let (status, output, _) = run(["route", "502"])
         #expect(status == 0)
         #expect(output.hasPrefix("Nginx 502 / 504 bad gateway (confident match)\n"))
-        #expect(output.contains("routes to: runbooks/INCIDENT_TRIAGE.md, checklists/NGINX_502_EVIDENCE.md, workflows/nginx_502_504.md"))
+        #expect(
+            output.contains(
+                "routes to: runbooks/INCIDENT_TRIAGE.md, checklists/NGINX_502_EVIDENCE.md, workflows/nginx_502_504.md"))
         #expect(output.contains("why: keyword \"502\" (runbooks/00_INDEX.md:"))
     }
 

@@ -14,17 +14,19 @@ import Testing
             #expect(library.files[path] != nil, "missing \(path)")
         }
         let nginx = try #require(library.index.routes.first { $0.keywords.contains { $0.text == "502" } })
-        #expect(nginx.targetPaths == [
-            "runbooks/INCIDENT_TRIAGE.md", "checklists/NGINX_502_EVIDENCE.md", "workflows/nginx_502_504.md",
-        ])
+        #expect(
+            nginx.targetPaths == [
+                "runbooks/INCIDENT_TRIAGE.md", "checklists/NGINX_502_EVIDENCE.md", "workflows/nginx_502_504.md",
+            ])
     }
 
     @Test func formHasTheSeedFieldsInOrder() throws {
         let library = try Library.load(root: Paths.packageRoot)
         let form = IncidentForm(try #require(library.files["forms/INCIDENT_MIN.md"]))
-        #expect(form.fields.map(\.key) == [
-            "service", "env", "symptom", "error_text", "started_at", "last_change", "impact", "links",
-        ])
+        #expect(
+            form.fields.map(\.key) == [
+                "service", "env", "symptom", "error_text", "started_at", "last_change", "impact", "links",
+            ])
         #expect(form.fields.map(\.number) == Array(1...8))
         #expect(form.fields[0].label == "App/Service name")
         #expect(form.fields[1].choices == ["dev", "staging", "production", "unknown"])
@@ -45,7 +47,8 @@ import Testing
         #expect(variables["health_path"] == "/healthz")
         #expect(checklist.commands.count >= 5)
         #expect(checklist.commands.allSatisfy { !$0.command.hasPrefix("#") && !$0.title.isEmpty })
-        let refused = try #require(checklist.patterns.first { $0.pattern == "connect() failed (111: Connection refused)" })
+        let refused = try #require(
+            checklist.patterns.first { $0.pattern == "connect() failed (111: Connection refused)" })
         #expect(refused.meaning.lowercased().contains("upstream not running"))
     }
 
@@ -71,9 +74,10 @@ import Testing
             return
         }
         let commands = RunbookCommand.commands(in: code, section: "Commands")
-        #expect(commands.map(\.command) == [
-            "systemctl status nginx", "sudo systemctl restart nginx\nls /tmp\ncurl -I \\\n  http://x",
-        ])
+        #expect(
+            commands.map(\.command) == [
+                "systemctl status nginx", "sudo systemctl restart nginx\nls /tmp\ncurl -I \\\n  http://x",
+            ])
         #expect(commands.map(\.title) == ["Check nginx status", "Restart it"])
         #expect(commands[0].annotations.timeoutSeconds == 10)
         #expect(commands[0].annotations.requires == ["systemctl"])
@@ -112,9 +116,10 @@ import Testing
 
     @Test func linksResolveFromTheFileThenTheRootAndNeverOutside() {
         #expect(LibraryPath.candidates(for: "../checklists/A.md", from: "runbooks/00_INDEX.md") == ["checklists/A.md"])
-        #expect(LibraryPath.candidates(for: "checklists/A.md#step", from: "runbooks/00_INDEX.md") == [
-            "runbooks/checklists/A.md", "checklists/A.md",
-        ])
+        #expect(
+            LibraryPath.candidates(for: "checklists/A.md#step", from: "runbooks/00_INDEX.md") == [
+                "runbooks/checklists/A.md", "checklists/A.md",
+            ])
         #expect(LibraryPath.candidates(for: "../../etc/passwd", from: "runbooks/x.md") == [])
         #expect(LibraryPath.isExternal("https://example.com/x.md"))
         #expect(LibraryPath.isExternal("#anchor"))

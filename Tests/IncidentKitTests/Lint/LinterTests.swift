@@ -32,9 +32,10 @@ import Testing
         #expect(library.index.isAutomatic)
         #expect(library.index.routes.count >= 370)
         let errors = Linter(library: library).run().filter { $0.severity == .error }
-        #expect(errors.map(\.description) == [
-            "openshift-runbooks/alerts/openshift-virtualization-operator/GuestVCPUQueueHighCritical.md:22: error: unterminated code fence: '```' is never closed",
-            "prometheus-operator-runbooks/content/runbooks/prometheus-operator/PrometheusOperatorNodeLookupErrors.md:20: error: unterminated code fence: '```' is never closed",
-        ])
+        #expect(
+            errors.map(\.description) == [
+                "openshift-runbooks/alerts/openshift-virtualization-operator/GuestVCPUQueueHighCritical.md:22: error: unterminated code fence: '```' is never closed",
+                "prometheus-operator-runbooks/content/runbooks/prometheus-operator/PrometheusOperatorNodeLookupErrors.md:20: error: unterminated code fence: '```' is never closed",
+            ])
     }
 }

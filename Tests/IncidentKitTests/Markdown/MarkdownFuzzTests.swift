@@ -35,7 +35,9 @@ import Testing
             let text = (0..<count).map { _ in Self.fragments.randomElement(using: &generator)! }.joined()
             let document = MarkdownDocument(path: "fuzz.md", text: text)
             check(document, lines: text.utf8.count + 1)
-            _ = document.blocks.flatMap(\.inlineTexts).map { Inline.plainText($0.0) + Inline.codeSpans(in: $0.0).joined() }
+            _ = document.blocks.flatMap(\.inlineTexts).map {
+                Inline.plainText($0.0) + Inline.codeSpans(in: $0.0).joined()
+            }
         }
     }
 
@@ -53,7 +55,9 @@ import Testing
                     switch Int.random(in: 0..<3, using: &generator) {
                     case 0: bytes[index] = UInt8.random(in: 0...255, using: &generator)
                     case 1: bytes.remove(at: index)
-                    default: bytes.insert(contentsOf: Array(Self.fragments.randomElement(using: &generator)!.utf8), at: index)
+                    default:
+                        bytes.insert(
+                            contentsOf: Array(Self.fragments.randomElement(using: &generator)!.utf8), at: index)
                     }
                 }
                 let document = MarkdownDocument(path: path, bytes: bytes)

@@ -1,5 +1,6 @@
-@testable import IncidentKit
 import Testing
+
+@testable import IncidentKit
 
 @Suite struct MarkdownReaderTests {
     private func read(_ text: String) -> MarkdownDocument {
@@ -17,18 +18,20 @@ import Testing
 
     @Test func setextHeadings() {
         let document = read("Title\n=====\n\nSub\n---\n")
-        #expect(document.blocks == [
-            .heading(Heading(level: 1, text: "Title", line: 1)), .heading(Heading(level: 2, text: "Sub", line: 4)),
-        ])
+        #expect(
+            document.blocks == [
+                .heading(Heading(level: 1, text: "Title", line: 1)), .heading(Heading(level: 2, text: "Sub", line: 4)),
+            ])
     }
 
     @Test(arguments: ["```", "~~~", "````"])
     func fencedCodeKeepsInfoAndContent(fence: String) throws {
         let document = read("text\n\(fence)bash timeout=5s\n# check\ncurl -I x\n\(fence)\nafter\n")
-        let code = try #require(document.blocks.compactMap { block -> CodeBlock? in
-            if case .code(let code) = block { return code }
-            return nil
-        }.first)
+        let code = try #require(
+            document.blocks.compactMap { block -> CodeBlock? in
+                if case .code(let code) = block { return code }
+                return nil
+            }.first)
         #expect(code.info == "bash timeout=5s")
         #expect(code.language == "bash")
         #expect(code.content == "# check\ncurl -I x")
@@ -40,9 +43,10 @@ import Testing
 
     @Test func unterminatedFenceIsADiagnostic() {
         let document = read("# T\n\n```bash\nls\n")
-        #expect(document.diagnostics.map(\.description) == [
-            "doc.md:3: error: unterminated code fence: '```' is never closed"
-        ])
+        #expect(
+            document.diagnostics.map(\.description) == [
+                "doc.md:3: error: unterminated code fence: '```' is never closed"
+            ])
     }
 
     @Test func orderedListsWithBothDelimitersAndNestedAttributes() throws {
@@ -90,7 +94,8 @@ import Testing
     }
 
     @Test func tablesWithAlignmentEscapesAndCodeSpans() throws {
-        let document = read("| Pattern | Meaning |\n|:---|---:|\n| `a|b` | pipe in code |\n| x \\| y | escaped |\n| short |\n")
+        let document = read(
+            "| Pattern | Meaning |\n|:---|---:|\n| `a|b` | pipe in code |\n| x \\| y | escaped |\n| short |\n")
         guard case .table(let table)? = document.blocks.first else {
             Issue.record("expected a table")
             return
@@ -119,7 +124,9 @@ import Testing
     }
 
     @Test func frontMatterWithValuesAndLists() throws {
-        let document = read("---\ntitle: Kube Pod Crash Looping\nweight: 20\ntags: [k8s, pods]\nowners:\n  - sre\n  - platform\n---\n# KubePodCrashLooping\n")
+        let document = read(
+            "---\ntitle: Kube Pod Crash Looping\nweight: 20\ntags: [k8s, pods]\nowners:\n  - sre\n  - platform\n---\n# KubePodCrashLooping\n"
+        )
         let front = try #require(document.frontMatter)
         #expect(front["title"] == .text("Kube Pod Crash Looping"))
         #expect(front["tags"] == .list(["k8s", "pods"]))
@@ -141,7 +148,8 @@ import Testing
     }
 
     @Test func inlineCodeSpansLinksAndPlainText() {
-        let text = "Run `kubectl get pods` then see [the docs](https://k8s.io/x \"t\") and ![img](a.png) <https://a.b/c>"
+        let text =
+            "Run `kubectl get pods` then see [the docs](https://k8s.io/x \"t\") and ![img](a.png) <https://a.b/c>"
         #expect(Inline.codeSpans(in: text) == ["kubectl get pods"])
         #expect(Inline.links(in: text).map(\.destination) == ["https://k8s.io/x", "https://a.b/c"])
         #expect(Inline.plainText("**Bold** and _em_ and snake_case `co*de`") == "Bold and em and snake_case co*de")
@@ -179,7 +187,8 @@ import Testing
     }
 
     @Test func deepNestingDoesNotExhaustTheStack() {
-        let document = read(String(repeating: ">", count: 5000) + " deep\n" + String(repeating: "- ", count: 3000) + "x\n")
+        let document = read(
+            String(repeating: ">", count: 5000) + " deep\n" + String(repeating: "- ", count: 3000) + "x\n")
         #expect(!document.blocks.isEmpty)
     }
 }

@@ -12,10 +12,11 @@ import Testing
             connecting to upstream, client: 192.168.1.100, upstream: "http://127.0.0.1:8000/", took 1.5s, \
             request id 9f86d081884c7d65, pod api-7d9f8b6c5d-x2k4p
             """
-        #expect(TextAnalyzer.terms(line, keepCompounds: false) == [
-            "error", "connect", "fail", "111", "connection", "refus", "connect", "upstream", "client", "upstream",
-            "http", "took", "request", "id", "pod", "api",
-        ])
+        #expect(
+            TextAnalyzer.terms(line, keepCompounds: false) == [
+                "error", "connect", "fail", "111", "connection", "refus", "connect", "upstream", "client", "upstream",
+                "http", "took", "request", "id", "pod", "api",
+            ])
         #expect(TextAnalyzer.terms("HTTP 502 Bad Gateway") == ["http", "502", "bad", "gateway"])
     }
 
@@ -38,7 +39,8 @@ import Testing
     @Test func aPastedNginxLineRoutesToNginx() throws {
         let library = try Library.load(root: Paths.packageRoot)
         let result = Router(index: library.index).route(
-            "2026/01/05 10:30:12 [error] 1234#1234: *5678 connect() failed (111: Connection refused) while connecting to upstream")
+            "2026/01/05 10:30:12 [error] 1234#1234: *5678 connect() failed (111: Connection refused) while connecting to upstream"
+        )
         #expect(result.best?.route.title == "Nginx 502 / 504 bad gateway")
         #expect(result.confident)
     }
