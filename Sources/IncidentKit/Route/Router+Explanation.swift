@@ -3,7 +3,9 @@ extension Router {
     /// words, strongest field first, with `file:line`.
     func explain(route routeIndex: Int, terms: [String], words: [String: String], keywordHits: [Int]) -> [String] {
         let route = index.routes[routeIndex]
-        var reasons: [String] = keywordHits.map { hit in
+        // Longer keywords first: "connect() failed" says more than "upstream".
+        let ordered = keywordHits.sorted { keywordTerms[routeIndex][$0].count > keywordTerms[routeIndex][$1].count }
+        var reasons: [String] = ordered.map { hit in
             let keyword = route.keywords[hit]
             return "keyword \"\(keyword.text)\" (\(route.file):\(keyword.line))"
         }
