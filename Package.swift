@@ -15,6 +15,9 @@ let package = Package(
     targets: [
         .target(name: "IncidentKit", swiftSettings: strictness),
         .executableTarget(name: "incident", dependencies: ["IncidentKit"], swiftSettings: strictness),
+        .executableTarget(
+            name: "incident-eval", dependencies: ["IncidentKit"], path: "Sources/incident-eval", swiftSettings: strictness
+        ),
         .testTarget(
             name: "IncidentKitTests", dependencies: ["IncidentKit"], exclude: ["Fixtures"], swiftSettings: strictness),
     ],

@@ -1,0 +1,148 @@
+import Foundation
+import IncidentKit
+
+// Routing evaluation: reads a labelled TSV (symptom, expected paths separated by | or NONE, source) and
+// prints top-1 and top-3 accuracy, the share of NONE rows declined and of answerable rows wrongly
+// declined, by source kind, and the median time per query, for the router and for plain BM25.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+struct Row {
+    var symptom: String
+    var expected: Set<String>
+    var source: String
+    var kind: String { String(source.split(separator: ":").first ?? "") }
+}
+
+struct Tally {
+    var answerable = 0
+    var top1 = 0
+    var top3 = 0
+    var wronglyDeclined = 0
+    var none = 0
+    var declined = 0
+
+    mutating func add(_ row: Row, ranked: [String], confident: Bool) {
+        if row.expected.isEmpty {
+            none += 1
+            if !confident { declined += 1 }
+            return
+        }
+        answerable += 1
+        if let first = ranked.first, row.expected.contains(first) { top1 += 1 }
+        if ranked.prefix(3).contains(where: row.expected.contains) { top3 += 1 }
+        if !confident { wronglyDeclined += 1 }
+    }
+
+    static func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "   -  " : pad(String(Double(part * 1000 / whole) / 10) + "%", 6)
+    }
+
+    func line(_ label: String) -> String {
+        pad(label, 22) + pad(String(answerable + none), 5) + "  top-1 " + Self.percent(top1, answerable) + "  top-3 "
+            + Self.percent(top3, answerable) + "  NONE declined " + Self.percent(declined, none)
+            + "  wrongly declined " + Self.percent(wronglyDeclined, answerable)
+    }
+}
+
+func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+}
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+func warn(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String, _ fallback: String) -> String {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
+    return arguments[index + 1]
+}
+let libraryPath = option("--library", "../shared/corpora")
+let labelsPath = option("--labels", "bench/route-eval/labels.tsv")
+let showMisses = arguments.contains("--misses")
+
+guard let labelBytes = FileSystem.read(labelsPath) else {
+    warn("route-eval: cannot read \(labelsPath)\n")
+    exit(66)
+}
+var rows: [Row] = []
+for (number, line) in String(decoding: labelBytes, as: UTF8.self).split(separator: "\n").enumerated() {
+    if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
+    let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+    guard columns.count >= 3 else {
+        warn("\(labelsPath):\(number + 1): error: expected 3 tab-separated columns\n")
+        exit(65)
+    }
+    let expected = columns[1] == "NONE" ? [] : Set(columns[1].split(separator: "|").map(String.init))
+    rows.append(Row(symptom: String(columns[0]), expected: expected, source: String(columns[2])))
+}
+
+let loadStart = now()
+let library: Library
+do {
+    library = try Library.load(root: libraryPath)
+} catch {
+    warn("route-eval: \(error)\n")
+    exit(66)
+}
+for row in rows {
+    for path in row.expected where library.files[path] == nil {
+        warn("route-eval: expected file '\(path)' is not in the library\n")
+        exit(65)
+    }
+}
+let router = Router(index: library.index)
+let loaded = now()
+let reference = BM25Reference(library: library)
+
+var ours: [String: Tally] = [:]
+var theirs: [String: Tally] = [:]
+var ourTimes: [Double] = []
+var theirTimes: [Double] = []
+var misses: [String] = []
+for row in rows {
+    let start = now()
+    let result = router.route(row.symptom, top: 3)
+    ourTimes.append(now() - start)
+    let ranked = result.matches.map(\.route.file)
+    ours[row.kind, default: Tally()].add(row, ranked: ranked, confident: result.confident)
+    ours["all", default: Tally()].add(row, ranked: ranked, confident: result.confident)
+    let referenceStart = now()
+    let referenceRanked = reference.rank(row.symptom, top: 3)
+    theirTimes.append(now() - referenceStart)
+    theirs[row.kind, default: Tally()].add(row, ranked: referenceRanked, confident: true)
+    theirs["all", default: Tally()].add(row, ranked: referenceRanked, confident: true)
+    let hit = row.expected.isEmpty ? !result.confident : ranked.first.map(row.expected.contains) ?? false
+    if !hit {
+        let got = result.confident ? (ranked.first ?? "-") : "declined (best: \(ranked.first ?? "-"))"
+        misses.append(
+            "MISS \(row.source)\n  symptom:  \(row.symptom)\n  expected: \(row.expected.isEmpty ? "NONE" : row.expected.sorted().joined(separator: " | "))\n  got:      \(got)"
+        )
+    }
+}
+
+print("library: \(library.root) (\(library.index.routes.count) routes), labels: \(labelsPath) (\(rows.count) rows)")
+print("router ready in \(Int((loaded - loadStart) * 1000)) ms\n")
+for (name, tallies) in [("incident router", ours), ("plain BM25 (reference)", theirs)] {
+    print(name)
+    print("  " + tallies["all"]!.line("all"))
+    for kind in tallies.keys.sorted() where kind != "all" { print("  " + tallies[kind]!.line(kind)) }
+    print("")
+}
+print("median time per query: router \(Int(median(ourTimes) * 1e6)) µs, BM25 \(Int(median(theirTimes) * 1e6)) µs")
+if showMisses { print("\n" + misses.joined(separator: "\n")) }
