@@ -16,8 +16,10 @@ let package = Package(
         .target(name: "IncidentKit", swiftSettings: strictness),
         .executableTarget(name: "incident", dependencies: ["IncidentKit"], swiftSettings: strictness),
         .executableTarget(
-            name: "incident-eval", dependencies: ["IncidentKit"], path: "Sources/incident-eval", swiftSettings: strictness
+            name: "incident-eval", dependencies: ["IncidentKit"], path: "Sources/incident-eval",
+            swiftSettings: strictness
         ),
+        .executableTarget(name: "incident-bench", dependencies: ["IncidentKit"], swiftSettings: strictness),
         .testTarget(
             name: "IncidentKitTests", dependencies: ["IncidentKit"], exclude: ["Fixtures"], swiftSettings: strictness),
     ],

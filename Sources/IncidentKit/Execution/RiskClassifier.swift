@@ -1,0 +1,83 @@
+/// Classifies a shell command as read-only or mutating from its text alone.
+///
+/// The command is lexed into simple commands (every part of a pipeline, `;`, `&&`, `||` list and
+/// `$(...)` substitution counts); wrappers such as `sudo`, `ssh HOST`, `xargs`, `env`, `nohup`,
+/// `timeout N`, `sh -c` and `kubectl exec` are looked through. A command not known to change
+/// anything is read-only: this is a guard against accidents, not a sandbox.
+public enum RiskClassifier {
+    /// The risk of `command`, with every reason found.
+    public static func classify(_ command: String) -> CommandRisk {
+        var reasons: [String] = []
+        collect(command, depth: 0, into: &reasons)
+        var seen: Set<String> = []
+        let unique = reasons.filter { seen.insert($0).inserted }
+        return unique.isEmpty ? .readOnly : .mutating(reasons: unique)
+    }
+
+    /// The reasons a command marked read-only by a runbook is mutating after all, or nil when the
+    /// mark agrees with the classifier (the linter turns a non-nil answer into a warning).
+    public static func readOnlyMarkConflict(_ command: String) -> [String]? {
+        let risk = classify(command)
+        return risk.isMutating ? risk.reasons : nil
+    }
+
+    static func collect(_ text: String, depth: Int, via: String = "", into reasons: inout [String]) {
+        guard depth < 8 else { return }
+        let (segments, substitutions) = ShellLexer.lex(text)
+        for segment in segments {
+            for reason in redirectionReasons(segment) + commandReasons(segment, in: segments, depth: depth) {
+                reasons.append(reason + via)
+            }
+        }
+        for substitution in substitutions {
+            collect(substitution, depth: depth + 1, via: via, into: &reasons)
+        }
+    }
+
+    private static let harmlessTargets: Set<String> = ["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"]
+
+    private static func redirectionReasons(_ segment: ShellSegment) -> [String] {
+        segment.redirections.compactMap { redirection in
+            let op = redirection.op
+            let writes = op.contains(">") && !(op.hasSuffix(">&") && isDescriptor(redirection.target))
+            guard writes, !harmlessTargets.contains(redirection.target),
+                !redirection.target.hasPrefix("/dev/fd/")
+            else { return nil }
+            return "writes output into a file (\(op) \(redirection.target))"
+        }
+    }
+
+    private static func isDescriptor(_ word: String) -> Bool {
+        word == "-" || (!word.isEmpty && word.allSatisfy(\.isNumber))
+    }
+
+    private static let reservedWords: Set<String> = [
+        "!", "{", "}", "if", "then", "elif", "else", "fi", "do", "done", "while", "until", "time", "esac",
+    ]
+
+    private static func commandReasons(_ segment: ShellSegment, in all: [ShellSegment], depth: Int)
+        -> [String]
+    {
+        var words = segment.words[...]
+        while let first = words.first, reservedWords.contains(first) || isAssignment(first) {
+            words = words.dropFirst()
+        }
+        guard let first = words.first, !["for", "case", "select", "function"].contains(first) else {
+            return []
+        }
+        let pipelineText = all.filter { $0.pipeline == segment.pipeline }.flatMap {
+            $0.words + $0.hereDocuments
+        }
+        let context = RiskRules.Context(
+            hereDocuments: segment.hereDocuments, pipelineWords: pipelineText, depth: depth)
+        return RiskRules.reasons(Array(words), context)
+    }
+
+    /// `NAME=value` before a command.
+    static func isAssignment(_ word: String) -> Bool {
+        guard let equals = word.firstIndex(of: "="), equals != word.startIndex else { return false }
+        let name = word[..<equals]
+        return name.allSatisfy { $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }
+            && !(name.first?.isNumber ?? true)
+    }
+}

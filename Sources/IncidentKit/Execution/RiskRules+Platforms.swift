@@ -1,0 +1,155 @@
+extension RiskRules {
+    /// Kubernetes, Helm, containers, git, packages, databases and cloud CLIs; nil for other names.
+    static func platform(_ name: String, _ args: [String], _ context: Context) -> [String]? {
+        switch name {
+        case "kubectl", "oc", "k":
+            return kubectl(name, args)
+        case "helm":
+            let changes: Set<String> = ["install", "upgrade", "rollback", "uninstall", "delete", "del", "un"]
+            let reads: Set<String> = [
+                "list", "ls", "status", "history", "get", "show", "template", "search", "version",
+                "lint", "diff", "repo", "dependency", "env", "plugin", "pull", "verify",
+            ]
+            guard let verb = firstVerb(args, in: changes.union(reads)), changes.contains(verb) else {
+                return []
+            }
+            return ["changes a Helm release (helm \(verb))"]
+        case "docker", "podman", "nerdctl", "docker-compose", "podman-compose":
+            return containers(name, args, context)
+        case "git":
+            return git(args)
+        case "psql", "mysql", "mariadb", "sqlite3", "sqlcmd", "clickhouse-client", "cockroach", "cqlsh",
+            "mongo",
+            "mongosh", "duckdb":
+            let text = (args + context.hereDocuments + context.pipelineWords).joined(separator: "\n")
+            guard let keyword = SQLRisk.firstChange(in: text) else { return [] }
+            return ["changes the database (\(keyword) in \(name))"]
+        case "aws":
+            return aws(args)
+        default:
+            return packages(name, args)
+        }
+    }
+
+    private static func kubectl(_ name: String, _ args: [String]) -> [String] {
+        let changes: [String: String] = [
+            "apply": "applies a manifest", "create": "creates resources", "delete": "deletes resources",
+            "scale": "scales a workload", "autoscale": "changes autoscaling", "patch": "changes resources",
+            "edit": "changes resources", "replace": "changes resources", "set": "changes resources",
+            "label": "changes resources", "annotate": "changes resources", "drain": "drains a node",
+            "cordon": "changes node scheduling", "uncordon": "changes node scheduling",
+            "taint": "taints a node",
+            "expose": "creates a service", "run": "starts a pod", "debug": "starts a debug container",
+            "cp": "copies files into a pod", "certificate": "approves or denies a certificate",
+        ]
+        let reads: Set<String> = [
+            "get", "describe", "logs", "top", "explain", "version", "api-resources", "api-versions",
+            "cluster-info", "events", "diff", "auth", "wait", "port-forward", "proxy", "exec", "attach",
+            "completion", "kustomize", "plugin", "whoami", "projects", "project", "status",
+        ]
+        guard let verb = firstVerb(args, in: reads.union(changes.keys).union(["rollout", "config"])) else {
+            return []
+        }
+        let rest = Array(args.drop { $0 != verb }.dropFirst())
+        switch verb {
+        case "rollout":
+            let sub = positionals(rest).first ?? ""
+            let what = [
+                "restart": "restarts a workload", "undo": "rolls back a workload",
+                "pause": "pauses a rollout",
+                "resume": "resumes a rollout",
+            ][sub]
+            return what.map { ["\($0) (\(name) rollout \(sub))"] } ?? []
+        case "config":
+            let sub = positionals(rest).first ?? ""
+            let reading = ["view", "get-contexts", "current-context", "get-clusters", "get-users", ""]
+            return reading.contains(sub) ? [] : ["changes the kubeconfig (\(name) config \(sub))"]
+        default:
+            return changes[verb].map { ["\($0) (\(name) \(verb))"] } ?? []
+        }
+    }
+
+    private static func containers(_ name: String, _ args: [String], _ context: Context) -> [String] {
+        let removes: Set<String> = ["rm", "rmi", "prune", "down"]
+        let starts: Set<String> = ["run", "start", "create", "up", "unpause"]
+        let stops: Set<String> = ["stop", "kill", "pause"]
+        let changes: Set<String> = [
+            "restart", "update", "rename", "cp", "commit", "build", "push", "load", "import",
+            "tag", "scale", "exec",
+        ]
+        let reads: Set<String> = [
+            "ps", "logs", "inspect", "images", "stats", "top", "version", "info", "events", "port",
+            "diff", "history", "ls", "df", "config", "search", "pull", "volume-ls",
+        ]
+        let all = removes.union(starts).union(stops).union(changes).union(reads)
+        guard let verb = firstVerb(args, in: all) else { return [] }
+        if verb == "exec" {
+            let rest = dropOptions(
+                args.drop { $0 != "exec" }.dropFirst(),
+                valued: [
+                    "-e", "--env", "-u", "--user",
+                    "-w", "--workdir", "--env-file", "--detach-keys",
+                ])
+            return inner(rest.dropFirst(), context, via: "\(name) exec")
+        }
+        let what: String
+        if removes.contains(verb) {
+            what = "removes containers, images or data"
+        } else if starts.contains(verb) {
+            what = "starts containers"
+        } else if stops.contains(verb) {
+            what = "stops containers"
+        } else if verb == "restart" {
+            what = "restarts containers"
+        } else if changes.contains(verb) {
+            what = "changes containers or images"
+        } else {
+            return []
+        }
+        return ["\(what) (\(name) \(verb))"]
+    }
+
+    private static func git(_ args: [String]) -> [String] {
+        let changes: Set<String> = [
+            "push", "reset", "clean", "checkout", "switch", "restore", "pull", "merge", "rebase",
+            "commit", "cherry-pick", "revert", "am", "apply", "stash", "rm", "mv", "gc", "prune",
+        ]
+        let reads: Set<String> = [
+            "status", "log", "diff", "show", "blame", "rev-parse", "describe", "fetch", "ls-files",
+            "remote", "branch", "tag", "config", "grep", "shortlog", "reflog", "rev-list", "ls-remote",
+            "cat-file", "help",
+            "version",
+        ]
+        guard let verb = firstVerb(args, in: changes.union(reads)) else { return [] }
+        let rest = Array(args.drop { $0 != verb }.dropFirst())
+        switch verb {
+        case "push": return ["pushes commits (git push)"]
+        case "reset":
+            return hasFlag(rest, ["--hard"])
+                ? ["discards changes (git reset --hard)"] : ["moves the branch (git reset)"]
+        case "clean":
+            return hasFlag(rest, ["--dry-run"], letters: "n") ? [] : ["deletes untracked files (git clean)"]
+        case "stash":
+            return ["list", "show"].contains(rest.first ?? "") ? [] : ["changes the working tree (git stash)"]
+        case "branch", "tag":
+            return hasFlag(rest, ["--delete", "--move"], letters: "dDmM")
+                ? ["changes refs (git \(verb))"] : []
+        default: return changes.contains(verb) ? ["changes the repository (git \(verb))"] : []
+        }
+    }
+
+    private static func aws(_ args: [String]) -> [String] {
+        let words = positionals(args)
+        if words.first == "s3", words.count > 1, ["rm", "mv", "cp", "sync", "rb", "mb"].contains(words[1]) {
+            return ["changes S3 objects (aws s3 \(words[1]))"]
+        }
+        let prefixes = [
+            "delete-", "put-", "create-", "update-", "terminate-", "stop-", "start-", "reboot-", "modify-",
+            "remove-", "attach-", "detach-", "run-", "set-", "associate-", "disassociate-", "register-",
+            "deregister-",
+            "tag-", "untag-", "invoke", "restore-", "revoke-", "authorize-", "enable-", "disable-", "reset-",
+        ]
+        guard words.count > 1, prefixes.contains(where: words[1].hasPrefix) else { return [] }
+        return ["changes cloud resources (aws \(words[0]) \(words[1]))"]
+    }
+}

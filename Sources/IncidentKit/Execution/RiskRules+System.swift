@@ -1,0 +1,149 @@
+extension RiskRules {
+    /// Services, processes, power, files, permissions; nil when `name` is none of these.
+    static func system(_ name: String, _ args: [String]) -> [String]? {
+        switch name {
+        case "systemctl":
+            return systemctl(args)
+        case "service":
+            let words = positionals(args)
+            guard words.count >= 2, serviceActions.contains(words[1]) else { return [] }
+            return ["\(serviceVerb(words[1])) a service (service \(words[0]) \(words[1]))"]
+        case "kill", "pkill", "killall", "skill", "fuser":
+            if name == "fuser" {
+                return hasFlag(args, ["-k", "--kill"]) ? ["kills processes (fuser -k)"] : []
+            }
+            if name == "kill" && hasFlag(args, ["-l", "-L", "-0", "--list"]) { return [] }
+            if name == "kill", let index = args.firstIndex(of: "-s"), index + 1 < args.count,
+                args[index + 1] == "0"
+            {
+                return []
+            }
+            return ["sends a signal to processes (\(name))"]
+        case "reboot", "shutdown", "halt", "poweroff":
+            return ["reboots or powers off the machine (\(name))"]
+        case "init", "telinit":
+            return args.isEmpty ? [] : ["changes the runlevel (\(name) \(args[0]))"]
+        case "rm", "rmdir", "unlink", "shred", "srm":
+            return ["deletes files (\(name))"]
+        case "mv":
+            return ["moves or renames files (mv)"]
+        case "cp", "install", "ln", "mkdir", "touch", "scp", "fallocate":
+            return ["writes files (\(name))"]
+        case "rsync":
+            return hasFlag(args, ["--dry-run", "--list-only"], letters: "n") ? [] : ["writes files (rsync)"]
+        case "truncate":
+            return ["truncates files (truncate)"]
+        case "dd":
+            guard let output = args.first(where: { $0.hasPrefix("of=") }), output != "of=/dev/null" else {
+                return []
+            }
+            return ["writes raw data (dd \(output))"]
+        case "tee":
+            let files = positionals(args).filter {
+                !["/dev/null", "/dev/stdout", "/dev/stderr"].contains($0)
+            }
+            return files.isEmpty ? [] : ["writes output into a file (tee \(files[0]))"]
+        case "chmod", "chown", "chgrp", "chattr", "setfacl", "chcon":
+            return ["changes file permissions or ownership (\(name))"]
+        case "sed", "perl", "ruby":
+            let inPlace =
+                hasFlag(args, ["--in-place"])
+                || args.contains {
+                    $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("i")
+                        && !$0.hasPrefix("-e")
+                }
+            return inPlace ? ["edits files in place (\(name) -i)"] : []
+        case "awk", "gawk":
+            return args.starts(with: ["-i", "inplace"]) ? ["edits files in place (\(name) -i inplace)"] : []
+        case "crontab":
+            if hasFlag(args, ["-l"]) { return [] }
+            return hasFlag(args, ["-e", "-r", "-i"]) || !positionals(args).isEmpty || args.isEmpty
+                ? ["changes a crontab (crontab \(args.first ?? ""))"] : []
+        case "mount":
+            let changes = !positionals(args.filter { $0 != "-t" }).filter { !isFilesystemTypeList($0, args) }
+                .isEmpty
+            return changes || hasFlag(args, ["-a", "--all", "-o"]) ? ["mounts a filesystem (mount)"] : []
+        case "umount", "fusermount":
+            return ["unmounts a filesystem (\(name))"]
+        case "useradd", "userdel", "usermod", "groupadd", "groupdel", "groupmod", "passwd", "chpasswd",
+            "gpasswd":
+            return ["changes users or groups (\(name))"]
+        case "modprobe", "rmmod", "insmod":
+            return hasFlag(args, ["--show-depends", "-n", "--dry-run", "-c", "--showconfig"])
+                ? [] : ["loads or unloads kernel modules (\(name))"]
+        case "sysctl":
+            let writes =
+                hasFlag(args, ["-w", "--write", "-p", "--load", "--system"])
+                || args.contains { $0.contains("=") }
+            return writes ? ["changes kernel parameters (sysctl)"] : []
+        case "journalctl":
+            let flags = [
+                "--vacuum-size", "--vacuum-time", "--vacuum-files", "--rotate", "--flush", "--relinquish-var",
+                "--setup-keys",
+            ]
+            let isFlag = { (arg: String) in flags.contains { arg == $0 || arg.hasPrefix($0 + "=") } }
+            guard let flag = args.first(where: isFlag) else { return [] }
+            return ["removes or rotates logs (journalctl \(flag.split(separator: "=")[0]))"]
+        case "logrotate":
+            return hasFlag(args, ["-d", "--debug"]) ? [] : ["rotates logs (logrotate)"]
+        case "hostnamectl", "timedatectl", "localectl":
+            guard let verb = positionals(args).first, verb.hasPrefix("set-") else { return [] }
+            return ["changes system settings (\(name) \(verb))"]
+        default:
+            return disksAndNetwork(name, args) ?? daemons(name, args)
+        }
+    }
+
+    private static let serviceActions: Set<String> = [
+        "start", "stop", "restart", "reload", "force-reload", "try-restart", "condrestart", "graceful",
+    ]
+
+    private static func serviceVerb(_ action: String) -> String {
+        switch action {
+        case "stop": "stops"
+        case "start": "starts"
+        case "reload", "force-reload": "reloads"
+        default: "restarts"
+        }
+    }
+
+    private static func systemctl(_ args: [String]) -> [String] {
+        let readOnly: Set<String> = [
+            "status", "show", "cat", "is-active", "is-enabled", "is-failed", "is-system-running",
+            "list-units",
+            "list-unit-files", "list-timers", "list-sockets", "list-dependencies", "list-jobs", "get-default",
+            "help", "list-machines",
+        ]
+        let services: Set<String> = [
+            "start", "stop", "restart", "reload", "try-restart", "reload-or-restart", "try-reload-or-restart",
+            "condrestart", "kill",
+        ]
+        let configuration: Set<String> = [
+            "enable", "disable", "reenable", "mask", "unmask", "preset", "link", "revert", "edit",
+            "set-property",
+            "daemon-reload", "daemon-reexec", "isolate", "set-default", "reset-failed", "set-environment",
+        ]
+        let power: Set<String> = [
+            "reboot", "poweroff", "halt", "kexec", "suspend", "hibernate", "rescue", "emergency",
+        ]
+        guard let verb = firstVerb(args, in: readOnly.union(services).union(configuration).union(power))
+        else {
+            return []
+        }
+        if services.contains(verb) {
+            let what =
+                verb == "kill"
+                ? "sends a signal to" : serviceVerb(verb.contains("restart") ? "restart" : verb)
+            return ["\(what) a service (systemctl \(verb))"]
+        }
+        if configuration.contains(verb) { return ["changes service configuration (systemctl \(verb))"] }
+        if power.contains(verb) { return ["reboots or powers off the machine (systemctl \(verb))"] }
+        return []
+    }
+
+    /// `mount -t ext4` lists mounts of that type: the value of `-t` is no device.
+    private static func isFilesystemTypeList(_ word: String, _ args: [String]) -> Bool {
+        guard let index = args.firstIndex(of: "-t"), index + 1 < args.count else { return false }
+        return args[index + 1] == word
+    }
+}

@@ -1,0 +1,105 @@
+extension RiskRules {
+    /// Commands that run another command: the reasons of that command, or nil if `name` is no wrapper.
+    static func wrapped(_ name: String, _ args: [String], _ context: Context) -> [String]? {
+        switch name {
+        case "sudo", "doas", "run0", "pkexec":
+            if args.isEmpty || hasFlag(args, ["-l", "--list", "-v", "--validate", "-k", "-K"]) { return [] }
+            let rest = dropOptions(
+                args,
+                valued: [
+                    "-u", "-g", "-h", "-p", "-C", "-U", "-r", "-t", "-D", "-R", "-T", "--user", "--group",
+                    "--host", "--prompt", "--chdir", "--chroot", "--role", "--type", "--other-user",
+                ])
+            if rest.isEmpty { return ["opens a root shell (\(name) \(args.joined(separator: " ")))"] }
+            return inner(rest, context, via: name)
+        case "su":
+            if let index = args.firstIndex(where: { $0 == "-c" || $0 == "--command" }), index + 1 < args.count {
+                return innerText(args[index + 1], context, via: "su")
+            }
+            return ["opens a shell as another user (su)"]
+        case "runuser", "setpriv":
+            return inner(dropOptions(args, valued: ["-u", "-g", "--user", "--group"]), context, via: name)
+        case "env":
+            if let index = args.firstIndex(where: { $0 == "-S" || $0 == "--split-string" }),
+                index + 1 < args.count
+            {
+                return innerText(args[index + 1], context, via: "env")
+            }
+            var rest = dropOptions(args, valued: ["-u", "--unset", "-C", "--chdir"])
+            while let first = rest.first, RiskClassifier.isAssignment(first) { rest = rest.dropFirst() }
+            return inner(rest, context, via: "env")
+        case "nohup", "time", "exec", "builtin", "setsid", "unbuffer", "chronic", "caffeinate", "stdbuf",
+            "ionice", "nice", "flock", "chroot", "taskset", "chrt":
+            let valued: Set<String> = ["-n", "-c", "-t", "-i", "-o", "-e", "-w", "-E", "-p", "--adjustment"]
+            var rest = dropOptions(args, valued: valued)
+            // These take one positional first: a lock file, a new root, a CPU mask or priority.
+            if ["flock", "chroot", "taskset", "chrt"].contains(name) { rest = rest.dropFirst() }
+            return inner(rest, context, via: name)
+        case "command":
+            return hasFlag(args, ["-v", "-V"]) ? [] : inner(dropOptions(args), context, via: "command")
+        case "timeout":
+            let rest = dropOptions(args, valued: ["-s", "--signal", "-k", "--kill-after"]).dropFirst()
+            return inner(rest, context, via: "timeout")
+        case "xargs":
+            let valued: Set<String> = [
+                "-n", "-L", "-P", "-I", "-d", "-E", "-s", "-a", "--max-args", "--max-procs", "--delimiter",
+                "--arg-file", "--max-chars",
+            ]
+            return inner(dropOptions(args, valued: valued), context, via: "xargs")
+        case "watch":
+            let rest = dropOptions(args, valued: ["-n", "--interval", "-d", "--differences", "-q"])
+            return innerText(rest.joined(separator: " "), context, via: "watch")
+        case "busybox":
+            return inner(args, context, via: "busybox")
+        case "sh", "bash", "dash", "zsh", "ksh", "ash":
+            guard
+                let index = args.firstIndex(where: {
+                    $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("c")
+                }),
+                index + 1 < args.count
+            else { return [] }
+            return innerText(args[index + 1], context, via: name)
+        case "ssh":
+            let valued: Set<String> = [
+                "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p",
+                "-Q",
+                "-R", "-S", "-W", "-w",
+            ]
+            let rest = dropOptions(args, valued: valued)
+            guard let host = rest.first else { return [] }
+            let remote = rest.dropFirst()
+            if remote.isEmpty { return ["opens an interactive remote shell (ssh \(host))"] }
+            return innerText(remote.joined(separator: " "), context, via: "ssh \(host)")
+        case "find":
+            return findReasons(args, context)
+        case "kubectl", "oc":
+            guard firstVerb(args, in: ["exec"]) != nil, let dashes = args.firstIndex(of: "--") else {
+                return nil
+            }
+            return inner(args[(dashes + 1)...], context, via: "\(name) exec")
+        case "ip" where args.starts(with: ["netns", "exec"]) && args.count > 3:
+            return inner(args.dropFirst(3), context, via: "ip netns exec")
+        case "python", "python3":
+            guard args.count > 2, args[0] == "-m" else { return nil }
+            return reasons(Array(args.dropFirst()), context)
+        default:
+            return nil
+        }
+    }
+
+    /// `find -delete` deletes; `find -exec CMD {} ;` runs CMD for each file.
+    private static func findReasons(_ args: [String], _ context: Context) -> [String] {
+        var found: [String] = []
+        if args.contains("-delete") { found.append("deletes files (find -delete)") }
+        var index = 0
+        while index < args.count {
+            if ["-exec", "-execdir", "-ok", "-okdir"].contains(args[index]) {
+                let end = args[(index + 1)...].firstIndex { $0 == ";" || $0 == "+" } ?? args.count
+                found += inner(args[(index + 1)..<end], context, via: "find \(args[index])")
+                index = end
+            }
+            index += 1
+        }
+        return found
+    }
+}

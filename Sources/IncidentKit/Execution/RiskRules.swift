@@ -1,0 +1,69 @@
+/// The per-command knowledge of the risk classifier: which programs and subcommands change things.
+enum RiskRules {
+    /// What a rule may look at beyond the command's own words.
+    struct Context {
+        /// Here-documents and here-strings fed to this command.
+        var hereDocuments: [String]
+        /// Every word of every command in the same pipeline (SQL piped into a client).
+        var pipelineWords: [String]
+        /// Nesting depth of wrappers and substitutions, to bound recursion.
+        var depth: Int
+    }
+
+    /// The reasons why `words` (a command and its arguments) may change the system.
+    static func reasons(_ words: [String], _ context: Context) -> [String] {
+        guard let first = words.first, context.depth < 8 else { return [] }
+        let name = first.split(separator: "/").last.map(String.init) ?? first
+        let args = Array(words.dropFirst())
+        if let inner = wrapped(name, args, context) { return inner }
+        return system(name, args) ?? platform(name, args, context) ?? []
+    }
+
+    /// Reasons of the inner command words, each followed by how it is reached.
+    static func inner(_ words: some Collection<String>, _ context: Context, via: String) -> [String] {
+        var deeper = context
+        deeper.depth += 1
+        return reasons(Array(words), deeper).map { $0 + " via " + via }
+    }
+
+    /// Reasons of a shell text run by a wrapper (`sh -c TEXT`, `ssh HOST TEXT`, `su -c TEXT`).
+    static func innerText(_ text: String, _ context: Context, via: String) -> [String] {
+        var found: [String] = []
+        RiskClassifier.collect(text, depth: context.depth + 1, via: " via " + via, into: &found)
+        return found
+    }
+
+    /// The words after leading options; `valued` options consume the next word too.
+    static func dropOptions(_ args: some Collection<String>, valued: Set<String> = []) -> ArraySlice<String> {
+        var rest = ArraySlice(args)
+        while let first = rest.first, first.hasPrefix("-"), first != "-" {
+            rest = rest.dropFirst()
+            if first == "--" { break }
+            if valued.contains(first) { rest = rest.dropFirst() }
+        }
+        return rest
+    }
+
+    /// The first argument that is one of `verbs` (options and their values are skipped that way).
+    static func firstVerb(_ args: [String], in verbs: Set<String>) -> String? {
+        args.first { verbs.contains($0) }
+    }
+
+    /// True when any argument is one of `flags`, or a short-option cluster containing one of `letters`.
+    static func hasFlag(_ args: [String], _ flags: Set<String>, letters: String = "") -> Bool {
+        args.contains { arg in
+            if flags.contains(arg) || flags.contains(where: { $0.hasPrefix("--") && arg.hasPrefix($0 + "=") }) {
+                return true
+            }
+            guard !letters.isEmpty, arg.hasPrefix("-"), !arg.hasPrefix("--"), arg.count > 1 else {
+                return false
+            }
+            return arg.dropFirst().contains { letters.contains($0) }
+        }
+    }
+
+    /// Arguments that are not options.
+    static func positionals(_ args: [String]) -> [String] {
+        args.filter { !$0.hasPrefix("-") }
+    }
+}

@@ -1,0 +1,77 @@
+/// Redacts a byte stream chunk by chunk, holding back just enough of the end to see secrets
+/// that are split between two reads.
+public struct StreamingRedactor: Sendable {
+    private let scanner: SecretScanner
+    private var pending: [UInt8] = []
+    /// Bytes always held back between chunks: at least the longest secret minus one, and enough
+    /// for the longest pattern context (a key and its value, a JWT, a private key header).
+    public let holdback: Int
+    /// Past this much pending text a match still open at the end is cut anyway, to bound memory.
+    private let maxPending = 1 << 20
+    /// How many secrets of each kind were replaced so far.
+    public private(set) var counts: [RedactionKind: Int] = [:]
+
+    init(scanner: SecretScanner) {
+        self.scanner = scanner
+        holdback = max(8192, scanner.longestSecret - 1)
+    }
+
+    /// Takes the next chunk; returns the redacted bytes that are now safe to emit.
+    public mutating func feed(_ chunk: some Sequence<UInt8>) -> [UInt8] {
+        pending.append(contentsOf: chunk)
+        return drain()
+    }
+
+    /// Takes the next chunk from raw memory; returns the redacted bytes now safe to emit.
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [UInt8] {
+        pending.append(contentsOf: chunk)
+        return drain()
+    }
+
+    /// Ends the stream; returns the rest, redacted.
+    public mutating func finish() -> [UInt8] {
+        var counts = self.counts
+        let output = pending.withUnsafeBufferPointer { text in
+            Redactor.apply(scanner.matches(in: text), to: text, upTo: text.count, counts: &counts)
+        }
+        self.counts = counts
+        pending.removeAll()
+        return output
+    }
+
+    private mutating func drain() -> [UInt8] {
+        guard pending.count > holdback else { return [] }
+        var counts = self.counts
+        let (output, cut) = pending.withUnsafeBufferPointer { text in
+            let matches = scanner.matches(in: text)
+            let cut = safeCut(text, matches)
+            return (Redactor.apply(matches, to: text, upTo: cut, counts: &counts), cut)
+        }
+        self.counts = counts
+        pending.removeFirst(cut)
+        return output
+    }
+
+    /// Where to split: `holdback` bytes before the end (at a line break when one is near), and
+    /// never inside, or after the start of, a match that reaches into the held-back part.
+    private func safeCut(_ text: UnsafeBufferPointer<UInt8>, _ matches: [RedactionMatch]) -> Int {
+        var cut = text.count - holdback
+        var index = cut
+        while index > max(0, cut - 4096) {
+            if text[index - 1] == 0x0A {
+                cut = index
+                break
+            }
+            index -= 1
+        }
+        var forced = cut
+        for match in matches.reversed() where match.range.upperBound > cut || match.isOpenEnded {
+            cut = min(cut, match.anchor, match.range.lowerBound)
+            forced = max(forced, match.range.upperBound)
+        }
+        // A match longer than the memory bound (a megabyte-long "password") is emitted redacted
+        // as far as it was seen; what follows it is then scanned without its key.
+        if cut == 0 && text.count > maxPending { return min(forced, text.count) }
+        return cut
+    }
+}

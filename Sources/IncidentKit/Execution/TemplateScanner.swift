@@ -1,0 +1,238 @@
+/// Splits a command template into text and placeholders, tracking the shell quoting context
+/// (quotes, `$(...)`, backticks, `${...}`, comments, here-documents) at each placeholder.
+enum TemplateScanner {
+    private enum Frame {
+        case code, single, double, ansiC, command(depth: Int), backtick, parameter(depth: Int)
+    }
+
+    private struct HereDoc {
+        var delimiter: [UInt8]
+        var stripsTabs: Bool
+    }
+
+    /// Single-word go-template actions that look like names but are not placeholders.
+    private static let templateKeywords: Set<String> = ["end", "else", "break", "continue", "nil"]
+
+    static func parts(of template: String) -> [TemplatePart] {
+        let bytes = Array(template.utf8)
+        var parts: [TemplatePart] = []
+        var stack: [Frame] = [.code]
+        var textStart = 0
+        var index = 0
+        var pendingHereDocs: [HereDoc] = []
+
+        func flushText(upTo end: Int) {
+            if end > textStart {
+                parts.append(.text(String(decoding: bytes[textStart..<end], as: UTF8.self)))
+            }
+        }
+        func addPlaceholder(_ name: String, _ context: PlaceholderContext, end: Int) {
+            flushText(upTo: index)
+            parts.append(.placeholder(name: name, context: context))
+            index = end
+            textStart = end
+        }
+        func isWordStart(_ position: Int) -> Bool {
+            position == 0 || " \t\n;&|()".utf8.contains(bytes[position - 1])
+        }
+
+        while index < bytes.count {
+            let frame = stack[stack.count - 1]
+            if let (name, end) = placeholder(in: bytes, at: index) {
+                var context: PlaceholderContext
+                switch frame {
+                case .code, .command, .backtick: context = .unquoted
+                case .single: context = .singleQuoted
+                case .double: context = .doubleQuoted
+                case .ansiC: context = .unsupported("inside $'...'")
+                case .parameter: context = .unsupported("inside ${...}")
+                }
+                // Backquote processing rewrites backslashes and ends at any backtick in the value.
+                if stack.contains(where: { if case .backtick = $0 { true } else { false } }) {
+                    context = .unsupported("inside backticks (use $(...))")
+                }
+                addPlaceholder(name, context, end: end)
+                continue
+            }
+            let byte = bytes[index]
+            let next: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
+            switch frame {
+            case .single:
+                if byte == 0x27 { stack.removeLast() }
+            case .ansiC:
+                if byte == 0x5C {
+                    index += 1
+                } else if byte == 0x27 {
+                    stack.removeLast()
+                }
+            case .double:
+                if byte == 0x5C {
+                    index += 1
+                } else if byte == 0x22 {
+                    stack.removeLast()
+                } else if byte == 0x60 {
+                    stack.append(.backtick)
+                } else if byte == 0x24 && next == 0x28 {
+                    stack.append(.command(depth: 0))
+                    index += 1
+                } else if byte == 0x24 && next == 0x7B {
+                    stack.append(.parameter(depth: 0))
+                    index += 1
+                }
+            case .code, .command, .backtick, .parameter:
+                switch byte {
+                case 0x5C:
+                    index += 1
+                case 0x27:
+                    stack.append(index > 0 && bytes[index - 1] == 0x24 ? .ansiC : .single)
+                case 0x22:
+                    stack.append(.double)
+                case 0x60:
+                    if case .backtick = frame { stack.removeLast() } else { stack.append(.backtick) }
+                case 0x24 where next == 0x28:
+                    stack.append(.command(depth: 0))
+                    index += 1
+                case 0x24 where next == 0x7B:
+                    stack.append(.parameter(depth: 0))
+                    index += 1
+                case 0x28:
+                    if case .command(let depth) = frame {
+                        stack[stack.count - 1] = .command(depth: depth + 1)
+                    }
+                case 0x29:
+                    if case .command(let depth) = frame {
+                        if depth == 0 {
+                            stack.removeLast()
+                        } else {
+                            stack[stack.count - 1] = .command(depth: depth - 1)
+                        }
+                    }
+                case 0x7B:
+                    if case .parameter(let depth) = frame {
+                        stack[stack.count - 1] = .parameter(depth: depth + 1)
+                    }
+                case 0x7D:
+                    if case .parameter(let depth) = frame {
+                        if depth == 0 {
+                            stack.removeLast()
+                        } else {
+                            stack[stack.count - 1] = .parameter(depth: depth - 1)
+                        }
+                    }
+                case 0x23 where isWordStart(index):
+                    // A comment runs to the end of the line; a value there could end it with a newline.
+                    let end = bytes[index...].firstIndex(of: 0x0A) ?? bytes.count
+                    markUnsupported(
+                        in: bytes, from: index, to: end, reason: "in a comment", parts: &parts,
+                        textStart: &textStart)
+                    index = end
+                    continue
+                case 0x3C where next == 0x3C && (index + 2 >= bytes.count || bytes[index + 2] != 0x3C):
+                    if let (hereDoc, end) = hereDocHeader(in: bytes, at: index + 2) {
+                        pendingHereDocs.append(hereDoc)
+                        index = end
+                        continue
+                    }
+                case 0x0A where !pendingHereDocs.isEmpty:
+                    var end = index + 1
+                    for hereDoc in pendingHereDocs {
+                        end = hereDocBodyEnd(in: bytes, from: end, hereDoc)
+                    }
+                    markUnsupported(
+                        in: bytes, from: index + 1, to: end, reason: "inside a here-document",
+                        parts: &parts, textStart: &textStart)
+                    pendingHereDocs.removeAll()
+                    index = end
+                    continue
+                default:
+                    break
+                }
+            }
+            index += 1
+        }
+        if bytes.count > textStart {
+            parts.append(.text(String(decoding: bytes[textStart...], as: UTF8.self)))
+        }
+        return parts
+    }
+
+    /// `{{ name }}` at `index`: the name and the index after the closing braces.
+    private static func placeholder(in bytes: [UInt8], at index: Int) -> (String, Int)? {
+        guard index + 4 < bytes.count, bytes[index] == 0x7B, bytes[index + 1] == 0x7B else { return nil }
+        var position = index + 2
+        while position < bytes.count && ByteClass.isBlank(bytes[position]) { position += 1 }
+        let nameStart = position
+        guard position < bytes.count, ByteClass.isAlpha(bytes[position]) || bytes[position] == 0x5F else {
+            return nil
+        }
+        while position < bytes.count && ByteClass.isKeyChar(bytes[position]) { position += 1 }
+        let nameEnd = position
+        while position < bytes.count && ByteClass.isBlank(bytes[position]) { position += 1 }
+        guard position + 1 < bytes.count, bytes[position] == 0x7D, bytes[position + 1] == 0x7D else {
+            return nil
+        }
+        let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+        guard !templateKeywords.contains(name) else { return nil }
+        return (name, position + 2)
+    }
+
+    /// Records every placeholder between `start` and `end` as unsupported for `reason`.
+    private static func markUnsupported(
+        in bytes: [UInt8], from start: Int, to end: Int, reason: String, parts: inout [TemplatePart],
+        textStart: inout Int
+    ) {
+        var position = start
+        while position < end {
+            if let (name, after) = placeholder(in: bytes, at: position), after <= end {
+                if position > textStart {
+                    parts.append(.text(String(decoding: bytes[textStart..<position], as: UTF8.self)))
+                }
+                parts.append(.placeholder(name: name, context: .unsupported(reason)))
+                textStart = after
+                position = after
+            } else {
+                position += 1
+            }
+        }
+    }
+
+    /// After `<<`: an optional `-`, blanks and the delimiter word (quotes removed).
+    private static func hereDocHeader(
+        in bytes: [UInt8], at start: Int
+    ) -> (HereDoc, Int)? {
+        var position = start
+        let stripsTabs = position < bytes.count && bytes[position] == 0x2D
+        if stripsTabs { position += 1 }
+        while position < bytes.count && ByteClass.isBlank(bytes[position]) { position += 1 }
+        var delimiter: [UInt8] = []
+        while position < bytes.count && !ByteClass.isSpace(bytes[position])
+            && !";&|<>()".utf8.contains(bytes[position])
+        {
+            if bytes[position] != 0x27 && bytes[position] != 0x22 && bytes[position] != 0x5C {
+                delimiter.append(bytes[position])
+            }
+            position += 1
+        }
+        guard !delimiter.isEmpty else { return nil }
+        return (HereDoc(delimiter: delimiter, stripsTabs: stripsTabs), position)
+    }
+
+    /// The index just after the line that closes a here-document body starting at `start`.
+    private static func hereDocBodyEnd(
+        in bytes: [UInt8], from start: Int, _ hereDoc: HereDoc
+    ) -> Int {
+        var lineStart = start
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            var contentStart = lineStart
+            if hereDoc.stripsTabs {
+                while contentStart < lineEnd && bytes[contentStart] == 0x09 { contentStart += 1 }
+            }
+            if bytes[contentStart..<lineEnd].elementsEqual(hereDoc.delimiter) {
+                return min(bytes.count, lineEnd + 1)
+            }
+            lineStart = lineEnd + 1
+        }
+        return bytes.count
+    }
+}

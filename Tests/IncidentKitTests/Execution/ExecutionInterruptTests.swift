@@ -1,0 +1,82 @@
+import Foundation
+import IncidentKit
+import Synchronization
+import Testing
+
+/// A flag set from another thread.
+final class Flag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
+}
+
+@Suite(.serialized, .timeLimit(.minutes(1)))
+struct ExecutionInterruptTests {
+    /// Starts `specs` on a background thread and waits until all of them run.
+    func startRunning(_ specs: [CommandSpec], _ registry: ProcessGroupRegistry) -> ResultsBox {
+        let box = ResultsBox()
+        let runner = ProcessRunner(
+            options: ExecutionTestSupport.options(timeout: .seconds(30), concurrency: specs.count),
+            registry: registry)
+        Thread { box.set(runner.runAll(specs, progress: nil)) }.start()
+        while registry.liveGroups.count < specs.count { usleep(5_000) }
+        usleep(200_000)  // let each shell reach its trap and sleep
+        return box
+    }
+
+    @Test func forwardingEscalatesIntToTermToKill() throws {
+        let registry = ProcessGroupRegistry()
+        let box = startRunning(
+            [
+                CommandSpec("sleep 300"), CommandSpec("trap '' INT; sleep 300"),
+                CommandSpec("trap '' INT TERM; sleep 300"),
+            ],
+            registry)
+        let forwarder = InterruptForwarder(registry: registry, grace: .milliseconds(300)) {}
+        let start = ContinuousClock.now
+        let sent = forwarder.forwardAndEscalate()
+        #expect(sent == [SIGINT, SIGTERM, SIGKILL])
+        #expect(ContinuousClock.now - start < .seconds(2))
+        let results = try box.wait().map { try $0.get() }
+        #expect(results.map(\.status) == [.signaled(SIGINT), .signaled(SIGTERM), .signaled(SIGKILL)])
+        #expect(results.allSatisfy { $0.interrupted })
+        #expect(registry.liveGroups.isEmpty)
+        #expect(registry.isInterrupted)
+        // Nothing new starts after an interrupt.
+        let later = ProcessRunner(options: ExecutionTestSupport.options(), registry: registry)
+        #expect(throws: RunnerError.interrupted(command: "true")) {
+            try later.runAll([CommandSpec("true")], progress: nil)[0].get()
+        }
+    }
+
+    @Test func realSigintReachesChildrenAndTheCallback() throws {
+        let registry = ProcessGroupRegistry()
+        let called = Flag()
+        let forwarder = InterruptForwarder(registry: registry, grace: .milliseconds(300)) { called.set() }
+        forwarder.install()
+        defer { forwarder.uninstall() }
+        let box = startRunning([CommandSpec("sleep 300")], registry)
+        kill(getpid(), SIGINT)  // ignored by the process, delivered to the dispatch source
+        let results = try box.wait().map { try $0.get() }
+        #expect(results.map(\.status) == [.signaled(SIGINT)])
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !called.isSet && ContinuousClock.now < deadline { usleep(5_000) }
+        #expect(called.isSet)
+        forwarder.uninstall()
+        var action = sigaction()
+        sigaction(SIGINT, nil, &action)
+        #expect(action.__sigaction_handler.sa_handler == nil, "SIGINT is back to its default action")
+    }
+}
+
+/// The results of a batch run on another thread, with a blocking wait.
+final class ResultsBox: Sendable {
+    private let slot = Mutex<[Result<CommandResult, RunnerError>]?>(nil)
+    func set(_ value: [Result<CommandResult, RunnerError>]) { slot.withLock { $0 = value } }
+    func wait() -> [Result<CommandResult, RunnerError>] {
+        while true {
+            if let value = slot.withLock({ $0 }) { return value }
+            usleep(5_000)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import IncidentKit
+import Testing
+
+@Suite(.timeLimit(.minutes(1)))
+struct ExecutionRedactorTests {
+    struct SecretCase: CustomTestStringConvertible, Sendable {
+        var kind: String
+        var secret: String
+        var line: String
+        var testDescription: String { "\(kind): \(line.prefix(60))" }
+    }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/redaction")
+
+    static let secretCases: [SecretCase] = {
+        let text =
+            (try? String(contentsOf: fixtures.appendingPathComponent("secrets.tsv"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { row in
+            let fields = row.split(separator: "\t", maxSplits: 2).map(String.init)
+            return SecretCase(
+                kind: fields[0], secret: fields[1], line: fields[2].replacing("\\n", with: "\n"))
+        }
+    }()
+
+    static let ordinaryLines: [String] = {
+        let text =
+            (try? String(contentsOf: fixtures.appendingPathComponent("ordinary.log"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map(String.init)
+    }()
+
+    let redactor = Redactor()
+
+    @Test func fixturesAreLargeEnough() throws {
+        #expect(Self.secretCases.count >= 40)
+        #expect(Self.ordinaryLines.count >= 200)
+        #expect(Set(Self.secretCases.map(\.kind)).count >= 12)
+    }
+
+    @Test(arguments: secretCases)
+    func everySecretIsRedacted(_ item: SecretCase) {
+        let result = redactor.redact(item.line)
+        #expect(!result.text.contains(item.secret), "\(result.text)")
+        #expect(result.text.contains("[REDACTED:\(item.kind)]"), "\(result.text)")
+        #expect(result.counts[RedactionKind(rawValue: item.kind)!, default: 0] >= 1)
+    }
+
+    @Test func noOrdinaryLineChanges() {
+        let text = Self.ordinaryLines.joined(separator: "\n")
+        let result = redactor.redact(text)
+        #expect(result.total == 0)
+        for (original, redacted) in zip(Self.ordinaryLines, result.text.split(separator: "\n")) {
+            #expect(original == String(redacted))
+        }
+    }
+
+    @Test func secretsAmongOrdinaryLinesAreCountedByKind() {
+        let mixed = (Self.ordinaryLines.prefix(50) + Self.secretCases.map(\.line)).joined(separator: "\n")
+        let result = redactor.redact(mixed)
+        for item in Self.secretCases { #expect(!result.text.contains(item.secret)) }
+        #expect(result.total == Self.secretCases.count)
+        #expect(result.text.hasPrefix(Self.ordinaryLines.prefix(50).joined(separator: "\n")))
+    }
+
+    @Test func keepsUserAndHostOfURLs() {
+        let result = redactor.redact("dsn=postgres://app:s3cret@db:5432/shop")
+        #expect(result.text == "dsn=postgres://app:[REDACTED:url-password]@db:5432/shop")
+    }
+
+    @Test func replacesOnlyTheValue() {
+        #expect(
+            redactor.redact("password=hunter2 user=bob").text
+                == "password=[REDACTED:secret-assignment] user=bob")
+        #expect(
+            redactor.redact(#"{"password": "x y", "n": 1}"#).text
+                == #"{"password": "[REDACTED:secret-assignment]", "n": 1}"#)
+        #expect(
+            redactor.redact("Authorization: Bearer abcdefghijklmnop").text
+                == "Authorization: Bearer [REDACTED:bearer-token]")
+    }
+
+    @Test func referencesAndMasksAreNotSecrets() {
+        for line in ["mysql --password=$DB_PASSWORD", "password=${SECRET}", "password=****", "PWD=/srv/app"] {
+            #expect(redactor.redact(line).text == line)
+        }
+    }
+
+    @Test func declaredSecretsAndTheirQuotedFormAreRedacted() {
+        let redactor = Redactor(secrets: ["it's-a-s3cret"])
+        let result = redactor.redact("value it's-a-s3cret and quoted 'it'\\''s-a-s3cret'")
+        #expect(result.text == "value [REDACTED:secret-value] and quoted [REDACTED:secret-value]")
+        #expect(result.counts == [.secretValue: 2])
+    }
+
+    @Test(arguments: 1..<24)
+    func streamingFindsSecretsSplitAcrossReads(_ split: Int) {
+        let secret = "correct-horse-battery"
+        let redactor = Redactor(secrets: [secret])
+        let text = Array("before \(secret) after token=ghp_\(String(repeating: "a", count: 36)) end\n".utf8)
+        var stream = redactor.streaming()
+        let cut = min(split + 5, text.count - 1)
+        var output = stream.feed(text[..<cut])
+        output += stream.feed(text[cut...])
+        output += stream.finish()
+        let result = String(decoding: output, as: UTF8.self)
+        #expect(result == "before [REDACTED:secret-value] after token=[REDACTED:github-token] end\n")
+        #expect(stream.counts == [.secretValue: 1, .githubToken: 1])
+    }
+
+    @Test func streamingHandlesLongStreamsInSmallChunks() {
+        let secret = String(repeating: "Zq9", count: 4000)  // longer than the default hold-back
+        let redactor = Redactor(secrets: [secret])
+        let line = "log line \(UUID().uuidString)\n"
+        let text = Array(
+            (String(repeating: line, count: 2000) + secret + "\n" + String(repeating: line, count: 10)).utf8)
+        var stream = redactor.streaming()
+        #expect(stream.holdback >= secret.utf8.count - 1)
+        var output: [UInt8] = []
+        var index = 0
+        while index < text.count {
+            let end = min(text.count, index + 777)
+            output += stream.feed(text[index..<end])
+            index = end
+        }
+        output += stream.finish()
+        let whole = redactor.redact(bytes: text).bytes
+        #expect(output == whole)
+        #expect(stream.counts == [.secretValue: 1])
+    }
+
+    @Test func privateKeySplitAcrossReadsIsRedacted() throws {
+        let item = try #require(Self.secretCases.first { $0.kind == "private-key" })
+        let text = Array(item.line.utf8)
+        for cut in stride(from: 1, to: text.count, by: 37) {
+            var stream = redactor.streaming()
+            let output = stream.feed(text[..<cut]) + stream.feed(text[cut...]) + stream.finish()
+            #expect(!String(decoding: output, as: UTF8.self).contains(item.secret))
+        }
+    }
+
+    @Test func binaryInputIsNotFatal() {
+        let bytes: [UInt8] = [0xFF, 0x00, 0xFE] + Array("password=x\n".utf8) + [0xC3]
+        let result = redactor.redact(bytes: bytes)
+        #expect(
+            result.bytes == [0xFF, 0x00, 0xFE] + Array("password=[REDACTED:secret-assignment]\n".utf8) + [
+                0xC3
+            ])
+    }
+}

@@ -1,0 +1,184 @@
+import IncidentKit
+import Testing
+
+@Suite(.timeLimit(.minutes(1)))
+struct ExecutionRiskClassifierTests {
+    static let readOnly: [String] = [
+        "kubectl get pods",
+        "kubectl get pods -n prod -l app=delete -o wide",
+        "kubectl describe deployment api -n prod",
+        "kubectl logs deploy/api --since=10m | tail -n 100",
+        "kubectl rollout status deployment/api",
+        "kubectl config current-context",
+        "systemctl status nginx",
+        "systemctl is-active --quiet nginx && echo up",
+        "service nginx status",
+        "grep -r x /var/log 2>/dev/null",
+        "journalctl -u x -n 50 --no-pager",
+        "curl -sS -o /dev/null -w '%{http_code}' https://example.com/health",
+        "curl -s https://example.com/api | jq .status",
+        "iptables -L -n",
+        "iptables -nvL INPUT",
+        "iptables -S",
+        "iptables-save",
+        "nft list ruleset",
+        "ufw status verbose",
+        "echo hi >/dev/null",
+        "ps aux | grep nginx",
+        "ls -la /var/log 2>&1 | head",
+        "cat /etc/nginx/nginx.conf",
+        "df -h && free -m",
+        "tail -n 200 /var/log/syslog &>/dev/null",
+        "ss -tlnp | grep :443",
+        "docker ps --format '{{.Names}}'",
+        "docker logs --tail 100 api",
+        "docker inspect -f '{{.State.Status}}' api",
+        "helm list -A",
+        "helm history api -n prod",
+        "git log --oneline -5",
+        "git status",
+        "mount | grep nfs",
+        "crontab -l",
+        "sed -n '1,20p' /etc/hosts",
+        "psql -c 'SELECT count(*) FROM orders WHERE updated_at > now()'",
+        "psql -c \"SELECT * FROM pg_stat_activity WHERE query LIKE '%DELETE%'\"",
+        "mysql -e 'SHOW GRANTS'",
+        "redis-cli -h cache INFO memory",
+        "ip route show",
+        "openssl s_client -connect example.com:443 </dev/null",
+        "dd if=/dev/sda bs=512 count=1 | xxd",
+        "find /var/log -name '*.gz' -mtime +7",
+        "sudo journalctl -u nginx --since today",
+        "ssh web1 uptime",
+        "timeout 5 curl -s localhost:8080/health",
+        "xargs -n1 echo < hosts.txt",
+        "echo $(date) `hostname`",
+        "apt list --installed 2>/dev/null | grep nginx",
+        "wget -qO- http://localhost/status",
+        "kill -0 1234",
+        "sysctl net.core.somaxconn",
+        "aws ec2 describe-instances --instance-ids i-123",
+        "tee < /dev/null",
+        "echo done >&2",
+    ]
+
+    static let mutating: [(command: String, reason: String)] = [
+        ("systemctl restart nginx", "restarts a service (systemctl restart)"),
+        ("sudo systemctl stop nginx", "stops a service (systemctl stop) via sudo"),
+        ("sudo -u root -E systemctl reload nginx", "reloads a service (systemctl reload) via sudo"),
+        ("service php-fpm restart", "restarts a service (service php-fpm restart)"),
+        ("kill -9 1234", "sends a signal to processes (kill)"),
+        ("pkill -f worker", "sends a signal to processes (pkill)"),
+        ("rm -rf /tmp/cache", "deletes files (rm)"),
+        ("mv /etc/nginx/a.conf /tmp/", "moves or renames files (mv)"),
+        ("truncate -s 0 /var/log/app.log", "truncates files (truncate)"),
+        ("dd if=/dev/zero of=/tmp/blob bs=1M count=1", "writes raw data (dd of=/tmp/blob)"),
+        ("echo 1 > /proc/sys/vm/drop_caches", "writes output into a file (> /proc/sys/vm/drop_caches)"),
+        ("date >> /tmp/log.txt", "writes output into a file (>> /tmp/log.txt)"),
+        ("make 2>errors.log", "writes output into a file (2> errors.log)"),
+        ("echo x | sudo tee /etc/motd", "writes output into a file (tee /etc/motd) via sudo"),
+        ("chmod 600 key.pem", "changes file permissions or ownership (chmod)"),
+        ("chown -R www-data: /srv", "changes file permissions or ownership (chown)"),
+        ("apt-get install -y nginx", "installs, removes or upgrades packages (apt-get install)"),
+        ("yum remove httpd", "installs, removes or upgrades packages (yum remove)"),
+        ("pip install requests", "installs, removes or upgrades packages (pip install)"),
+        ("npm install -g pm2", "installs, removes or upgrades packages (npm install)"),
+        ("kubectl apply -f deploy.yaml", "applies a manifest (kubectl apply)"),
+        ("kubectl -n prod delete pod api-7d9f8b6c5-x2k9p", "deletes resources (kubectl delete)"),
+        ("kubectl scale deploy/api --replicas=0", "scales a workload (kubectl scale)"),
+        ("kubectl rollout restart deployment/api", "restarts a workload (kubectl rollout restart)"),
+        ("kubectl rollout undo deployment/api", "rolls back a workload (kubectl rollout undo)"),
+        ("kubectl drain node-1 --ignore-daemonsets", "drains a node (kubectl drain)"),
+        ("kubectl cordon node-1", "changes node scheduling (kubectl cordon)"),
+        ("oc patch dc/api -p '{}'", "changes resources (oc patch)"),
+        ("helm upgrade api ./chart", "changes a Helm release (helm upgrade)"),
+        ("helm rollback api 3", "changes a Helm release (helm rollback)"),
+        ("docker rm -f api", "removes containers, images or data (docker rm)"),
+        ("docker system prune -af", "removes containers, images or data (docker prune)"),
+        ("docker restart api", "restarts containers (docker restart)"),
+        ("podman stop api", "stops containers (podman stop)"),
+        ("psql -c 'DROP TABLE sessions'", "changes the database (DROP in psql)"),
+        (
+            "psql -U app -d shop -c \"delete from carts where created_at < now()\"",
+            "changes the database (DELETE in psql)"
+        ),
+        ("mysql -e 'UPDATE users SET active=0'", "changes the database (UPDATE in mysql)"),
+        ("echo 'TRUNCATE audit;' | psql", "changes the database (TRUNCATE in psql)"),
+        ("git push origin main", "pushes commits (git push)"),
+        ("git reset --hard HEAD~1", "discards changes (git reset --hard)"),
+        ("git clean -fdx", "deletes untracked files (git clean)"),
+        ("reboot", "reboots or powers off the machine (reboot)"),
+        ("shutdown -h now", "reboots or powers off the machine (shutdown)"),
+        ("iptables -A INPUT -s 10.0.0.5 -j DROP", "changes firewall rules (iptables -A)"),
+        ("iptables -F", "changes firewall rules (iptables -F)"),
+        ("ufw deny 22", "changes firewall rules (ufw deny)"),
+        ("mount /dev/sdb1 /mnt", "mounts a filesystem (mount)"),
+        ("umount /mnt", "unmounts a filesystem (umount)"),
+        ("crontab -r", "changes a crontab (crontab -r)"),
+        ("sed -i 's/a/b/' /etc/app.conf", "edits files in place (sed -i)"),
+        (
+            "ssh web1 sudo systemctl restart nginx",
+            "restarts a service (systemctl restart) via sudo via ssh web1"
+        ),
+        ("ssh -i key.pem -p 2222 admin@db1 'rm -f /tmp/lock'", "deletes files (rm) via ssh admin@db1"),
+        ("cat pids.txt | xargs kill", "sends a signal to processes (kill) via xargs"),
+        ("docker ps -q | xargs -r docker stop", "stops containers (docker stop) via xargs"),
+        ("env FOO=1 rm -f x", "deletes files (rm) via env"),
+        ("nohup systemctl restart app &", "restarts a service (systemctl restart) via nohup"),
+        ("timeout 30 kubectl delete pod x", "deletes resources (kubectl delete) via timeout"),
+        ("uptime; systemctl restart nginx", "restarts a service (systemctl restart)"),
+        ("test -f /x || rm /y", "deletes files (rm)"),
+        ("echo $(rm -rf /tmp/x)", "deletes files (rm)"),
+        ("echo `killall nginx`", "sends a signal to processes (killall)"),
+        ("bash -c 'systemctl stop app'", "stops a service (systemctl stop) via bash"),
+        (
+            "kubectl exec -it db-0 -- psql -c 'DELETE FROM jobs'",
+            "changes the database (DELETE in psql) via kubectl exec"
+        ),
+        ("curl -X DELETE https://api.example.com/items/1", "sends a DELETE request (curl -X DELETE)"),
+        ("curl -sS -d '{}' https://api.example.com/restart", "sends data in a request (curl -d)"),
+        ("find /tmp -name '*.tmp' -delete", "deletes files (find -delete)"),
+        ("find /tmp -name core -exec rm {} \\;", "deletes files (rm) via find -exec"),
+        ("sudo -i", "opens a root shell (sudo -i)"),
+    ]
+
+    @Test(arguments: readOnly)
+    func readOnlyCommands(_ command: String) {
+        #expect(RiskClassifier.classify(command) == .readOnly, "\(RiskClassifier.classify(command))")
+    }
+
+    @Test(arguments: mutating)
+    func mutatingCommands(_ command: String, reason: String) {
+        let risk = RiskClassifier.classify(command)
+        #expect(risk.isMutating)
+        #expect(risk.reasons.contains(reason), "\(risk.reasons)")
+    }
+
+    @Test func tableIsLargeEnough() {
+        #expect(Self.readOnly.count + Self.mutating.count >= 60)
+    }
+
+    @Test func everySegmentCounts() {
+        let risk = RiskClassifier.classify("rm a; kubectl delete pod b && git push | tee out.txt")
+        #expect(
+            risk.reasons == [
+                "deletes files (rm)", "deletes resources (kubectl delete)", "pushes commits (git push)",
+                "writes output into a file (tee out.txt)",
+            ])
+        #expect(risk.description.hasPrefix("mutating: deletes files (rm); "))
+    }
+
+    @Test func readOnlyMarkConflictIsReportedForTheLinter() {
+        #expect(RiskClassifier.readOnlyMarkConflict("kubectl get pods") == nil)
+        #expect(
+            RiskClassifier.readOnlyMarkConflict("kubectl delete pod x") == [
+                "deletes resources (kubectl delete)"
+            ])
+    }
+
+    @Test func quotedOperatorsAreNotOperators() {
+        #expect(RiskClassifier.classify("grep 'a > b' file.txt") == .readOnly)
+        #expect(RiskClassifier.classify("echo \"; rm -rf /\"") == .readOnly)
+        #expect(RiskClassifier.classify("awk '{print $1 > \"/dev/stderr\"}' f") == .readOnly)
+    }
+}
