@@ -148,8 +148,10 @@ public struct Linter: Sendable {
                             .error, path: path, line: 1, "checklist has no commands: put them in a ```bash block"))
                 }
                 diagnostics += checkVariables(checklist.commands, declared: checklist.variables, path: path)
+                diagnostics += checkMarkings(checklist.commands, path: path)
             case .workflow:
                 let workflow = Workflow(file)
+                diagnostics += checkMarkings(workflow.steps.flatMap(\.commands) + workflow.rollback, path: path)
                 if workflow.steps.isEmpty {
                     diagnostics.append(
                         Diagnostic(
@@ -168,6 +170,19 @@ public struct Linter: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// A command marked read-only that the classifier calls mutating is allowed, but never silently.
+    private func checkMarkings(_ commands: [RunbookCommand], path: String) -> [Diagnostic] {
+        commands.compactMap { command in
+            guard command.annotations.marking == .readOnly,
+                let reasons = RiskClassifier.readOnlyMarkConflict(command.command)
+            else { return nil }
+            return Diagnostic(
+                .warning, path: path, line: command.line,
+                "command \"\(command.title)\" is marked [read-only] but looks mutating: \(reasons.joined(separator: "; "))"
+            )
+        }
     }
 
     private func checkVariables(_ commands: [RunbookCommand], declared: [VariableDeclaration], path: String)

@@ -99,7 +99,7 @@ import Testing
         #expect(status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         #expect(object["errors"] as? Int == 7)
-        #expect((object["diagnostics"] as? [[String: Any]])?.count == 12)
+        #expect((object["diagnostics"] as? [[String: Any]])?.count == 14)
     }
 
     @Test func argumentParserAcceptsEqualsRepeatsAndDoubleDash() throws {
