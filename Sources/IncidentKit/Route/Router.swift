@@ -13,7 +13,8 @@ public struct Router: Sendable {
     static let synonymWeight = 0.5
 
     public let index: RouteIndex
-    private let postings: [String: [(route: Int, weight: Double)]]
+    /// For each term, the routes that have it and how strongly: Σ over fields of weight × saturated tf.
+    private let postings: [String: [(route: Int32, strength: Float)]]
     private let idf: [String: Double]
     private let unknownIDF: Double
     let keywordTerms: [[[String]]]
@@ -21,46 +22,54 @@ public struct Router: Sendable {
 
     public init(index: RouteIndex) {
         self.index = index
-        var termWeights: [[String: Double]] = []
         var keywordTerms: [[[String]]] = []
         var bigrams: [Set<String>] = []
         // Field lengths are normalised per kind against the average length of that kind.
         var lengthSums: [Route.Field.Kind: Double] = [:]
         var lengthCounts: [Route.Field.Kind: Double] = [:]
-        var analysed: [[(Route.Field.Kind, [String])]] = []
+        var analysed: [[Route.Field.Kind: [String: Int]]] = []
+        var lengths: [[Route.Field.Kind: Int]] = []
         for route in index.routes {
-            var perKind: [Route.Field.Kind: [String]] = [:]
-            for field in route.fields { perKind[field.kind, default: []] += TextAnalyzer.terms(field.text) }
-            for (kind, terms) in perKind {
-                lengthSums[kind, default: 0] += Double(terms.count)
+            var counts: [Route.Field.Kind: [String: Int]] = [:]
+            var routeLengths: [Route.Field.Kind: Int] = [:]
+            var pairs: Set<String> = []
+            for field in route.fields {
+                var previous: String?
+                TextAnalyzer.forEachTerm(in: field.text, keepCompounds: true) { term, _, isCompound in
+                    counts[field.kind, default: [:]][term, default: 0] += 1
+                    routeLengths[field.kind, default: 0] += 1
+                    guard !isCompound, field.kind != .body, field.kind != .code else { return }
+                    if let previous { pairs.insert(previous + " " + term) }
+                    previous = term
+                }
+            }
+            for (kind, length) in routeLengths {
+                lengthSums[kind, default: 0] += Double(length)
                 lengthCounts[kind, default: 0] += 1
             }
-            analysed.append(perKind.map { ($0.key, $0.value) })
+            analysed.append(counts)
+            lengths.append(routeLengths)
             keywordTerms.append(route.keywords.map { TextAnalyzer.terms($0.text, keepCompounds: false) })
-            var pairs: Set<String> = []
-            for field in route.fields where field.kind != .body && field.kind != .code {
-                let terms = TextAnalyzer.terms(field.text, keepCompounds: false)
-                for (first, second) in zip(terms, terms.dropFirst()) { pairs.insert(first + " " + second) }
-            }
             bigrams.append(pairs)
         }
+        var postings: [String: [(route: Int32, strength: Float)]] = [:]
         for (routeIndex, perKind) in analysed.enumerated() {
-            var weights: [String: Double] = [:]
-            for (kind, terms) in perKind {
+            var strengths: [String: Double] = [:]
+            for (kind, counts) in perKind {
                 let average = max(1, lengthSums[kind, default: 1] / max(1, lengthCounts[kind, default: 1]))
                 let b = kind == .body || kind == .code || kind == .summary ? 0.75 : 0.3
-                let norm = 1 - b + b * Double(terms.count) / average
-                let weight = Self.weights[kind, default: 1] / norm
-                for term in terms { weights[term, default: 0] += weight }
+                let norm = Self.k1 * (1 - b + b * Double(lengths[routeIndex][kind, default: 0]) / average)
+                let weight = Self.weights[kind, default: 1]
+                for (term, count) in counts {
+                    strengths[term, default: 0] += weight * Double(count) / (Double(count) + norm)
+                }
             }
             for keyword in keywordTerms[routeIndex] {
-                for term in keyword { weights[term, default: 0] += Self.keywordWeight }
+                for term in keyword { strengths[term, default: 0] += Self.keywordWeight }
             }
-            termWeights.append(weights)
-        }
-        var postings: [String: [(route: Int, weight: Double)]] = [:]
-        for (routeIndex, weights) in termWeights.enumerated() {
-            for (term, weight) in weights { postings[term, default: []].append((routeIndex, weight)) }
+            for (term, strength) in strengths {
+                postings[term, default: []].append((Int32(routeIndex), Float(strength)))
+            }
         }
         let count = Double(max(1, index.routes.count))
         var idf: [String: Double] = [:]
@@ -77,57 +86,63 @@ public struct Router: Sendable {
 
     /// Routes `symptom`, returning at most `top` matches, best first.
     public func route(_ symptom: String, top: Int = 3) -> RoutingResult {
-        let tokens = TextAnalyzer.tokens(symptom)
+        let tokens = TextAnalyzer.tokens(SymptomText.withoutLogKeys(symptom))
         let ordered = tokens.map(\.term)
         var seen: Set<String> = []
         let terms = ordered.filter { seen.insert($0).inserted }
         var words: [String: String] = [:]
         for token in tokens where words[token.term] == nil { words[token.term] = token.word.lowercased() }
-        var scores: [Int: Double] = [:]
-        var matched: [Int: Set<String>] = [:]
+        let routeCount = index.routes.count
+        var scores = [Double](repeating: 0, count: routeCount)
+        var covered = [Double](repeating: 0, count: routeCount)
+        var best = [Double](repeating: 0, count: routeCount)
+        var touched: [Int] = []
         for term in terms {
-            var best: [Int: Double] = [:]
+            touched.removeAll(keepingCapacity: true)
             for (expansion, factor) in [(term, 1.0)] + Synonyms.of(term).map({ ($0, Self.synonymWeight) }) {
                 guard let list = postings[expansion], let termIDF = idf[expansion] else { continue }
-                for (route, weight) in list {
-                    let value = factor * termIDF * weight / (Self.k1 + weight)
-                    if value > best[route, default: 0] { best[route] = value }
+                for (route, strength) in list {
+                    let value = factor * termIDF * Double(strength)
+                    let index = Int(route)
+                    if best[index] == 0 { touched.append(index) }
+                    if value > best[index] { best[index] = value }
                 }
             }
-            for (route, value) in best {
-                scores[route, default: 0] += value
-                matched[route, default: []].insert(term)
+            let termWeight = idf[term] ?? unknownIDF
+            for index in touched {
+                scores[index] += best[index]
+                covered[index] += termWeight
+                best[index] = 0
             }
         }
         var keywordHits: [Int: [Int]] = [:]
         for (route, keywords) in keywordTerms.enumerated() {
             for (keywordIndex, keyword) in keywords.enumerated()
             where !keyword.isEmpty && Self.contains(ordered, keyword) {
-                scores[route, default: 0] += 2 * keyword.reduce(0) { $0 + (idf[$1] ?? 0) }
+                scores[route] += 2 * keyword.reduce(0) { $0 + (idf[$1] ?? 0) }
                 keywordHits[route, default: []].append(keywordIndex)
             }
         }
-        let pairs = zip(ordered, ordered.dropFirst()).map { $0 + " " + $1 }
-        for route in scores.keys {
-            for pair in pairs where bigrams[route].contains(pair) {
-                let parts = pair.split(separator: " ").map(String.init)
-                scores[route, default: 0] += 0.5 * ((idf[parts[0]] ?? 0) + (idf[parts[1]] ?? 0)) / 2
+        let pairs = zip(ordered, ordered.dropFirst()).map { (pair: $0 + " " + $1, first: $0, second: $1) }
+        for route in 0..<routeCount where scores[route] > 0 {
+            for pair in pairs where bigrams[route].contains(pair.pair) {
+                scores[route] += 0.5 * ((idf[pair.first] ?? 0) + (idf[pair.second] ?? 0)) / 2
             }
         }
         let totalWeight = terms.reduce(0) { $0 + (idf[$1] ?? unknownIDF) }
-        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        let matches = ranked.prefix(max(1, top)).map { route, score -> RouteMatch in
-            let covered = matched[route, default: []].reduce(0) { $0 + (idf[$1] ?? 0) }
-            return RouteMatch(
-                route: index.routes[route], score: score,
-                why: explain(route: route, terms: terms, words: words, keywordHits: keywordHits[route] ?? []),
-                coverage: totalWeight > 0 ? min(1, covered / totalWeight) : 0)
+        let ranked = (0..<routeCount).filter { scores[$0] > 0 }.sorted {
+            scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
         }
-        let first = ranked.first
-        let nearTie = ranked.count > 1 && first.map { ranked[1].value >= 0.85 * $0.value } ?? false
+        let matches = ranked.prefix(max(1, top)).map { route -> RouteMatch in
+            RouteMatch(
+                route: index.routes[route], score: scores[route],
+                why: explain(route: route, terms: terms, words: words, keywordHits: keywordHits[route] ?? []),
+                coverage: totalWeight > 0 ? min(1, covered[route] / totalWeight) : 0)
+        }
+        let nearTie = ranked.count > 1 && scores[ranked[1]] >= 0.85 * scores[ranked[0]]
         var confident = false
-        if let first, let best = matches.first {
-            confident = keywordHits[first.key] != nil || best.coverage >= 0.5
+        if let first = ranked.first, let bestMatch = matches.first {
+            confident = keywordHits[first] != nil || bestMatch.coverage >= 0.5
         }
         return RoutingResult(
             symptom: symptom, terms: terms, matches: matches, confident: confident, nearTie: nearTie,
