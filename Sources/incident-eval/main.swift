@@ -75,6 +75,8 @@ func option(_ name: String, _ fallback: String) -> String {
 let libraryPath = option("--library", "../shared/corpora")
 let labelsPath = option("--labels", "bench/route-eval/labels.tsv")
 let showMisses = arguments.contains("--misses")
+let dumpPath = option("--dump", "")
+var dump = "kind\tnone\tcorrect\tconfident\tscore1\tscore2\tcoverage\tterms\tsymptom\n"
 
 guard let labelBytes = FileSystem.read(labelsPath) else {
     warn("route-eval: cannot read \(labelsPath)\n")
@@ -106,7 +108,9 @@ for row in rows {
         exit(65)
     }
 }
-let router = Router(index: library.index)
+var tuning = RouterTuning()
+tuning.apply(option("--tuning", ProcessInfo.processInfo.environment["INCIDENT_TUNING"] ?? ""))
+let router = Router(index: library.index, tuning: tuning)
 let loaded = now()
 let reference = BM25Reference(library: library)
 
@@ -117,7 +121,7 @@ var theirTimes: [Double] = []
 var misses: [String] = []
 for row in rows {
     let start = now()
-    let result = router.route(row.symptom, top: 3)
+    let result = router.route(row.symptom, top: 3, explain: ProcessInfo.processInfo.environment["NO_EXPLAIN"] == nil)
     ourTimes.append(now() - start)
     let ranked = result.matches.map(\.route.file)
     ours[row.kind, default: Tally()].add(row, ranked: ranked, confident: result.confident)
@@ -127,6 +131,10 @@ for row in rows {
     theirTimes.append(now() - referenceStart)
     theirs[row.kind, default: Tally()].add(row, ranked: referenceRanked, confident: true)
     theirs["all", default: Tally()].add(row, ranked: referenceRanked, confident: true)
+    let scores = result.matches.map(\.score) + [0, 0]
+    dump +=
+        "\(row.kind)\t\(row.expected.isEmpty)\t\(ranked.first.map(row.expected.contains) ?? false)\t\(result.confident)\t"
+        + "\(scores[0])\t\(scores[1])\t\(result.matches.first?.coverage ?? 0)\t\(result.terms.count)\t\(row.symptom)\n"
     let hit = row.expected.isEmpty ? !result.confident : ranked.first.map(row.expected.contains) ?? false
     if !hit {
         let got = result.confident ? (ranked.first ?? "-") : "declined (best: \(ranked.first ?? "-"))"
@@ -146,3 +154,4 @@ for (name, tallies) in [("incident router", ours), ("plain BM25 (reference)", th
 }
 print("median time per query: router \(Int(median(ourTimes) * 1e6)) µs, BM25 \(Int(median(theirTimes) * 1e6)) µs")
 if showMisses { print("\n" + misses.joined(separator: "\n")) }
+if !dumpPath.isEmpty { FileManager.default.createFile(atPath: dumpPath, contents: Data(dump.utf8)) }

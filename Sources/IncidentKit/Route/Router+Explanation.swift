@@ -10,8 +10,8 @@ extension Router {
             return "keyword \"\(keyword.text)\" (\(route.file):\(keyword.line))"
         }
         let keywordTermSet = Set(keywordHits.flatMap { keywordTerms[routeIndex][$0] })
-        var remaining = terms.filter { !keywordTermSet.contains($0) }
-        let fields = route.fields.sorted { Self.weights[$0.kind, default: 0] > Self.weights[$1.kind, default: 0] }
+        var remaining = matchedTerms(of: routeIndex, among: terms).filter { !keywordTermSet.contains($0) }
+        let fields = route.fields.sorted { tuning.weights[$0.kind, default: 0] > tuning.weights[$1.kind, default: 0] }
         for field in fields where !remaining.isEmpty {
             let fieldTerms = Set(TextAnalyzer.terms(field.text))
             var direct: [String] = []

@@ -22,27 +22,30 @@ public enum TextAnalyzer {
     static func forEachTerm(in text: String, keepCompounds: Bool, _ body: (String, String, Bool) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var part: [UInt8] = []
-            part.reserveCapacity(64)
+            var scratch: [UInt8] = []
+            scratch.reserveCapacity(64)
             forEachWord(in: bytes) { start, end in
                 var partStart = start
-                var parts = 0
-                var compound: [UInt8] = []
-                for index in start..<end {
-                    let next = index + 1
-                    if next < end, isCamelBoundary(bytes, index, end) {
-                        emit(bytes, partStart, next, &part, body)
-                        if keepCompounds { compound += lowercased(bytes, partStart, next) }
-                        partStart = next
-                        parts += 1
+                var parts: [Range<Int>] = []
+                for index in start..<end where index + 1 < end && isCamelBoundary(bytes, index, end) {
+                    parts.append(partStart..<(index + 1))
+                    partStart = index + 1
+                }
+                parts.append(partStart..<end)
+                for part in parts { emit(bytes, part.lowerBound, part.upperBound, &scratch, body) }
+                guard parts.count > 1, keepCompounds else { return }
+                // `KubeNodeNotReady` also yields `kubenodenotready` and its glued pairs (`notready`), so
+                // a responder who types either form still matches.
+                let word = String(decoding: bytes[start..<end], as: UTF8.self)
+                var glued: [Range<Int>] = [start..<end]
+                if parts.count > 2 {
+                    for (first, second) in zip(parts, parts.dropFirst()) {
+                        glued.append(first.lowerBound..<second.upperBound)
                     }
                 }
-                emit(bytes, partStart, end, &part, body)
-                if parts > 0, keepCompounds {
-                    compound += lowercased(bytes, partStart, end)
-                    if !isVolatile(compound[...]) {
-                        body(Stemmer.stem(compound), String(decoding: bytes[start..<end], as: UTF8.self), true)
-                    }
+                for range in glued {
+                    let compound = lowercased(bytes, range.lowerBound, range.upperBound)
+                    if !isVolatile(compound[...]) { body(Stemmer.stem(compound), word, true) }
                 }
             }
         }

@@ -5,7 +5,10 @@ import Testing
 
 @Suite struct RouterTests {
     @Test func camelCaseAndVolatilePartsOfLogLines() {
-        #expect(TextAnalyzer.terms("KubePodCrashLooping") == ["kube", "pod", "crash", "loop", "kubepodcrashloop"])
+        #expect(
+            TextAnalyzer.terms("KubePodCrashLooping") == [
+                "kube", "pod", "crash", "loop", "kubepodcrashloop", "kubepod", "podcrash", "crashloop",
+            ])
         #expect(TextAnalyzer.terms("NodeRAIDDegraded", keepCompounds: false) == ["node", "raid", "degrad"])
         let line = """
             2026/01/05 10:30:12 [error] 1234#1234: *5678 connect() failed (111: Connection refused) while \
@@ -76,5 +79,51 @@ import Testing
             #expect(match["score"] is Double || match["score"] is Int)
             #expect(match["why"] is [String])
         }
+    }
+}
+
+@Suite struct RouterNormalizationTests {
+    @Test func structuredLogKeysAreDropped() {
+        #expect(
+            SymptomText.withoutLogKeys(#"level=error ts=2019 msg="Notify failed" {"caller":"x.go","err":"boom"}"#)
+                == #"     =error   =2019    ="Notify failed" {"      ":"x.go","   ":"boom"}"#)
+        #expect(SymptomText.withoutLogKeys("a = b, Reason: CrashLoopBackOff") == "a = b, Reason: CrashLoopBackOff")
+    }
+
+    @Test func camelCaseWordsAlsoYieldTheirGluedPairs() {
+        #expect(
+            TextAnalyzer.terms("KubeNodeNotReady") == [
+                "kube", "node", "not", "ready", "kubenodenotready", "kubenod", "nodenot", "notready",
+            ])
+    }
+
+    @Test func twoTypedWordsMatchALibraryCompound() throws {
+        let text = "# KubeNodeNotReady\n\n## Meaning\n\nA node is not ready.\n"
+        let other = "# DiskFull\n\n## Meaning\n\nThe disk is full on the node.\n"
+        let files = [("a/KubeNodeNotReady.md", text), ("a/DiskFull.md", other)].map {
+            LibraryFile(path: $0.0, document: MarkdownDocument(path: $0.0, text: $0.1))
+        }
+        let index = RouteIndex(routes: files.map(RouteIndex.route(for:)), source: nil)
+        let result = Router(index: index).route("worker went notready")
+        #expect(result.best?.route.file == "a/KubeNodeNotReady.md")
+    }
+
+    @Test func aRareSynonymDoesNotOutweighTheTypedWord() throws {
+        // "restarting" is common in both files; "crashloop" is rare. The synonym must count at the
+        // typed word's weight, so the file that says "restart" in its title wins.
+        let files = [
+            ("r/PodRestarting.md", "# PodRestarting\n\n## Meaning\n\nThe pod keeps restarting.\n"),
+            ("r/Other.md", "# Other\n\n## Meaning\n\nSomething restarting, with a crashloop mention.\n"),
+            ("r/Third.md", "# Third\n\n## Meaning\n\nRestarting nodes.\n"),
+        ].map { LibraryFile(path: $0.0, document: MarkdownDocument(path: $0.0, text: $0.1)) }
+        let index = RouteIndex(routes: files.map(RouteIndex.route(for:)), source: nil)
+        #expect(Router(index: index).route("pod restarting").best?.route.file == "r/PodRestarting.md")
+    }
+
+    @Test func confidenceNeedsAStrongEnoughMatch() throws {
+        let library = try Library.load(root: Paths.corpora)
+        let router = Router(index: library.index)
+        #expect(router.route("etcd database space exceeded, writes rejected").confident)
+        #expect(!router.route("stripe webhook signature verification failed").confident)
     }
 }

@@ -1,0 +1,60 @@
+/// The router's parameters in one place: field weights, saturation, bonuses and the confidence decision.
+/// The defaults were chosen on the labelled set in `bench/route-eval` as a whole (never row by row);
+/// the evaluation harness can override them to measure a change.
+public struct RouterTuning: Sendable, Hashable {
+    /// Field weights: where a word is found matters more than how often.
+    public var weights: [Route.Field.Kind: Double] = [
+        .title: 5, .alert: 5, .heading: 2, .summary: 3, .body: 1, .code: 0.25, .example: 3,
+    ]
+    /// Weight of an index keyword's words, and the bonus factor for a whole keyword phrase.
+    public var keywordWeight = 6.0
+    public var keywordPhraseBonus = 2.0
+    /// BM25 saturation; `b` is the length normalisation of long fields (body, code, summary) and short ones.
+    public var k1 = 1.2
+    public var bLong = 0.75
+    public var bShort = 0.3
+    /// A synonym's match counts this much of a direct match.
+    public var synonymWeight = 0.5
+    /// Two adjacent symptom words glued together ("not ready" as `notready`) count this much of a word.
+    public var glueWeight = 0.3
+    /// Bonus for two adjacent symptom words that stand together in a title, heading or summary.
+    public var phraseBonus = 1.0
+    /// Confidence: the best route must account for this share of the symptom's weight (rare words
+    /// count more; words the library never uses count as the rarest)...
+    public var minimumCoverage = 0.0
+    /// ...and score at least this many times the weight of the rarest possible word, which scales with
+    /// the size of the library. Chosen on the labelled set as a whole: about 90% of the symptoms that no
+    /// runbook covers score below it, and about 90% of those that one does score above.
+    public var minimumScore = 4.7
+    /// Two routes are a near tie when the second scores at least this share of the first.
+    public var nearTie = 0.85
+
+    public init() {}
+
+    /// Applies overrides written as `name=value,name=value` (for the evaluation harness).
+    public mutating func apply(_ overrides: String) {
+        for pair in overrides.split(separator: ",") {
+            let parts = pair.split(separator: "=")
+            guard parts.count == 2, let value = Double(parts[1]) else { continue }
+            let name = String(parts[0])
+            if let kind = Route.Field.Kind(rawValue: name) {
+                weights[kind] = value
+                continue
+            }
+            switch name {
+            case "keyword": keywordWeight = value
+            case "keywordPhrase": keywordPhraseBonus = value
+            case "k1": k1 = value
+            case "bLong": bLong = value
+            case "bShort": bShort = value
+            case "synonym": synonymWeight = value
+            case "phrase": phraseBonus = value
+            case "glue": glueWeight = value
+            case "coverage": minimumCoverage = value
+            case "score": minimumScore = value
+            case "nearTie": nearTie = value
+            default: break
+            }
+        }
+    }
+}
