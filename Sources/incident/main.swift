@@ -11,7 +11,7 @@ import IncidentKit
 /// run children pass them the inherited environment themselves.
 func processEnvironment() -> [String: String] {
     var environment: [String: String] = [:]
-    for name in ["INCIDENT_LIBRARY", "INCIDENT_HOME", "NO_COLOR", "TERM", "HOME", "PATH", "CI"] {
+    for name in ["INCIDENT_LIBRARY", "INCIDENT_HOME", "NO_COLOR", "TERM", "HOME", "PATH", "CI", "XDG_CACHE_HOME"] {
         if let value = getenv(name) { environment[name] = String(cString: value) }
     }
     return environment

@@ -29,8 +29,10 @@ struct RouteCommand: Subcommand {
             }
             top = number
         }
-        let library = try context.loadLibrary(parsed, scope: .routing)
-        let result = Router(index: library.index).route(symptom, top: top)
+        let root = try LibraryLocator.locate(
+            explicit: parsed.value("library"), environment: context.environment,
+            currentDirectory: context.currentDirectory)
+        let result = try RouterLoader.load(root: root, environment: context.environment).router.route(symptom, top: top)
         if parsed.flag("json") {
             context.console.write(Self.json(result).rendered() + "\n")
         } else {

@@ -2,7 +2,8 @@ extension Router {
     /// The reasons a route matched, in words: whole keywords first, then each field that holds symptom
     /// words, strongest field first, with `file:line`.
     func explain(route routeIndex: Int, terms: [String], words: [String: String], keywordHits: [Int]) -> [String] {
-        let route = index.routes[routeIndex]
+        var route = index.routes[routeIndex]
+        if route.fields.isEmpty, let reload { route = reload(route) }
         // Longer keywords first: "connect() failed" says more than "upstream".
         let ordered = keywordHits.sorted { keywordTerms[routeIndex][$0].count > keywordTerms[routeIndex][$1].count }
         var reasons: [String] = ordered.map { hit in

@@ -6,78 +6,34 @@ import Foundation
 public struct Router: Sendable {
     public let index: RouteIndex
     public let tuning: RouterTuning
-    /// For each term, the routes that have it and how strongly: Σ over fields of weight × saturated tf.
-    private let postings: [String: [(route: Int32, strength: Float)]]
-    private let idf: [String: Double]
-    private let unknownIDF: Double
+    /// Postings and phrase pairs: built in memory from the routes, or read from the route cache.
+    let lookup: any TermLookup
     let keywordTerms: [[[String]]]
-    /// Adjacent word pairs of titles, headings and summaries, each with the routes that have it.
-    private let bigrams: [String: [Int32]]
+    /// Reads a route's fields again when the routes came from the cache without them (for reasons).
+    let reload: (@Sendable (Route) -> Route)?
 
     public init(index: RouteIndex, tuning: RouterTuning = RouterTuning()) {
+        self.init(
+            index: index, tuning: tuning, lookup: InMemoryTermLookup(routes: index.routes, tuning: tuning), reload: nil)
+    }
+
+    init(index: RouteIndex, tuning: RouterTuning, lookup: any TermLookup, reload: (@Sendable (Route) -> Route)?) {
         self.index = index
         self.tuning = tuning
-        var keywordTerms: [[[String]]] = []
-        var bigrams: [String: [Int32]] = [:]
-        // Field lengths are normalised per kind against the average length of that kind.
-        var lengthSums: [Route.Field.Kind: Double] = [:]
-        var lengthCounts: [Route.Field.Kind: Double] = [:]
-        var analysed: [[Route.Field.Kind: [String: Int]]] = []
-        var lengths: [[Route.Field.Kind: Int]] = []
-        for route in index.routes {
-            var counts: [Route.Field.Kind: [String: Int]] = [:]
-            var routeLengths: [Route.Field.Kind: Int] = [:]
-            var pairs: Set<String> = []
-            for field in route.fields {
-                var previous: String?
-                TextAnalyzer.forEachTerm(in: field.text, keepCompounds: true) { term, _, isCompound in
-                    counts[field.kind, default: [:]][term, default: 0] += 1
-                    routeLengths[field.kind, default: 0] += 1
-                    guard !isCompound, field.kind != .body, field.kind != .code else { return }
-                    if let previous { pairs.insert(previous + " " + term) }
-                    previous = term
-                }
-            }
-            for (kind, length) in routeLengths {
-                lengthSums[kind, default: 0] += Double(length)
-                lengthCounts[kind, default: 0] += 1
-            }
-            analysed.append(counts)
-            lengths.append(routeLengths)
-            keywordTerms.append(route.keywords.map { TextAnalyzer.terms($0.text, keepCompounds: false) })
-            for pair in pairs { bigrams[pair, default: []].append(Int32(analysed.count - 1)) }
-        }
-        var postings: [String: [(route: Int32, strength: Float)]] = [:]
-        for (routeIndex, perKind) in analysed.enumerated() {
-            var strengths: [String: Double] = [:]
-            for (kind, counts) in perKind {
-                let average = max(1, lengthSums[kind, default: 1] / max(1, lengthCounts[kind, default: 1]))
-                let b = kind == .body || kind == .code || kind == .summary ? tuning.bLong : tuning.bShort
-                let norm = tuning.k1 * (1 - b + b * Double(lengths[routeIndex][kind, default: 0]) / average)
-                let weight = tuning.weights[kind, default: 1]
-                for (term, count) in counts {
-                    strengths[term, default: 0] += weight * Double(count) / (Double(count) + norm)
-                }
-            }
-            for keyword in keywordTerms[routeIndex] {
-                for term in keyword { strengths[term, default: 0] += tuning.keywordWeight }
-            }
-            for (term, strength) in strengths {
-                postings[term, default: []].append((Int32(routeIndex), Float(strength)))
-            }
-        }
-        let count = Double(max(1, index.routes.count))
-        var idf: [String: Double] = [:]
-        for (term, list) in postings {
-            let df = Double(list.count)
-            idf[term] = log(1 + (count - df + 0.5) / (df + 0.5))
-        }
-        self.postings = postings
-        self.idf = idf
-        self.unknownIDF = log(1 + (count + 0.5) / 0.5)
-        self.keywordTerms = keywordTerms
-        self.bigrams = bigrams
+        self.lookup = lookup
+        self.reload = reload
+        keywordTerms = index.routes.map { $0.keywords.map { TextAnalyzer.terms($0.text, keepCompounds: false) } }
     }
+
+    /// The inverse document frequency of a term, nil when no route has it.
+    func idf(_ term: String) -> Double? {
+        guard let count = lookup.postings(term)?.count else { return nil }
+        let routes = Double(max(1, lookup.routeCount))
+        return log(1 + (routes - Double(count) + 0.5) / (Double(count) + 0.5))
+    }
+
+    /// The weight of a word no route uses: the rarest possible.
+    var unknownIDF: Double { log(1 + (Double(max(1, lookup.routeCount)) + 0.5) / 0.5) }
 
     /// Routes `symptom`, returning at most `top` matches, best first.
     public func route(_ symptom: String, top: Int = 3, explain: Bool = true) -> RoutingResult {
@@ -91,7 +47,7 @@ public struct Router: Sendable {
             // Two words the library writes as one ("not ready" for NotReady, "crash loop" for CrashLoop).
             if let previousWord {
                 let glued = Stemmer.stem(Array((previousWord + word).lowercased().utf8))
-                if tuning.glueWeight > 0, postings[glued] != nil, glued != term {
+                if tuning.glueWeight > 0, lookup.postings(glued) != nil, glued != term {
                     tokens.append((glued, previousWord + " " + word))
                     gluedTerms.insert(glued)
                 }
@@ -112,10 +68,10 @@ public struct Router: Sendable {
             touched.removeAll(keepingCapacity: true)
             // A synonym is worth what the responder's own word is worth: a rare synonym of a common
             // word must not outrank the word itself.
-            let ownIDF = idf[term]
+            let ownIDF = idf(term)
             let own = gluedTerms.contains(term) ? tuning.glueWeight : 1.0
             for (expansion, factor) in [(term, own)] + Synonyms.of(term).map({ ($0, own * tuning.synonymWeight) }) {
-                guard let list = postings[expansion], let expansionIDF = idf[expansion] else { continue }
+                guard let list = lookup.postings(expansion), let expansionIDF = idf(expansion) else { continue }
                 let termIDF = min(expansionIDF, ownIDF ?? expansionIDF)
                 for (route, strength) in list {
                     let value = factor * termIDF * Double(strength)
@@ -124,7 +80,7 @@ public struct Router: Sendable {
                     if value > best[index] { best[index] = value }
                 }
             }
-            let termWeight = idf[term] ?? unknownIDF
+            let termWeight = idf(term) ?? unknownIDF
             for index in touched {
                 scores[index] += best[index]
                 covered[index] += termWeight
@@ -135,17 +91,18 @@ public struct Router: Sendable {
         for (route, keywords) in keywordTerms.enumerated() {
             for (keywordIndex, keyword) in keywords.enumerated()
             where !keyword.isEmpty && Self.contains(ordered, keyword) {
-                scores[route] += tuning.keywordPhraseBonus * keyword.reduce(0) { $0 + (idf[$1] ?? 0) }
+                scores[route] += tuning.keywordPhraseBonus * keyword.reduce(0) { $0 + (idf($1) ?? 0) }
                 keywordHits[route, default: []].append(keywordIndex)
             }
         }
         let pairs = zip(ordered, ordered.dropFirst()).map { (pair: $0 + " " + $1, first: $0, second: $1) }
         for pair in pairs {
-            guard let routes = bigrams[pair.pair] else { continue }
-            let bonus = tuning.phraseBonus * ((idf[pair.first] ?? 0) + (idf[pair.second] ?? 0)) / 2
+            guard let routes = lookup.pairRoutes(pair.pair) else { continue }
+            let bonus = tuning.phraseBonus * ((idf(pair.first) ?? 0) + (idf(pair.second) ?? 0)) / 2
             for route in routes { scores[Int(route)] += bonus }
         }
-        let totalWeight = terms.reduce(0) { $0 + (idf[$1] ?? unknownIDF) }
+        let unknown = unknownIDF
+        let totalWeight = terms.reduce(0) { $0 + (idf($1) ?? unknown) }
         let ranked = (0..<routeCount).filter { scores[$0] > 0 }.sorted {
             scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
         }
@@ -173,7 +130,7 @@ public struct Router: Sendable {
     func matchedTerms(of route: Int, among terms: [String]) -> [String] {
         terms.filter { term in
             ([term] + Synonyms.of(term)).contains { candidate in
-                guard let list = postings[candidate] else { return false }
+                guard let list = lookup.postings(candidate) else { return false }
                 var low = 0
                 var high = list.count
                 while low < high {

@@ -26,6 +26,51 @@ public enum FileSystem {
         return bytes
     }
 
+    /// The size and modification time (nanoseconds since the epoch) of the file at `path`.
+    public static func stamp(_ path: String) -> (size: Int64, modified: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Glibc)
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #else
+            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #endif
+        return (Int64(info.st_size), modified)
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file beside it, fsync, then rename.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+        let temporary = path + ".tmp.\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        var offset = 0
+        var ok = true
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc_write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else {
+                ok = false
+                break
+            }
+            offset += written
+        }
+        ok = ok && fsync(descriptor) == 0
+        close(descriptor)
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// Creates `path` and its missing parents; true when the folder exists afterwards.
+    public static func makeDirectories(_ path: String) -> Bool {
+        if isDirectory(path) { return true }
+        let parent = LibraryPath.directory(of: path)
+        if !parent.isEmpty, parent != path, !makeDirectories(parent) { return false }
+        return mkdir(path, 0o700) == 0 || isDirectory(path)
+    }
+
     /// Whether `path` is a directory (following links).
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
@@ -81,6 +126,8 @@ public enum FileSystem {
 
 #if canImport(Glibc)
     private let Glibc_read = Glibc.read
+    private let Glibc_write = Glibc.write
 #elseif canImport(Darwin)
     private let Glibc_read = Darwin.read
+    private let Glibc_write = Darwin.write
 #endif

@@ -1,0 +1,19 @@
+/// The runbook files of a library without an index, with their sizes and modification times: what the
+/// route cache was built from, and how a later run knows whether it is still valid.
+struct LibraryManifest: Equatable, Sendable {
+    struct Entry: Equatable, Sendable {
+        var path: String
+        var size: Int64
+        var modified: Int64
+    }
+    var entries: [Entry]
+
+    /// Scans `root` the way `Library.load` does (every markdown file but collection boilerplate).
+    static func scan(root: String) -> LibraryManifest {
+        let paths = FileSystem.files(under: root, suffix: ".md").filter { !Library.isBoilerplate($0) }
+        return LibraryManifest(
+            entries: paths.compactMap { path in
+                FileSystem.stamp(root + "/" + path).map { Entry(path: path, size: $0.size, modified: $0.modified) }
+            })
+    }
+}

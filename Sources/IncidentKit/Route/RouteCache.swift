@@ -1,0 +1,111 @@
+/// A file that keeps the routing index of a library without a keyword index, so that routing over
+/// thousands of runbooks does not parse them all on every run. It is checked against the library's
+/// files (paths, sizes, modification times) and the router's tuning, and rebuilt when anything differs.
+/// Lives in `$XDG_CACHE_HOME/incident` (else `~/.cache/incident`); never in the library.
+enum RouteCache {
+    static let magic = Array("INCIDENT-ROUTES\n".utf8)
+    /// Changes whenever the analyzer or the file format changes, so older caches are rebuilt.
+    static let formatVersion: UInt32 = 1
+
+    /// The cache folder for this environment, or nil when there is no home to keep one in.
+    static func directory(environment: [String: String]) -> String? {
+        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/incident" }
+        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/incident" }
+        return nil
+    }
+
+    /// The cache file of the library at `root`: a hash of its path, so each library has its own.
+    static func path(for root: String, in directory: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in root.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return directory + "/routes-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin"
+    }
+
+    /// A description of everything that shapes the index, stored in the cache and compared on load.
+    static func signature(_ tuning: RouterTuning) -> String {
+        let weights = Route.Field.Kind.allCases.map { "\($0.rawValue)=\(tuning.weights[$0, default: 1])" }
+        return (weights + ["k1=\(tuning.k1)", "bLong=\(tuning.bLong)", "bShort=\(tuning.bShort)"])
+            .joined(separator: ",")
+    }
+
+    static func encode(
+        root: String, manifest: LibraryManifest, routes: [Route], lookup: InMemoryTermLookup, tuning: RouterTuning
+    ) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.bytes = magic
+        writer.u32(formatVersion)
+        writer.string(signature(tuning))
+        writer.string(root)
+        writer.u32(UInt32(manifest.entries.count))
+        for entry in manifest.entries {
+            writer.string(entry.path)
+            writer.i64(entry.size)
+            writer.i64(entry.modified)
+        }
+        writer.u32(UInt32(routes.count))
+        for route in routes {
+            writer.string(route.title)
+            writer.string(route.file)
+            writer.u32(UInt32(route.line))
+        }
+        let terms = lookup.table.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        writer.u32(UInt32(terms.count))
+        for term in terms {
+            let postings = lookup.table[term]!
+            writer.string(term)
+            writer.u32(UInt32(postings.count))
+            for posting in postings {
+                writer.i32(posting.route)
+                writer.f32(posting.strength)
+            }
+        }
+        let pairs = lookup.pairs.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        writer.u32(UInt32(pairs.count))
+        for pair in pairs {
+            let routes = lookup.pairs[pair]!
+            writer.string(pair)
+            writer.u32(UInt32(routes.count))
+            for route in routes { writer.i32(route) }
+        }
+        return writer.bytes
+    }
+
+    /// The routes and postings in `bytes`, or nil when the cache is damaged, from another version or
+    /// tuning, or does not match `manifest`.
+    static func decode(_ bytes: [UInt8], root: String, manifest: LibraryManifest, tuning: RouterTuning)
+        -> (routes: [Route], lookup: CachedTermLookup)?
+    {
+        guard bytes.count > magic.count, Array(bytes[0..<magic.count]) == magic else { return nil }
+        var reader = BinaryReader(bytes)
+        reader.offset = magic.count
+        guard reader.u32() == formatVersion, reader.string() == signature(tuning), reader.string() == root,
+            let fileCount = reader.u32(), Int(fileCount) == manifest.entries.count
+        else { return nil }
+        for entry in manifest.entries {
+            guard let range = reader.stringRange(), bytes[range].elementsEqual(entry.path.utf8),
+                reader.i64() == entry.size, reader.i64() == entry.modified
+            else { return nil }
+        }
+        guard let routeCount = reader.u32() else { return nil }
+        var routes: [Route] = []
+        routes.reserveCapacity(Int(routeCount))
+        for _ in 0..<routeCount {
+            guard let title = reader.string(), let file = reader.string(), let line = reader.u32().map(Int.init) else {
+                return nil
+            }
+            routes.append(
+                Route(
+                    title: title, file: file, line: line, keywords: [],
+                    targets: [Route.Target(destination: file, path: file, line: line)], severity: nil, examples: [],
+                    fields: []))
+        }
+        guard let terms = CachedTermLookup.Table.read(&reader, entrySize: 8),
+            let pairs = CachedTermLookup.Table.read(&reader, entrySize: 4)
+        else { return nil }
+        return (routes, CachedTermLookup(bytes: bytes, routeCount: routes.count, terms: terms, pairs: pairs))
+    }
+}

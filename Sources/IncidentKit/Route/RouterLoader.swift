@@ -1,0 +1,44 @@
+/// Makes the router for a library: from its keyword index when it has one (only the index is read),
+/// else from the route cache when it matches the library's files, else by reading every runbook and
+/// writing the cache for next time.
+public enum RouterLoader {
+    /// How the router was made, for tests and benchmarks.
+    public enum Source: Sendable, Equatable {
+        case keywordIndex, cache, runbooks
+    }
+
+    public static func load(root: String, environment: [String: String], tuning: RouterTuning = RouterTuning())
+        throws(IncidentError) -> (router: Router, source: Source)
+    {
+        guard FileSystem.isDirectory(root) else {
+            throw .usage("library folder '\(root)' does not exist or is not a folder")
+        }
+        if Library.indexPaths.contains(where: { FileSystem.isFile(root + "/" + $0) }) {
+            let library = try Library.load(root: root, scope: .routing)
+            return (Router(index: library.index, tuning: tuning), .keywordIndex)
+        }
+        let manifest = LibraryManifest.scan(root: root)
+        let cacheFile = RouteCache.directory(environment: environment).map { RouteCache.path(for: root, in: $0) }
+        let reload: @Sendable (Route) -> Route = { route in
+            let bytes = FileSystem.read(root + "/" + route.file) ?? []
+            let file = LibraryFile(path: route.file, document: MarkdownDocument(path: route.file, bytes: bytes))
+            return RouteIndex.route(for: file)
+        }
+        if let cacheFile, let bytes = FileSystem.read(cacheFile),
+            let cached = RouteCache.decode(bytes, root: root, manifest: manifest, tuning: tuning)
+        {
+            let index = RouteIndex(routes: cached.routes, source: nil)
+            return (Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache)
+        }
+        let library = try Library.load(root: root, scope: .routing)
+        let lookup = InMemoryTermLookup(routes: library.index.routes, tuning: tuning)
+        if let cacheFile, FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile)) {
+            // Best effort: a library that cannot be cached still routes, only more slowly.
+            _ = FileSystem.writeAtomically(
+                RouteCache.encode(
+                    root: root, manifest: manifest, routes: library.index.routes, lookup: lookup, tuning: tuning),
+                to: cacheFile)
+        }
+        return (Router(index: library.index, tuning: tuning, lookup: lookup, reload: nil), .runbooks)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+@Suite struct RouteCacheTests {
+    /// A small library without an index, in a fresh folder, and a cache folder of its own.
+    private func makeLibrary() throws -> (root: String, environment: [String: String]) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("route-cache-\(UUID().uuidString)")
+            .path
+        let root = base + "/library"
+        try FileManager.default.createDirectory(atPath: root + "/alerts", withIntermediateDirectories: true)
+        for name in ["KubePodCrashLooping", "NodeFilesystemSpaceFillingUp", "etcdNoLeader"] {
+            let source = try #require(
+                FileManager.default.subpaths(atPath: Paths.prometheusCorpus)?.first { $0.hasSuffix("/\(name).md") })
+            try FileManager.default.copyItem(
+                atPath: Paths.prometheusCorpus + "/" + source, toPath: root + "/alerts/\(name).md")
+        }
+        return (root, ["XDG_CACHE_HOME": base + "/cache"])
+    }
+
+    @Test func secondRunReadsTheCacheAndRoutesTheSame() throws {
+        let (root, environment) = try makeLibrary()
+        let first = try RouterLoader.load(root: root, environment: environment)
+        #expect(first.source == .runbooks)
+        let second = try RouterLoader.load(root: root, environment: environment)
+        #expect(second.source == .cache)
+        for symptom in ["pods keep restarting", "disk filling up on node", "etcd has no leader"] {
+            let fresh = first.router.route(symptom)
+            let cached = second.router.route(symptom)
+            #expect(fresh.matches.map(\.route.file) == cached.matches.map(\.route.file))
+            #expect(fresh.matches.map(\.score) == cached.matches.map { $0.score })
+            #expect(fresh.matches.map(\.why) == cached.matches.map(\.why))
+            #expect(fresh.confident == cached.confident)
+        }
+    }
+
+    @Test func aChangedFileOrTuningRebuildsTheCache() throws {
+        let (root, environment) = try makeLibrary()
+        _ = try RouterLoader.load(root: root, environment: environment)
+        let path = root + "/alerts/etcdNoLeader.md"
+        try (String(contentsOfFile: path, encoding: .utf8) + "\nMore text.\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        #expect(try RouterLoader.load(root: root, environment: environment).source == .runbooks)
+        #expect(try RouterLoader.load(root: root, environment: environment).source == .cache)
+        var tuning = RouterTuning()
+        tuning.k1 = 2
+        #expect(try RouterLoader.load(root: root, environment: environment, tuning: tuning).source == .runbooks)
+        try FileManager.default.removeItem(atPath: path)
+        let rebuilt = try RouterLoader.load(root: root, environment: environment)
+        #expect(rebuilt.source == .runbooks)
+        #expect(rebuilt.router.index.routes.count == 2)
+    }
+
+    @Test func aDamagedCacheIsRebuiltNotTrusted() throws {
+        let (root, environment) = try makeLibrary()
+        _ = try RouterLoader.load(root: root, environment: environment)
+        let directory = try #require(RouteCache.directory(environment: environment))
+        let file = RouteCache.path(for: root, in: directory)
+        let bytes = try #require(FileSystem.read(file))
+        for cut in [0, 10, bytes.count / 3, bytes.count / 2, bytes.count - 3] {
+            #expect(FileSystem.writeAtomically(Array(bytes.prefix(cut)), to: file))
+            #expect(try RouterLoader.load(root: root, environment: environment).source == .runbooks)
+        }
+        // Flipped bytes anywhere: the load either rejects the cache or routes without crashing.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var flipped = bytes
+            for _ in 0..<4 { flipped[Int.random(in: 0..<bytes.count, using: &generator)] ^= 0xFF }
+            #expect(FileSystem.writeAtomically(flipped, to: file))
+            let loaded = try RouterLoader.load(root: root, environment: environment)
+            _ = loaded.router.route("pods keep restarting on the node with etcd leader")
+        }
+    }
+
+    @Test func withoutAHomeItStillRoutes() throws {
+        let (root, _) = try makeLibrary()
+        let loaded = try RouterLoader.load(root: root, environment: [:])
+        #expect(loaded.source == .runbooks)
+        #expect(loaded.router.route("pods keep restarting").best?.route.file == "alerts/KubePodCrashLooping.md")
+    }
+}
