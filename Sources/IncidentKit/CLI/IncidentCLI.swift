@@ -3,7 +3,9 @@
 public struct IncidentCLI: Sendable {
     let context: CommandContext
 
-    static let commands: [any Subcommand] = [RouteCommand(), LintCommand()]
+    static let commands: [any Subcommand] = [
+        TriageCommand(), RouteCommand(), LintCommand(), ResumeCommand(), ListCommand(), ShowCommand(), ReportCommand(),
+    ]
 
     public init(context: CommandContext) {
         self.context = context

@@ -24,6 +24,8 @@ public struct IncidentRecord: Codable, Sendable, Equatable {
     /// Form answers by field key, and variables set with `--set` that are not form fields.
     public var answers: [String: String] = [:]
     public var variables: [String: String] = [:]
+    /// Partial multi-line answers, saved line by line so an interruption loses nothing typed.
+    public var drafts: [String: String] = [:]
     /// Keys whose values are secret: never printed or written unredacted.
     public var secretKeys: [String] = []
     public var severity: SeverityDecision?
@@ -31,6 +33,11 @@ public struct IncidentRecord: Codable, Sendable, Equatable {
     public var findings: [Finding] = []
     public var actions: [WorkflowAction] = []
     public var gateRuns: [GateRun] = []
+    /// The next workflow step to run (0-based); steps before it are done.
+    public var nextStep = 0
+    /// When the last command that changed the system finished: gates that read logs count only lines
+    /// written after it.
+    public var lastMitigationAt: Date?
     public var mitigatedAt: Date?
     /// The reason given with `--override`, when the incident was called mitigated despite failing gates.
     public var override: String?
@@ -38,6 +45,10 @@ public struct IncidentRecord: Codable, Sendable, Equatable {
     /// Redactions made so far, by kind.
     public var redactions: [String: Int] = [:]
     public var reportPath: String?
+    /// The route's own severity (`**Severity:**` in the index), the fallback of the decision table.
+    public var routeSeverity: String?
+    /// Whether this run only showed commands (`--dry-run`).
+    public var dryRun = false
 
     public init(id: String, symptom: String, openedAt: Date, library: String, route: RouteChoice) {
         self.id = id
@@ -110,6 +121,8 @@ public struct EvidenceItem: Codable, Sendable, Equatable {
         case dryRun
         /// Not run: its placeholder stands where a value could become code.
         case unsafe
+        /// Not run: read-only commands run only when confirmed (`--yes`, or yes on the terminal).
+        case notConfirmed
         /// Not run yet (the run was interrupted before it).
         case pending
     }

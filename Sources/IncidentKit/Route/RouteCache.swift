@@ -16,13 +16,7 @@ enum RouteCache {
 
     /// The cache file of the library at `root`: a hash of its path, so each library has its own.
     static func path(for root: String, in directory: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in root.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return directory + "/routes-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin"
+        directory + "/routes-" + ContentHash.hex(root.utf8) + ".bin"
     }
 
     /// A description of everything that shapes the index, stored in the cache and compared on load.

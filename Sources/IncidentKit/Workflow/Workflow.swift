@@ -9,6 +9,8 @@ public struct Workflow: Sendable {
     public var rollback: [RunbookCommand]
     /// Corrective actions and prevention (`## Follow-ups`, `## Prevention`, `## Corrective actions`).
     public var followUps: [Route.Example]
+    /// The variables its commands use (a `Variables` table).
+    public var variables: [VariableDeclaration]
 
     static let followUpSections = [
         "follow-up", "follow up", "followup", "prevention", "corrective action", "action item",
@@ -19,6 +21,7 @@ public struct Workflow: Sendable {
     public init(_ file: LibraryFile) {
         path = file.path
         title = file.document.title ?? path
+        variables = VariableDeclaration.declarations(in: file.document)
         steps = []
         rollback = []
         followUps = []

@@ -1,0 +1,79 @@
+import Foundation
+
+/// What the incident commands share: the output folder, the prompter, the runner, Ctrl-C handling.
+extension CommandContext {
+    /// The incident records folder: `--out DIR`, else `$INCIDENT_HOME`, else `./incidents`.
+    func incidentStore(_ parsed: ArgumentParser.Parsed) -> IncidentStore {
+        let root = parsed.value("out") ?? environment["INCIDENT_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "incidents"
+        return IncidentStore(root: LibraryLocator.absolute(root, from: currentDirectory))
+    }
+
+    /// Runs `body` with Ctrl-C turned into: children stopped, the interruption recorded, state saved,
+    /// exit 130 with a message naming the resume command.
+    func withInterrupts<T>(_ keeper: RecordKeeper, _ body: () throws(IncidentError) -> T) throws(IncidentError) -> T {
+        let console = self.console
+        let forwarder = InterruptForwarder(onInterrupt: {
+            let id = keeper.record.id
+            console.error("\ninterrupted: state saved; continue with 'incident resume \(id)'\n")
+            keeper.finishInterrupted("Ctrl-C")
+        })
+        forwarder.install()
+        defer { forwarder.uninstall() }
+        do {
+            return try body()
+        } catch {
+            if case .interrupted(let reason) = error {
+                try? keeper.log("interrupted", reason)
+                throw .interrupted("\(reason): state saved; continue with 'incident resume \(keeper.record.id)'")
+            }
+            throw error
+        }
+    }
+}
+
+extension ArgumentParser.Option {
+    static let out = ArgumentParser.Option.value(
+        "out", "DIR", "Folder of incident records (default: $INCIDENT_HOME, else ./incidents).")
+}
+
+/// Options for the runs that execute commands (`triage`, `resume`).
+struct RunOptions {
+    static let list: [ArgumentParser.Option] = [
+        .flag("yes", "Run read-only commands without asking."),
+        .flag("yes-mutating", "With --yes: also run commands that change the system, without asking."),
+        .flag("dry-run", "Show every resolved command; run none."),
+        .flag("no-input", "Never prompt (also implied when standard input is not a terminal)."),
+        .value("timeout", "SECONDS", "Default time limit of each command (default 30; a runbook may set its own)."),
+        .value("override", "REASON", "Call the incident mitigated although a required gate fails; REASON is recorded."),
+    ]
+
+    static func parse(_ parsed: ArgumentParser.Parsed) throws(IncidentError) -> TriageOptions {
+        var options = TriageOptions()
+        options.yes = parsed.flag("yes")
+        options.yesMutating = parsed.flag("yes-mutating")
+        if options.yesMutating, !options.yes {
+            throw .usage("--yes-mutating only takes effect together with --yes")
+        }
+        options.dryRun = parsed.flag("dry-run")
+        if let value = parsed.value("timeout") {
+            guard let seconds = Double(value), seconds > 0, seconds <= 86_400 else {
+                throw .usage("--timeout needs a number of seconds between 0 and 86400, not '\(value)'")
+            }
+            options.timeout = .milliseconds(Int64(seconds * 1000))
+        }
+        if let reason = parsed.value("override") {
+            guard !reason.trimmed.isEmpty else { throw .usage("--override needs a reason") }
+            options.override = reason
+        }
+        return options
+    }
+
+    static func prompter(_ parsed: ArgumentParser.Parsed, console: any Console) -> any Prompter {
+        if parsed.flag("no-input") || isatty(STDIN_FILENO) != 1 { return NoInputPrompter(console: console) }
+        return TerminalPrompter(console: console)
+    }
+
+    static func runner(_ options: TriageOptions) -> any CommandRunning {
+        ProcessRunner(options: RunnerOptions(defaultTimeout: options.timeout ?? .seconds(30)))
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// `incident resume ID`: continues an incident at its first unfinished step.
+struct ResumeCommand: Subcommand {
+    let name = "resume"
+    let summary = "Continue an incident where it stopped (an interruption, a failed gate, a lost session)."
+    let synopsis = "resume ID [--out DIR] [--library DIR] [--yes] [--yes-mutating] [--no-input] [--override REASON]"
+    let details = """
+        The incident continues at its first unfinished phase: the form, evidence, the next workflow step,
+        or the gates (run again: an incident whose gates failed is checked again after the fix). A warning
+        names every runbook file that changed since the incident opened.
+        """
+    let options: [ArgumentParser.Option] =
+        [.out, .value("library", "DIR", "The library, if it moved since the incident opened.")] + RunOptions.list
+
+    func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
+        guard parsed.positionals.count == 1 else { throw .usage("resume needs exactly one incident ID") }
+        let options = try RunOptions.parse(parsed)
+        let store = context.incidentStore(parsed)
+        var record = try store.load(parsed.positionals[0])
+        let root = parsed.value("library").map { LibraryLocator.absolute($0, from: context.currentDirectory) } ?? record.library
+        let library = try Library.load(root: root)
+        let plan = IncidentPlan(library: library, targets: record.route.targets)
+        let console = context.console
+        let current = TriageCommand.hashes(Array(record.fileHashes.keys), root: library.root)
+        for path in record.fileHashes.keys.sorted() where current[path] != record.fileHashes[path] {
+            console.error(console.yellowError("warning: ") + "\(path) changed since \(record.id) opened\n")
+        }
+        if record.phase == .done {
+            console.write("\(record.id) is already mitigated; its report: \(record.reportPath ?? "-")\n")
+            return .success
+        }
+        record.dryRun = options.dryRun
+        let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
+        try keeper.log("resumed", "resumed at \(record.phase.rawValue)")
+        console.write(console.bold("Incident \(record.id)") + " resumed at \(record.phase.rawValue) (\(record.route.title))\n")
+        let session = TriageSession(
+            library: library, plan: plan, keeper: keeper, prompter: RunOptions.prompter(parsed, console: console),
+            runner: RunOptions.runner(options), console: console, options: options,
+            tools: ToolLocator(path: context.environment["PATH"]), live: console.colorsOutput)
+        return try context.withInterrupts(keeper) { () throws(IncidentError) -> ExitCode in try session.run() }
+    }
+}

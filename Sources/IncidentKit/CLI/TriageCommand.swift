@@ -1,0 +1,145 @@
+import Foundation
+
+/// `incident triage SYMPTOM`: the guided run from symptom to incident_report.md.
+struct TriageCommand: Subcommand {
+    let name = "triage"
+    let summary = "Open an incident for a symptom and run it: form, evidence, findings, fix, gates, report."
+    let synopsis =
+        "triage SYMPTOM [--library DIR] [--out DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--dry-run] [--no-input] [--timeout SECONDS] [--json]"
+    let details = """
+        The symptom is routed to a triage flow; the incident form is asked (answers given with --set or
+        --answers are not asked again); severity is proposed from the answers; the checklist's read-only
+        commands collect evidence in parallel; known error patterns become findings; the fix workflow is
+        shown step by step (a command that changes the system always needs its own confirmation); the
+        quality gates decide whether the incident is mitigated; the report is written to
+        incidents/ID/incident_report.md. Everything is saved as it happens: 'incident resume ID' continues.
+
+        --set KEY=VALUE answers a form field (by key or number) or sets a variable of the commands.
+        Without a terminal nothing is asked: missing answers are named with the --set that supplies them.
+
+        Examples:
+          incident triage 502
+          incident triage "502" --no-input --yes --set service=shop --set env=production --set impact="all users"
+          incident triage "disk full" --dry-run
+        """
+    let options: [ArgumentParser.Option] =
+        [
+            .value("library", "DIR", "Runbook library to use (default: see 'incident --help')."),
+            .out,
+            .value("set", "KEY=VALUE", "Answer a form field or set a command variable (repeatable).", repeatable: true),
+            .value("answers", "FILE", "Answers as a JSON object of key: value."),
+            .flag("json", "Print the finished record as JSON instead of the running commentary."),
+        ] + RunOptions.list
+
+    func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
+        let symptom = parsed.positionals.joined(separator: " ").trimmed
+        guard !symptom.isEmpty else { throw .usage("missing SYMPTOM") }
+        let options = try RunOptions.parse(parsed)
+        var given = FormAnswers()
+        if let file = parsed.value("answers") { try given.add(file: LibraryLocator.absolute(file, from: context.currentDirectory)) }
+        try given.add(sets: parsed.all("set"))
+        let console: any Console = parsed.flag("json") ? CapturingConsole() : context.console
+        let prompter = RunOptions.prompter(parsed, console: console)
+        let library = try context.loadLibrary(parsed)
+
+        let routing = Router(index: library.index).route(symptom, top: 3)
+        let (choice, routeSeverity) = try choose(routing, library: library, prompter: prompter, console: console)
+        let plan = IncidentPlan(library: library, targets: choice.targets)
+
+        let store = context.incidentStore(parsed)
+        let now = Date()
+        let id = try store.claimID(on: now)
+        var record = IncidentRecord(id: id, symptom: symptom, openedAt: now, library: library.root, route: choice)
+        record.routeSeverity = routeSeverity
+        record.dryRun = options.dryRun
+        record.fileHashes = Self.hashes(plan.files, root: library.root)
+        record.secretKeys = plan.form?.fields.filter(\.isSecret).map(\.key) ?? []
+        for key in given.order {
+            let value = given.values[key]!
+            if let field = plan.form?.field(named: key) {
+                record.answers[field.key] = value
+            } else {
+                record.variables[key] = value
+            }
+        }
+        if let field = plan.form?.field(named: "symptom"), record.answers[field.key] == nil {
+            record.answers[field.key] = symptom
+        }
+        let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
+        try store.save(record)
+        try keeper.log(
+            "declared", "incident \(id) declared: \(symptom)",
+            ["route": choice.title, "file": "\(choice.file):\(choice.line)", "dryRun": String(options.dryRun)])
+        console.write(console.bold("Incident \(id)") + " opened in \(store.folder(id))\n")
+
+        let session = TriageSession(
+            library: library, plan: plan, keeper: keeper, prompter: prompter, runner: RunOptions.runner(options),
+            console: console, options: options, tools: ToolLocator(path: context.environment["PATH"]),
+            live: console.colorsOutput)
+        let status = try context.withInterrupts(keeper) { () throws(IncidentError) -> ExitCode in try session.run() }
+        if parsed.flag("json") {
+            context.console.write((try? String(decoding: IncidentStore.encoder.encode(keeper.record), as: UTF8.self)) ?? "{}")
+            context.console.write("\n")
+        }
+        return status
+    }
+
+    /// The route to follow: the best one; on a near tie a terminal user picks from the top three; with no
+    /// confident match the library's generic triage flow.
+    private func choose(_ routing: RoutingResult, library: Library, prompter: any Prompter, console: any Console)
+        throws(IncidentError) -> (RouteChoice, String?)
+    {
+        console.write(console.bold("Symptom:") + " \(routing.symptom)\n")
+        if routing.confident, let best = routing.best {
+            var chosen = best
+            var warning: String?
+            if routing.nearTie, routing.matches.count > 1 {
+                if prompter.isInteractive {
+                    prompter.say("Near tie between routes:")
+                    for (number, match) in routing.matches.prefix(3).enumerated() {
+                        prompter.say("  \(number + 1)) \(match.route.title)  (\(match.route.file):\(match.route.line))")
+                    }
+                    while true {
+                        guard let answer = prompter.readLine(prompt: "Which route? [1] ") else {
+                            throw .interrupted("input ended before a route was chosen")
+                        }
+                        let text = answer.trimmed
+                        if text.isEmpty { break }
+                        if let number = Int(text), (1...min(3, routing.matches.count)).contains(number) {
+                            chosen = routing.matches[number - 1]
+                            break
+                        }
+                        prompter.say("Type 1 to \(min(3, routing.matches.count)).")
+                    }
+                } else {
+                    warning = "near tie with \"\(routing.matches[1].route.title)\"; took the best match"
+                    console.error(console.yellowError("warning: ") + warning! + "\n")
+                }
+            }
+            console.write("Route: \(console.bold(chosen.route.title)) (\(chosen.route.file):\(chosen.route.line))\n")
+            for reason in chosen.why { console.write("  why: \(reason)\n") }
+            return (
+                RouteChoice(
+                    title: chosen.route.title, file: chosen.route.file, line: chosen.route.line,
+                    targets: chosen.route.targetPaths, confident: true, why: chosen.why, warning: warning),
+                chosen.route.severity
+            )
+        }
+        guard let fallback = routing.fallback ?? routing.best?.route.targetPaths.first else {
+            throw .failure("no route for \"\(routing.symptom)\" and the library has no generic triage flow")
+        }
+        let warning = "no confident match; following the generic triage flow \(fallback)"
+        console.error(console.yellowError("warning: ") + warning + "\n")
+        return (
+            RouteChoice(
+                title: "Generic triage", file: fallback, line: 1, targets: [fallback], confident: false,
+                why: routing.best?.why ?? [], warning: warning), nil
+        )
+    }
+
+    static func hashes(_ paths: [String], root: String) -> [String: String] {
+        var hashes: [String: String] = [:]
+        for path in paths { hashes[path] = ContentHash.hex(FileSystem.read(root + "/" + path) ?? []) }
+        return hashes
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Synchronization
+
+/// Shows commands as they run: on a terminal one status line rewritten in place, elsewhere a line per
+/// command started and finished, so logs of unattended runs stay readable.
+public final class RunDisplay: Sendable {
+    private let console: any Console
+    private let live: Bool
+    private let state = Mutex<(running: [Int: String], done: Int, total: Int)>(([:], 0, 0))
+
+    /// `live` when standard output is a terminal.
+    public init(console: any Console, live: Bool) {
+        self.console = console
+        self.live = live
+    }
+
+    func begin(total: Int) {
+        state.withLock { $0 = ([:], 0, total) }
+    }
+
+    func handle(_ event: RunProgress) {
+        switch event {
+        case .started(let index, let label):
+            let line = state.withLock { state -> String in
+                state.running[index] = label
+                return status(state)
+            }
+            live ? console.write("\r\u{1B}[K" + line) : console.write("  started   \(label)\n")
+        case .retrying(_, let label, let attempt, let delay):
+            if !live { console.write("  retrying  \(label) (attempt \(attempt) in \(delay))\n") }
+        case .finished(let index, let label, let duration, let status, let timedOut):
+            let line = state.withLock { state -> String in
+                state.running[index] = nil
+                state.done += 1
+                return self.status(state)
+            }
+            if live {
+                console.write("\r\u{1B}[K" + line)
+            } else {
+                console.write("  finished  \(label) (\(Self.describe(status, timedOut: timedOut)), \(Self.seconds(duration)))\n")
+            }
+        }
+    }
+
+    func end() {
+        if live { console.write("\r\u{1B}[K") }
+    }
+
+    private func status(_ state: (running: [Int: String], done: Int, total: Int)) -> String {
+        let running = state.running.keys.sorted().compactMap { state.running[$0] }
+        let names = running.prefix(2).joined(separator: ", ") + (running.count > 2 ? ", ..." : "")
+        return "  \(state.done)/\(state.total) done" + (names.isEmpty ? "" : "; running: \(names)")
+    }
+
+    static func describe(_ status: TerminationStatus?, timedOut: Bool) -> String {
+        if timedOut { return "timed out" }
+        switch status {
+        case .exited(let code)?: return "exit \(code)"
+        case .signaled(let signal)?: return "signal \(signal)"
+        case nil: return "not started"
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let milliseconds = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        return milliseconds < 1000 ? "\(milliseconds) ms" : String(format: "%.1f s", Double(milliseconds) / 1000)
+    }
+}

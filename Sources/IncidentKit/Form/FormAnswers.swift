@@ -1,0 +1,49 @@
+import Foundation
+
+/// Answers given before the form is asked: `--set KEY=VALUE` (a form key, a field number, or a variable)
+/// and `--answers FILE` (a JSON object of the same keys).
+public struct FormAnswers: Sendable, Equatable {
+    public var values: [String: String] = [:]
+    /// Keys in the order given, for stable messages.
+    public var order: [String] = []
+
+    public init() {}
+
+    /// Reads `--set` arguments; a missing `=` is a usage error that names the argument.
+    public mutating func add(sets: [String]) throws(IncidentError) {
+        for set in sets {
+            guard let equals = set.firstIndex(of: "="), equals != set.startIndex else {
+                throw .usage("--set needs KEY=VALUE, not '\(set)'")
+            }
+            add(String(set[..<equals]).trimmed, String(set[set.index(after: equals)...]))
+        }
+    }
+
+    /// Reads a JSON object of answers; values may be strings, numbers or booleans.
+    public mutating func add(file path: String) throws(IncidentError) {
+        guard let bytes = FileSystem.read(path) else {
+            throw .usage("cannot read --answers file '\(path)'")
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw .usage("--answers file '\(path)' is not valid JSON: \(error.localizedDescription)")
+        }
+        guard let dictionary = object as? [String: Any] else {
+            throw .usage("--answers file '\(path)' must hold a JSON object of \"key\": \"answer\" pairs")
+        }
+        for key in dictionary.keys.sorted() {
+            switch dictionary[key] {
+            case let text as String: add(key, text)
+            case let number as NSNumber: add(key, number.stringValue)
+            default: throw .usage("--answers file '\(path)': the answer for '\(key)' must be a string")
+            }
+        }
+    }
+
+    private mutating func add(_ key: String, _ value: String) {
+        if values[key] == nil { order.append(key) }
+        values[key] = value
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Runs the quality gates' checks (read-only by nature, in parallel) and evaluates each against its
+/// expectation. A gate whose tool is missing or whose variable is unset is "unknown", never "pass".
+public struct GateRunner {
+    public var gates: [GateSet]
+    public var scope: VariableScope
+    public var runner: any CommandRunning
+    public var tools: ToolLocator
+    public var defaultTimeout: Duration?
+
+    public init(
+        gates: [GateSet], scope: VariableScope, runner: any CommandRunning, tools: ToolLocator, defaultTimeout: Duration?
+    ) {
+        self.gates = gates
+        self.scope = scope
+        self.runner = runner
+        self.tools = tools
+        self.defaultTimeout = defaultTimeout
+    }
+
+    /// Runs every gate. `since` is when the last mitigation step (or the previous gate run) finished:
+    /// gates marked `**Since:** last-mitigation` only count output lines written after it.
+    public func run(at time: Date, since: Date) -> GateRun {
+        let redactor = Redactor(secrets: scope.secrets)
+        var prepared: [(gate: Gate, display: String?, spec: CommandSpec?, unavailable: String?)] = []
+        for set in gates {
+            for gate in set.gates {
+                guard let check = gate.check else {
+                    prepared.append((gate, nil, nil, "a manual check with no command: confirm it yourself"))
+                    continue
+                }
+                var annotations = CommandAnnotations()
+                annotations.requires = gate.requires
+                annotations.marking = .readOnly
+                let command = RunbookCommand(
+                    title: gate.title, command: check, annotations: annotations, section: gate.title, line: gate.line)
+                let ready = PreparedCommand.prepare(command, path: set.path, scope: scope, tools: tools, redactor: redactor)
+                if let reason = ready.notReadyReason {
+                    prepared.append((gate, ready.display, nil, reason))
+                } else {
+                    let spec = ready.spec(outputFile: nil, secrets: scope.secrets, defaultTimeout: defaultTimeout)
+                    prepared.append((gate, ready.display, spec, nil))
+                }
+            }
+        }
+        let runnable = prepared.enumerated().compactMap { index, item in item.spec.map { (index, $0) } }
+        let outcomes = runner.runAll(runnable.map(\.1), progress: nil)
+        var results: [Int: CommandResult] = [:]
+        var failures: [Int: String] = [:]
+        for (position, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .success(let result): results[runnable[position].0] = result
+            case .failure(let error): failures[runnable[position].0] = "could not run: \(error)"
+            }
+        }
+        let evaluated = prepared.enumerated().map { index, item in
+            GateEvaluator.evaluate(
+                item.gate, command: item.display, result: results[index], unavailable: item.unavailable ?? failures[index],
+                since: item.gate.since == "last-mitigation" ? since : nil)
+        }
+        return GateRun(at: time, results: evaluated)
+    }
+}

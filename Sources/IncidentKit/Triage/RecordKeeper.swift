@@ -1,0 +1,59 @@
+import Foundation
+import Synchronization
+
+/// The one live copy of an incident record during a run, saved after every change. A class because the
+/// run and the Ctrl-C handler share it: the handler takes the lock, records the interruption, saves and
+/// exits, so nothing is written after it.
+public final class RecordKeeper: Sendable {
+    private let state: Mutex<IncidentRecord>
+    public let store: IncidentStore
+    private let clock: @Sendable () -> Date
+
+    public init(record: IncidentRecord, store: IncidentStore, clock: @escaping @Sendable () -> Date) {
+        self.state = Mutex(record)
+        self.store = store
+        self.clock = clock
+    }
+
+    /// The current time of the run's clock.
+    public var now: Date { clock() }
+
+    /// A copy of the record as it is now.
+    public var record: IncidentRecord { state.withLock { $0 } }
+
+    /// Changes the record and saves it atomically.
+    public func update(_ change: (inout IncidentRecord) -> Void) throws(IncidentError) {
+        let result: Result<Void, IncidentError> = state.withLock { record in
+            change(&record)
+            do throws(IncidentError) {
+                try store.save(record)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    /// Appends an event to the timeline.
+    public func log(_ kind: String, _ message: String, _ data: [String: String] = [:]) throws(IncidentError) {
+        let id = state.withLock { $0.id }
+        try store.append(TimelineEvent(kind: kind, at: clock(), message: message, data: data), to: id)
+    }
+
+    /// Records an interruption and saves, holding the lock for the rest of the process's life so that
+    /// no later write can follow; the caller exits right after.
+    public func finishInterrupted(_ message: String) {
+        state.withLock { record in
+            try? store.append(TimelineEvent(kind: "interrupted", at: clock(), message: message), to: record.id)
+            try? store.save(record)
+            // Keep the lock: the process exits before anyone else may write.
+            Self.exitNow(130)
+        }
+    }
+
+    private static func exitNow(_ code: Int32) -> Never {
+        fflush(nil)
+        exit(code)
+    }
+}

@@ -1,0 +1,319 @@
+import Foundation
+
+/// The guided run, from the form to the report, one phase after another from the record's `phase`:
+/// form, severity, evidence, findings, workflow, gates, report. The record is saved after every answer
+/// and step, so a new session can continue where one stopped.
+public struct TriageSession {
+    public var library: Library
+    public var plan: IncidentPlan
+    public var keeper: RecordKeeper
+    public var prompter: any Prompter
+    public var runner: any CommandRunning
+    public var console: any Console
+    public var options: TriageOptions
+    public var tools: ToolLocator
+    /// Whether standard output is a terminal (live progress instead of a line per command).
+    public var live: Bool
+
+    public init(
+        library: Library, plan: IncidentPlan, keeper: RecordKeeper, prompter: any Prompter,
+        runner: any CommandRunning, console: any Console, options: TriageOptions, tools: ToolLocator, live: Bool
+    ) {
+        self.library = library
+        self.plan = plan
+        self.keeper = keeper
+        self.prompter = prompter
+        self.runner = runner
+        self.console = console
+        self.options = options
+        self.tools = tools
+        self.live = live
+    }
+
+    /// Runs the remaining phases. Returns `.success` when the incident is mitigated (or the run was a dry
+    /// run), `.failure` when a required gate fails.
+    public func run() throws(IncidentError) -> ExitCode {
+        var record = keeper.record
+        if record.phase <= .form {
+            try askForm()
+            try advance(to: .severity)
+        }
+        record = keeper.record
+        if record.phase <= .severity {
+            try classifySeverity()
+            try advance(to: .evidence)
+        }
+        if keeper.record.phase <= .evidence {
+            try collectEvidence()
+            try advance(to: .findings)
+        }
+        if keeper.record.phase <= .findings {
+            try findCauses()
+            try advance(to: .workflow)
+        }
+        if keeper.record.phase <= .workflow || keeper.record.nextStep < (plan.workflow?.steps.count ?? 0) {
+            try guideFix()
+            try advance(to: .gates)
+        }
+        if options.dryRun {
+            try showGates()
+            console.write("\nDry run: nothing was run. The record is in \(keeper.store.folder(keeper.record.id)).\n")
+            return .success
+        }
+        let mitigated = try checkGates()
+        try writeReport()
+        try keeper.update { $0.phase = mitigated ? .done : .gates }
+        let id = keeper.record.id
+        if mitigated {
+            console.write("\n" + console.green("Mitigated.") + " Report: \(keeper.record.reportPath ?? "")\n")
+            return .success
+        }
+        console.write(
+            "\n" + console.yellow("Not mitigated: a required gate fails.")
+                + " Report so far: \(keeper.record.reportPath ?? "")\nWhen the fix is in, run 'incident resume \(id)' to check the gates again"
+                + " (or 'incident resume \(id) --override \"reason\"').\n")
+        return .failure
+    }
+
+    private func advance(to phase: IncidentRecord.Phase) throws(IncidentError) {
+        try keeper.update { if $0.phase < phase { $0.phase = phase } }
+    }
+
+    private func heading(_ text: String) {
+        console.write("\n" + console.bold("== " + text) + "\n")
+    }
+
+    // MARK: Form
+
+    private func askForm() throws(IncidentError) {
+        guard let form = plan.form else { return }
+        heading("Incident form (\(form.path))")
+        try FormSession(form: form, prompter: prompter, keeper: keeper).run()
+    }
+
+    // MARK: Severity
+
+    private func classifySeverity() throws(IncidentError) {
+        heading("Severity")
+        let record = keeper.record
+        guard let table = SeverityTable.find(in: library) else {
+            console.write("  No severity table in the library; severity not classified.\n")
+            return
+        }
+        var decision: SeverityDecision?
+        if let level = record.variables["severity"] {
+            decision = table.decision(forLevel: level, reason: "set with --set severity=\(level)")
+            if decision == nil {
+                throw .usage("--set severity=\(level): the severity table (\(table.path)) has no level '\(level)'")
+            }
+        } else {
+            decision = table.classify(answers: record.answers, fallback: record.routeSeverity)
+        }
+        guard let decision else {
+            console.write("  The impact answer matches no row of \(table.path); severity not classified.\n")
+            return
+        }
+        try keeper.update { $0.severity = decision }
+        try keeper.log("severity", "\(decision.level): \(decision.condition)", ["reason": decision.reason])
+        console.write(
+            "  \(console.bold(decision.level)) \(decision.condition): respond \(decision.response); escalate to \(decision.escalateTo)\n"
+                + "  (\(decision.reason); override with --set severity=SEVn)\n")
+    }
+
+    // MARK: Evidence
+
+    private var scope: VariableScope {
+        VariableScope(declarations: plan.declarations, record: keeper.record, form: plan.form)
+    }
+
+    private func collectEvidence() throws(IncidentError) {
+        heading("Evidence")
+        let scope = self.scope
+        let redactor = Redactor(secrets: scope.secrets)
+        let prepared = plan.checklists.flatMap { checklist in
+            checklist.commands.map {
+                PreparedCommand.prepare($0, path: checklist.path, scope: scope, tools: tools, redactor: redactor)
+            }
+        }
+        let collector = EvidenceCollector(
+            commands: prepared, runner: runner, folder: keeper.store.folder(keeper.record.id), secrets: scope.secrets,
+            defaultTimeout: options.timeout)
+        var items = collector.plan(dryRun: options.dryRun)
+        let pending = items.filter { $0.status == .pending }.count
+        if pending > 0, !options.yes {
+            var confirmed = false
+            if prompter.isInteractive,
+                let answer = prompter.readLine(prompt: "  Run \(pending) read-only evidence command\(pending == 1 ? "" : "s")? [Y/n] ")
+            {
+                confirmed = ["", "y", "yes"].contains(answer.trimmed.lowercased())
+            }
+            if !confirmed {
+                for index in items.indices where items[index].status == .pending {
+                    items[index].status = .notConfirmed
+                    items[index].note = "not confirmed: pass --yes to run read-only evidence commands"
+                }
+            }
+        }
+        try keeper.update { $0.evidence = items }
+        try keeper.log("evidence.started", "\(items.filter { $0.status == .pending }.count) commands to run")
+        if items.contains(where: { $0.status == .pending }) {
+            items = collector.run(items, display: RunDisplay(console: console, live: live))
+        }
+        for item in items where item.status == .ran {
+            try keeper.log(
+                "command.finished", item.title,
+                ["source": item.source, "exit": item.exitCode.map(String.init) ?? "-", "ms": String(item.durationMilliseconds ?? 0)])
+        }
+        let counts = Self.redactionCounts(items, secrets: scope.secrets)
+        try keeper.update { record in
+            record.evidence = items
+            for (kind, count) in counts { record.redactions[kind, default: 0] += count }
+        }
+        for item in items { console.write(Self.describe(item, console: console)) }
+    }
+
+    /// Redactions in the evidence: what the runner replaced, counted from the markers left in the text.
+    static func redactionCounts(_ items: [EvidenceItem], secrets: [String]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for item in items {
+            for line in item.lines {
+                var rest = Substring(line)
+                while let range = rest.range(of: "[REDACTED:") {
+                    let after = rest[range.upperBound...]
+                    guard let close = after.firstIndex(of: "]") else { break }
+                    counts[String(after[..<close]), default: 0] += 1
+                    rest = after[close...]
+                }
+            }
+        }
+        return counts
+    }
+
+    static func describe(_ item: EvidenceItem, console: any Console) -> String {
+        var text: String
+        switch item.status {
+        case .ran:
+            let ok = item.exitCode == 0 && !item.timedOut
+            let status =
+                item.timedOut
+                ? "timed out" : item.signal.map { "signal \($0)" } ?? "exit \(item.exitCode.map(String.init) ?? "?")"
+            let duration = item.durationMilliseconds.map { $0 < 1000 ? "\($0) ms" : String(format: "%.1f s", Double($0) / 1000) } ?? ""
+            text = "  \(ok ? console.green("✓") : console.yellow("✗")) \(item.title)  \(console.dim("\(status), \(duration)"))\n"
+            for line in item.excerpt.prefix(3) { text += "      " + console.dim(String(line.prefix(160))) + "\n" }
+        case .dryRun:
+            text = "  · \(item.title)\n      $ \(item.command)\n"
+        default:
+            text = "  - \(item.title)  \(console.dim(item.note ?? item.status.rawValue))\n"
+        }
+        return text
+    }
+
+    // MARK: Findings
+
+    private func findCauses() throws(IncidentError) {
+        heading("Findings")
+        let record = keeper.record
+        var findings: [Finding] = []
+        for checklist in plan.checklists {
+            findings += FindingMatcher.findings(
+                patterns: checklist.patterns, patternFile: checklist.path, evidence: record.evidence,
+                errorText: record.answers["error_text"])
+        }
+        findings.sort { $0.score != $1.score ? $0.score > $1.score : $0.meaning < $1.meaning }
+        try keeper.update { $0.findings = findings }
+        guard !findings.isEmpty else {
+            console.write("  No known error pattern matched the evidence. Read the outputs in \(keeper.store.folder(record.id))/evidence.\n")
+            try keeper.log("findings", "no known error pattern matched")
+            return
+        }
+        for (rank, finding) in findings.prefix(5).enumerated() {
+            console.write(
+                "  \(rank + 1). \(console.bold(finding.meaning))\n      \"\(finding.evidenceLine)\"\n"
+                    + "      from \(finding.command); \(finding.matches) matching line\(finding.matches == 1 ? "" : "s"); pattern \(finding.patternSource)\n"
+            )
+        }
+        try keeper.log("findings", findings[0].meaning, ["evidence": findings[0].evidenceLine, "count": String(findings.count)])
+    }
+
+    // MARK: Workflow
+
+    private func guideFix() throws(IncidentError) {
+        guard let workflow = plan.workflow else { return }
+        heading("Fix workflow (\(workflow.path))")
+        try WorkflowRunner(
+            workflow: workflow, scope: scope, runner: runner, prompter: prompter, keeper: keeper, options: options,
+            tools: tools, console: console
+        ).run()
+    }
+
+    // MARK: Gates
+
+    private func showGates() throws(IncidentError) {
+        heading("Quality gates (not run)")
+        let scope = self.scope
+        let redactor = Redactor(secrets: scope.secrets)
+        for gate in plan.gates.flatMap(\.gates) {
+            let shown = gate.check.map { redactor.redact(CommandTemplate($0).resolve(scope.variables).command ?? $0).text }
+            console.write("  · \(gate.title)\n      $ \(shown ?? "(no command)")\n")
+        }
+    }
+
+    /// Runs every gate; true when every required gate passes (or the failure is overridden).
+    private func checkGates() throws(IncidentError) -> Bool {
+        heading("Quality gates")
+        let record = keeper.record
+        let since = [record.lastMitigationAt, record.gateRuns.last?.at].compactMap { $0 }.max() ?? record.openedAt
+        let gateRunner = GateRunner(
+            gates: plan.gates, scope: scope, runner: runner, tools: tools, defaultTimeout: options.timeout)
+        var run = gateRunner.run(at: keeper.now, since: since)
+        // Stamped when the checks finished: the next run's log gates count only lines after it.
+        run.at = keeper.now
+        try keeper.update { $0.gateRuns.append(run) }
+        for result in run.results {
+            let mark: String
+            switch result.status {
+            case .pass: mark = console.green("PASS")
+            case .fail: mark = result.required ? console.yellow("FAIL") : "fail"
+            case .unknown: mark = "UNKNOWN"
+            }
+            console.write("  \(mark)  \(result.title)\(result.required ? "" : " (optional)")  \(console.dim(result.detail))\n")
+        }
+        try keeper.log("gates", run.passed ? "all required gates pass" : "a required gate fails", ["passed": String(run.passed)])
+        if run.passed {
+            let now = keeper.now
+            try keeper.update { if $0.mitigatedAt == nil { $0.mitigatedAt = now } }
+            try keeper.log("mitigated", "all required gates pass")
+            return true
+        }
+        if let reason = options.override {
+            let now = keeper.now
+            try keeper.update {
+                $0.override = reason
+                if $0.mitigatedAt == nil { $0.mitigatedAt = now }
+            }
+            try keeper.log("mitigated", "gates overridden: \(reason)", ["override": reason])
+            console.write(console.yellow("  Failing gates overridden: \(reason) (recorded)") + "\n")
+            return true
+        }
+        return false
+    }
+
+    // MARK: Report
+
+    public func writeReport() throws(IncidentError) {
+        guard let template = plan.template else {
+            console.write("\nNo report template in the library (\(IncidentPlan.defaultTemplate)); no report written.\n")
+            return
+        }
+        let record = keeper.record
+        let text = ReportRenderer.render(
+            template: template.text, record: record, timeline: keeper.store.timeline(record.id), workflow: plan.workflow,
+            now: keeper.now)
+        let path = keeper.store.folder(record.id) + "/incident_report.md"
+        guard FileSystem.writeAtomically(Array(text.utf8), to: path) else {
+            throw .failure("cannot write the report '\(path)'")
+        }
+        try keeper.update { $0.reportPath = path }
+        try keeper.log("report", "report written", ["path": path])
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `kill -9` at random moments never leaves an unreadable record.
+@Suite(.serialized) struct CrashSafetyTests {
+    @Test(.timeLimit(.minutes(4))) func killNineAtRandomMomentsLeavesReadableState() throws {
+        let folder = try Processes.temporaryFolder("kill9")
+        let incidents = folder + "/incidents"
+        var generator = SystemRandomNumberGenerator()
+        let arguments =
+            ["triage", "502", "--no-input", "--yes", "--library", Paths.packageRoot, "--out", incidents]
+            + [
+                "service=shop", "env=production", "impact=some users", "error_text=502",
+                "upstream=127.0.0.1:9", "public_url=http://127.0.0.1:9", "error_log=/nonexistent.log",
+            ].flatMap { ["--set", $0] }
+        for _ in 0..<50 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Processes.incident)
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 1_000...700_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let store = IncidentStore(root: incidents)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: incidents).filter { $0.hasPrefix("INC-") }
+        #expect(folders.count == 50)
+        var readable = 0
+        for id in folders {
+            let statePath = store.folder(id) + "/state.json"
+            guard FileManager.default.fileExists(atPath: statePath) else { continue }  // killed before the first save
+            _ = try store.load(id)  // throws, failing the test, when unreadable
+            readable += 1
+            let lines = ((try? String(contentsOfFile: store.folder(id) + "/timeline.jsonl", encoding: .utf8)) ?? "")
+                .split(separator: "\n")
+            #expect(lines.count == store.timeline(id).count, "a torn timeline line in \(id)")
+        }
+        #expect(readable > 25)
+    }
+}

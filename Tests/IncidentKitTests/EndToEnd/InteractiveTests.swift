@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The form typed on a real terminal (tmux), an invalid choice asked again, Ctrl-C and resume.
+@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "needs tmux (.ci/run installs it)"))
+struct InteractiveTests {
+    /// One tmux server of the test's own, so nothing else is disturbed.
+    struct Terminal {
+        let socket = "incident-test-\(UUID().uuidString.prefix(8))"
+        let session = "triage"
+
+        @discardableResult
+        func tmux(_ arguments: [String]) -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+            process.arguments = ["-L", socket] + arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try? process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        func start(_ command: String, directory: String) {
+            tmux(["new-session", "-d", "-s", session, "-x", "200", "-y", "50", "-c", directory, command])
+        }
+
+        func type(_ text: String) { tmux(["send-keys", "-t", session, "-l", text]) }
+        func key(_ name: String) { tmux(["send-keys", "-t", session, name]) }
+        var screen: String { tmux(["capture-pane", "-p", "-t", session, "-S", "-200"]) }
+
+        /// Waits until the screen shows `text`; false after `seconds`.
+        func waitFor(_ text: String, seconds: Double = 20) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if screen.contains(text) { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+
+        func stop() { tmux(["kill-server"]) }
+    }
+
+    @Test(.timeLimit(.minutes(2))) func formIsTypedInvalidChoiceAskedAgainAndCtrlCKeepsIt() throws {
+        let folder = try Processes.temporaryFolder("interactive")
+        let incidents = folder + "/incidents"
+        let terminal = Terminal()
+        defer { terminal.stop() }
+        let command =
+            "NO_COLOR=1 '\(Processes.incident)' triage 502 --library '\(Paths.packageRoot)' --out '\(incidents)'"
+            + " --set upstream=127.0.0.1:9 --set public_url=http://127.0.0.1:9 --set error_log=/nonexistent.log;"
+            + " echo EXIT=$?; sleep 30"
+        terminal.start("sh -c \"\(command)\"", directory: folder)
+        #expect(terminal.waitFor("1) App/Service name"), "\(terminal.screen)")
+        terminal.type("shop")
+        terminal.key("Enter")
+        #expect(terminal.waitFor("2) ENV"))
+        terminal.type("prodx")
+        terminal.key("Enter")
+        #expect(terminal.waitFor("'prodx' is not one of: dev, staging, production, unknown."), "\(terminal.screen)")
+        terminal.type("prod")
+        terminal.key("Enter")
+        // The symptom is pre-filled from the command line; the error text takes several lines.
+        #expect(terminal.waitFor("4) Exact error text"))
+        terminal.type("connect() failed (111: Connection refused)")
+        terminal.key("Enter")
+        terminal.type("while connecting to upstream")
+        terminal.key("Enter")
+        #expect(terminal.waitFor("| "))
+        usleep(300_000)
+        // Ctrl-C in the middle of the multi-line answer: what was typed is kept.
+        terminal.key("C-c")
+        #expect(terminal.waitFor("EXIT=130"), "\(terminal.screen)")
+        #expect(terminal.screen.contains("incident resume"))
+        let store = IncidentStore(root: incidents)
+        let id = try #require(store.ids().first)
+        let record = try store.load(id)
+        #expect(record.answers["service"] == "shop")
+        #expect(record.answers["env"] == "production")
+        #expect(record.answers["symptom"] == "502")
+        #expect(record.drafts["error_text"] == "connect() failed (111: Connection refused)\nwhile connecting to upstream")
+        #expect(record.phase == .form)
+        #expect(store.timeline(id).last?.kind == "interrupted")
+
+        // Resume without a terminal: the rest must come from --set, and the draft is not lost.
+        let resumed = try Processes.runIncident(
+            ["resume", id, "--no-input", "--out", incidents, "--dry-run"], directory: folder)
+        #expect(resumed.status == 64)
+        #expect(resumed.errors.contains("--set error_text=VALUE"))
+        #expect(resumed.errors.contains("--set impact=VALUE"))
+        #expect(try store.load(id).drafts["error_text"] != nil)
+    }
+}

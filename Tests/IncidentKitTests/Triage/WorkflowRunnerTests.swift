@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+@Suite struct WorkflowRunnerTests {
+    static let markdown = """
+        # Fix
+
+        ## Step 1: Look
+
+        ```bash
+        # See what runs
+        ps aux
+        ```
+
+        ## Step 2: Restart
+
+        ```bash
+        # Restart the app
+        systemctl restart {{service}}
+        ```
+
+        **Verify:** `systemctl is-active {{service}}`
+
+        **Rollback:** `systemctl stop {{service}}`
+
+        ## Step 3: Check
+
+        ```bash
+        # Check the port
+        ss -ltn
+        ```
+
+        ## Rollback
+
+        ```bash
+        # Redeploy the previous release
+        deploy --previous
+        ```
+        """
+
+    private func make(_ options: TriageOptions, prompter: any Prompter, runner: any CommandRunning) throws
+        -> (WorkflowRunner, RecordKeeper)
+    {
+        let store = IncidentStore(root: try Processes.temporaryFolder("workflow"))
+        let id = try store.claimID(on: Date())
+        var record = IncidentRecord(
+            id: id, symptom: "502", openedAt: Date(), library: "/lib",
+            route: RouteChoice(title: "t", file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))
+        record.answers["service"] = "shop"
+        let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
+        let file = LibraryFile(path: "workflows/fix.md", document: MarkdownDocument(path: "workflows/fix.md", text: Self.markdown))
+        let workflow = Workflow(file)
+        let scope = VariableScope(declarations: [], record: record, form: nil)
+        let runnerUnderTest = WorkflowRunner(
+            workflow: workflow, scope: scope, runner: runner, prompter: prompter, keeper: keeper, options: options,
+            tools: ToolLocator(path: "/usr/bin:/bin"), console: CapturingConsole())
+        return (runnerUnderTest, keeper)
+    }
+
+    @Test func yesAloneNeverRunsAMutatingStep() throws {
+        var options = TriageOptions()
+        options.yes = true
+        let runner = RecordingRunner()
+        let (workflow, keeper) = try make(options, prompter: ScriptedPrompter([], interactive: false), runner: runner)
+        try workflow.run()
+        #expect(runner.commands == ["ps aux", "systemctl is-active 'shop'", "ss -ltn"])
+        let restart = try #require(keeper.record.actions.first { $0.command.contains("restart") })
+        #expect(restart.decision == .skipped)
+        #expect(restart.mutating)
+        #expect(restart.note?.contains("pass --yes --yes-mutating") == true)
+        #expect(keeper.record.lastMitigationAt == nil)
+        #expect(keeper.record.nextStep == 3)
+    }
+
+    @Test func yesMutatingRunsItAndMarksTheMitigation() throws {
+        var options = TriageOptions()
+        options.yes = true
+        options.yesMutating = true
+        let runner = RecordingRunner()
+        let (workflow, keeper) = try make(options, prompter: ScriptedPrompter([], interactive: false), runner: runner)
+        try workflow.run()
+        #expect(runner.commands.contains("systemctl restart 'shop'"))
+        #expect(keeper.record.lastMitigationAt != nil)
+    }
+
+    @Test func terminalUserSkipsThenAbortsAndDeclinesTheRollback() throws {
+        let runner = RecordingRunner()
+        let prompter = ScriptedPrompter(["y", "s", "y", "a", "n"])
+        let (workflow, keeper) = try make(TriageOptions(), prompter: prompter, runner: runner)
+        try workflow.run()
+        // Step 1 ran, step 2's restart skipped, its verify ran, step 3 aborted; rollback declined.
+        #expect(runner.commands == ["ps aux", "systemctl is-active 'shop'"])
+        #expect(keeper.record.actions.map(\.decision) == [.ran, .skipped, .ran, .aborted])
+        #expect(prompter.shown.contains("    run / skip / abort? [r/s/a] "))
+        #expect(prompter.shown.contains("  Run the rollback? [y/N] "))
+        #expect(keeper.store.timeline(keeper.record.id).contains { $0.kind == "workflow.aborted" })
+    }
+
+    @Test func aFailedStepStopsTheWorkflowAndOffersItsRollback() throws {
+        var options = TriageOptions()
+        options.yes = true
+        options.yesMutating = true
+        let runner = RecordingRunner { $0.contains("restart") ? 1 : 0 }
+        let (workflow, keeper) = try make(options, prompter: ScriptedPrompter([], interactive: false), runner: runner)
+        try workflow.run()
+        #expect(runner.commands == ["ps aux", "systemctl restart 'shop'"])
+        #expect(keeper.record.nextStep == 1)
+        let offered = keeper.store.timeline(keeper.record.id).first { $0.kind == "rollback.offered" }
+        #expect(offered?.message == "rollback offered, not run: this step's rollback")
+    }
+
+    @Test func dryRunRunsNothing() throws {
+        var options = TriageOptions()
+        options.yes = true
+        options.yesMutating = true
+        options.dryRun = true
+        let runner = RecordingRunner()
+        let (workflow, keeper) = try make(options, prompter: ScriptedPrompter([], interactive: false), runner: runner)
+        try workflow.run()
+        #expect(runner.commands.isEmpty)
+        #expect(keeper.record.actions.allSatisfy { $0.decision == .dryRun })
+    }
+}
