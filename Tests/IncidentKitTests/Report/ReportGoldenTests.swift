@@ -44,6 +44,12 @@ import Testing
             #expect(rendered.contains(section + "\n\n"), "missing \(section)")
         }
         #expect(!rendered.contains("not determined"))
+        let tables = ReportRendererTests.tables(in: rendered)
+        #expect(tables.map(\.rows.count) == [1, 5, 20, 10])
+        for table in tables {
+            #expect(table.rows.allSatisfy { $0.cells.count == table.header.count }, "\(table.header)")
+        }
+        #expect(ReportRendererTests.codeBlocks(in: rendered).count == 1)
         #expect(!rendered.contains("dpl_7Hq2xV9kLm3Rt8Zw"))
     }
 
