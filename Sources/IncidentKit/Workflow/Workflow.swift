@@ -7,8 +7,9 @@ public struct Workflow: Sendable {
     public var steps: [WorkflowStep]
     /// Commands of the `## Rollback` section.
     public var rollback: [RunbookCommand]
-    /// Corrective actions and prevention (`## Follow-ups`, `## Prevention`, `## Corrective actions`).
-    public var followUps: [Route.Example]
+    /// Corrective actions and prevention (`## Follow-ups`, `## Prevention`, `## Corrective actions`), in
+    /// order, each with the heading it is written under.
+    public var followUps: [WorkflowFollowUp]
     /// The variables its commands use (a `Variables` table).
     public var variables: [VariableDeclaration]
 
@@ -78,7 +79,9 @@ public struct Workflow: Sendable {
                 switch section {
                 case .followUps:
                     followUps += list.items.map {
-                        Route.Example(text: Inline.plainText($0.text).trimmed, line: $0.line)
+                        WorkflowFollowUp(
+                            text: Inline.plainText($0.text).trimmed, markdown: $0.text, section: sectionTitle,
+                            line: $0.line)
                     }
                 case .none where list.isOrdered:
                     // Seed style: `1. **Install missing dependency:**` followed by a fenced block.

@@ -8,6 +8,7 @@ enum Paths {
     }()
 
     static let fixtures = packageRoot + "/Tests/IncidentKitTests/Fixtures"
+    static let golden = fixtures + "/golden"
     static let corpora = packageRoot + "/../shared/corpora"
     static let prometheusCorpus = corpora + "/prometheus-operator-runbooks"
     static let openshiftCorpus = corpora + "/openshift-runbooks"
