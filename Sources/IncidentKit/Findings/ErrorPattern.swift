@@ -16,33 +16,44 @@ public struct ErrorPattern: Sendable, Hashable {
     ]
 
     /// The patterns of `document`: arrow bullets anywhere (`` `text` → meaning``), and under pattern
-    /// sections also tables (pattern and meaning columns) and bullets whose code spans are the patterns.
+    /// sections (and their subsections) also tables (pattern and meaning columns) and bullets whose code
+    /// spans are the patterns. Under a "Red Flags" heading a code span counts only when it looks like output
+    /// text (`status=9/KILL`, `no live upstreams`), not a setting or a command (`proxy_pass`,
+    /// `systemctl status`). A text listed twice keeps one pattern: an arrow or table entry before a bullet's
+    /// code span, else the first.
     static func patterns(in document: MarkdownDocument) -> [ErrorPattern] {
-        var result: [ErrorPattern] = []
-        var inSection = false
+        var result: [(pattern: ErrorPattern, isExplicit: Bool)] = []
+        var section: (level: Int, isRedFlags: Bool)?
         func visit(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
                 case .heading(let heading):
+                    if let current = section, heading.level > current.level { continue }
                     let text = heading.text.lowercased()
-                    inSection = sectionNames.contains { text.contains($0) }
+                    section =
+                        sectionNames.contains { text.contains($0) }
+                        ? (heading.level, text.contains("red flag")) : nil
                 case .list(let list):
                     for item in list.items {
                         if let pattern = arrowPattern(item.text, line: item.line) {
-                            result.append(pattern)
-                        } else if inSection {
+                            result.append((pattern, true))
+                        } else if let section {
                             let meaning = Inline.plainText(item.text).trimmed
-                            for span in Inline.codeSpans(in: item.text) where span.count >= 3 {
-                                result.append(make(span, meaning: meaning, line: item.line))
+                            for span in Inline.codeSpans(in: item.text)
+                            where span.count >= 3 && (!section.isRedFlags || looksLikeOutput(span)) {
+                                result.append((make(span, meaning: meaning, line: item.line), false))
                             }
                         }
                         visit(Array(item.blocks.dropFirst()))
                     }
                 case .paragraph(let paragraph):
                     for line in paragraph.lines {
-                        if let pattern = arrowPattern(String(line.text), line: line.number) { result.append(pattern) }
+                        if let pattern = arrowPattern(String(line.text), line: line.number) {
+                            result.append((pattern, true))
+                        }
                     }
-                case .table(let table) where inSection || table.column(named: "pattern", "error", "log line") != nil:
+                case .table(let table)
+                where section != nil || table.column(named: "pattern", "error", "log line") != nil:
                     guard
                         let patternColumn = table.column(
                             named: "pattern", "error", "error text", "log line", "message"),
@@ -53,7 +64,7 @@ public struct ErrorPattern: Sendable, Hashable {
                         let spans = Inline.codeSpans(in: cell)
                         let meaning = Inline.plainText(row.cells[meaningColumn]).trimmed
                         for text in spans.isEmpty ? [Inline.plainText(cell).trimmed] : spans where !text.isEmpty {
-                            result.append(make(text, meaning: meaning, line: row.line))
+                            result.append((make(text, meaning: meaning, line: row.line), true))
                         }
                     }
                 default:
@@ -62,7 +73,13 @@ public struct ErrorPattern: Sendable, Hashable {
             }
         }
         visit(document.blocks)
-        return result
+        var chosen: [String: Int] = [:]
+        for (index, entry) in result.enumerated() {
+            let key = (entry.pattern.isRegex ? "/" : "") + entry.pattern.pattern.lowercased()
+            if let first = chosen[key], result[first].isExplicit || !entry.isExplicit { continue }
+            chosen[key] = index
+        }
+        return chosen.values.sorted().map { result[$0].pattern }
     }
 
     /// `` `text` → meaning`` or `` `text` -> meaning``.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a library and returns its problems as diagnostics, sorted by file and line.
 public struct Linter: Sendable {
     public let library: Library
@@ -149,6 +151,7 @@ public struct Linter: Sendable {
                 }
                 diagnostics += checkVariables(checklist.commands, declared: checklist.variables, path: path)
                 diagnostics += checkMarkings(checklist.commands, path: path)
+                diagnostics += checkPatterns(checklist.patterns, path: path)
             case .workflow:
                 let workflow = Workflow(file)
                 diagnostics += checkMarkings(workflow.steps.flatMap(\.commands) + workflow.rollback, path: path)
@@ -165,11 +168,36 @@ public struct Linter: Sendable {
                             "gate \"\(gate.title)\" has a check but no **Expect:** (exit 0, output contains `x`, HTTP 200)"
                         ))
                 }
-            case .runbook, .artifact:
+                for gate in GateSet(file).gates {
+                    guard case .outputMatches(let pattern)? = gate.expectation,
+                        (try? NSRegularExpression(pattern: pattern)) == nil
+                    else { continue }
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, path: path, line: gate.line,
+                            "gate \"\(gate.title)\" expects output matching an invalid regular expression `\(pattern)`"
+                        ))
+                }
+            case .runbook:
+                diagnostics += checkPatterns(ErrorPattern.patterns(in: file.document), path: path)
+            case .artifact:
                 break
             }
         }
         return diagnostics
+    }
+
+    /// A regular-expression error pattern that does not compile, or matches every line, never finds anything.
+    private func checkPatterns(_ patterns: [ErrorPattern], path: String) -> [Diagnostic] {
+        patterns.compactMap { pattern in
+            guard pattern.isRegex, CompiledPattern.regex(pattern.pattern) == nil else { return nil }
+            let problem =
+                (try? NSRegularExpression(pattern: pattern.pattern)) == nil
+                ? "is not a valid regular expression" : "matches an empty line, so it would match every line"
+            return Diagnostic(
+                .error, path: path, line: pattern.line,
+                "error pattern /\(pattern.pattern)/ \(problem); the pattern is skipped")
+        }
     }
 
     /// A command marked read-only that the classifier calls mutating is allowed, but never silently.
