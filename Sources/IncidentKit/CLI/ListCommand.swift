@@ -24,7 +24,8 @@ struct ListCommand: Subcommand {
                 .object([
                     ("id", .string(record.id)), ("symptom", .string(record.symptom)),
                     ("opened", .string(ISO8601DateFormatter().string(from: record.openedAt))),
-                    ("severity", record.severity.map { .string($0.level) } ?? .null), ("phase", .string(record.phase.rawValue)),
+                    ("severity", record.severity.map { .string($0.level) } ?? .null),
+                    ("phase", .string(record.phase.rawValue)),
                     ("route", .string(record.route.title)), ("mitigated", .bool(record.mitigatedAt != nil)),
                 ])
             }
@@ -38,7 +39,8 @@ struct ListCommand: Subcommand {
         for record in records {
             let state = record.mitigatedAt != nil ? "mitigated" : record.phase.rawValue
             context.console.write(
-                "\(record.id)  \((record.severity?.level ?? "-").padding(to: 5))\(state.padding(to: 10))\(record.route.title): \(record.symptom)\n")
+                "\(record.id)  \((record.severity?.level ?? "-").padding(to: 5))\(state.padding(to: 10))\(record.route.title): \(record.symptom)\n"
+            )
         }
         return .success
     }
@@ -65,7 +67,8 @@ struct ShowCommand: Subcommand {
         text += "route:     \(record.route.title) (\(record.route.file):\(record.route.line))\n"
         text += "opened:    \(ISO8601DateFormatter().string(from: record.openedAt))\n"
         text += "phase:     \(record.phase.rawValue)\n"
-        text += "severity:  \(record.severity.map { "\($0.level) \($0.condition) (\($0.reason))" } ?? "not classified")\n"
+        text +=
+            "severity:  \(record.severity.map { "\($0.level) \($0.condition) (\($0.reason))" } ?? "not classified")\n"
         text += "mitigated: \(record.mitigatedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "no")"
         text += record.override.map { " (gates overridden: \($0))" } ?? ""
         text += "\n\nanswers:\n"
@@ -80,10 +83,14 @@ struct ShowCommand: Subcommand {
         for finding in record.findings.prefix(5) { text += "  - \(finding.meaning): \"\(finding.evidenceLine)\"\n" }
         if record.findings.isEmpty { text += "  none\n" }
         text += "\nactions:\n"
-        for action in record.actions { text += "  step \(action.step) \(action.decision.rawValue): \(action.command)\n" }
+        for action in record.actions {
+            text += "  step \(action.step) \(action.decision.rawValue): \(action.command)\n"
+        }
         if let run = record.gateRuns.last {
             text += "\ngates (\(ISO8601DateFormatter().string(from: run.at))):\n"
-            for result in run.results { text += "  \(result.status.rawValue.uppercased())  \(result.title): \(result.detail)\n" }
+            for result in run.results {
+                text += "  \(result.status.rawValue.uppercased())  \(result.title): \(result.detail)\n"
+            }
         }
         if let report = record.reportPath { text += "\nreport: \(report)\n" }
         console.write(text)
@@ -103,7 +110,9 @@ struct ReportCommand: Subcommand {
         guard parsed.positionals.count == 1 else { throw .usage("report needs exactly one incident ID") }
         let store = context.incidentStore(parsed)
         let record = try store.load(parsed.positionals[0])
-        let root = parsed.value("library").map { LibraryLocator.absolute($0, from: context.currentDirectory) } ?? record.library
+        let root =
+            parsed.value("library").map { LibraryLocator.absolute($0, from: context.currentDirectory) }
+            ?? record.library
         let library = try Library.load(root: root)
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         let session = TriageSession(

@@ -18,7 +18,9 @@ struct ResumeCommand: Subcommand {
         let options = try RunOptions.parse(parsed)
         let store = context.incidentStore(parsed)
         var record = try store.load(parsed.positionals[0])
-        let root = parsed.value("library").map { LibraryLocator.absolute($0, from: context.currentDirectory) } ?? record.library
+        let root =
+            parsed.value("library").map { LibraryLocator.absolute($0, from: context.currentDirectory) }
+            ?? record.library
         let library = try Library.load(root: root)
         let plan = IncidentPlan(library: library, targets: record.route.targets)
         let console = context.console
@@ -33,7 +35,8 @@ struct ResumeCommand: Subcommand {
         record.dryRun = options.dryRun
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         try keeper.log("resumed", "resumed at \(record.phase.rawValue)")
-        console.write(console.bold("Incident \(record.id)") + " resumed at \(record.phase.rawValue) (\(record.route.title))\n")
+        console.write(
+            console.bold("Incident \(record.id)") + " resumed at \(record.phase.rawValue) (\(record.route.title))\n")
         let session = TriageSession(
             library: library, plan: plan, keeper: keeper, prompter: RunOptions.prompter(parsed, console: console),
             runner: RunOptions.runner(options), console: console, options: options,

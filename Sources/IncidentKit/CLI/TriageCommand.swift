@@ -36,7 +36,9 @@ struct TriageCommand: Subcommand {
         guard !symptom.isEmpty else { throw .usage("missing SYMPTOM") }
         let options = try RunOptions.parse(parsed)
         var given = FormAnswers()
-        if let file = parsed.value("answers") { try given.add(file: LibraryLocator.absolute(file, from: context.currentDirectory)) }
+        if let file = parsed.value("answers") {
+            try given.add(file: LibraryLocator.absolute(file, from: context.currentDirectory))
+        }
         try given.add(sets: parsed.all("set"))
         let console: any Console = parsed.flag("json") ? CapturingConsole() : context.console
         let prompter = RunOptions.prompter(parsed, console: console)
@@ -78,7 +80,8 @@ struct TriageCommand: Subcommand {
             live: console.colorsOutput)
         let status = try context.withInterrupts(keeper) { () throws(IncidentError) -> ExitCode in try session.run() }
         if parsed.flag("json") {
-            context.console.write((try? String(decoding: IncidentStore.encoder.encode(keeper.record), as: UTF8.self)) ?? "{}")
+            context.console.write(
+                (try? String(decoding: IncidentStore.encoder.encode(keeper.record), as: UTF8.self)) ?? "{}")
             context.console.write("\n")
         }
         return status

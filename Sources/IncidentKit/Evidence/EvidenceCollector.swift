@@ -39,7 +39,9 @@ public struct EvidenceCollector {
             case .ready:
                 if command.isMutating {
                     item.status = .mutatingNotRun
-                    item.note = "changes the system (" + command.reasons.joined(separator: "; ") + "); not run while collecting evidence"
+                    item.note =
+                        "changes the system (" + command.reasons.joined(separator: "; ")
+                        + "); not run while collecting evidence"
                 } else if dryRun {
                     item.status = .dryRun
                 }
@@ -56,7 +58,9 @@ public struct EvidenceCollector {
         _ = FileSystem.makeDirectories(folder + "/evidence")
         for (index, command) in commands.enumerated() where items[index].status == .pending {
             let file = "evidence/" + String(format: "%02d", index + 1) + "-" + Self.slug(command.source.title) + ".log"
-            if let spec = command.spec(outputFile: folder + "/" + file, secrets: secrets, defaultTimeout: defaultTimeout) {
+            if let spec = command.spec(
+                outputFile: folder + "/" + file, secrets: secrets, defaultTimeout: defaultTimeout)
+            {
                 runnable.append((index, spec))
                 items[index].outputFile = file
             }

@@ -38,7 +38,9 @@ public struct PreparedCommand: Sendable {
         case .missing(let names): readiness = .missing(names)
         case .unsafe(let names): readiness = .unsafe(names)
         case .resolved(let text):
-            let absent = tools.missing(command.annotations.requires)
+            var required = command.annotations.requires
+            for tool in Self.leadingTools(text) where !required.contains(tool) { required.append(tool) }
+            let absent = tools.missing(required).map(tools.reason)
             readiness = absent.isEmpty ? .ready(text) : .unavailable(absent)
         }
         let shown = redactor.redact(resolution.command ?? command.command).text
@@ -47,10 +49,43 @@ public struct PreparedCommand: Sendable {
             reasons: reasons, display: shown)
     }
 
+    static let shellWords: Set<String> = [
+        "cd", "echo", "test", "[", "printf", "export", "set", "true", "false", "if", "for", "while", "until", "case",
+        "exec", "eval", ".", "source", "read", "wait", "type", "command", "ulimit", "umask", "trap", "shift", "unset",
+        "local", "return", "exit", "alias", "{", "(", "!", "xargs",
+    ]
+    /// Words that run the program after them: `sudo nginx -t` needs sudo and nginx.
+    static let wrappers: Set<String> = ["sudo", "env", "nohup", "time", "timeout", "nice", "ionice", "stdbuf"]
+
+    /// The programs a command starts with (after `VAR=value` assignments and wrappers such as `sudo`),
+    /// when they are plain names: a command whose program is not installed is reported as unavailable
+    /// instead of failing with 127.
+    static func leadingTools(_ command: String) -> [String] {
+        var tools: [String] = []
+        var afterWrapper: String?
+        for word in command.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            let name = String(word)
+            if name.contains("="), !name.hasPrefix("=") { continue }
+            if afterWrapper != nil, name.hasPrefix("-") { continue }  // sudo -u www-data, timeout -s KILL
+            if afterWrapper == "timeout", name.first?.isNumber == true {
+                afterWrapper = "timeout-done"
+                continue
+            }
+            guard !shellWords.contains(name), !name.contains("/"), !name.contains("$"), !name.contains("'"),
+                !name.contains("\""), !name.contains("{"), name.first?.isLetter == true
+            else { return tools }
+            tools.append(name)
+            guard wrappers.contains(name) else { return tools }
+            afterWrapper = name
+        }
+        return tools
+    }
+
     /// The spec to run, with the incident's secrets, the runbook's timeout and retry.
     func spec(outputFile: String?, secrets: [String], defaultTimeout: Duration?) -> CommandSpec? {
         guard case .ready(let text) = readiness else { return nil }
-        let timeout = source.annotations.timeoutSeconds.map { Duration.milliseconds(Int64($0 * 1000)) } ?? defaultTimeout
+        let timeout =
+            source.annotations.timeoutSeconds.map { Duration.milliseconds(Int64($0 * 1000)) } ?? defaultTimeout
         return CommandSpec(
             text, label: source.title, timeout: timeout,
             retry: source.annotations.retry && !isMutating ? .standard : nil, outputFile: outputFile, secrets: secrets)
@@ -61,8 +96,9 @@ public struct PreparedCommand: Sendable {
         switch readiness {
         case .ready: nil
         case .missing(let names): "needs " + names.map { "\($0) (--set \($0)=VALUE)" }.joined(separator: ", ")
-        case .unavailable(let tools): "unavailable here: " + tools.joined(separator: ", ") + " not installed"
-        case .unsafe(let names): "refused: {{" + names.joined(separator: "}}, {{") + "}} stands where a value could become code"
+        case .unavailable(let tools): "unavailable here: needs " + tools.joined(separator: ", ")
+        case .unsafe(let names):
+            "refused: {{" + names.joined(separator: "}}, {{") + "}} stands where a value could become code"
         }
     }
 }

@@ -37,7 +37,8 @@ public final class RunDisplay: Sendable {
             if live {
                 console.write("\r\u{1B}[K" + line)
             } else {
-                console.write("  finished  \(label) (\(Self.describe(status, timedOut: timedOut)), \(Self.seconds(duration)))\n")
+                console.write(
+                    "  finished  \(label) (\(Self.describe(status, timedOut: timedOut)), \(Self.seconds(duration)))\n")
             }
         }
     }
@@ -62,7 +63,8 @@ public final class RunDisplay: Sendable {
     }
 
     static func seconds(_ duration: Duration) -> String {
-        let milliseconds = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int(
+            duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
         return milliseconds < 1000 ? "\(milliseconds) ms" : String(format: "%.1f s", Double(milliseconds) / 1000)
     }
 }

@@ -15,10 +15,27 @@ public struct ToolLocator: Sendable {
         searchPath = folders
     }
 
-    /// Whether `tool` is an executable in one of the folders.
+    /// Tools that talk to a running systemd: installed but useless on hosts (containers, CI) that
+    /// did not boot with it.
+    static let systemdTools: Set<String> = ["systemctl", "journalctl", "loginctl", "busctl", "systemd-analyze"]
+
+    /// Whether the host booted with systemd (the check sd_booted() makes).
+    public var systemdRunning: Bool = access("/run/systemd/system", F_OK) == 0
+
+    /// Treats every tool as installed (for tests of what happens after the check).
+    public var assumeInstalled = false
+
+    /// Whether `tool` is an executable in one of the folders (and, for systemd's tools, systemd runs).
     public func has(_ tool: String) -> Bool {
+        if assumeInstalled { return true }
+        if Self.systemdTools.contains(tool), !systemdRunning { return false }
         guard !tool.isEmpty, !tool.contains("/") else { return access(tool, X_OK) == 0 }
         return searchPath.contains { access($0 + "/" + tool, X_OK) == 0 }
+    }
+
+    /// Why a required tool is missing, in words.
+    public func reason(_ tool: String) -> String {
+        Self.systemdTools.contains(tool) && !systemdRunning ? "\(tool) (this host does not run systemd)" : tool
     }
 
     /// The tools of `required` that are missing.

@@ -33,7 +33,8 @@ public struct FormSession {
             let lines = missing.map { "  \($0.number)) \($0.label): --set \($0.key)=VALUE" }
             throw .usage(
                 "missing answers for the incident form (\(form.path)); no terminal to ask them on:\n"
-                    + lines.joined(separator: "\n") + "\nsupply them with --set or --answers FILE, or run on a terminal")
+                    + lines.joined(separator: "\n") + "\nsupply them with --set or --answers FILE, or run on a terminal"
+            )
         }
     }
 
@@ -49,11 +50,14 @@ public struct FormSession {
         while true {
             let answer: String
             if field.isMultiline {
-                prompter.say("   (several lines; an empty line ends the answer\(fallback.map { "; Enter alone keeps: \(Self.short($0))" } ?? ""))")
+                prompter.say(
+                    "   (several lines; an empty line ends the answer\(fallback.map { "; Enter alone keeps: \(Self.short($0))" } ?? ""))"
+                )
                 answer = try readLines(field)
             } else {
                 let suffix = fallback.map { " [\(Self.short($0))]" } ?? (field.isRequired ? "" : " (optional)")
-                guard let line = prompter.readLine(prompt: "   > " + suffix.trimmed + (suffix.isEmpty ? "" : " ")) else {
+                guard let line = prompter.readLine(prompt: "   > " + suffix.trimmed + (suffix.isEmpty ? "" : " "))
+                else {
                     throw .interrupted("input ended")
                 }
                 answer = line.trimmed

@@ -10,7 +10,8 @@ public struct GateRunner {
     public var defaultTimeout: Duration?
 
     public init(
-        gates: [GateSet], scope: VariableScope, runner: any CommandRunning, tools: ToolLocator, defaultTimeout: Duration?
+        gates: [GateSet], scope: VariableScope, runner: any CommandRunning, tools: ToolLocator,
+        defaultTimeout: Duration?
     ) {
         self.gates = gates
         self.scope = scope
@@ -35,7 +36,8 @@ public struct GateRunner {
                 annotations.marking = .readOnly
                 let command = RunbookCommand(
                     title: gate.title, command: check, annotations: annotations, section: gate.title, line: gate.line)
-                let ready = PreparedCommand.prepare(command, path: set.path, scope: scope, tools: tools, redactor: redactor)
+                let ready = PreparedCommand.prepare(
+                    command, path: set.path, scope: scope, tools: tools, redactor: redactor)
                 if let reason = ready.notReadyReason {
                     prepared.append((gate, ready.display, nil, reason))
                 } else {
@@ -56,8 +58,9 @@ public struct GateRunner {
         }
         let evaluated = prepared.enumerated().map { index, item in
             GateEvaluator.evaluate(
-                item.gate, command: item.display, result: results[index], unavailable: item.unavailable ?? failures[index],
-                since: item.gate.since == "last-mitigation" ? since : nil)
+                item.gate, command: item.display, result: results[index],
+                unavailable: item.unavailable ?? failures[index],
+                since: item.gate.since == "last-mitigation" ? since : nil, timeZone: .current)
         }
         return GateRun(at: time, results: evaluated)
     }

@@ -186,7 +186,7 @@ public struct Finding: Codable, Sendable, Equatable {
 /// What was done with one workflow command.
 public struct WorkflowAction: Codable, Sendable, Equatable {
     public enum Decision: String, Codable, Sendable {
-        case ran, skipped, aborted, dryRun, skippedMissingVariables, rollback
+        case ran, skipped, aborted, dryRun, skippedMissingVariables, unavailable, rollback
     }
     public var step: Int
     public var stepTitle: String

@@ -53,10 +53,11 @@ extension ReportValues {
         switch action.decision {
         case .ran: return "ran" + exit
         case .rollback: return "ran as a rollback" + exit
-        case .skipped: return "skipped by the engineer"
+        case .skipped: return "skipped"
         case .aborted: return "aborted: the workflow stopped here"
         case .dryRun: return "not run (dry run)"
         case .skippedMissingVariables: return "not run: missing variables"
+        case .unavailable: return "not run: unavailable here"
         }
     }
 

@@ -83,6 +83,7 @@ extension ReportValues {
         case .mutatingNotRun: return "not run: mutating"
         case .dryRun: return "not run: dry run"
         case .unsafe: return "not run: unsafe" + (note.map { ": " + $0 } ?? "")
+        case .notConfirmed: return "not run: not confirmed (--yes)"
         case .pending: return "not run: interrupted before it ran"
         }
     }

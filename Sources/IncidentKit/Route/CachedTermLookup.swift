@@ -8,7 +8,8 @@ struct CachedTermLookup: TermLookup {
         var entryCounts: [Int] = []
 
         static func read(_ reader: inout BinaryReader, entrySize: Int) -> Table? {
-            guard let count = reader.u32() else { return nil }
+            // Each entry takes at least 8 bytes: a count larger than the rest of the file is damage.
+            guard let count = reader.u32(), Int(count) * 8 <= reader.bytes.count - reader.offset else { return nil }
             var table = Table()
             table.keyRanges.reserveCapacity(Int(count))
             for _ in 0..<count {

@@ -84,7 +84,8 @@ enum RouteCache {
                 reader.i64() == entry.size, reader.i64() == entry.modified
             else { return nil }
         }
-        guard let routeCount = reader.u32() else { return nil }
+        // Counts come from the file: check them against what is left before trusting them with memory.
+        guard let routeCount = reader.u32(), Int(routeCount) * 12 <= bytes.count - reader.offset else { return nil }
         var routes: [Route] = []
         routes.reserveCapacity(Int(routeCount))
         for _ in 0..<routeCount {

@@ -18,7 +18,9 @@ public struct IncidentPlan: Sendable {
         for target in targets where library.files[target] != nil && !reached.contains(target) { reached.append(target) }
         for target in targets {
             for link in library.links(in: target) {
-                if let path = link.resolved, library.files[path] != nil, !reached.contains(path) { reached.append(path) }
+                if let path = link.resolved, library.files[path] != nil, !reached.contains(path) {
+                    reached.append(path)
+                }
             }
         }
         func of(_ kind: LibraryFile.Kind) -> [LibraryFile] {
@@ -30,9 +32,11 @@ public struct IncidentPlan: Sendable {
         let formFile = of(.form).first ?? library.files[Self.defaultForm]
         form = formFile.map(IncidentForm.init)
         let gateFiles = of(.gate)
-        gates = (gateFiles.isEmpty ? library.paths.compactMap { library.files[$0] }.filter { $0.kind == .gate } : gateFiles)
+        gates =
+            (gateFiles.isEmpty ? library.paths.compactMap { library.files[$0] }.filter { $0.kind == .gate } : gateFiles)
             .map(GateSet.init)
-        let templateFile = of(.artifact).first { $0.path.lowercased().contains("report") }
+        let templateFile =
+            of(.artifact).first { $0.path.lowercased().contains("report") }
             ?? library.files[Self.defaultTemplate]
         template = templateFile.flatMap { file in
             FileSystem.read(library.root + "/" + file.path).map { (file.path, String(decoding: $0, as: UTF8.self)) }

@@ -52,8 +52,10 @@ public final class RecordKeeper: Sendable {
         }
     }
 
+    /// Ends the process at once. Not `exit`: the main thread may hold standard input's lock in a
+    /// blocking read, and `exit` flushes (and so locks) every stdio stream, which would hang. Nothing is
+    /// left in stdio buffers: the console writes with write(2).
     private static func exitNow(_ code: Int32) -> Never {
-        fflush(nil)
-        exit(code)
+        _exit(code)
     }
 }

@@ -143,7 +143,8 @@ public struct TriageSession {
         if pending > 0, !options.yes {
             var confirmed = false
             if prompter.isInteractive,
-                let answer = prompter.readLine(prompt: "  Run \(pending) read-only evidence command\(pending == 1 ? "" : "s")? [Y/n] ")
+                let answer = prompter.readLine(
+                    prompt: "  Run \(pending) read-only evidence command\(pending == 1 ? "" : "s")? [Y/n] ")
             {
                 confirmed = ["", "y", "yes"].contains(answer.trimmed.lowercased())
             }
@@ -162,7 +163,10 @@ public struct TriageSession {
         for item in items where item.status == .ran {
             try keeper.log(
                 "command.finished", item.title,
-                ["source": item.source, "exit": item.exitCode.map(String.init) ?? "-", "ms": String(item.durationMilliseconds ?? 0)])
+                [
+                    "source": item.source, "exit": item.exitCode.map(String.init) ?? "-",
+                    "ms": String(item.durationMilliseconds ?? 0),
+                ])
         }
         let counts = Self.redactionCounts(items, secrets: scope.secrets)
         try keeper.update { record in
@@ -197,8 +201,11 @@ public struct TriageSession {
             let status =
                 item.timedOut
                 ? "timed out" : item.signal.map { "signal \($0)" } ?? "exit \(item.exitCode.map(String.init) ?? "?")"
-            let duration = item.durationMilliseconds.map { $0 < 1000 ? "\($0) ms" : String(format: "%.1f s", Double($0) / 1000) } ?? ""
-            text = "  \(ok ? console.green("✓") : console.yellow("✗")) \(item.title)  \(console.dim("\(status), \(duration)"))\n"
+            let duration =
+                item.durationMilliseconds.map { $0 < 1000 ? "\($0) ms" : String(format: "%.1f s", Double($0) / 1000) }
+                ?? ""
+            text =
+                "  \(ok ? console.green("✓") : console.yellow("✗")) \(item.title)  \(console.dim("\(status), \(duration)"))\n"
             for line in item.excerpt.prefix(3) { text += "      " + console.dim(String(line.prefix(160))) + "\n" }
         case .dryRun:
             text = "  · \(item.title)\n      $ \(item.command)\n"
@@ -222,7 +229,9 @@ public struct TriageSession {
         findings.sort { $0.score != $1.score ? $0.score > $1.score : $0.meaning < $1.meaning }
         try keeper.update { $0.findings = findings }
         guard !findings.isEmpty else {
-            console.write("  No known error pattern matched the evidence. Read the outputs in \(keeper.store.folder(record.id))/evidence.\n")
+            console.write(
+                "  No known error pattern matched the evidence. Read the outputs in \(keeper.store.folder(record.id))/evidence.\n"
+            )
             try keeper.log("findings", "no known error pattern matched")
             return
         }
@@ -232,7 +241,8 @@ public struct TriageSession {
                     + "      from \(finding.command); \(finding.matches) matching line\(finding.matches == 1 ? "" : "s"); pattern \(finding.patternSource)\n"
             )
         }
-        try keeper.log("findings", findings[0].meaning, ["evidence": findings[0].evidenceLine, "count": String(findings.count)])
+        try keeper.log(
+            "findings", findings[0].meaning, ["evidence": findings[0].evidenceLine, "count": String(findings.count)])
     }
 
     // MARK: Workflow
@@ -253,7 +263,9 @@ public struct TriageSession {
         let scope = self.scope
         let redactor = Redactor(secrets: scope.secrets)
         for gate in plan.gates.flatMap(\.gates) {
-            let shown = gate.check.map { redactor.redact(CommandTemplate($0).resolve(scope.variables).command ?? $0).text }
+            let shown = gate.check.map {
+                redactor.redact(CommandTemplate($0).resolve(scope.variables).command ?? $0).text
+            }
             console.write("  · \(gate.title)\n      $ \(shown ?? "(no command)")\n")
         }
     }
@@ -262,7 +274,10 @@ public struct TriageSession {
     private func checkGates() throws(IncidentError) -> Bool {
         heading("Quality gates")
         let record = keeper.record
-        let since = [record.lastMitigationAt, record.gateRuns.last?.at].compactMap { $0 }.max() ?? record.openedAt
+        // Logs stamp whole seconds: a line stamped in the second a step or gate run ended may predate
+        // its end, so "since" starts at the next whole second.
+        let last = [record.lastMitigationAt, record.gateRuns.last?.at].compactMap { $0 }.max() ?? record.openedAt
+        let since = Date(timeIntervalSince1970: (last.timeIntervalSince1970).rounded(.up))
         let gateRunner = GateRunner(
             gates: plan.gates, scope: scope, runner: runner, tools: tools, defaultTimeout: options.timeout)
         var run = gateRunner.run(at: keeper.now, since: since)
@@ -276,9 +291,11 @@ public struct TriageSession {
             case .fail: mark = result.required ? console.yellow("FAIL") : "fail"
             case .unknown: mark = "UNKNOWN"
             }
-            console.write("  \(mark)  \(result.title)\(result.required ? "" : " (optional)")  \(console.dim(result.detail))\n")
+            console.write(
+                "  \(mark)  \(result.title)\(result.required ? "" : " (optional)")  \(console.dim(result.detail))\n")
         }
-        try keeper.log("gates", run.passed ? "all required gates pass" : "a required gate fails", ["passed": String(run.passed)])
+        try keeper.log(
+            "gates", run.passed ? "all required gates pass" : "a required gate fails", ["passed": String(run.passed)])
         if run.passed {
             let now = keeper.now
             try keeper.update { if $0.mitigatedAt == nil { $0.mitigatedAt = now } }
@@ -307,7 +324,8 @@ public struct TriageSession {
         }
         let record = keeper.record
         let text = ReportRenderer.render(
-            template: template.text, record: record, timeline: keeper.store.timeline(record.id), workflow: plan.workflow,
+            template: template.text, record: record, timeline: keeper.store.timeline(record.id),
+            workflow: plan.workflow,
             now: keeper.now)
         let path = keeper.store.folder(record.id) + "/incident_report.md"
         guard FileSystem.writeAtomically(Array(text.utf8), to: path) else {

@@ -37,8 +37,11 @@ public struct WorkflowRunner {
         while keeper.record.nextStep < workflow.steps.count {
             let index = keeper.record.nextStep
             let step = workflow.steps[index]
-            console.write("\n" + console.bold("Step \(step.number): \(step.title)") + "  (\(workflow.path):\(step.line))\n")
-            if !step.text.isEmpty { console.write("  " + step.text.replacingOccurrences(of: "\n", with: "\n  ") + "\n") }
+            console.write(
+                "\n" + console.bold("Step \(step.number): \(step.title)") + "  (\(workflow.path):\(step.line))\n")
+            if !step.text.isEmpty {
+                console.write("  " + step.text.replacingOccurrences(of: "\n", with: "\n  ") + "\n")
+            }
             try keeper.log("step", "step \(step.number): \(step.title)", ["step": String(step.number)])
             var outcome = Outcome.done
             for command in step.commands {
@@ -53,7 +56,7 @@ public struct WorkflowRunner {
                     line: step.line)
                 let prepared = PreparedCommand.prepare(
                     command, path: workflow.path, scope: scope, tools: tools, redactor: redactor)
-                outcome = try perform(prepared, step: step)
+                outcome = try perform(prepared, step: step, isVerification: true)
             }
             switch outcome {
             case .done:
@@ -61,7 +64,9 @@ public struct WorkflowRunner {
             case .failed:
                 try offerRollback(step: step, redactor: redactor)
                 console.write(
-                    console.yellow("  The workflow stops at this step; fix it and run 'incident resume \(keeper.record.id)'.") + "\n")
+                    console.yellow(
+                        "  The workflow stops at this step; fix it and run 'incident resume \(keeper.record.id)'.")
+                        + "\n")
                 return
             case .aborted:
                 try keeper.log("workflow.aborted", "workflow abandoned at step \(step.number)")
@@ -73,13 +78,19 @@ public struct WorkflowRunner {
     }
 
     /// Runs, skips or aborts one command, as confirmed, and records it.
-    private func perform(_ command: PreparedCommand, step: WorkflowStep) throws(IncidentError) -> Outcome {
+    private func perform(_ command: PreparedCommand, step: WorkflowStep, isVerification: Bool = false)
+        throws(IncidentError) -> Outcome
+    {
         console.write("  $ \(command.display)\n")
         var action = WorkflowAction(
             step: step.number, stepTitle: step.title, command: command.display, mutating: command.isMutating,
             decision: .skipped, at: keeper.now)
         if let reason = command.notReadyReason {
-            action.decision = .skippedMissingVariables
+            if case .missing = command.readiness {
+                action.decision = .skippedMissingVariables
+            } else {
+                action.decision = .unavailable
+            }
             action.note = reason
             console.write("    skipped: \(reason)\n")
             try record(action)
@@ -103,8 +114,13 @@ public struct WorkflowRunner {
         case .run:
             break
         }
-        guard let spec = command.spec(outputFile: nil, secrets: scope.secrets, defaultTimeout: options.timeout) else {
+        guard var spec = command.spec(outputFile: nil, secrets: scope.secrets, defaultTimeout: options.timeout) else {
             return .done
+        }
+        // Retries wait for a change to take effect; when nothing was changed there is nothing to wait for.
+        if spec.retry != nil, keeper.record.lastMitigationAt == nil {
+            spec.retry = nil
+            console.write("    (not retried: no change has been made yet)\n")
         }
         try keeper.log("command.started", command.display, ["step": String(step.number)])
         let result: CommandResult
@@ -124,7 +140,9 @@ public struct WorkflowRunner {
         let lines = EvidenceCollector.lines(result.stdout) + EvidenceCollector.lines(result.stderr)
         for line in lines.prefix(5) { console.write("    \(line)\n") }
         let summary = RunDisplay.describe(result.status, timedOut: result.timedOut)
-        console.write("    \(result.succeeded ? console.green(summary) : console.yellow(summary)), \(RunDisplay.seconds(result.totalDuration))\n")
+        console.write(
+            "    \(result.succeeded ? console.green(summary) : console.yellow(summary)), \(RunDisplay.seconds(result.totalDuration))\n"
+        )
         if !result.succeeded { action.note = lines.last }
         try record(action)
         try keeper.log(
@@ -133,7 +151,9 @@ public struct WorkflowRunner {
             let now = keeper.now
             try keeper.update { $0.lastMitigationAt = now }
         }
-        return result.succeeded ? .done : .failed
+        // A read-only look that exits non-zero (`systemctl status` of a stopped unit) is information;
+        // a step fails when a change or its verification fails.
+        return result.succeeded || !(command.isMutating || isVerification) ? .done : .failed
     }
 
     private enum Confirmation { case run, skip(String), abort }
@@ -142,11 +162,14 @@ public struct WorkflowRunner {
         if command.isMutating {
             if options.yes && options.yesMutating { return .run }
             guard prompter.isInteractive else {
-                return .skip("changes the system (\(command.reasons.joined(separator: "; "))); pass --yes --yes-mutating to run it unattended")
+                return .skip(
+                    "changes the system (\(command.reasons.joined(separator: "; "))); pass --yes --yes-mutating to run it unattended"
+                )
             }
             prompter.say("    This changes the system: \(command.reasons.joined(separator: "; ")).")
             while true {
-                guard let answer = prompter.readLine(prompt: "    run / skip / abort? [r/s/a] ")?.trimmed.lowercased() else {
+                guard let answer = prompter.readLine(prompt: "    run / skip / abort? [r/s/a] ")?.trimmed.lowercased()
+                else {
                     return .abort
                 }
                 switch answer {
@@ -175,7 +198,9 @@ public struct WorkflowRunner {
         if let rollback = step.rollback {
             let command = RunbookCommand(
                 title: "rollback: \(rollback)", command: rollback,
-                annotations: { var annotations = CommandAnnotations(); annotations.marking = .mutating; return annotations }(),
+                annotations: {
+                    var annotations = CommandAnnotations(); annotations.marking = .mutating; return annotations
+                }(),
                 section: step.title, line: step.line)
             try offer([command], title: "this step's rollback", step: step, redactor: redactor)
         } else if !workflow.rollback.isEmpty {
@@ -207,7 +232,8 @@ public struct WorkflowRunner {
             return
         }
         for command in prepared {
-            guard let spec = command.spec(outputFile: nil, secrets: scope.secrets, defaultTimeout: options.timeout) else {
+            guard let spec = command.spec(outputFile: nil, secrets: scope.secrets, defaultTimeout: options.timeout)
+            else {
                 continue
             }
             var action = WorkflowAction(

@@ -32,7 +32,8 @@ import Testing
         let (status, output, errors) = run(["frobnicate"])
         #expect(status == 64)
         #expect(output.isEmpty)
-        #expect(errors.hasPrefix("incident: error: unknown command 'frobnicate'\nUsage:\n  incident route SYMPTOM"))
+        #expect(errors.hasPrefix("incident: error: unknown command 'frobnicate'\nUsage:\n  incident triage SYMPTOM"))
+        #expect(errors.contains("\n  incident route SYMPTOM [--library DIR] [--top N] [--json]\n"))
     }
 
     @Test(arguments: [

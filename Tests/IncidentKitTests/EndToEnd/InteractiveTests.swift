@@ -8,25 +8,19 @@ import Testing
 #endif
 
 /// The form typed on a real terminal (tmux), an invalid choice asked again, Ctrl-C and resume.
-@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "needs tmux (.ci/run installs it)"))
+@Suite(
+    .serialized,
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "needs tmux (.ci/run installs it)"))
 struct InteractiveTests {
     /// One tmux server of the test's own, so nothing else is disturbed.
     struct Terminal {
         let socket = "incident-test-\(UUID().uuidString.prefix(8))"
         let session = "triage"
 
+        /// Runs a tmux command through the product's runner.
         @discardableResult
         func tmux(_ arguments: [String]) -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-            process.arguments = ["-L", socket] + arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try? process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            Processes.sh(Processes.shell(["/usr/bin/tmux", "-L", socket] + arguments), timeout: .seconds(10)).output
         }
 
         func start(_ command: String, directory: String) {
@@ -55,10 +49,12 @@ struct InteractiveTests {
         let incidents = folder + "/incidents"
         let terminal = Terminal()
         defer { terminal.stop() }
+        // The shell catches Ctrl-C (a caught signal is reset for the child, unlike an ignored one) so that
+        // it survives to print the exit status.
         let command =
-            "NO_COLOR=1 '\(Processes.incident)' triage 502 --library '\(Paths.packageRoot)' --out '\(incidents)'"
+            "trap : INT; NO_COLOR=1 '\(Processes.incident)' triage 502 --library '\(Paths.packageRoot)' --out '\(incidents)'"
             + " --set upstream=127.0.0.1:9 --set public_url=http://127.0.0.1:9 --set error_log=/nonexistent.log;"
-            + " echo EXIT=$?; sleep 30"
+            + " echo EXIT=\\$?; sleep 30"
         terminal.start("sh -c \"\(command)\"", directory: folder)
         #expect(terminal.waitFor("1) App/Service name"), "\(terminal.screen)")
         terminal.type("shop")
@@ -87,12 +83,13 @@ struct InteractiveTests {
         #expect(record.answers["service"] == "shop")
         #expect(record.answers["env"] == "production")
         #expect(record.answers["symptom"] == "502")
-        #expect(record.drafts["error_text"] == "connect() failed (111: Connection refused)\nwhile connecting to upstream")
+        #expect(
+            record.drafts["error_text"] == "connect() failed (111: Connection refused)\nwhile connecting to upstream")
         #expect(record.phase == .form)
         #expect(store.timeline(id).last?.kind == "interrupted")
 
         // Resume without a terminal: the rest must come from --set, and the draft is not lost.
-        let resumed = try Processes.runIncident(
+        let resumed = Processes.runIncident(
             ["resume", id, "--no-input", "--out", incidents, "--dry-run"], directory: folder)
         #expect(resumed.status == 64)
         #expect(resumed.errors.contains("--set error_text=VALUE"))

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import IncidentKit
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -60,57 +62,49 @@ enum Processes {
         return false
     }
 
-    /// Starts a background server; the caller terminates it.
-    static func start(_ executable: String, _ arguments: [String], directory: String? = nil) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    /// A shell command line of `words`, each quoted.
+    static func shell(_ words: [String]) -> String { words.map { ShellQuote.word($0) }.joined(separator: " ") }
+
+    /// Runs a shell command through the product's own runner (Foundation's Process can leave children
+    /// unreaped on Linux when waited on from a test thread): status, standard output and error.
+    @discardableResult
+    static func sh(_ command: String, directory: String? = nil, timeout: Duration = .seconds(120))
+        -> (status: Int32, output: String, errors: String)
+    {
+        let runner = ProcessRunner(options: RunnerOptions(defaultTimeout: timeout, redactor: nil))
+        let spec = CommandSpec(command, timeout: timeout, workingDirectory: directory)
+        guard let result = try? runner.run(spec) else { return (-1, "", "could not start: \(command)") }
+        let status: Int32
+        switch result.status {
+        case .exited(let code): status = code
+        case .signaled(let signal): status = 128 + signal
+        }
+        return (status, result.stdout.text, result.stderr.text)
+    }
+
+    /// Starts a server in the background, detached from the runner; returns its pid.
+    static func startServer(_ words: [String], directory: String, log: String = "/dev/null") -> Int32? {
+        let command = "nohup \(shell(words)) >\(ShellQuote.word(log)) 2>&1 </dev/null & echo $!"
+        return Int32(
+            sh(command, directory: directory, timeout: .seconds(10)).output.trimmingCharacters(
+                in: .whitespacesAndNewlines))
+    }
+
+    /// Stops a server started with `startServer` and waits for it to go.
+    static func stopServer(_ pid: Int32?) {
+        guard let pid else { return }
+        kill(pid, SIGTERM)
+        for _ in 0..<100 where kill(pid, 0) == 0 { usleep(20_000) }
+        kill(pid, SIGKILL)
     }
 
     /// Runs `incident` with `arguments` to completion: its exit status and output.
     static func runIncident(
-        _ arguments: [String], directory: String, environment: [String: String] = [:], timeout: Double = 120
-    ) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: incident)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var merged = ProcessInfo.processInfo.environment
-        merged["NO_COLOR"] = "1"
-        for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Drain both pipes while the process runs, so a large output cannot block it.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outputData = Data()
-        nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            outputData = output.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            kill(process.processIdentifier, SIGKILL)
-            group.wait()
-        }
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        _ arguments: [String], directory: String, environment: [String: String] = [:], timeout: Duration = .seconds(180)
+    ) -> (status: Int32, output: String, errors: String) {
+        let assignments = (["NO_COLOR": "1"].merging(environment) { $1 }).sorted { $0.key < $1.key }
+            .map { "\($0.key)=\(ShellQuote.word($0.value))" }.joined(separator: " ")
+        return sh("\(assignments) \(shell([incident] + arguments))", directory: directory, timeout: timeout)
     }
 
     static func temporaryFolder(_ name: String) throws -> String {

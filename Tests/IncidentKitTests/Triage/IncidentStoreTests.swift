@@ -24,14 +24,20 @@ import Testing
         let id = try store.claimID(on: Date())
         let record = IncidentRecord(
             id: id, symptom: "502", openedAt: Date(timeIntervalSince1970: 1_767_609_000), library: "/lib",
-            route: RouteChoice(title: "t", file: "f", line: 1, targets: ["a.md"], confident: true, why: ["w"], warning: nil))
+            route: RouteChoice(
+                title: "t", file: "f", line: 1, targets: ["a.md"], confident: true, why: ["w"], warning: nil))
         try store.save(record)
         #expect(try store.load(id) == record)
         DispatchQueue.concurrentPerform(iterations: 200) { index in
-            try? store.append(TimelineEvent(kind: "answer", at: Date(), message: String(repeating: "x", count: index * 50)), to: id)
+            try? store.append(
+                TimelineEvent(kind: "answer", at: Date(), message: String(repeating: "x", count: index * 50)), to: id)
         }
         #expect(store.timeline(id).count == 200)
-        #expect(throws: IncidentError.usage("no incident 'INC-19990101-001' in '\(store.root)' (run 'incident list' to see them, or pass --out DIR)")) {
+        #expect(
+            throws: IncidentError.usage(
+                "no incident 'INC-19990101-001' in '\(store.root)' (run 'incident list' to see them, or pass --out DIR)"
+            )
+        ) {
             try store.load("INC-19990101-001")
         }
         try "{ not json".write(toFile: store.folder(id) + "/state.json", atomically: true, encoding: .utf8)
