@@ -41,7 +41,8 @@ struct TriageCommand: Subcommand {
         }
         try given.add(sets: parsed.all("set"))
         let console: any Console = parsed.flag("json") ? CapturingConsole() : context.console
-        let prompter = RunOptions.prompter(parsed, console: console)
+        // Questions go to the terminal even when --json keeps the commentary for the end.
+        let prompter = RunOptions.prompter(parsed, console: context.console)
         let library = try context.loadLibrary(parsed)
 
         let routing = Router(index: library.index).route(symptom, top: 3)

@@ -7,6 +7,13 @@ public final class RunDisplay: Sendable {
     private let console: any Console
     private let live: Bool
     private let state = Mutex<(running: [Int: String], done: Int, total: Int)>(([:], 0, 0))
+    private let startHandler = Mutex<(@Sendable (String) -> Void)?>(nil)
+
+    /// Called with a command's label when it starts (the timeline records it).
+    public var onStart: (@Sendable (String) -> Void)? {
+        get { startHandler.withLock { $0 } }
+        set { startHandler.withLock { $0 = newValue } }
+    }
 
     /// `live` when standard output is a terminal.
     public init(console: any Console, live: Bool) {
@@ -21,6 +28,7 @@ public final class RunDisplay: Sendable {
     func handle(_ event: RunProgress) {
         switch event {
         case .started(let index, let label):
+            onStart?(label)
             let line = state.withLock { state -> String in
                 state.running[index] = label
                 return status(state)

@@ -8,11 +8,24 @@ public final class RecordKeeper: Sendable {
     private let state: Mutex<IncidentRecord>
     public let store: IncidentStore
     private let clock: @Sendable () -> Date
+    private let isInterrupted: @Sendable () -> Bool
 
-    public init(record: IncidentRecord, store: IncidentStore, clock: @escaping @Sendable () -> Date) {
+    /// `isInterrupted` tells when a Ctrl-C is being handled: from then on the run may not change the
+    /// record (the handler records the interruption and exits), so nothing happens after it.
+    public init(
+        record: IncidentRecord, store: IncidentStore, clock: @escaping @Sendable () -> Date,
+        isInterrupted: @escaping @Sendable () -> Bool = { ProcessGroupRegistry.shared.isInterrupted }
+    ) {
         self.state = Mutex(record)
         self.store = store
         self.clock = clock
+        self.isInterrupted = isInterrupted
+    }
+
+    /// Stops the calling thread for good once an interrupt is being handled; the handler ends the process.
+    private func haltIfInterrupted() {
+        guard isInterrupted() else { return }
+        while true { sleep(60) }
     }
 
     /// The current time of the run's clock.
@@ -23,6 +36,7 @@ public final class RecordKeeper: Sendable {
 
     /// Changes the record and saves it atomically.
     public func update(_ change: (inout IncidentRecord) -> Void) throws(IncidentError) {
+        haltIfInterrupted()
         let result: Result<Void, IncidentError> = state.withLock { record in
             change(&record)
             do throws(IncidentError) {
@@ -37,6 +51,7 @@ public final class RecordKeeper: Sendable {
 
     /// Appends an event to the timeline.
     public func log(_ kind: String, _ message: String, _ data: [String: String] = [:]) throws(IncidentError) {
+        haltIfInterrupted()
         let id = state.withLock { $0.id }
         try store.append(TimelineEvent(kind: kind, at: clock(), message: message, data: data), to: id)
     }

@@ -158,7 +158,10 @@ public struct TriageSession {
         try keeper.update { $0.evidence = items }
         try keeper.log("evidence.started", "\(items.filter { $0.status == .pending }.count) commands to run")
         if items.contains(where: { $0.status == .pending }) {
-            items = collector.run(items, display: RunDisplay(console: console, live: live))
+            let display = RunDisplay(console: console, live: live)
+            let keeper = self.keeper
+            display.onStart = { label in try? keeper.log("command.started", label) }
+            items = collector.run(items, display: display)
         }
         for item in items where item.status == .ran {
             try keeper.log(
@@ -323,10 +326,16 @@ public struct TriageSession {
             return
         }
         let record = keeper.record
-        let text = ReportRenderer.render(
+        let rendered = ReportRenderer.renderReport(
             template: template.text, record: record, timeline: keeper.store.timeline(record.id),
             workflow: plan.workflow,
             now: keeper.now)
+        let text = rendered.text
+        if !rendered.unknownPlaceholders.isEmpty {
+            let names = rendered.unknownPlaceholders.map { "{{\($0)}}" }.joined(separator: ", ")
+            console.error(
+                console.yellowError("warning: ") + "\(template.path): left as written, no value for \(names)\n")
+        }
         let path = keeper.store.folder(record.id) + "/incident_report.md"
         guard FileSystem.writeAtomically(Array(text.utf8), to: path) else {
             throw .failure("cannot write the report '\(path)'")
