@@ -58,7 +58,10 @@ public struct Redactor: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(end + matches.count * 24)
         var copied = 0
+        // A marker left by an earlier pass is not a secret: redacting twice changes nothing.
+        let markers = matches.isEmpty ? [] : markerSpans(in: text, upTo: end)
         for match in matches where match.range.upperBound <= end {
+            if markers.contains(where: { $0.overlaps(match.range) }) { continue }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<match.range.lowerBound]))
             output.append(contentsOf: match.kind.replacement.utf8)
             counts[match.kind, default: 0] += 1
@@ -66,5 +69,28 @@ public struct Redactor: Sendable {
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<end]))
         return output
+    }
+
+    private static let markerPrefix = Array("[REDACTED:".utf8)
+
+    /// The ranges of `[REDACTED:kind]` markers in the text.
+    private static func markerSpans(in text: UnsafeBufferPointer<UInt8>, upTo end: Int) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var index = 0
+        while index + markerPrefix.count <= end {
+            if text[index] == markerPrefix[0],
+                (0..<markerPrefix.count).allSatisfy({ text[index + $0] == markerPrefix[$0] })
+            {
+                var close = index + markerPrefix.count
+                while close < end, close - index < 64, text[close] != UInt8(ascii: "]") { close += 1 }
+                if close < end, text[close] == UInt8(ascii: "]") {
+                    spans.append(index..<(close + 1))
+                    index = close + 1
+                    continue
+                }
+            }
+            index += 1
+        }
+        return spans
     }
 }

@@ -45,6 +45,10 @@ struct ExecutionRedactorTests {
         #expect(!result.text.contains(item.secret), "\(result.text)")
         #expect(result.text.contains("[REDACTED:\(item.kind)]"), "\(result.text)")
         #expect(result.counts[RedactionKind(rawValue: item.kind)!, default: 0] >= 1)
+        // Redacting again changes nothing: markers are not secrets (reports re-redact recorded text).
+        let again = redactor.redact(result.text)
+        #expect(again.text == result.text, "\(again.text)")
+        #expect(again.total == 0)
     }
 
     @Test func noOrdinaryLineChanges() {
