@@ -4,14 +4,19 @@ import Foundation
 struct ResumeCommand: Subcommand {
     let name = "resume"
     let summary = "Continue an incident where it stopped (an interruption, a failed gate, a lost session)."
-    let synopsis = "resume ID [--out DIR] [--library DIR] [--yes] [--yes-mutating] [--no-input] [--override REASON]"
+    let synopsis =
+        "resume ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--yes-mutating] [--no-input] [--override REASON]"
     let details = """
         The incident continues at its first unfinished phase: the form, evidence, the next workflow step,
         or the gates (run again: an incident whose gates failed is checked again after the fix). A warning
         names every runbook file that changed since the incident opened.
         """
     let options: [ArgumentParser.Option] =
-        [.out, .value("library", "DIR", "The library, if it moved since the incident opened.")] + RunOptions.list
+        [
+            .out, .value("library", "DIR", "The library, if it moved since the incident opened."),
+            .value("set", "KEY=VALUE", "Answer a form field or set a command variable (repeatable).", repeatable: true),
+            .value("answers", "FILE", "Answers as a JSON object of key: value."),
+        ] + RunOptions.list
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
         guard parsed.positionals.count == 1 else { throw .usage("resume needs exactly one incident ID") }
@@ -32,6 +37,14 @@ struct ResumeCommand: Subcommand {
             console.write("\(record.id) is already mitigated; its report: \(record.reportPath ?? "-")\n")
             return .success
         }
+        var given = FormAnswers()
+        if let file = parsed.value("answers") {
+            try given.add(file: LibraryLocator.absolute(file, from: context.currentDirectory))
+        }
+        try given.add(sets: parsed.all("set"))
+        let added = TriageCommand.split(given, form: plan.form, symptom: nil)
+        record.answers.merge(added.fields) { $1 }
+        record.variables.merge(added.variables) { $1 }
         record.dryRun = options.dryRun
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         try keeper.log("resumed", "resumed at \(record.phase.rawValue)")

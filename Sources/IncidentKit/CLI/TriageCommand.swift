@@ -5,7 +5,7 @@ struct TriageCommand: Subcommand {
     let name = "triage"
     let summary = "Open an incident for a symptom and run it: form, evidence, findings, fix, gates, report."
     let synopsis =
-        "triage SYMPTOM [--library DIR] [--out DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--dry-run] [--no-input] [--timeout SECONDS] [--json]"
+        "triage SYMPTOM [--library DIR] [--out DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--yes-mutating] [--dry-run] [--no-input] [--timeout SECONDS] [--override REASON] [--json]"
     let details = """
         The symptom is routed to a triage flow; the incident form is asked (answers given with --set or
         --answers are not asked again); severity is proposed from the answers; the checklist's read-only
@@ -49,6 +49,12 @@ struct TriageCommand: Subcommand {
         let (choice, routeSeverity) = try choose(routing, library: library, prompter: prompter, console: console)
         let plan = IncidentPlan(library: library, targets: choice.targets)
 
+        let answers = Self.split(given, form: plan.form, symptom: symptom)
+        // Without a terminal, say what is missing before opening an incident that could not go on.
+        if !prompter.isInteractive, let form = plan.form {
+            let missing = FormSession.missing(in: form, answers: answers.fields)
+            if !missing.isEmpty { throw FormSession.missingError(missing, form: form) }
+        }
         let store = context.incidentStore(parsed)
         let now = Date()
         let id = try store.claimID(on: now)
@@ -57,17 +63,8 @@ struct TriageCommand: Subcommand {
         record.dryRun = options.dryRun
         record.fileHashes = Self.hashes(plan.files, root: library.root)
         record.secretKeys = plan.form?.fields.filter(\.isSecret).map(\.key) ?? []
-        for key in given.order {
-            let value = given.values[key]!
-            if let field = plan.form?.field(named: key) {
-                record.answers[field.key] = value
-            } else {
-                record.variables[key] = value
-            }
-        }
-        if let field = plan.form?.field(named: "symptom"), record.answers[field.key] == nil {
-            record.answers[field.key] = symptom
-        }
+        record.answers = answers.fields
+        record.variables = answers.variables
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         try store.save(record)
         try keeper.log(
@@ -139,6 +136,27 @@ struct TriageCommand: Subcommand {
                 title: "Generic triage", file: fallback, line: 1, targets: [fallback], confident: false,
                 why: routing.best?.why ?? [], warning: warning), nil
         )
+    }
+
+    /// Given answers split into form fields (by key or number; the symptom pre-fills its field) and
+    /// command variables.
+    static func split(_ given: FormAnswers, form: IncidentForm?, symptom: String?) -> (
+        fields: [String: String], variables: [String: String]
+    ) {
+        var fields: [String: String] = [:]
+        var variables: [String: String] = [:]
+        for key in given.order {
+            let value = given.values[key]!
+            if let field = form?.field(named: key) {
+                fields[field.key] = value
+            } else {
+                variables[key] = value
+            }
+        }
+        if let symptom, let field = form?.field(named: "symptom"), fields[field.key] == nil {
+            fields[field.key] = symptom
+        }
+        return (fields, variables)
     }
 
     static func hashes(_ paths: [String], root: String) -> [String: String] {

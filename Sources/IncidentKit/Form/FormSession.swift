@@ -29,13 +29,20 @@ public struct FormSession {
             guard let answer = try ask(field) else { continue }
             try save(field, answer, how: "typed")
         }
-        guard missing.isEmpty else {
-            let lines = missing.map { "  \($0.number)) \($0.label): --set \($0.key)=VALUE" }
-            throw .usage(
-                "missing answers for the incident form (\(form.path)); no terminal to ask them on:\n"
-                    + lines.joined(separator: "\n") + "\nsupply them with --set or --answers FILE, or run on a terminal"
-            )
-        }
+        guard missing.isEmpty else { throw Self.missingError(missing, form: form) }
+    }
+
+    /// The required fields that neither `answers` nor a default fills.
+    public static func missing(in form: IncidentForm, answers: [String: String]) -> [FormField] {
+        form.fields.filter { $0.isRequired && answers[$0.key] == nil && $0.defaultValue == nil }
+    }
+
+    /// The usage error naming every missing field and the `--set` that supplies it.
+    public static func missingError(_ missing: [FormField], form: IncidentForm) -> IncidentError {
+        let lines = missing.map { "  \($0.number)) \($0.label): --set \($0.key)=VALUE" }
+        return .usage(
+            "missing answers for the incident form (\(form.path)); no terminal to ask them on:\n"
+                + lines.joined(separator: "\n") + "\nsupply them with --set or --answers FILE, or run on a terminal")
     }
 
     /// Asks one field until it has a valid answer; nil for a skipped optional field.

@@ -111,3 +111,30 @@ import Testing
         #expect(parsed.positionals == ["--not-a-flag"])
     }
 }
+
+@Suite struct TriageCommandLineTests {
+    @Test func withoutATerminalMissingAnswersStopBeforeAnIncidentIsOpened() throws {
+        let folder = try Processes.temporaryFolder("no-input")
+        let console = CapturingConsole()
+        let context = CommandContext(console: console, environment: [:], currentDirectory: folder)
+        let status = IncidentCLI(context: context).run(["triage", "502", "--no-input", "--library", Paths.packageRoot])
+        #expect(status == 64)
+        #expect(console.errors.contains("  1) App/Service name: --set service=VALUE\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/incidents"))
+    }
+
+    @Test func yesMutatingNeedsYes() {
+        let console = CapturingConsole()
+        let context = CommandContext(console: console, environment: [:], currentDirectory: Paths.packageRoot)
+        #expect(IncidentCLI(context: context).run(["triage", "502", "--yes-mutating"]) == 64)
+        #expect(console.errors.hasPrefix("incident: error: --yes-mutating only takes effect together with --yes\n"))
+    }
+
+    @Test func unknownIncidentIsAUsageError() throws {
+        let console = CapturingConsole()
+        let folder = try Processes.temporaryFolder("show")
+        let context = CommandContext(console: console, environment: [:], currentDirectory: folder)
+        #expect(IncidentCLI(context: context).run(["show", "INC-20260101-001"]) == 64)
+        #expect(console.errors.contains("no incident 'INC-20260101-001'"))
+    }
+}

@@ -95,5 +95,15 @@ struct InteractiveTests {
         #expect(resumed.errors.contains("--set error_text=VALUE"))
         #expect(resumed.errors.contains("--set impact=VALUE"))
         #expect(try store.load(id).drafts["error_text"] != nil)
+        let completed = Processes.runIncident(
+            [
+                "resume", id, "--no-input", "--out", incidents, "--dry-run", "--set", "impact=some users", "--set",
+                "error_text=connect() failed",
+            ], directory: folder)
+        #expect(completed.status == 0, "\(completed.errors)")
+        let answered = try store.load(id)
+        #expect(answered.answers["impact"] == "some users")
+        #expect(answered.answers["service"] == "shop")
+        #expect(answered.phase > .form)
     }
 }
