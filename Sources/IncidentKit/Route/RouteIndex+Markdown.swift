@@ -30,6 +30,23 @@ extension RouteIndex {
             }
         }
 
+        /// Applies one label to a route; true when it opens an `**Examples:**` list.
+        func apply(_ label: BoldLabel, to route: inout Route) -> Bool {
+            let name = label.name.lowercased()
+            if keywordLabels.contains(name) {
+                route.keywords += keywords(in: label.value, line: label.line)
+            } else if routeLabels.contains(name) {
+                route.targets += targets(in: label.value, line: label.line)
+            } else if name == "severity" {
+                route.severity = Inline.plainText(label.value).trimmed
+            } else if name == "examples" || name == "example" {
+                let value = Inline.plainText(label.value).trimmed
+                if value.isEmpty { return true }
+                route.examples.append(Route.Example(text: value, line: label.line))
+            }
+            return false
+        }
+
         for block in file.document.blocks {
             switch block {
             case .heading(let heading):
@@ -41,25 +58,10 @@ extension RouteIndex {
             case .paragraph(let paragraph):
                 awaitingExamples = false
                 for label in BoldLabel.labels(in: paragraph) {
-                    let name = label.name.lowercased()
-                    if fallbackLabels.contains(name) {
+                    if fallbackLabels.contains(label.name.lowercased()) {
                         fallback = targets(in: label.value, line: label.line).first?.path
-                        continue
-                    }
-                    guard current != nil else { continue }
-                    if keywordLabels.contains(name) {
-                        current!.keywords += keywords(in: label.value, line: label.line)
-                    } else if routeLabels.contains(name) {
-                        current!.targets += targets(in: label.value, line: label.line)
-                    } else if name == "severity" {
-                        current!.severity = Inline.plainText(label.value).trimmed
-                    } else if name == "examples" || name == "example" {
-                        let value = Inline.plainText(label.value).trimmed
-                        if value.isEmpty {
-                            awaitingExamples = true
-                        } else {
-                            current!.examples.append(Route.Example(text: value, line: label.line))
-                        }
+                    } else if current != nil {
+                        awaitingExamples = apply(label, to: &current!) || awaitingExamples
                     }
                 }
             case .list(let list) where awaitingExamples && current != nil:
@@ -71,16 +73,7 @@ extension RouteIndex {
                 // Labels written as list items: `- **Keywords:** ...`.
                 for item in list.items {
                     guard case .paragraph(let paragraph)? = item.blocks.first else { continue }
-                    for label in BoldLabel.labels(in: paragraph) {
-                        let name = label.name.lowercased()
-                        if keywordLabels.contains(name) {
-                            current!.keywords += keywords(in: label.value, line: label.line)
-                        } else if routeLabels.contains(name) {
-                            current!.targets += targets(in: label.value, line: label.line)
-                        } else if name == "severity" {
-                            current!.severity = Inline.plainText(label.value).trimmed
-                        }
-                    }
+                    for label in BoldLabel.labels(in: paragraph) { _ = apply(label, to: &current!) }
                 }
             case .table(let table):
                 guard let keywordColumn = table.column(named: "keywords", "keyword", "triggers", "trigger keywords"),
