@@ -92,8 +92,9 @@ public struct EvidenceCollector {
         return items
     }
 
+    /// The output's lines (CRLF endings, as in HTTP headers, count as one break), each cut at 500 characters.
     static func lines(_ output: CapturedOutput) -> [String] {
-        output.text.split(separator: "\n", omittingEmptySubsequences: true).map { String($0.prefix(500)) }
+        output.text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { String($0.prefix(500)) }
     }
 
     static func milliseconds(_ duration: Duration) -> Int {
