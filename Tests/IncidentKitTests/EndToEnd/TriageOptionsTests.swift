@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+/// Dry runs, overrides and runbook changes seen by resume, with the real binary and real children.
+@Suite struct TriageOptionsTests {
+    static let answers = [
+        "service=shop", "env=production", "impact=some users", "error_text=502",
+        "upstream=127.0.0.1:9", "public_url=http://127.0.0.1:9", "error_log=/nonexistent.log",
+    ].flatMap { ["--set", $0] }
+
+    /// A copy of the default library that a test may change.
+    static func libraryCopy() throws -> String {
+        let root = try Processes.temporaryFolder("library")
+        for folder in ["runbooks", "forms", "checklists", "workflows", "gates", "artifacts"] {
+            try FileManager.default.copyItem(atPath: Paths.packageRoot + "/" + folder, toPath: root + "/" + folder)
+        }
+        return root
+    }
+
+    @Test func dryRunShowsEveryCommandAndRunsNone() throws {
+        let folder = try Processes.temporaryFolder("dry-run")
+        let run = Processes.runIncident(
+            [
+                "triage", "502", "--no-input", "--yes", "--yes-mutating", "--dry-run", "--library", Paths.packageRoot,
+                "--out", folder + "/incidents",
+            ] + Self.answers, directory: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("$ curl -sS -m 5 -I \"http://\"'127.0.0.1:9'/ 2>&1"))
+        #expect(run.output.contains("Dry run: nothing was run."))
+        let store = IncidentStore(root: folder + "/incidents")
+        let record = try store.load(try #require(store.ids().first))
+        #expect(record.dryRun)
+        #expect(!record.evidence.contains { $0.status == .ran })
+        #expect(record.evidence.contains { $0.status == .dryRun })
+        #expect(record.actions.allSatisfy { $0.decision != .ran })
+        #expect(record.gateRuns.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: store.folder(record.id) + "/evidence"))
+    }
+
+    @Test func overrideCallsItMitigatedAndRecordsWhy() throws {
+        let folder = try Processes.temporaryFolder("override")
+        let run = Processes.runIncident(
+            [
+                "triage", "502", "--no-input", "--yes", "--library", Paths.packageRoot, "--out", folder + "/incidents",
+                "--override", "upstream moved; gates point at the old address",
+            ] + Self.answers, directory: folder)
+        #expect(run.status == 0, "\(run.output)\n\(run.errors)")
+        let store = IncidentStore(root: folder + "/incidents")
+        let record = try store.load(try #require(store.ids().first))
+        #expect(record.gateRuns.last?.passed == false)
+        #expect(record.override == "upstream moved; gates point at the old address")
+        #expect(record.mitigatedAt != nil)
+        #expect(store.timeline(record.id).contains { $0.kind == "mitigated" && $0.data["override"] != nil })
+        let report = try String(contentsOfFile: store.folder(record.id) + "/incident_report.md", encoding: .utf8)
+        #expect(report.contains("upstream moved; gates point at the old address"))
+    }
+
+    @Test func resumeWarnsAboutRunbooksChangedSinceTheIncidentOpened() throws {
+        let library = try Self.libraryCopy()
+        let folder = try Processes.temporaryFolder("changed")
+        let first = Processes.runIncident(
+            ["triage", "502", "--no-input", "--yes", "--library", library, "--out", folder + "/incidents"]
+                + Self.answers,
+            directory: folder)
+        #expect(first.status == 1)
+        let checklist = library + "/checklists/NGINX_502_EVIDENCE.md"
+        try (String(contentsOfFile: checklist, encoding: .utf8) + "\n<!-- edited during the incident -->\n").write(
+            toFile: checklist, atomically: true, encoding: .utf8)
+        let store = IncidentStore(root: folder + "/incidents")
+        let id = try #require(store.ids().first)
+        let resumed = Processes.runIncident(
+            ["resume", id, "--no-input", "--yes", "--out", folder + "/incidents"], directory: folder)
+        #expect(resumed.errors.contains("warning: checklists/NGINX_502_EVIDENCE.md changed since \(id) opened"))
+        #expect(!resumed.errors.contains("workflows/nginx_502_504.md changed"))
+    }
+}
