@@ -46,7 +46,7 @@ struct TriageCommand: Subcommand {
         let library = try context.loadLibrary(parsed)
 
         let routing = Router(index: library.index).route(symptom, top: 3)
-        let (choice, routeSeverity) = try choose(routing, library: library, prompter: prompter, console: console)
+        let (choice, routeSeverity) = try Self.choose(routing, prompter: prompter, console: console)
         let plan = IncidentPlan(library: library, targets: choice.targets)
 
         let answers = Self.split(given, form: plan.form, symptom: symptom)
@@ -87,7 +87,7 @@ struct TriageCommand: Subcommand {
 
     /// The route to follow: the best one; on a near tie a terminal user picks from the top three; with no
     /// confident match the library's generic triage flow.
-    private func choose(_ routing: RoutingResult, library: Library, prompter: any Prompter, console: any Console)
+    static func choose(_ routing: RoutingResult, prompter: any Prompter, console: any Console)
         throws(IncidentError) -> (RouteChoice, String?)
     {
         console.write(console.bold("Symptom:") + " \(routing.symptom)\n")

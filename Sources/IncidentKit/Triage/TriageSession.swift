@@ -283,6 +283,8 @@ public struct TriageSession {
         let since = Date(timeIntervalSince1970: (last.timeIntervalSince1970).rounded(.up))
         let gateRunner = GateRunner(
             gates: plan.gates, scope: scope, runner: runner, tools: tools, defaultTimeout: options.timeout)
+        let count = plan.gates.reduce(0) { $0 + $1.gates.count }
+        console.write("  checking \(count) gate\(count == 1 ? "" : "s")...\n")
         var run = gateRunner.run(at: keeper.now, since: since)
         // Stamped when the checks finished: the next run's log gates count only lines after it.
         run.at = keeper.now

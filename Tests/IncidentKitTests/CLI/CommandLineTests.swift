@@ -138,3 +138,47 @@ import Testing
         #expect(console.errors.contains("no incident 'INC-20260101-001'"))
     }
 }
+
+@Suite struct RouteChoiceTests {
+    private func nearTie() throws -> RoutingResult {
+        let library = try Library.load(root: Paths.packageRoot)
+        var result = Router(index: library.index).route("502 gunicorn worker failed to boot", top: 3)
+        try #require(result.matches.count >= 2)
+        result.confident = true
+        result.nearTie = true
+        return result
+    }
+
+    @Test func aTerminalUserPicksFromTheTopThreeOnANearTie() throws {
+        let routing = try nearTie()
+        let prompter = ScriptedPrompter(["7", "2"])
+        let (choice, _) = try TriageCommand.choose(routing, prompter: prompter, console: CapturingConsole())
+        #expect(choice.title == routing.matches[1].route.title)
+        #expect(choice.warning == nil)
+        #expect(prompter.shown.contains("Near tie between routes:"))
+        #expect(prompter.shown.contains("Type 1 to \(min(3, routing.matches.count))."))
+    }
+
+    @Test func withoutATerminalTheBestIsTakenWithAWarning() throws {
+        let routing = try nearTie()
+        let console = CapturingConsole()
+        let (choice, _) = try TriageCommand.choose(
+            routing, prompter: ScriptedPrompter([], interactive: false), console: console)
+        #expect(choice.title == routing.matches[0].route.title)
+        #expect(choice.warning?.hasPrefix("near tie with") == true)
+        #expect(console.errors.contains("warning: near tie with"))
+    }
+
+    @Test func noConfidentMatchFollowsTheGenericFlow() throws {
+        let library = try Library.load(root: Paths.packageRoot)
+        let routing = Router(index: library.index).route("printer on floor three jams")
+        let console = CapturingConsole()
+        let (choice, _) = try TriageCommand.choose(
+            routing, prompter: ScriptedPrompter([], interactive: false), console: console)
+        #expect(choice.targets == ["runbooks/INCIDENT_TRIAGE.md"])
+        #expect(!choice.confident)
+        #expect(
+            console.errors.contains("no confident match; following the generic triage flow runbooks/INCIDENT_TRIAGE.md")
+        )
+    }
+}
