@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns evidence into findings: matches a checklist's error patterns against every output line of the
 /// commands that ran and against the pasted error text, and ranks the likely causes.
 public enum FindingMatcher {
@@ -54,14 +56,15 @@ public enum FindingMatcher {
     }
 
     /// The ranking of a finding, highest first, as one number:
-    /// `specificity + min(matches, 99) / 100 + (fromCommand ? 0.001 : 0)`.
+    /// `specificity × (1 + log2(min(matches, 99))) + (fromCommand ? 0.5 : 0)`.
     ///
     /// Specificity (the pattern's length in characters; for a regular expression, the length of its
-    /// literal text) decides first, so `connect() failed (111: Connection refused)` outranks
-    /// `Connection refused`; between equally specific patterns, more matching lines win (up to 99), then
-    /// evidence from a command wins over the pasted error text alone.
+    /// literal text) and support (how many lines matched) both count: `connect() failed (111: Connection
+    /// refused)` outranks `Connection refused`, and a pattern behind sixteen lines outranks a slightly
+    /// longer one behind two. Evidence from a command wins a tie over the pasted error text alone.
     public static func score(specificity: Int, matches: Int, fromCommand: Bool) -> Double {
-        Double(max(0, specificity)) + Double(min(max(0, matches), 99)) / 100 + (fromCommand ? 0.001 : 0)
+        let support = 1 + log2(Double(min(max(1, matches), 99)))
+        return Double(max(0, specificity)) * support + (fromCommand ? 0.5 : 0)
     }
 
     /// One hit per meaning: the best-scoring pattern of each, with the lines of all; best first, then in
@@ -76,7 +79,9 @@ public enum FindingMatcher {
                 keys.append(key)
                 continue
             }
-            if hit.score > group.score {
+            // The group speaks through its most specific pattern (and quotes that pattern's line); its
+            // support is every line any of its patterns matched.
+            if (hit.pattern.specificity, hit.lines.count) > (group.pattern.specificity, group.lines.count) {
                 let lines = group.lines
                 let fromCommand = group.fromCommand
                 group = hit

@@ -17,7 +17,14 @@ public struct FormSession {
     public func run() throws(IncidentError) {
         var missing: [FormField] = []
         for field in form.fields {
-            if keeper.record.answers[field.key] != nil { continue }
+            if let given = keeper.record.answers[field.key] {
+                if prompter.isInteractive {
+                    let shown = field.isSecret ? "[REDACTED:secret-value]" : Self.short(given)
+                    prompter.say("")
+                    prompter.say("\(field.number)) \(field.label): \(shown)  (given)")
+                }
+                continue
+            }
             guard prompter.isInteractive else {
                 if let value = field.defaultValue {
                     try save(field, value, how: "default")
@@ -48,7 +55,10 @@ public struct FormSession {
     /// Asks one field until it has a valid answer; nil for a skipped optional field.
     private func ask(_ field: FormField) throws(IncidentError) -> String? {
         var header = "\(field.number)) \(field.label)"
-        if !field.choices.isEmpty { header += " [\(field.choices.joined(separator: "/"))]" }
+        // Choices are shown unless the label already lists them, as `ENV (dev/staging/production)` does.
+        if !field.choices.isEmpty, !field.label.contains("(" + field.choices.joined(separator: "/") + ")") {
+            header += " [\(field.choices.joined(separator: "/"))]"
+        }
         prompter.say("")
         prompter.say(header)
         if let hint = field.hint { prompter.say("   \(hint)") }
