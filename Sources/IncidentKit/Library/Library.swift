@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// A runbook library: its root folder, its markdown files, and the route index over them.
 public struct Library: Sendable {
     /// The absolute path of the library root.
@@ -48,10 +51,7 @@ public struct Library: Sendable {
             paths = FileSystem.files(under: trimmedRoot, suffix: ".md").filter { !isBoilerplate($0) }
         }
         var files: [String: LibraryFile] = [:]
-        for path in paths {
-            let bytes = FileSystem.read(trimmedRoot + "/" + path) ?? []
-            files[path] = LibraryFile(path: path, document: MarkdownDocument(path: path, bytes: bytes))
-        }
+        for file in Self.read(paths, root: trimmedRoot) { files[file.path] = file }
         var library = Library(root: trimmedRoot, files: files, index: RouteIndex(routes: [], source: nil))
         if let indexPath, let file = files[indexPath] {
             library.index = RouteIndex.parse(file, in: library)
@@ -59,6 +59,26 @@ public struct Library: Sendable {
             library.index = RouteIndex.automatic(for: library)
         }
         return library
+    }
+
+    /// Reads and parses `paths`, on every core when there are many (a collection of thousands of
+    /// runbooks is read on the first route), in the order given.
+    static func read(_ paths: [String], root: String) -> [LibraryFile] {
+        @Sendable func load(_ path: String) -> LibraryFile {
+            LibraryFile(
+                path: path, document: MarkdownDocument(path: path, bytes: FileSystem.read(root + "/" + path) ?? []))
+        }
+        guard paths.count > 64 else { return paths.map(load) }
+        let slots = Mutex<[LibraryFile?]>(Array(repeating: nil, count: paths.count))
+        let chunk = 32
+        DispatchQueue.concurrentPerform(iterations: (paths.count + chunk - 1) / chunk) { part in
+            let range = (part * chunk)..<min(paths.count, (part + 1) * chunk)
+            let loaded = range.map { load(paths[$0]) }
+            slots.withLock { slots in
+                for (offset, file) in zip(range, loaded) { slots[offset] = file }
+            }
+        }
+        return slots.withLock { $0.compactMap { $0 } }
     }
 
     /// Files of a collection that are about the collection, not runbooks of their own.

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// What the router looks up per symptom word: which routes have a term and how strongly, and which
 /// routes have a pair of adjacent words in a title, heading or summary.
 protocol TermLookup: Sendable {
@@ -16,6 +19,42 @@ struct InMemoryTermLookup: TermLookup {
     let pairs: [String: [Int32]]
 
     func postings(_ term: String) -> [(route: Int32, strength: Float)]? { table[term] }
+
+    /// What one route's fields hold: term counts and lengths per field kind, and adjacent word pairs.
+    struct Analysis: Sendable {
+        var counts: [Route.Field.Kind: [String: Int]] = [:]
+        var lengths: [Route.Field.Kind: Int] = [:]
+        var pairs: Set<String> = []
+    }
+
+    /// Analyses every route's text, on every core for large libraries, in route order.
+    static func analyse(_ routes: [Route]) -> [Analysis] {
+        @Sendable func analyse(_ route: Route) -> Analysis {
+            var result = Analysis()
+            for field in route.fields {
+                var previous: String?
+                TextAnalyzer.forEachTerm(in: field.text, keepCompounds: true) { term, _, isCompound in
+                    result.counts[field.kind, default: [:]][term, default: 0] += 1
+                    result.lengths[field.kind, default: 0] += 1
+                    guard !isCompound, field.kind != .body, field.kind != .code else { return }
+                    if let previous { result.pairs.insert(previous + " " + term) }
+                    previous = term
+                }
+            }
+            return result
+        }
+        guard routes.count > 64 else { return routes.map(analyse) }
+        let slots = Mutex<[Analysis]>(Array(repeating: Analysis(), count: routes.count))
+        let chunk = 32
+        DispatchQueue.concurrentPerform(iterations: (routes.count + chunk - 1) / chunk) { part in
+            let range = (part * chunk)..<min(routes.count, (part + 1) * chunk)
+            let results = range.map { analyse(routes[$0]) }
+            slots.withLock { slots in
+                for (offset, result) in zip(range, results) { slots[offset] = result }
+            }
+        }
+        return slots.withLock { $0 }
+    }
     func pairRoutes(_ pair: String) -> [Int32]? { pairs[pair] }
 
     init(routes: [Route], tuning: RouterTuning) {
@@ -26,27 +65,15 @@ struct InMemoryTermLookup: TermLookup {
         var lengthCounts: [Route.Field.Kind: Double] = [:]
         var analysed: [[Route.Field.Kind: [String: Int]]] = []
         var lengths: [[Route.Field.Kind: Int]] = []
-        for (routeIndex, route) in routes.enumerated() {
-            var counts: [Route.Field.Kind: [String: Int]] = [:]
-            var routeLengths: [Route.Field.Kind: Int] = [:]
-            var routePairs: Set<String> = []
-            for field in route.fields {
-                var previous: String?
-                TextAnalyzer.forEachTerm(in: field.text, keepCompounds: true) { term, _, isCompound in
-                    counts[field.kind, default: [:]][term, default: 0] += 1
-                    routeLengths[field.kind, default: 0] += 1
-                    guard !isCompound, field.kind != .body, field.kind != .code else { return }
-                    if let previous { routePairs.insert(previous + " " + term) }
-                    previous = term
-                }
-            }
-            for (kind, length) in routeLengths {
+        let perRoute = Self.analyse(routes)
+        for (routeIndex, result) in perRoute.enumerated() {
+            for (kind, length) in result.lengths {
                 lengthSums[kind, default: 0] += Double(length)
                 lengthCounts[kind, default: 0] += 1
             }
-            analysed.append(counts)
-            lengths.append(routeLengths)
-            for pair in routePairs { pairIndex[pair, default: []].append(Int32(routeIndex)) }
+            analysed.append(result.counts)
+            lengths.append(result.lengths)
+            for pair in result.pairs { pairIndex[pair, default: []].append(Int32(routeIndex)) }
         }
         var table: [String: [(route: Int32, strength: Float)]] = [:]
         for (routeIndex, perKind) in analysed.enumerated() {
