@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// A runbook library: its root folder, its markdown files, and the route index over them.
 public struct Library: Sendable {
     /// The absolute path of the library root.
@@ -64,21 +61,10 @@ public struct Library: Sendable {
     /// Reads and parses `paths`, on every core when there are many (a collection of thousands of
     /// runbooks is read on the first route), in the order given.
     static func read(_ paths: [String], root: String) -> [LibraryFile] {
-        @Sendable func load(_ path: String) -> LibraryFile {
+        paths.concurrentMap { path in
             LibraryFile(
                 path: path, document: MarkdownDocument(path: path, bytes: FileSystem.read(root + "/" + path) ?? []))
         }
-        guard paths.count > 64 else { return paths.map(load) }
-        let slots = Mutex<[LibraryFile?]>(Array(repeating: nil, count: paths.count))
-        let chunk = 32
-        DispatchQueue.concurrentPerform(iterations: (paths.count + chunk - 1) / chunk) { part in
-            let range = (part * chunk)..<min(paths.count, (part + 1) * chunk)
-            let loaded = range.map { load(paths[$0]) }
-            slots.withLock { slots in
-                for (offset, file) in zip(range, loaded) { slots[offset] = file }
-            }
-        }
-        return slots.withLock { $0.compactMap { $0 } }
     }
 
     /// Files of a collection that are about the collection, not runbooks of their own.

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// What the router looks up per symptom word: which routes have a term and how strongly, and which
 /// routes have a pair of adjacent words in a title, heading or summary.
 protocol TermLookup: Sendable {
@@ -43,17 +40,7 @@ struct InMemoryTermLookup: TermLookup {
             }
             return result
         }
-        guard routes.count > 64 else { return routes.map(analyse) }
-        let slots = Mutex<[Analysis]>(Array(repeating: Analysis(), count: routes.count))
-        let chunk = 32
-        DispatchQueue.concurrentPerform(iterations: (routes.count + chunk - 1) / chunk) { part in
-            let range = (part * chunk)..<min(routes.count, (part + 1) * chunk)
-            let results = range.map { analyse(routes[$0]) }
-            slots.withLock { slots in
-                for (offset, result) in zip(range, results) { slots[offset] = result }
-            }
-        }
-        return slots.withLock { $0 }
+        return routes.concurrentMap(analyse)
     }
     func pairRoutes(_ pair: String) -> [Int32]? { pairs[pair] }
 
