@@ -129,11 +129,15 @@ struct TriageCommand: Subcommand {
         guard let fallback = routing.fallback ?? routing.best?.route.targetPaths.first else {
             throw .failure("no route for \"\(routing.symptom)\" and the library has no generic triage flow")
         }
-        let warning = "no confident match; following the generic triage flow \(fallback)"
+        let warning =
+            routing.fallback != nil
+            ? "no confident match; following the generic triage flow \(fallback)"
+            : "no confident match and no generic triage flow; following the closest runbook \(fallback)"
         console.error(console.yellowError("warning: ") + warning + "\n")
         return (
             RouteChoice(
-                title: "Generic triage", file: fallback, line: 1, targets: [fallback], confident: false,
+                title: routing.fallback != nil ? "Generic triage" : routing.best?.route.title ?? "Generic triage",
+                file: fallback, line: 1, targets: [fallback], confident: false,
                 why: routing.best?.why ?? [], warning: warning), nil
         )
     }

@@ -27,7 +27,13 @@ public struct IncidentPlan: Sendable {
             reached.compactMap { library.files[$0] }.filter { $0.kind == kind }
         }
         let directChecklists = targets.compactMap { library.files[$0] }.filter { $0.kind == .checklist }
-        checklists = (directChecklists.isEmpty ? of(.checklist) : directChecklists).map(Checklist.init)
+        var checklistFiles = directChecklists.isEmpty ? of(.checklist) : directChecklists
+        if checklistFiles.isEmpty {
+            // A runbook of a collection without checklists (one file per alert): its own commands are
+            // the evidence it asks for.
+            checklistFiles = targets.compactMap { library.files[$0] }.filter { $0.kind == .runbook }
+        }
+        checklists = checklistFiles.map(Checklist.init)
         workflow = of(.workflow).first.map(Workflow.init)
         let formFile = of(.form).first ?? library.files[Self.defaultForm]
         form = formFile.map(IncidentForm.init)
@@ -40,6 +46,13 @@ public struct IncidentPlan: Sendable {
             ?? library.files[Self.defaultTemplate]
         template = templateFile.flatMap { file in
             FileSystem.read(library.root + "/" + file.path).map { (file.path, String(decoding: $0, as: UTF8.self)) }
+        }
+        // A collection without a report template (most teams' runbooks) still gets a report: the
+        // template of the library shipped with incident.
+        if template == nil, let shipped = LibraryLocator.shipped,
+            let bytes = FileSystem.read(shipped + "/" + Self.defaultTemplate)
+        {
+            template = ("(built-in) " + Self.defaultTemplate, String(decoding: bytes, as: UTF8.self))
         }
         var used = reached
         for path in [formFile?.path, templateFile?.path] + gates.map(\.path) + checklists.map(\.path) {

@@ -68,8 +68,10 @@ public struct TriageSession {
             console.write("\n" + console.green("Mitigated.") + " Report: \(keeper.record.reportPath ?? "")\n")
             return .success
         }
+        let why =
+            plan.gates.contains(where: { !$0.gates.isEmpty }) ? "a required gate fails" : "no gate verified the fix"
         console.write(
-            "\n" + console.yellow("Not mitigated: a required gate fails.")
+            "\n" + console.yellow("Not mitigated: \(why).")
                 + " Report so far: \(keeper.record.reportPath ?? "")\nWhen the fix is in, run 'incident resume \(id)' to check the gates again"
                 + " (or 'incident resume \(id) --override \"reason\"').\n")
         return .failure
@@ -277,6 +279,23 @@ public struct TriageSession {
     private func checkGates() throws(IncidentError) -> Bool {
         heading("Quality gates")
         let record = keeper.record
+        guard plan.gates.contains(where: { !$0.gates.isEmpty }) else {
+            // Nothing can verify the fix: never call it mitigated by default.
+            console.write("  The library has no quality gates (gates/*.md), so nothing can verify the fix.\n")
+            if let reason = options.override {
+                let now = keeper.now
+                try keeper.update {
+                    $0.override = reason
+                    if $0.mitigatedAt == nil { $0.mitigatedAt = now }
+                }
+                try keeper.log(
+                    "mitigated", "no gates; mitigated on the engineer's word: \(reason)", ["override": reason])
+                return true
+            }
+            console.write(
+                "  When it is fixed, run 'incident resume \(record.id) --override \"how you verified it\"'.\n")
+            return false
+        }
         // Logs stamp whole seconds: a line stamped in the second a step or gate run ended may predate
         // its end, so "since" starts at the next whole second.
         let last = [record.lastMitigationAt, record.gateRuns.last?.at].compactMap { $0 }.max() ?? record.openedAt

@@ -75,4 +75,23 @@ import Testing
         #expect(resumed.errors.contains("warning: checklists/NGINX_502_EVIDENCE.md changed since \(id) opened"))
         #expect(!resumed.errors.contains("workflows/nginx_502_504.md changed"))
     }
+
+    @Test func aCollectionWithoutIndexGatesOrTemplateIsNeverCalledMitigated() throws {
+        let folder = try Processes.temporaryFolder("corpus")
+        let run = Processes.runIncident(
+            [
+                "triage", "pods keep restarting", "--no-input", "--yes", "--library", Paths.prometheusCorpus, "--out",
+                folder + "/incidents",
+            ], directory: folder)
+        #expect(run.status == 1, "\(run.output)\n\(run.errors)")
+        #expect(run.errors.contains("following the closest runbook content/runbooks/kubernetes/KubePodCrashLooping.md"))
+        #expect(run.output.contains("The library has no quality gates"))
+        let store = IncidentStore(root: folder + "/incidents")
+        let record = try store.load(try #require(store.ids().first))
+        #expect(record.route.title == "KubePodCrashLooping")
+        #expect(record.mitigatedAt == nil)
+        // The report comes from the built-in template.
+        let report = try String(contentsOfFile: store.folder(record.id) + "/incident_report.md", encoding: .utf8)
+        #expect(report.hasPrefix("# Incident Report: \(record.id) KubePodCrashLooping"))
+    }
 }
