@@ -154,4 +154,4 @@ for (name, tallies) in [("incident router", ours), ("plain BM25 (reference)", th
 }
 print("median time per query: router \(Int(median(ourTimes) * 1e6)) µs, BM25 \(Int(median(theirTimes) * 1e6)) µs")
 if showMisses { print("\n" + misses.joined(separator: "\n")) }
-if !dumpPath.isEmpty { FileManager.default.createFile(atPath: dumpPath, contents: Data(dump.utf8)) }
+if !dumpPath.isEmpty { _ = FileManager.default.createFile(atPath: dumpPath, contents: Data(dump.utf8)) }

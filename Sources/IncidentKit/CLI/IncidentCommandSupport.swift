@@ -8,6 +8,28 @@ extension CommandContext {
         return IncidentStore(root: LibraryLocator.absolute(root, from: currentDirectory))
     }
 
+    /// The library an incident was opened with, or the one `--library` names if it moved.
+    func incidentLibrary(_ parsed: ArgumentParser.Parsed, for record: IncidentRecord) throws(IncidentError) -> Library {
+        if let explicit = parsed.value("library") {
+            return try Library.load(root: LibraryLocator.absolute(explicit, from: currentDirectory))
+        }
+        guard FileSystem.isDirectory(record.library) else {
+            throw .usage(
+                "\(record.id) was opened with the library '\(record.library)', which is gone; pass --library DIR")
+        }
+        return try Library.load(root: record.library)
+    }
+
+    /// Answers given with `--answers FILE` and `--set KEY=VALUE`, in that order.
+    func givenAnswers(_ parsed: ArgumentParser.Parsed) throws(IncidentError) -> FormAnswers {
+        var given = FormAnswers()
+        if let file = parsed.value("answers") {
+            try given.add(file: LibraryLocator.absolute(file, from: currentDirectory))
+        }
+        try given.add(sets: parsed.all("set"))
+        return given
+    }
+
     /// Runs `body` with Ctrl-C turned into: children stopped, the interruption recorded, state saved,
     /// exit 130 with a message naming the resume command.
     func withInterrupts<T>(_ keeper: RecordKeeper, _ body: () throws(IncidentError) -> T) throws(IncidentError) -> T {

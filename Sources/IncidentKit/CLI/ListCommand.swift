@@ -110,10 +110,7 @@ struct ReportCommand: Subcommand {
         guard parsed.positionals.count == 1 else { throw .usage("report needs exactly one incident ID") }
         let store = context.incidentStore(parsed)
         let record = try store.load(parsed.positionals[0])
-        let root =
-            parsed.value("library").map { LibraryLocator.absolute($0, from: context.currentDirectory) }
-            ?? record.library
-        let library = try Library.load(root: root)
+        let library = try context.incidentLibrary(parsed, for: record)
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         let session = TriageSession(
             library: library, plan: IncidentPlan(library: library, targets: record.route.targets), keeper: keeper,

@@ -23,10 +23,7 @@ struct ResumeCommand: Subcommand {
         let options = try RunOptions.parse(parsed)
         let store = context.incidentStore(parsed)
         var record = try store.load(parsed.positionals[0])
-        let root =
-            parsed.value("library").map { LibraryLocator.absolute($0, from: context.currentDirectory) }
-            ?? record.library
-        let library = try Library.load(root: root)
+        let library = try context.incidentLibrary(parsed, for: record)
         let plan = IncidentPlan(library: library, targets: record.route.targets)
         let console = context.console
         let current = TriageCommand.hashes(Array(record.fileHashes.keys), root: library.root)
@@ -37,11 +34,7 @@ struct ResumeCommand: Subcommand {
             console.write("\(record.id) is already mitigated; its report: \(record.reportPath ?? "-")\n")
             return .success
         }
-        var given = FormAnswers()
-        if let file = parsed.value("answers") {
-            try given.add(file: LibraryLocator.absolute(file, from: context.currentDirectory))
-        }
-        try given.add(sets: parsed.all("set"))
+        let given = try context.givenAnswers(parsed)
         let added = TriageCommand.split(given, form: plan.form, symptom: nil)
         record.answers.merge(added.fields) { $1 }
         record.variables.merge(added.variables) { $1 }

@@ -35,11 +35,7 @@ struct TriageCommand: Subcommand {
         let symptom = parsed.positionals.joined(separator: " ").trimmed
         guard !symptom.isEmpty else { throw .usage("missing SYMPTOM") }
         let options = try RunOptions.parse(parsed)
-        var given = FormAnswers()
-        if let file = parsed.value("answers") {
-            try given.add(file: LibraryLocator.absolute(file, from: context.currentDirectory))
-        }
-        try given.add(sets: parsed.all("set"))
+        let given = try context.givenAnswers(parsed)
         let console: any Console = parsed.flag("json") ? CapturingConsole() : context.console
         // Questions go to the terminal even when --json keeps the commentary for the end.
         let prompter = RunOptions.prompter(parsed, console: context.console)
