@@ -33,15 +33,27 @@ struct InteractiveTests {
 
         /// Waits until the screen shows `text`; false after `seconds`.
         func waitFor(_ text: String, seconds: Double = 20) -> Bool {
+            waitUntil(seconds: seconds) { $0.contains(text) }
+        }
+
+        /// Waits until `condition` holds for the screen; false after `seconds`.
+        func waitUntil(seconds: Double = 20, _ condition: (String) -> Bool) -> Bool {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
-                if screen.contains(text) { return true }
+                if condition(screen) { return true }
                 usleep(100_000)
             }
             return false
         }
 
         func stop() { tmux(["kill-server"]) }
+    }
+
+    /// The number of continuation prompts (`   | `) on `screen` when the last of them waits for input, else 0.
+    static func continuationPrompts(_ screen: String) -> Int {
+        let lines = screen.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+        guard let last = lines.last, last.trimmingCharacters(in: .whitespaces) == "|" else { return 0 }
+        return lines.filter { $0.hasPrefix("   |") }.count
     }
 
     @Test(.timeLimit(.minutes(2))) func formIsTypedInvalidChoiceAskedAgainAndCtrlCKeepsIt() throws {
@@ -66,13 +78,16 @@ struct InteractiveTests {
         terminal.type("prod")
         terminal.key("Enter")
         // The symptom is pre-filled from the command line; the error text takes several lines.
+        // Each line is typed once its prompt waits, so that no keystroke races the prompt onto the screen.
         #expect(terminal.waitFor("4) Exact error text"))
+        #expect(terminal.waitUntil { Self.continuationPrompts($0) == 1 }, "\(terminal.screen)")
         terminal.type("connect() failed (111: Connection refused)")
         terminal.key("Enter")
+        #expect(terminal.waitUntil { Self.continuationPrompts($0) == 2 }, "\(terminal.screen)")
         terminal.type("while connecting to upstream")
         terminal.key("Enter")
-        #expect(terminal.waitFor("| "))
-        usleep(300_000)
+        // Both lines were read (and saved as a draft) once the third prompt waits.
+        #expect(terminal.waitUntil { Self.continuationPrompts($0) == 3 }, "\(terminal.screen)")
         // Ctrl-C in the middle of the multi-line answer: what was typed is kept.
         terminal.key("C-c")
         #expect(terminal.waitFor("EXIT=130"), "\(terminal.screen)")

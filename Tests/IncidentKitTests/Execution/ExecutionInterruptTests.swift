@@ -12,31 +12,36 @@ final class Flag: Sendable {
 
 @Suite(.serialized, .timeLimit(.minutes(1)))
 struct ExecutionInterruptTests {
-    /// Starts `specs` on a background thread and waits until all of them run.
-    func startRunning(_ specs: [CommandSpec], _ registry: ProcessGroupRegistry) -> ResultsBox {
+    /// Starts each of `scripts` on a background thread and waits until every shell has set its traps: each
+    /// script is run as `SCRIPT_PREFIX; touch READY/n; sleep 300`.
+    func startRunning(_ scripts: [String], _ registry: ProcessGroupRegistry) throws -> ResultsBox {
+        let ready = try ExecutionTestSupport.temporaryDirectory()
+        let specs = scripts.enumerated().map { index, script in
+            CommandSpec((script.isEmpty ? "" : script + "; ") + "touch \(ready)/\(index); sleep 300")
+        }
         let box = ResultsBox()
         let runner = ProcessRunner(
             options: ExecutionTestSupport.options(timeout: .seconds(30), concurrency: specs.count),
             registry: registry)
         Thread { box.set(runner.runAll(specs, progress: nil)) }.start()
-        while registry.liveGroups.count < specs.count { usleep(5_000) }
-        usleep(200_000)  // let each shell reach its trap and sleep
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ((try? FileManager.default.contentsOfDirectory(atPath: ready)) ?? []).count < specs.count,
+            ContinuousClock.now < deadline
+        {
+            usleep(5_000)
+        }
+        try? FileManager.default.removeItem(atPath: ready)
         return box
     }
 
     @Test func forwardingEscalatesIntToTermToKill() throws {
         let registry = ProcessGroupRegistry()
-        let box = startRunning(
-            [
-                CommandSpec("sleep 300"), CommandSpec("trap '' INT; sleep 300"),
-                CommandSpec("trap '' INT TERM; sleep 300"),
-            ],
-            registry)
+        let box = try startRunning(["", "trap '' INT", "trap '' INT TERM"], registry)
         let forwarder = InterruptForwarder(registry: registry, grace: .milliseconds(300)) {}
         let start = ContinuousClock.now
         let sent = forwarder.forwardAndEscalate()
         #expect(sent == [SIGINT, SIGTERM, SIGKILL])
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(10), "two graces of 0.3 s, not the 300 s sleeps")
         let results = try box.wait().map { try $0.get() }
         #expect(results.map(\.status) == [.signaled(SIGINT), .signaled(SIGTERM), .signaled(SIGKILL)])
         #expect(results.allSatisfy { $0.interrupted })
@@ -55,7 +60,7 @@ struct ExecutionInterruptTests {
         let forwarder = InterruptForwarder(registry: registry, grace: .milliseconds(300)) { called.set() }
         forwarder.install()
         defer { forwarder.uninstall() }
-        let box = startRunning([CommandSpec("sleep 300")], registry)
+        let box = try startRunning([""], registry)
         kill(getpid(), SIGINT)  // ignored by the process, delivered to the dispatch source
         let results = try box.wait().map { try $0.get() }
         #expect(results.map(\.status) == [.signaled(SIGINT)])

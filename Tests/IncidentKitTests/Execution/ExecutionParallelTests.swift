@@ -21,13 +21,22 @@ struct ExecutionParallelTests {
     @Test func runsConcurrentlyAndKeepsListOrder() throws {
         let runner = ProcessRunner(
             options: ExecutionTestSupport.options(concurrency: 8), registry: ProcessGroupRegistry())
-        let specs = (0..<8).map { CommandSpec("sleep 0.$((9 - \($0))); echo \($0)", label: "job \($0)") }
+        // Each job arrives at a barrier and waits (up to 10 s) until all eight are there: run one at a time,
+        // the first would report that it waited alone. Later jobs sleep less, so they finish first.
+        let barrier = try ExecutionTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: barrier) }
+        let specs = (0..<8).map { index in
+            CommandSpec(
+                """
+                touch \(barrier)/\(index); n=0
+                while [ "$(ls \(barrier) | wc -l)" -lt 8 ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+                sleep 0.$((9 - \(index))); echo \(index) "$(ls \(barrier) | wc -l)"
+                """,
+                label: "job \(index)")
+        }
         let log = ProgressLog()
-        let start = ContinuousClock.now
         let results = runner.runAll(specs, progress: log.record)
-        let elapsed = ContinuousClock.now - start
-        #expect(elapsed < .seconds(1.5), "8 sleeps of up to 0.9 s at once")
-        #expect(try results.map { try $0.get().stdout.text } == (0..<8).map { "\($0)\n" })
+        #expect(try results.map { try $0.get().stdout.text } == (0..<8).map { "\($0) 8\n" })
         let events = log.all
         #expect(events.filter { if case .started = $0 { true } else { false } }.count == 8)
         let finished = events.compactMap { event -> (Int, Duration)? in

@@ -27,6 +27,20 @@ enum ExecutionTestSupport {
         }
     }
 
+    /// The live processes still in `group` once `within` has passed, or none as soon as the group is empty.
+    ///
+    /// SIGKILL is delivered when the kernel next schedules each member, so a member killed with its group can
+    /// still be listed for a moment after the runner returns; what matters is that none lives on.
+    static func survivors(ofGroup group: Int32, within limit: Duration = .seconds(2)) -> [Int32] {
+        let deadline = ContinuousClock.now + limit
+        var left = processes(inGroup: group)
+        while !left.isEmpty, ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            left = processes(inGroup: group)
+        }
+        return left
+    }
+
     /// The number of open descriptors of this process.
     static func openDescriptorCount() -> Int {
         ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).count
