@@ -137,7 +137,10 @@ for row in rows {
         + "\(scores[0])\t\(scores[1])\t\(result.matches.first?.coverage ?? 0)\t\(result.terms.count)\t\(row.symptom)\n"
     let hit = row.expected.isEmpty ? !result.confident : ranked.first.map(row.expected.contains) ?? false
     if !hit {
-        let got = result.confident ? (ranked.first ?? "-") : "declined (best: \(ranked.first ?? "-"))"
+        let bm25Top = referenceRanked.first.map(row.expected.contains) ?? false
+        let got =
+            (result.confident ? (ranked.first ?? "-") : "declined (best: \(ranked.first ?? "-"))")
+            + (bm25Top && !row.expected.isEmpty ? "  [BM25 right]" : "")
         misses.append(
             "MISS \(row.source)\n  symptom:  \(row.symptom)\n  expected: \(row.expected.isEmpty ? "NONE" : row.expected.sorted().joined(separator: " | "))\n  got:      \(got)"
         )

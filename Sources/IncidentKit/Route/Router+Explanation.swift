@@ -21,8 +21,11 @@ extension Router {
                 if fieldTerms.contains(term) {
                     direct.append(term)
                 } else if let synonym = Synonyms.of(term).first(where: { fieldTerms.contains($0) }) {
-                    let surface =
-                        TextAnalyzer.tokens(field.text).first { $0.term == synonym }?.word.lowercased() ?? synonym
+                    // The word as the runbook writes it; a piece of a CamelCase name is shown as the piece.
+                    var surface = synonym
+                    TextAnalyzer.forEachTerm(in: field.text, keepCompounds: true) { term, word, isCompound in
+                        if surface == synonym, term == synonym, !isCompound { surface = word.lowercased() }
+                    }
                     viaSynonym.append((term, words[term] ?? term, surface))
                 }
             }

@@ -119,7 +119,7 @@ public struct Router: Sendable {
         if let first = ranked.first, let bestMatch = matches.first {
             confident =
                 keywordHits[first] != nil
-                || (bestMatch.coverage >= tuning.minimumCoverage && bestMatch.score >= tuning.minimumScore * unknownIDF)
+                || bestMatch.score / unknownIDF * bestMatch.coverage.squareRoot() >= tuning.minimumStrength
         }
         return RoutingResult(
             symptom: symptom, terms: terms, matches: matches, confident: confident, nearTie: nearTie,

@@ -19,7 +19,7 @@ public enum Synonyms {
         ["notify", "notification"],
         ["cpu", "throttling", "throttled"],
         ["timeout", "deadline", "timedout"],
-        ["node", "host"],
+        ["node", "host", "worker"],
         ["master", "controlplane"],
         ["quota", "limit"],
         ["inode", "inodes"],
@@ -28,6 +28,14 @@ public enum Synonyms {
         ["vm", "vmi", "virtualmachine", "virtualmachineinstance"],
         ["evict", "eviction", "evicted"],
         ["config", "configuration"],
+        ["error", "errs", "err"],
+        ["receive", "rx", "recv"],
+        ["transmit", "tx"],
+        ["database", "db"],
+        ["flapping", "flipping", "flap", "oscillating"],
+        ["usage", "utilization", "utilisation", "used"],
+        ["notify", "slack", "pagerduty", "opsgenie", "webhook", "receiver"],
+        ["hang", "hangs", "stuck", "unresponsive", "frozen"],
     ]
 
     /// Stemmed word → the stemmed words of its groups (without itself).

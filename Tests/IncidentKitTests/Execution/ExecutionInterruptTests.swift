@@ -13,11 +13,11 @@ final class Flag: Sendable {
 @Suite(.serialized, .timeLimit(.minutes(1)))
 struct ExecutionInterruptTests {
     /// Starts each of `scripts` on a background thread and waits until every shell has set its traps: each
-    /// script is run as `SCRIPT_PREFIX; touch READY/n; sleep 300`.
+    /// script is run as `SCRIPT_PREFIX; touch READY/n; exec sleep 300`.
     func startRunning(_ scripts: [String], _ registry: ProcessGroupRegistry) throws -> ResultsBox {
         let ready = try ExecutionTestSupport.temporaryDirectory()
         let specs = scripts.enumerated().map { index, script in
-            CommandSpec((script.isEmpty ? "" : script + "; ") + "touch \(ready)/\(index); sleep 300")
+            CommandSpec((script.isEmpty ? "" : script + "; ") + "touch \(ready)/\(index); exec sleep 300")
         }
         let box = ResultsBox()
         let runner = ProcessRunner(

@@ -125,5 +125,24 @@ import Testing
         let router = Router(index: library.index)
         #expect(router.route("etcd database space exceeded, writes rejected").confident)
         #expect(!router.route("stripe webhook signature verification failed").confident)
+        // Strength is score times the square root of coverage: a long paste whose rare words a runbook
+        // has is confident; a symptom that shares only its common words with the best route is not.
+        #expect(
+            router.route(
+                #"{"level":"warn","ts":"2020-05-26T06:52:20.826-0400","msg":"retrying of unary invoker failed","#
+                    + #""error":"rpc error: code = ResourceExhausted desc = etcdserver: mvcc: database space exceeded"}"#
+            ).confident)
+        let partial = router.route("mysql replica sql thread stopped with duplicate key error")
+        #expect(!partial.confident)
+        let best = try #require(partial.best)
+        #expect(best.coverage < 0.5, "the best route accounts for little of the symptom")
+    }
+
+    @Test func everySynonymGroupIsDocumented() throws {
+        let format = try String(contentsOfFile: Paths.packageRoot + "/docs/FORMAT.md", encoding: .utf8)
+        let lines = Set(format.split(separator: "\n").map(String.init))
+        for group in Synonyms.groups {
+            #expect(lines.contains("- " + group.joined(separator: ", ")), "docs/FORMAT.md lists \(group)")
+        }
     }
 }
