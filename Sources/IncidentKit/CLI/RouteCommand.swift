@@ -83,8 +83,10 @@ struct RouteCommand: Subcommand {
             text += console.yellow("No confident match for \"\(result.symptom)\".") + "\n"
             if let fallback = result.fallback {
                 text += "Fall back to the generic triage flow: \(fallback)\n"
-            } else {
+            } else if !result.matches.isEmpty {
                 text += "This library has no generic triage flow; the closest routes follow.\n"
+            } else {
+                text += "This library has no generic triage flow.\n"
             }
         }
         if result.matches.isEmpty {

@@ -79,6 +79,20 @@ import Testing
         #expect(output.contains("why: keyword \"502\" (runbooks/00_INDEX.md:"))
     }
 
+    @Test func routeWithoutAnyMatchSaysSoPlainly() {
+        let (status, output, _) = run(
+            ["route", "printer on floor three jams", "--library", Paths.prometheusCorpus],
+            environment: ["NO_COLOR": "1"])
+        #expect(status == 0)
+        #expect(
+            output == """
+                No confident match for "printer on floor three jams".
+                This library has no generic triage flow.
+                No route shares a word with the symptom.
+
+                """)
+    }
+
     @Test func routeFindsTheLibraryFromTheEnvironment() {
         let (status, output, _) = run(
             ["route", "pods keep restarting", "--json"], environment: ["INCIDENT_LIBRARY": Paths.prometheusCorpus])
