@@ -40,7 +40,13 @@ public final class InterruptForwarder: Sendable {
             guard state.source == nil else { return }
             state.previousHandler = signal(SIGINT, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: queue)
-            let handler: @Sendable () -> Void = { [weak self] in self?.signalArrived() }
+            // Counted by the signals the source says arrived, not by calls of the handler: a handler
+            // called with nothing delivered must not pass for a second Ctrl-C (and skip to SIGKILL).
+            let handler: @Sendable () -> Void = { [weak self] in
+                guard let self else { return }
+                let delivered = self.state.withLock { $0.source?.data ?? 0 }
+                for _ in 0..<min(delivered, 2) { self.signalArrived() }
+            }
             source.setEventHandler(handler: handler)
             source.resume()
             state.source = source
