@@ -14,9 +14,13 @@ public protocol Console: Sendable {
     var colorsOutput: Bool { get }
     /// Whether standard error is a terminal that may show colour.
     var colorsErrors: Bool { get }
+    /// Whether standard error is a terminal, where a passing progress note may be shown and erased.
+    var errorsIsTerminal: Bool { get }
 }
 
 extension Console {
+    public var errorsIsTerminal: Bool { false }
+
     /// `text` in bold when standard output takes colour.
     public func bold(_ text: String) -> String { colorsOutput ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
     /// `text` dimmed when standard output takes colour.
@@ -41,7 +45,10 @@ public struct StandardConsole: Console {
         let allowed = environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
         colorsOutput = allowed && isatty(STDOUT_FILENO) == 1
         colorsErrors = allowed && isatty(STDERR_FILENO) == 1
+        errorsIsTerminal = isatty(STDERR_FILENO) == 1
     }
+
+    public let errorsIsTerminal: Bool
 
     public func write(_ text: String) { Self.put(text, to: STDOUT_FILENO) }
     public func error(_ text: String) { Self.put(text, to: STDERR_FILENO) }
@@ -65,8 +72,12 @@ public final class CapturingConsole: Console {
     private let buffers = Mutex<(output: String, errors: String)>(("", ""))
     public let colorsOutput = false
     public let colorsErrors = false
+    /// Whether to behave as a terminal for passing progress notes (never for colour).
+    public let errorsIsTerminal: Bool
 
-    public init() {}
+    public init(errorsIsTerminal: Bool = false) {
+        self.errorsIsTerminal = errorsIsTerminal
+    }
 
     public func write(_ text: String) { buffers.withLock { $0.output += text } }
     public func error(_ text: String) { buffers.withLock { $0.errors += text } }

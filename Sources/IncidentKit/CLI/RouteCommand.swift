@@ -32,7 +32,16 @@ struct RouteCommand: Subcommand {
         let root = try LibraryLocator.locate(
             explicit: parsed.value("library"), environment: context.environment,
             currentDirectory: context.currentDirectory)
-        let result = try RouterLoader.load(root: root, environment: context.environment).router.route(symptom, top: top)
+        let console = context.console
+        var noted = false
+        let router = try RouterLoader.load(root: root, environment: context.environment) { count in
+            // A passing note on a terminal only: reading thousands of runbooks takes a second or more.
+            guard count >= Self.progressThreshold, console.errorsIsTerminal else { return }
+            console.error("reading \(count) runbooks to build the route cache (later runs read the cache)…")
+            noted = true
+        }.router
+        if noted { console.error("\r\u{1B}[K") }
+        let result = router.route(symptom, top: top)
         if parsed.flag("json") {
             context.console.write(Self.json(result).rendered() + "\n")
         } else {
@@ -40,6 +49,9 @@ struct RouteCommand: Subcommand {
         }
         return .success
     }
+
+    /// From how many runbooks to read a terminal is told why the first run takes a moment.
+    static let progressThreshold = 1000
 
     /// The JSON shape documented in DESIGN.md, plus `nearTie` and `fallback`.
     static func json(_ result: RoutingResult) -> JSONValue {

@@ -7,9 +7,12 @@ public enum RouterLoader {
         case keywordIndex, cache, runbooks
     }
 
-    public static func load(root: String, environment: [String: String], tuning: RouterTuning = RouterTuning())
-        throws(IncidentError) -> (router: Router, source: Source)
-    {
+    /// `reading` is told how many runbooks are about to be read when there is no valid cache, so that a
+    /// terminal can say why the first run over a large collection takes a moment.
+    public static func load(
+        root: String, environment: [String: String], tuning: RouterTuning = RouterTuning(),
+        reading: ((Int) -> Void)? = nil
+    ) throws(IncidentError) -> (router: Router, source: Source) {
         guard FileSystem.isDirectory(root) else {
             throw .usage("library folder '\(root)' does not exist or is not a folder")
         }
@@ -30,6 +33,7 @@ public enum RouterLoader {
             let index = RouteIndex(routes: cached.routes, source: nil)
             return (Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache)
         }
+        reading?(manifest.entries.count)
         let library = try Library.load(root: root, scope: .routing)
         let lookup = InMemoryTermLookup(routes: library.index.routes, tuning: tuning)
         if let cacheFile, FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile)) {

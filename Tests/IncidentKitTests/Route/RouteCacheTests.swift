@@ -35,6 +35,33 @@ import Testing
         }
     }
 
+    @Test func aTerminalIsToldWhyTheFirstRunOverManyRunbooksTakesAMoment() throws {
+        let (root, environment) = try makeLibrary()
+        let count = RouteCommand.progressThreshold
+        for number in 0..<count {
+            try "# Alert\(number)\n\n## Meaning\n\nSomething \(number) happened.\n".write(
+                toFile: root + "/alerts/Generated\(number).md", atomically: false, encoding: .utf8)
+        }
+        var told: [Int] = []
+        _ = try RouterLoader.load(root: root, environment: environment) { told.append($0) }
+        #expect(told == [count + 3], "the cold run says how many runbooks it reads")
+        _ = try RouterLoader.load(root: root, environment: environment) { told.append($0) }
+        #expect(told == [count + 3], "a run that reads the cache says nothing")
+
+        try FileManager.default.removeItem(atPath: environment["XDG_CACHE_HOME"]!)
+        let terminal = CapturingConsole(errorsIsTerminal: true)
+        let context = CommandContext(console: terminal, environment: environment, currentDirectory: root)
+        #expect(IncidentCLI(context: context).run(["route", "something happened", "--library", root]) == 0)
+        #expect(
+            terminal.errors
+                == "reading \(count + 3) runbooks to build the route cache (later runs read the cache)…\r\u{1B}[K")
+        let pipe = CapturingConsole()
+        try FileManager.default.removeItem(atPath: environment["XDG_CACHE_HOME"]!)
+        let piped = CommandContext(console: pipe, environment: environment, currentDirectory: root)
+        #expect(IncidentCLI(context: piped).run(["route", "something happened", "--library", root]) == 0)
+        #expect(pipe.errors.isEmpty, "no progress note where it cannot be erased")
+    }
+
     @Test func aChangedFileOrTuningRebuildsTheCache() throws {
         let (root, environment) = try makeLibrary()
         _ = try RouterLoader.load(root: root, environment: environment)
