@@ -97,12 +97,10 @@ public enum FileSystem {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let (name, entryType) = nameAndType(of: entry)
             if name.hasPrefix(".") { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
-            var type = entry.pointee.d_type
+            var type = entryType
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var info = stat()
                 guard stat(root + "/" + path, &info) == 0 else { continue }
@@ -122,6 +120,15 @@ public enum FileSystem {
             }
         }
     }
+}
+
+/// The name and type of a directory entry, read through the entry's pointer. `readdir` hands out a record
+/// only as long as its name, so copying the whole `dirent` (as `entry.pointee` does) would read past it.
+private func nameAndType(of entry: UnsafeMutablePointer<dirent>) -> (name: String, type: UInt8) {
+    let base = UnsafeRawPointer(entry)
+    let name = String(cString: (base + MemoryLayout<dirent>.offset(of: \.d_name)!).assumingMemoryBound(to: CChar.self))
+    let type = (base + MemoryLayout<dirent>.offset(of: \.d_type)!).load(as: UInt8.self)
+    return (name, type)
 }
 
 #if canImport(Glibc)
