@@ -98,7 +98,9 @@ public struct PreparedCommand: Sendable {
         case .missing(let names): "needs " + names.map { "\($0) (--set \($0)=VALUE)" }.joined(separator: ", ")
         case .unavailable(let tools): "unavailable here: needs " + tools.joined(separator: ", ")
         case .unsafe(let names):
-            "refused: {{" + names.joined(separator: "}}, {{") + "}} stands where a value could become code"
+            "refused: {{" + names.joined(separator: "}}, {{") + "}} stands "
+                + (CommandTemplate(source.command).problems.first?.reason ?? "where no quoting is safe")
+                + ", where a value could become code"
         }
     }
 }

@@ -12,7 +12,35 @@ public struct CommandTemplate: Sendable, Hashable {
     /// Parses the placeholders of `text`.
     public init(_ text: String) {
         self.text = text
-        self.parts = TemplateScanner.parts(of: text)
+        self.parts = Self.refusingReparsedPlaceholders(TemplateScanner.parts(of: text))
+    }
+
+    /// Marks unsupported each placeholder that lands in text another shell parses again: in
+    /// `sh -c "echo {{x}}"` the outer shell receives the value as one word, but then passes it, inside
+    /// the script, to a shell that runs it as code. (`sh -c '... "$1"' sh {{x}}` is the safe way.)
+    private static func refusingReparsedPlaceholders(_ parts: [TemplatePart]) -> [TemplatePart] {
+        guard parts.contains(where: { if case .placeholder = $0 { true } else { false } }) else { return parts }
+        // Each placeholder becomes a word no runbook writes, so the lexer can say where it ends up.
+        func marker(_ index: Int) -> String { "incidentplaceholder\(index)end" }
+        var probe = ""
+        for (index, part) in parts.enumerated() {
+            switch part {
+            case .text(let text): probe += text
+            case .placeholder: probe += marker(index)
+            }
+        }
+        let reparsed = RiskClassifier.reparsedTexts(probe)
+        guard !reparsed.isEmpty else { return parts }
+        return parts.enumerated().map { index, part in
+            guard case .placeholder(let name, let context) = part else { return part }
+            if case .unsupported = context { return part }
+            guard let entry = reparsed.first(where: { $0.text.contains(marker(index)) }) else { return part }
+            var via = entry.via  // `ssh {{host}}`: the probe word goes back to the placeholder
+            for (other, part) in parts.enumerated() {
+                if case .placeholder(let name, _) = part { via = via.replacing(marker(other), with: "{{\(name)}}") }
+            }
+            return .placeholder(name: name, context: .unsupported("inside text that \(via) runs through a shell again"))
+        }
     }
 
     /// The names of the variables used, in order of first use, each once.

@@ -18,6 +18,9 @@ extension RiskRules {
             }
             return ["opens a shell as another user (su)"]
         case "runuser", "setpriv":
+            if let index = args.firstIndex(where: { $0 == "-c" || $0 == "--command" }), index + 1 < args.count {
+                return innerText(args[index + 1], context, via: name)
+            }
             return inner(dropOptions(args, valued: ["-u", "-g", "--user", "--group"]), context, via: name)
         case "env":
             if let index = args.firstIndex(where: { $0 == "-S" || $0 == "--split-string" }),
@@ -30,6 +33,11 @@ extension RiskRules {
             return inner(rest, context, via: "env")
         case "nohup", "time", "exec", "builtin", "setsid", "unbuffer", "chronic", "caffeinate", "stdbuf",
             "ionice", "nice", "flock", "chroot", "taskset", "chrt":
+            if name == "flock", let index = args.firstIndex(where: { $0 == "-c" || $0 == "--command" }),
+                index + 1 < args.count
+            {
+                return innerText(args[index + 1], context, via: "flock")
+            }
             let valued: Set<String> = ["-n", "-c", "-t", "-i", "-o", "-e", "-w", "-E", "-p", "--adjustment"]
             var rest = dropOptions(args, valued: valued)
             // These take one positional first: a lock file, a new root, a CPU mask or priority.
@@ -49,6 +57,8 @@ extension RiskRules {
         case "watch":
             let rest = dropOptions(args, valued: ["-n", "--interval", "-d", "--differences", "-q"])
             return innerText(rest.joined(separator: " "), context, via: "watch")
+        case "eval":
+            return innerText(args.joined(separator: " "), context, via: "eval")
         case "busybox":
             return inner(args, context, via: "busybox")
         case "sh", "bash", "dash", "zsh", "ksh", "ash":

@@ -151,16 +151,21 @@ public struct Linter: Sendable {
                 }
                 diagnostics += checkVariables(checklist.commands, declared: checklist.variables, path: path)
                 diagnostics += checkMarkings(checklist.commands, path: path)
+                diagnostics += checkPlaceholders(checklist.commands.map { ($0.command, $0.line) }, path: path)
                 diagnostics += checkPatterns(checklist.patterns, path: path)
             case .workflow:
                 let workflow = Workflow(file)
-                diagnostics += checkMarkings(workflow.steps.flatMap(\.commands) + workflow.rollback, path: path)
+                let commands = workflow.steps.flatMap(\.commands) + workflow.rollback
+                diagnostics += checkMarkings(commands, path: path)
+                diagnostics += checkPlaceholders(commands.map { ($0.command, $0.line) }, path: path)
                 if workflow.steps.isEmpty {
                     diagnostics.append(
                         Diagnostic(
                             .warning, path: path, line: 1, "workflow has no steps: use '## Step 1: ...' headings"))
                 }
             case .gate:
+                let checks = GateSet(file).gates.compactMap { gate in gate.check.map { ($0, gate.line) } }
+                diagnostics += checkPlaceholders(checks, path: path)
                 for gate in GateSet(file).gates where gate.check != nil && gate.expectation == nil {
                     diagnostics.append(
                         Diagnostic(
@@ -210,6 +215,18 @@ public struct Linter: Sendable {
                 .warning, path: path, line: command.line,
                 "command \"\(command.title)\" is marked [read-only] but looks mutating: \(reasons.joined(separator: "; "))"
             )
+        }
+    }
+
+    /// A placeholder where no quoting keeps its value from becoming code: the command would be refused.
+    private func checkPlaceholders(_ commands: [(text: String, line: Int)], path: String) -> [Diagnostic] {
+        commands.flatMap { command in
+            CommandTemplate(command.text).problems.map { problem in
+                Diagnostic(
+                    .error, path: path, line: command.line,
+                    "{{\(problem.name)}} stands \(problem.reason), where its value could run as code; "
+                        + "the command will be refused")
+            }
         }
     }
 

@@ -64,6 +64,9 @@ struct ExecutionRiskClassifierTests {
 
     static let mutating: [(command: String, reason: String)] = [
         ("systemctl restart nginx", "restarts a service (systemctl restart)"),
+        (#"eval "rm -rf /tmp/cache""#, "deletes files (rm) via eval"),
+        (#"flock /tmp/lock -c "systemctl restart nginx""#, "restarts a service (systemctl restart) via flock"),
+        (#"runuser -l postgres -c "kill 4242""#, "sends a signal to processes (kill) via runuser"),
         ("sudo systemctl stop nginx", "stops a service (systemctl stop) via sudo"),
         ("sudo -u root -E systemctl reload nginx", "reloads a service (systemctl reload) via sudo"),
         ("service php-fpm restart", "restarts a service (service php-fpm restart)"),

@@ -59,6 +59,48 @@ struct ExecutionTemplateTests {
         #expect(template.resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]))
     }
 
+    @Test(arguments: [
+        (#"sh -c "echo {{v}}""#, "sh"),
+        ("bash -lc 'grep {{v}} /var/log/syslog'", "bash"),
+        (#"eval "ls {{v}}""#, "eval"),
+        ("eval ls {{v}}", "eval"),
+        ("ssh db1 journalctl -u {{v}}", "ssh db1"),
+        (#"ssh -p 2222 db1 "cat {{v}}""#, "ssh db1"),
+        (#"sudo sh -c "cat {{v}}""#, "sh"),
+        (#"kubectl exec -n web api-0 -- sh -c "cat {{v}}""#, "sh"),
+        ("docker exec api bash -c 'ls {{v}}'", "bash"),
+        (#"su -c "psql -c {{v}}" postgres"#, "su"),
+        ("watch -n 5 ls {{v}}", "watch"),
+        (#"find /var/log -name '*.log' -exec sh -c 'tail {{v}}' \;"#, "sh"),
+        (#"printf '%s\n' a | xargs sh -c 'echo {{v}}'"#, "sh"),
+        (#"echo "$(sh -c 'echo {{v}}')""#, "sh"),
+        (#"flock /tmp/lock -c "cat {{v}}""#, "flock"),
+        (#"ssh db1 "sh -c 'cat {{v}}'""#, "ssh db1"),
+    ])
+    func placeholdersInTextAnotherShellParsesAreRefused(_ text: String, _ via: String) {
+        let template = CommandTemplate(text)
+        #expect(template.problems.map(\.reason) == ["inside text that \(via) runs through a shell again"])
+        #expect(template.resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]))
+    }
+
+    @Test(arguments: [
+        #"sh -c 'printf "%s" "$1"' sh {{v}}"#, "ssh {{v}} uptime", "kubectl exec {{v}} -- cat /etc/hosts",
+        "kubectl exec api-0 -- cat {{v}}", "sudo systemctl status {{v}}", "timeout 5 journalctl -u {{v}}",
+        "docker exec api ls {{v}}",
+    ])
+    func placeholdersThatStayArgumentsAreAccepted(_ text: String) {
+        let template = CommandTemplate(text)
+        #expect(template.problems.isEmpty)
+        #expect(template.resolve(using: [Variable(name: "v", value: "x")]).command != nil)
+    }
+
+    @Test func placeholderNumbersDoNotCollide() {
+        // Part 1 is {{b}}, part 10 the second {{c}}: the probe word of part 1 must not be found
+        // inside the probe word of part 10.
+        let text = "echo {{b}} {{a}} {{a}} {{a}} && sh -c 'ls {{c}}{{c}}'"
+        #expect(CommandTemplate(text).problems.map(\.name) == ["c", "c"])
+    }
+
     @Test func secretValuesAreListedForTheRedactor() {
         let variables = [
             "user": Variable(name: "user", value: "app"),
@@ -96,6 +138,25 @@ struct ExecutionInjectionTests {
     ]
 
     @Test func enoughPayloads() { #expect(Self.payloads.count >= 30) }
+
+    /// Through a real shell: `sh -c "printf %s {{v}}"` would run the payloads as code in the inner
+    /// shell, so it is refused for every one of them; the positional form passes each one intact.
+    @Test func innerShellsGetValuesOnlyAsArguments() throws {
+        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let runner = ProcessRunner(
+            options: ExecutionTestSupport.options(redactor: nil), registry: ProcessGroupRegistry())
+        let refused = CommandTemplate(#"sh -c "printf %s {{v}}""#)
+        let positional = CommandTemplate(#"sh -c 'printf %s "$1"' sh {{v}}"#)
+        for payload in Self.payloads {
+            let variables = [Variable(name: "v", value: payload)]
+            #expect(refused.resolve(using: variables) == .unsafe(["v"]))
+            let command = try #require(positional.resolve(using: variables).command)
+            let result = try runner.run(CommandSpec(command, workingDirectory: directory))
+            #expect(result.status == .exited(0), "\(payload.debugDescription): \(result.stderr.text)")
+            #expect(result.stdout.head == Array(payload.utf8), "\(payload.debugDescription)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
 
     @Test(arguments: templates)
     func valuesArriveByteForByteAndRunNothing(_ text: String) throws {
