@@ -1,23 +1,27 @@
 import Foundation
 
-/// Runs the quality gates' checks (read-only by nature, in parallel) and evaluates each against its
-/// expectation. A gate whose tool is missing or whose variable is unset is "unknown", never "pass".
+/// Runs the quality gates' checks (in parallel) and evaluates each against its expectation. A gate
+/// whose tool is missing or whose variable is unset is "unknown", never "pass". A check that would
+/// change the system runs only when `approveMutating` says so; otherwise the gate is "unknown".
 public struct GateRunner {
     public var gates: [GateSet]
     public var scope: VariableScope
     public var runner: any CommandRunning
     public var tools: ToolLocator
     public var defaultTimeout: Duration?
+    /// Asked, one check at a time before any runs, whether a mutating check may run. By default none may.
+    public var approveMutating: (_ gate: Gate, _ command: PreparedCommand) -> Bool
 
     public init(
         gates: [GateSet], scope: VariableScope, runner: any CommandRunning, tools: ToolLocator,
-        defaultTimeout: Duration?
+        defaultTimeout: Duration?, approveMutating: @escaping (Gate, PreparedCommand) -> Bool = { _, _ in false }
     ) {
         self.gates = gates
         self.scope = scope
         self.runner = runner
         self.tools = tools
         self.defaultTimeout = defaultTimeout
+        self.approveMutating = approveMutating
     }
 
     /// Runs every gate. `since` is when the last mitigation step (or the previous gate run) finished:
@@ -33,13 +37,19 @@ public struct GateRunner {
                 }
                 var annotations = CommandAnnotations()
                 annotations.requires = gate.requires
-                annotations.marking = .readOnly
                 let command = RunbookCommand(
                     title: gate.title, command: check, annotations: annotations, section: gate.title, line: gate.line)
                 let ready = PreparedCommand.prepare(
                     command, path: set.path, scope: scope, tools: tools, redactor: redactor)
                 if let reason = ready.notReadyReason {
                     prepared.append((gate, ready.display, nil, reason))
+                } else if ready.isMutating, !approveMutating(gate, ready) {
+                    let reasons = ready.reasons.joined(separator: "; ")
+                    prepared.append(
+                        (
+                            gate, ready.display, nil,
+                            "not run: the check changes the system (\(reasons)); confirm it by hand"
+                        ))
                 } else {
                     let spec = ready.spec(outputFile: nil, secrets: scope.secrets, defaultTimeout: defaultTimeout)
                     prepared.append((gate, ready.display, spec, nil))

@@ -301,7 +301,8 @@ public struct TriageSession {
         let last = [record.lastMitigationAt, record.gateRuns.last?.at].compactMap { $0 }.max() ?? record.openedAt
         let since = Date(timeIntervalSince1970: (last.timeIntervalSince1970).rounded(.up))
         let gateRunner = GateRunner(
-            gates: plan.gates, scope: scope, runner: runner, tools: tools, defaultTimeout: options.timeout)
+            gates: plan.gates, scope: scope, runner: runner, tools: tools, defaultTimeout: options.timeout,
+            approveMutating: approveMutatingGate)
         let count = plan.gates.reduce(0) { $0 + $1.gates.count }
         console.write("  checking \(count) gate\(count == 1 ? "" : "s")...\n")
         var run = gateRunner.run(at: keeper.now, since: since)
@@ -340,6 +341,24 @@ public struct TriageSession {
     }
 
     // MARK: Report
+
+    /// A gate check that changes the system runs with `--yes --yes-mutating`, or when the engineer says so.
+    private func approveMutatingGate(_ gate: Gate, _ command: PreparedCommand) -> Bool {
+        if options.yes && options.yesMutating { return true }
+        guard prompter.isInteractive else { return false }
+        prompter.say("  Gate \"\(gate.title)\" checks with: \(command.display)")
+        prompter.say("  This changes the system: \(command.reasons.joined(separator: "; ")).")
+        while true {
+            guard let answer = prompter.readLine(prompt: "  run / skip? [r/s] ")?.trimmed.lowercased() else {
+                return false
+            }
+            switch answer {
+            case "r", "run": return true
+            case "s", "skip", "": return false
+            default: prompter.say("  Type r to run the check, s to leave the gate unknown.")
+            }
+        }
+    }
 
     public func writeReport() throws(IncidentError) {
         guard let template = plan.template else {

@@ -113,8 +113,8 @@ import Testing
         let (status, output, _) = run(["lint", "--json", "--library", Paths.fixtures + "/broken-library"])
         #expect(status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-        #expect(object["errors"] as? Int == 7)
-        #expect((object["diagnostics"] as? [[String: Any]])?.count == 14)
+        #expect(object["errors"] as? Int == 8)
+        #expect((object["diagnostics"] as? [[String: Any]])?.count == 15)
     }
 
     @Test func argumentParserAcceptsEqualsRepeatsAndDoubleDash() throws {

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+@Suite(.timeLimit(.minutes(1)))
+struct GateRunnerTests {
+    /// Two gates run by a real `/bin/sh`: one only reads, one writes a file.
+    static func gates(in folder: String) -> [GateSet] {
+        let markdown = """
+            # Gates
+
+            ## Service answers
+
+            **Check:** `printf 'ok\\n'`
+
+            **Expect:** output contains `ok`
+
+            ## Marker written
+
+            **Check:** `printf 'ok\\n' > \(folder)/marker`
+
+            **Expect:** exit 0
+            """
+        let file = LibraryFile(path: "gates/G.md", document: MarkdownDocument(path: "gates/G.md", text: markdown))
+        return [GateSet(file)]
+    }
+
+    static func runner(_ folder: String, approve: @escaping (Gate, PreparedCommand) -> Bool) -> GateRunner {
+        let record = IncidentRecord(
+            id: "INC-20260105-001", symptom: "502", openedAt: Date(), library: "/lib",
+            route: RouteChoice(title: "t", file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))
+        return GateRunner(
+            gates: gates(in: folder), scope: VariableScope(declarations: [], record: record, form: nil),
+            runner: ProcessRunner(options: ExecutionTestSupport.options(), registry: ProcessGroupRegistry()),
+            tools: ToolLocator(path: "/usr/bin:/bin"), defaultTimeout: .seconds(10), approveMutating: approve)
+    }
+
+    @Test func aMutatingCheckDoesNotRunUnapprovedAndIsUnknown() throws {
+        let folder = try Processes.temporaryFolder("gates")
+        var asked: [String] = []
+        let run = Self.runner(folder) { gate, command in
+            asked.append("\(gate.title): \(command.reasons.joined(separator: "; "))")
+            return false
+        }.run(at: Date(), since: Date())
+        #expect(asked == ["Marker written: writes output into a file (> \(folder)/marker)"])
+        #expect(run.results.map(\.status) == [.pass, .unknown])
+        #expect(
+            run.results[1].detail
+                == "not run: the check changes the system (writes output into a file (> \(folder)/marker)); confirm it by hand"
+        )
+        #expect(!run.passed)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/marker"))
+    }
+
+    @Test func anApprovedMutatingCheckRuns() throws {
+        let folder = try Processes.temporaryFolder("gates")
+        let run = Self.runner(folder) { _, _ in true }.run(at: Date(), since: Date())
+        #expect(run.results.map(\.status) == [.pass, .pass])
+        #expect(FileManager.default.contents(atPath: folder + "/marker") == Data("ok\n".utf8))
+    }
+}
