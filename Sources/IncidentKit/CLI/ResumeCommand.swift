@@ -38,6 +38,10 @@ struct ResumeCommand: Subcommand {
         let added = TriageCommand.split(given, form: plan.form, symptom: nil)
         record.answers.merge(added.fields) { $1 }
         record.variables.merge(added.variables) { $1 }
+        for key in TriageCommand.secretKeys(plan) where !record.secretKeys.contains(key) {
+            record.secretKeys.append(key)
+        }
+        record.redactEnteredText()
         record.dryRun = options.dryRun
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         try keeper.log("resumed", "resumed at \(record.phase.rawValue)")

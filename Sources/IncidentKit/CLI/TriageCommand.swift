@@ -32,8 +32,11 @@ struct TriageCommand: Subcommand {
         ] + RunOptions.list
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
-        let symptom = parsed.positionals.joined(separator: " ").trimmed
-        guard !symptom.isEmpty else { throw .usage("missing SYMPTOM") }
+        let typed = parsed.positionals.joined(separator: " ").trimmed
+        guard !typed.isEmpty else { throw .usage("missing SYMPTOM") }
+        // A pasted log line may carry a credential: it is replaced before it is shown, routed or kept.
+        let entered = Redactor().redact(typed)
+        let symptom = entered.text
         let options = try RunOptions.parse(parsed)
         let given = try context.givenAnswers(parsed)
         let console: any Console = parsed.flag("json") ? CapturingConsole() : context.console
@@ -58,9 +61,11 @@ struct TriageCommand: Subcommand {
         record.routeSeverity = routeSeverity
         record.dryRun = options.dryRun
         record.fileHashes = Self.hashes(plan.files, root: library.root)
-        record.secretKeys = plan.form?.fields.filter(\.isSecret).map(\.key) ?? []
+        record.secretKeys = Self.secretKeys(plan)
         record.answers = answers.fields
         record.variables = answers.variables
+        for (kind, count) in entered.counts { record.redactions[kind.rawValue, default: 0] += count }
+        record.redactEnteredText()
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         try store.save(record)
         try keeper.log(
@@ -75,10 +80,20 @@ struct TriageCommand: Subcommand {
         let status = try context.withInterrupts(keeper) { () throws(IncidentError) -> ExitCode in try session.run() }
         if parsed.flag("json") {
             context.console.write(
-                (try? String(decoding: IncidentStore.encoder.encode(keeper.record), as: UTF8.self)) ?? "{}")
+                (try? String(decoding: IncidentStore.encoder.encode(keeper.record.withoutSecretValues), as: UTF8.self))
+                    ?? "{}")
             context.console.write("\n")
         }
         return status
+    }
+
+    /// The keys whose values are secret: secret form fields and variables declared secret.
+    static func secretKeys(_ plan: IncidentPlan) -> [String] {
+        var keys = plan.form?.fields.filter(\.isSecret).map(\.key) ?? []
+        for declaration in plan.declarations where declaration.isSecret && !keys.contains(declaration.name) {
+            keys.append(declaration.name)
+        }
+        return keys
     }
 
     /// The route to follow: the best one; on a near tie a terminal user picks from the top three; with no

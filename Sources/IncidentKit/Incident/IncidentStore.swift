@@ -72,11 +72,11 @@ public struct IncidentStore: Sendable {
     }()
 
     /// Saves the record as `state.json`: temporary file, fsync, rename, so a crash at any moment leaves
-    /// either the old or the new state, never half of one.
+    /// either the old or the new state, never half of one. Values of secret keys are not written.
     public func save(_ record: IncidentRecord) throws(IncidentError) {
         let data: Data
         do {
-            data = try Self.encoder.encode(record)
+            data = try Self.encoder.encode(record.withoutSecretValues)
         } catch {
             throw .failure("cannot encode the state of \(record.id): \(error)")
         }
@@ -91,10 +91,30 @@ public struct IncidentStore: Sendable {
         guard let bytes = FileSystem.read(path) else {
             throw .usage("no incident '\(id)' in '\(root)' (run 'incident list' to see them, or pass --out DIR)")
         }
+        let record: IncidentRecord
         do {
-            return try Self.decoder.decode(IncidentRecord.self, from: Data(bytes))
+            record = try Self.decoder.decode(IncidentRecord.self, from: Data(bytes))
         } catch {
-            throw .failure("'\(path)' is not a readable incident state: \(error)")
+            throw .failure("'\(path)' is not a readable incident state: \(Self.describe(error))")
+        }
+        // Everything written later goes to the folder of the ID inside: it must be this folder.
+        guard record.id == id else {
+            throw .failure("'\(path)' holds incident \(record.id), not \(id): it was copied or edited by hand")
+        }
+        return record
+    }
+
+    /// A decoding error in words, without the decoder's internal coding paths.
+    static func describe(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .dataCorrupted(let context)?:
+            context.codingPath.isEmpty
+                ? "it is not valid JSON"
+                : "the field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' is not valid"
+        case .keyNotFound(let key, _)?: "the field '\(key.stringValue)' is missing"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            "the field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
+        default: "\(error)"
         }
     }
 

@@ -39,6 +39,7 @@ public final class RecordKeeper: Sendable {
         haltIfInterrupted()
         let result: Result<Void, IncidentError> = state.withLock { record in
             change(&record)
+            record.redactEnteredText()
             do throws(IncidentError) {
                 try store.save(record)
                 return .success(())
@@ -52,8 +53,13 @@ public final class RecordKeeper: Sendable {
     /// Appends an event to the timeline.
     public func log(_ kind: String, _ message: String, _ data: [String: String] = [:]) throws(IncidentError) {
         haltIfInterrupted()
-        let id = state.withLock { $0.id }
-        try store.append(TimelineEvent(kind: kind, at: clock(), message: message, data: data), to: id)
+        let (id, secrets) = state.withLock { ($0.id, $0.secretValues) }
+        // Messages quote answers and commands: neither a declared secret nor a credential shape is written.
+        let redactor = Redactor(secrets: secrets)
+        let event = TimelineEvent(
+            kind: kind, at: clock(), message: redactor.redact(message).text,
+            data: data.mapValues { redactor.redact($0).text })
+        try store.append(event, to: id)
     }
 
     /// Records an interruption and saves, holding the lock for the rest of the process's life so that

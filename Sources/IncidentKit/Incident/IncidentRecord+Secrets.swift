@@ -1,0 +1,47 @@
+/// How a record keeps secrets out of files and the screen.
+///
+/// Values of keys declared secret (a secret form field, a variable whose description says secret)
+/// live in memory only: `state.json` and `--json` leave them out, so a resumed incident asks for them
+/// again. Everything else the engineer typed or passed (the symptom, answers, drafts, `--set` values,
+/// an override reason) has credential shapes replaced by `[REDACTED:kind]` as soon as it enters the
+/// record, and each replacement is counted for the report.
+extension IncidentRecord {
+    /// The values of the keys declared secret, to redact wherever they appear.
+    public var secretValues: [String] {
+        secretKeys.flatMap { [answers[$0], variables[$0], drafts[$0]] }.compactMap { $0 }.filter { !$0.isEmpty }
+    }
+
+    /// Replaces credential shapes in what was typed or passed, counting only new replacements (the
+    /// markers of an earlier pass are left alone).
+    public mutating func redactEnteredText() {
+        let redactor = Self.patterns
+        var counts: [String: Int] = [:]
+        func clean(_ text: String) -> String {
+            guard text.utf8.count >= 8 else { return text }  // shorter than any credential shape
+            let redacted = redactor.redact(text)
+            for (kind, count) in redacted.counts { counts[kind.rawValue, default: 0] += count }
+            return redacted.text
+        }
+        let secret = Set(secretKeys)
+        symptom = clean(symptom)
+        for key in answers.keys where !secret.contains(key) { answers[key] = answers[key].map(clean) }
+        for key in variables.keys where !secret.contains(key) { variables[key] = variables[key].map(clean) }
+        for key in drafts.keys where !secret.contains(key) { drafts[key] = drafts[key].map(clean) }
+        override = override.map(clean)
+        for (kind, count) in counts { redactions[kind, default: 0] += count }
+    }
+
+    /// The record as it may be written or printed: the values of secret keys left out.
+    public var withoutSecretValues: IncidentRecord {
+        guard !secretKeys.isEmpty else { return self }
+        var copy = self
+        for key in secretKeys {
+            copy.answers[key] = nil
+            copy.variables[key] = nil
+            copy.drafts[key] = nil
+        }
+        return copy
+    }
+
+    private static let patterns = Redactor()
+}

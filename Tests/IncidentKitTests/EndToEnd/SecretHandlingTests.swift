@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+/// Secrets given to a real run never reach a file of the incident or the screen: a variable the
+/// runbook declares secret, and a credential pasted into an ordinary answer.
+@Suite struct SecretHandlingTests {
+    static let declared = "Zq7-vault-passphrase-81"
+    static let pasted = "ghp_" + String(repeating: "a1B2c3D4e5", count: 3) + "f6G7h8"
+
+    /// The default library with a secret variable that an evidence command prints.
+    static func library() throws -> String {
+        let root = try TriageOptionsTests.libraryCopy()
+        let path = root + "/checklists/NGINX_502_EVIDENCE.md"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "| `health_path` |",
+            with: "| `api_token` | | Secret: token of the status API |\n| `health_path` |")
+        text += "\n```bash\n# Status API token in use\nprintf 'token in use: %s\\n' {{api_token}}\n```\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return root
+    }
+
+    @Test func declaredAndPastedSecretsStayOutOfFilesAndOutput() throws {
+        let library = try Self.library()
+        let folder = try Processes.temporaryFolder("secrets")
+        let answers = [
+            "service=shop", "env=production", "impact=some users", "upstream=127.0.0.1:9",
+            "public_url=http://127.0.0.1:9", "error_log=/nonexistent.log", "api_token=\(Self.declared)",
+            "error_text=upstream said: 401 for Authorization: token \(Self.pasted)",
+        ].flatMap { ["--set", $0] }
+        let run = Processes.runIncident(
+            ["triage", "502", "--no-input", "--yes", "--json", "--library", library, "--out", folder + "/incidents"]
+                + answers, directory: folder)
+        #expect([0, 1].contains(run.status), "\(run.errors)")
+        for secret in [Self.declared, Self.pasted] {
+            #expect(!run.output.contains(secret))
+            #expect(!run.errors.contains(secret))
+        }
+        let store = IncidentStore(root: folder + "/incidents")
+        let id = try #require(store.ids().first)
+        // The command ran with the real value: its output shows where the value was redacted.
+        let record = try store.load(id)
+        let item = try #require(record.evidence.first { $0.title == "Status API token in use" })
+        #expect(item.status == .ran)
+        #expect(item.lines.contains("token in use: [REDACTED:secret-value]"))
+        #expect(record.answers["api_token"] == nil && record.variables["api_token"] == nil)
+        #expect(record.secretKeys.contains("api_token"))
+        #expect(record.answers["error_text"] == "upstream said: 401 for Authorization: token [REDACTED:github-token]")
+        #expect(record.redactions["github-token"] == 1)
+
+        let shown = Processes.runIncident(["show", id, "--json", "--out", folder + "/incidents"], directory: folder)
+        #expect(shown.status == 0)
+        #expect(!shown.output.contains(Self.declared) && !shown.output.contains(Self.pasted))
+        let files = FileSystem.files(under: store.folder(id), suffix: "")
+        #expect(
+            files.contains("state.json") && files.contains("timeline.jsonl") && files.contains("incident_report.md"))
+        for file in files {
+            let text = String(decoding: FileSystem.read(store.folder(id) + "/" + file) ?? [], as: UTF8.self)
+            #expect(!text.contains(Self.declared), "\(file) holds the declared secret")
+            #expect(!text.contains(Self.pasted), "\(file) holds the pasted token")
+        }
+        let report = try String(contentsOfFile: store.folder(id) + "/incident_report.md", encoding: .utf8)
+        #expect(report.contains("github-token"))
+    }
+
+    @Test func aStateFileForAnotherIncidentIsRefused() throws {
+        let folder = try Processes.temporaryFolder("moved")
+        let store = IncidentStore(root: folder)
+        let first = try store.claimID(on: Date())
+        let second = try store.claimID(on: Date())
+        let record = IncidentRecord(
+            id: first, symptom: "502", openedAt: Date(), library: "/lib",
+            route: RouteChoice(title: "t", file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))
+        try store.save(record)
+        try FileManager.default.copyItem(
+            atPath: store.folder(first) + "/state.json", toPath: store.folder(second) + "/state.json")
+        #expect(
+            throws: IncidentError.failure(
+                "'\(store.folder(second))/state.json' holds incident \(first), not \(second): it was copied or edited by hand"
+            )
+        ) {
+            try store.load(second)
+        }
+        FileManager.default.createFile(atPath: store.folder(second) + "/state.json", contents: Data("{\"id\": 3".utf8))
+        #expect(
+            throws: IncidentError.failure(
+                "'\(store.folder(second))/state.json' is not a readable incident state: it is not valid JSON")
+        ) {
+            try store.load(second)
+        }
+    }
+}
