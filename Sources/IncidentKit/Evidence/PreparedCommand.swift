@@ -57,22 +57,36 @@ public struct PreparedCommand: Sendable {
     /// Words that run the program after them: `sudo nginx -t` needs sudo and nginx.
     static let wrappers: Set<String> = ["sudo", "env", "nohup", "time", "timeout", "nice", "ionice", "stdbuf"]
 
+    /// Options of the wrappers that take a value as the next word.
+    static let valuedOptions: Set<String> = [
+        "-u", "-g", "-C", "-h", "-p", "-D", "-R", "-T", "--user", "--group", "-s", "-k", "--signal", "--kill-after",
+        "-n", "--adjustment", "-c", "-o", "-e",
+    ]
+
     /// The programs a command starts with (after `VAR=value` assignments and wrappers such as `sudo`),
     /// when they are plain names: a command whose program is not installed is reported as unavailable
     /// instead of failing with 127.
     static func leadingTools(_ command: String) -> [String] {
         var tools: [String] = []
         var afterWrapper: String?
-        for word in command.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let name = String(word)
-            if name.contains("="), !name.hasPrefix("=") { continue }
-            if afterWrapper != nil, name.hasPrefix("-") { continue }  // sudo -u www-data, timeout -s KILL
+        // The first simple command only, as the shell splits it: `uptime; date` starts with `uptime`.
+        var skipsValue = false
+        for name in ShellLexer.lex(command).segments.first?.words ?? [] {
+            if skipsValue {
+                skipsValue = false
+                continue
+            }
+            if RiskClassifier.isAssignment(name) { continue }
+            if afterWrapper != nil, name.hasPrefix("-") {  // sudo -u www-data, timeout -s KILL
+                skipsValue = Self.valuedOptions.contains(name)
+                continue
+            }
             if afterWrapper == "timeout", name.first?.isNumber == true {
                 afterWrapper = "timeout-done"
                 continue
             }
-            guard !shellWords.contains(name), !name.contains("/"), !name.contains("$"), !name.contains("'"),
-                !name.contains("\""), !name.contains("{"), name.first?.isLetter == true
+            guard !shellWords.contains(name), name.first?.isLetter == true,
+                name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) })
             else { return tools }
             tools.append(name)
             guard wrappers.contains(name) else { return tools }

@@ -14,7 +14,8 @@ public struct RunbookCommand: Sendable, Hashable {
     /// The commands of a fenced block. Lines after a `# comment` up to the next comment or blank line form
     /// one command; without comments each line (with `\` continuations) is one. Comments that follow a
     /// command without a blank line (`# Output: ...`) describe output and are skipped. `$ ` prompts of
-    /// console blocks are removed.
+    /// console blocks are removed; a `bash` block whose lines start with `$ ` is read the same way (a
+    /// transcript: the `$ ` lines are commands, the others their output).
     static func commands(in code: CodeBlock, section: String) -> [RunbookCommand] {
         guard shellLanguages.contains(code.language) else { return [] }
         let blockAnnotations = CommandAnnotations.parse(
@@ -43,6 +44,7 @@ public struct RunbookCommand: Sendable, Hashable {
         }
         var continuing = false
         let isConsole = ["console", "shell-session", "terminal"].contains(code.language)
+        let isTranscript = isConsole || code.lines.contains { $0.text.trimmed.hasPrefix("$ ") }
         for source in code.lines {
             var text = String(source.text)
             let trimmed = text.trimmed
@@ -59,8 +61,8 @@ public struct RunbookCommand: Sendable, Hashable {
                 comment = CommandAnnotations.parse(body)
                 continue
             }
-            if isConsole, !continuing {
-                guard trimmed.hasPrefix("$ ") || trimmed.hasPrefix("# ") else { continue }
+            if isTranscript, !continuing {
+                guard trimmed.hasPrefix("$ ") || (isConsole && trimmed.hasPrefix("# ")) else { continue }
                 text = String(trimmed.dropFirst(2))
             }
             if comment == nil, !continuing, !lines.isEmpty { flush() }

@@ -85,6 +85,41 @@ import Testing
         #expect(commands.map(\.line) == [4, 8])
     }
 
+    @Test func aBashBlockWithPromptsIsATranscript() {
+        // As the corpora write them: prompts and the output they printed, in a `bash` block.
+        let document = MarkdownDocument(
+            path: "c.md",
+            text: """
+                ```bash
+                $ kubectl get pods -n monitoring
+                NAME                      READY   STATUS             RESTARTS
+                prometheus-k8s-0          1/2     CrashLoopBackOff   12
+                $ kubectl logs prometheus-k8s-0 \\
+                    -c prometheus
+                ```
+                """)
+        guard case .code(let code) = document.blocks[0] else {
+            Issue.record("expected a code block")
+            return
+        }
+        let commands = RunbookCommand.commands(in: code, section: "Diagnosis")
+        #expect(
+            commands.map(\.command) == [
+                "kubectl get pods -n monitoring", "kubectl logs prometheus-k8s-0 \\\n    -c prometheus",
+            ])
+        #expect(commands.map(\.line) == [2, 5])
+    }
+
+    @Test(arguments: [
+        ("uptime; date", ["uptime"]), ("date&&uptime", ["date"]),
+        ("FOO=1 sudo -u www-data nginx -t", ["sudo", "nginx"]),
+        ("timeout 5 curl -sS x", ["timeout", "curl"]), ("'/usr/sbin/nginx' -t", []), ("echo hi | grep h", []),
+        ("(ss -ltn)", ["ss"]), ("$TOOL status", []),
+    ])
+    func theProgramACommandNeedsIsTheFirstTheShellRuns(_ command: String, _ tools: [String]) {
+        #expect(PreparedCommand.leadingTools(command) == tools)
+    }
+
     @Test func workflowStepsWithVerifyRollbackAndFollowUps() throws {
         let library = try Library.load(root: Paths.packageRoot)
         let workflow = Workflow(try #require(library.files["workflows/nginx_502_504.md"]))
