@@ -22,6 +22,8 @@ struct Tally {
     var top1 = 0
     var top3 = 0
     var wronglyDeclined = 0
+    /// Answerable rows routed with confidence to a wrong runbook: the costly mistake.
+    var confidentlyWrong = 0
     var none = 0
     var declined = 0
 
@@ -35,6 +37,7 @@ struct Tally {
         if let first = ranked.first, row.expected.contains(first) { top1 += 1 }
         if ranked.prefix(3).contains(where: row.expected.contains) { top3 += 1 }
         if !confident { wronglyDeclined += 1 }
+        if confident, let first = ranked.first, !row.expected.contains(first) { confidentlyWrong += 1 }
     }
 
     static func percent(_ part: Int, _ whole: Int) -> String {
@@ -44,7 +47,8 @@ struct Tally {
     func line(_ label: String) -> String {
         pad(label, 22) + pad(String(answerable + none), 5) + "  top-1 " + Self.percent(top1, answerable) + "  top-3 "
             + Self.percent(top3, answerable) + "  NONE declined " + Self.percent(declined, none)
-            + "  wrongly declined " + Self.percent(wronglyDeclined, answerable)
+            + "  wrongly declined " + Self.percent(wronglyDeclined, answerable) + "  confidently wrong "
+            + Self.percent(confidentlyWrong, answerable)
     }
 }
 

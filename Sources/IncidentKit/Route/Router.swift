@@ -63,6 +63,7 @@ public struct Router: Sendable {
         var scores = [Double](repeating: 0, count: routeCount)
         var covered = [Double](repeating: 0, count: routeCount)
         var best = [Double](repeating: 0, count: routeCount)
+        var shared = [Int](repeating: 0, count: routeCount)
         var touched: [Int] = []
         for term in terms {
             touched.removeAll(keepingCapacity: true)
@@ -84,6 +85,7 @@ public struct Router: Sendable {
             for index in touched {
                 scores[index] += best[index]
                 covered[index] += termWeight
+                shared[index] += 1
                 best[index] = 0
             }
         }
@@ -117,9 +119,13 @@ public struct Router: Sendable {
         let nearTie = ranked.count > 1 && scores[ranked[1]] >= tuning.nearTie * scores[ranked[0]]
         var confident = false
         if let first = ranked.first, let bestMatch = matches.first {
+            // One word that several runbooks share about equally ("etcd", "cpu") names a family, not a runbook.
+            let sharesEnough =
+                Double(shared[first]) >= min(tuning.minimumTerms, Double(terms.count)) && !(terms.count == 1 && nearTie)
             confident =
                 keywordHits[first] != nil
-                || bestMatch.score / unknownIDF * bestMatch.coverage.squareRoot() >= tuning.minimumStrength
+                || (sharesEnough
+                    && bestMatch.score / unknownIDF * bestMatch.coverage.squareRoot() >= tuning.minimumStrength)
         }
         return RoutingResult(
             symptom: symptom, terms: terms, matches: matches, confident: confident, nearTie: nearTie,

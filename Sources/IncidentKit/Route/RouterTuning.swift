@@ -27,6 +27,10 @@ public struct RouterTuning: Sendable, Hashable {
     /// labelled set as a whole and checked by five-fold cross-validation: about 91% of the symptoms no
     /// runbook covers fall below it, and about 8% of those one does.
     public var minimumStrength = 2.2
+    /// Confidence without a keyword also needs the best route to share this many distinct words with a
+    /// symptom of more than one word: one shared word out of two or more is a guess ("disk full" landing
+    /// on the only runbook whose title says "full"). A one-word symptom is not confident on a near tie.
+    public var minimumTerms = 2.0
     /// Two routes are a near tie when the second scores at least this share of the first.
     public var nearTie = 0.85
 
@@ -52,6 +56,7 @@ public struct RouterTuning: Sendable, Hashable {
             case "phrase": phraseBonus = value
             case "glue": glueWeight = value
             case "strength": minimumStrength = value
+            case "terms": minimumTerms = value
             case "nearTie": nearTie = value
             default: break
             }

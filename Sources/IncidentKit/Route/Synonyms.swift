@@ -16,7 +16,7 @@ public enum Synonyms {
         ["down", "unavailable", "unreachable", "outage", "offline", "disappeared", "absent"],
         ["notready", "unready"],
         ["dns", "coredns", "nxdomain", "servfail"],
-        ["notify", "notification"],
+        ["notify", "notification", "slack", "pagerduty", "opsgenie", "webhook", "receiver"],
         ["cpu", "throttling", "throttled"],
         ["timeout", "deadline", "timedout"],
         ["node", "host", "worker"],
@@ -33,8 +33,7 @@ public enum Synonyms {
         ["transmit", "tx"],
         ["database", "db"],
         ["flapping", "flipping", "flap", "oscillating"],
-        ["usage", "utilization", "utilisation", "used"],
-        ["notify", "slack", "pagerduty", "opsgenie", "webhook", "receiver"],
+        ["usage", "utilization", "utilisation"],
         ["hang", "hangs", "stuck", "unresponsive", "frozen"],
     ]
 

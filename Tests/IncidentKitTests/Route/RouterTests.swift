@@ -138,11 +138,44 @@ import Testing
         #expect(best.coverage < 0.5, "the best route accounts for little of the symptom")
     }
 
+    @Test func oneSharedWordIsNotEnoughToBeSure() throws {
+        let files = [
+            ("q/QueueFull.md", "# QueueFull\n\n## Meaning\n\nThe notification queue is full.\n"),
+            ("q/NodeDown.md", "# NodeDown\n\n## Meaning\n\nA node is down; check its disk and network.\n"),
+            ("q/ApiLatency.md", "# ApiLatency\n\n## Meaning\n\nRequests are slow.\n"),
+            ("q/EtcdMembersDown.md", "# EtcdMembersDown\n\n## Meaning\n\netcd members are down.\n"),
+            ("q/EtcdNoLeader.md", "# EtcdNoLeader\n\n## Meaning\n\netcd has no leader.\n"),
+        ].map { LibraryFile(path: $0.0, document: MarkdownDocument(path: $0.0, text: $0.1)) }
+        let index = RouteIndex(routes: files.map(RouteIndex.route(for:)), source: nil)
+        var loose = RouterTuning()
+        loose.minimumTerms = 1
+        // "full" alone decides the best route; "disk" is elsewhere. Strong enough by score, but a guess.
+        let guess = Router(index: index).route("disk full")
+        #expect(guess.best?.route.file == "q/QueueFull.md")
+        #expect(Router(index: index, tuning: loose).route("disk full").confident)
+        #expect(!guess.confident)
+        // A one-word symptom that two runbooks share about equally is a near tie, not a decision.
+        let family = Router(index: index).route("etcd")
+        #expect(family.nearTie)
+        #expect(!family.confident)
+        #expect(Router(index: index).route("queue full").confident)
+    }
+
     @Test func everySynonymGroupIsDocumented() throws {
         let format = try String(contentsOfFile: Paths.packageRoot + "/docs/FORMAT.md", encoding: .utf8)
         let lines = Set(format.split(separator: "\n").map(String.init))
+        // The synonym list: the bullet lines right after the sentence that introduces it.
+        let introduction = try #require(format.range(of: "line is one group, words before stemming):\n\n"))
+        let listed = format[introduction.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("- ") }
+            .map { String($0.dropFirst(2)) }
+        #expect(
+            listed == Synonyms.groups.map { $0.joined(separator: ", ") },
+            "docs/FORMAT.md lists the groups as the code has them")
         for group in Synonyms.groups {
             #expect(lines.contains("- " + group.joined(separator: ", ")), "docs/FORMAT.md lists \(group)")
+            for word in group {
+                #expect(!StopWords.contains(word), "\(word) is a stop word: it never reaches the synonym table")
+            }
         }
     }
 }
