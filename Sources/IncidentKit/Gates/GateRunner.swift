@@ -1,21 +1,26 @@
 import Foundation
 
 /// Runs the quality gates' checks (in parallel) and evaluates each against its expectation. A gate
-/// whose tool is missing or whose variable is unset is "unknown", never "pass". A check that would
-/// change the system runs only when `approveMutating` says so; otherwise the gate is "unknown".
+/// whose tool is missing or whose variable is unset is "unknown", never "pass". Read-only checks run
+/// when `approveReadOnly` agrees to them (asked once, with their number); a check that would change
+/// the system runs only when `approveMutating` says so. A gate whose check was not approved is "unknown".
 public struct GateRunner {
     public var gates: [GateSet]
     public var scope: VariableScope
     public var runner: any CommandRunning
     public var tools: ToolLocator
     public var defaultTimeout: Duration?
+    /// Asked once, before any check runs, whether the read-only checks (this many) may run.
+    public var approveReadOnly: (_ count: Int) -> Bool
     /// Asked, one check at a time before any runs, whether a mutating check may run. By default none may.
     public var approveMutating: (_ gate: Gate, _ command: PreparedCommand) -> Bool
 
     public init(
         gates: [GateSet], scope: VariableScope, runner: any CommandRunning, tools: ToolLocator,
-        defaultTimeout: Duration?, approveMutating: @escaping (Gate, PreparedCommand) -> Bool = { _, _ in false }
+        defaultTimeout: Duration?, approveReadOnly: @escaping (Int) -> Bool = { _ in true },
+        approveMutating: @escaping (Gate, PreparedCommand) -> Bool = { _, _ in false }
     ) {
+        self.approveReadOnly = approveReadOnly
         self.gates = gates
         self.scope = scope
         self.runner = runner
@@ -29,6 +34,7 @@ public struct GateRunner {
     public func run(at time: Date, since: Date) -> GateRun {
         let redactor = Redactor(secrets: scope.secrets)
         var prepared: [(gate: Gate, display: String?, spec: CommandSpec?, unavailable: String?)] = []
+        var ready: [Int: PreparedCommand] = [:]
         for set in gates {
             for gate in set.gates {
                 guard let check = gate.check else {
@@ -37,23 +43,26 @@ public struct GateRunner {
                 }
                 var annotations = CommandAnnotations()
                 annotations.requires = gate.requires
-                let command = RunbookCommand(
-                    title: gate.title, command: check, annotations: annotations, section: gate.title, line: gate.line)
-                let ready = PreparedCommand.prepare(
-                    command, path: set.path, scope: scope, tools: tools, redactor: redactor)
-                if let reason = ready.notReadyReason {
-                    prepared.append((gate, ready.display, nil, reason))
-                } else if ready.isMutating, !approveMutating(gate, ready) {
-                    let reasons = ready.reasons.joined(separator: "; ")
-                    prepared.append(
-                        (
-                            gate, ready.display, nil,
-                            "not run: the check changes the system (\(reasons)); confirm it by hand"
-                        ))
-                } else {
-                    let spec = ready.spec(outputFile: nil, secrets: scope.secrets, defaultTimeout: defaultTimeout)
-                    prepared.append((gate, ready.display, spec, nil))
-                }
+                let command = PreparedCommand.prepare(
+                    RunbookCommand(
+                        title: gate.title, command: check, annotations: annotations, section: gate.title,
+                        line: gate.line),
+                    path: set.path, scope: scope, tools: tools, redactor: redactor)
+                if command.notReadyReason == nil { ready[prepared.count] = command }
+                prepared.append((gate, command.display, nil, command.notReadyReason))
+            }
+        }
+        let readOnly = ready.filter { !$0.value.isMutating }.count
+        let readOnlyApproved = readOnly == 0 || approveReadOnly(readOnly)
+        for (index, command) in ready.sorted(by: { $0.key < $1.key }) {
+            if command.isMutating, !approveMutating(prepared[index].gate, command) {
+                let reasons = command.reasons.joined(separator: "; ")
+                prepared[index].unavailable = "not run: the check changes the system (\(reasons)); confirm it by hand"
+            } else if !command.isMutating, !readOnlyApproved {
+                prepared[index].unavailable = "not run: not confirmed (pass --yes to run the gate checks)"
+            } else {
+                prepared[index].spec = command.spec(
+                    outputFile: nil, secrets: scope.secrets, defaultTimeout: defaultTimeout)
             }
         }
         let runnable = prepared.enumerated().compactMap { index, item in item.spec.map { (index, $0) } }

@@ -302,7 +302,7 @@ public struct TriageSession {
         let since = Date(timeIntervalSince1970: (last.timeIntervalSince1970).rounded(.up))
         let gateRunner = GateRunner(
             gates: plan.gates, scope: scope, runner: runner, tools: tools, defaultTimeout: options.timeout,
-            approveMutating: approveMutatingGate)
+            approveReadOnly: approveGateChecks, approveMutating: approveMutatingGate)
         let count = plan.gates.reduce(0) { $0 + $1.gates.count }
         console.write("  checking \(count) gate\(count == 1 ? "" : "s")...\n")
         var run = gateRunner.run(at: keeper.now, since: since)
@@ -341,6 +341,16 @@ public struct TriageSession {
     }
 
     // MARK: Report
+
+    /// Read-only gate checks run with `--yes`, or when the engineer agrees, as evidence commands do.
+    private func approveGateChecks(_ count: Int) -> Bool {
+        if options.yes { return true }
+        guard prompter.isInteractive,
+            let answer = prompter.readLine(
+                prompt: "  Run \(count) read-only gate check\(count == 1 ? "" : "s")? [Y/n] ")
+        else { return false }
+        return ["", "y", "yes"].contains(answer.trimmed.lowercased())
+    }
 
     /// A gate check that changes the system runs with `--yes --yes-mutating`, or when the engineer says so.
     private func approveMutatingGate(_ gate: Gate, _ command: PreparedCommand) -> Bool {

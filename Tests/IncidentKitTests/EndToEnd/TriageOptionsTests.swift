@@ -19,6 +19,23 @@ import Testing
         return root
     }
 
+    @Test func withoutYesNothingRunsUnattended() throws {
+        let folder = try Processes.temporaryFolder("no-yes")
+        let run = Processes.runIncident(
+            ["triage", "502", "--no-input", "--library", Paths.packageRoot, "--out", folder + "/incidents"]
+                + Self.answers, directory: folder)
+        #expect(run.status == 1, "\(run.errors)")
+        let store = IncidentStore(root: folder + "/incidents")
+        let record = try store.load(try #require(store.ids().first))
+        #expect(!record.evidence.contains { $0.status == .ran })
+        #expect(record.actions.allSatisfy { $0.decision != .ran })
+        let gates = try #require(record.gateRuns.last)
+        #expect(!gates.results.isEmpty)
+        #expect(gates.results.allSatisfy { $0.status == .unknown })
+        #expect(gates.results.contains { $0.detail == "not run: not confirmed (pass --yes to run the gate checks)" })
+        #expect(record.mitigatedAt == nil)
+    }
+
     @Test func dryRunShowsEveryCommandAndRunsNone() throws {
         let folder = try Processes.temporaryFolder("dry-run")
         let run = Processes.runIncident(

@@ -26,14 +26,18 @@ struct GateRunnerTests {
         return [GateSet(file)]
     }
 
-    static func runner(_ folder: String, approve: @escaping (Gate, PreparedCommand) -> Bool) -> GateRunner {
+    static func runner(
+        _ folder: String, readOnly: @escaping (Int) -> Bool = { _ in true },
+        approve: @escaping (Gate, PreparedCommand) -> Bool
+    ) -> GateRunner {
         let record = IncidentRecord(
             id: "INC-20260105-001", symptom: "502", openedAt: Date(), library: "/lib",
             route: RouteChoice(title: "t", file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))
         return GateRunner(
             gates: gates(in: folder), scope: VariableScope(declarations: [], record: record, form: nil),
             runner: ProcessRunner(options: ExecutionTestSupport.options(), registry: ProcessGroupRegistry()),
-            tools: ToolLocator(path: "/usr/bin:/bin"), defaultTimeout: .seconds(10), approveMutating: approve)
+            tools: ToolLocator(path: "/usr/bin:/bin"), defaultTimeout: .seconds(10), approveReadOnly: readOnly,
+            approveMutating: approve)
     }
 
     @Test func aMutatingCheckDoesNotRunUnapprovedAndIsUnknown() throws {
@@ -51,6 +55,21 @@ struct GateRunnerTests {
         )
         #expect(!run.passed)
         #expect(!FileManager.default.fileExists(atPath: folder + "/marker"))
+    }
+
+    @Test func readOnlyChecksNeedTheirOwnApproval() throws {
+        let folder = try Processes.temporaryFolder("gates")
+        var counts: [Int] = []
+        let run = Self.runner(
+            folder,
+            readOnly: {
+                counts.append($0); return false
+            }
+        ) { _, _ in true }
+        .run(at: Date(), since: Date())
+        #expect(counts == [1])
+        #expect(run.results.map(\.status) == [.unknown, .pass])
+        #expect(run.results[0].detail == "not run: not confirmed (pass --yes to run the gate checks)")
     }
 
     @Test func anApprovedMutatingCheckRuns() throws {
