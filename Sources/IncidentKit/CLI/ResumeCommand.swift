@@ -35,7 +35,8 @@ struct ResumeCommand: Subcommand {
             return .success
         }
         let given = try context.givenAnswers(parsed)
-        let added = TriageCommand.split(given, form: plan.form, symptom: nil)
+        let added = try TriageCommand.split(given, form: plan.form, symptom: nil)
+        TriageCommand.warnUnused(given, plan: plan, console: console)
         record.answers.merge(added.fields) { $1 }
         record.variables.merge(added.variables) { $1 }
         for key in TriageCommand.secretKeys(plan) where !record.secretKeys.contains(key) {
@@ -45,6 +46,7 @@ struct ResumeCommand: Subcommand {
         record.dryRun = options.dryRun
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         try keeper.log("resumed", "resumed at \(record.phase.rawValue)")
+        try TriageCommand.logGiven(added, keeper: keeper)
         console.write(
             console.bold("Incident \(record.id)") + " resumed at \(record.phase.rawValue) (\(record.route.title))\n")
         let session = TriageSession(

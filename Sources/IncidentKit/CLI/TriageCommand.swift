@@ -48,7 +48,8 @@ struct TriageCommand: Subcommand {
         let (choice, routeSeverity) = try Self.choose(routing, prompter: prompter, console: console)
         let plan = IncidentPlan(library: library, targets: choice.targets)
 
-        let answers = Self.split(given, form: plan.form, symptom: symptom)
+        let answers = try Self.split(given, form: plan.form, symptom: symptom)
+        Self.warnUnused(given, plan: plan, console: context.console)
         // Without a terminal, say what is missing before opening an incident that could not go on.
         if !prompter.isInteractive, let form = plan.form {
             let missing = FormSession.missing(in: form, answers: answers.fields)
@@ -71,6 +72,7 @@ struct TriageCommand: Subcommand {
         try keeper.log(
             "declared", "incident \(id) declared: \(symptom)",
             ["route": choice.title, "file": "\(choice.file):\(choice.line)", "dryRun": String(options.dryRun)])
+        try Self.logGiven(answers, keeper: keeper)
         console.write(console.bold("Incident \(id)") + " opened in \(store.folder(id))\n")
 
         let session = TriageSession(
@@ -155,23 +157,76 @@ struct TriageCommand: Subcommand {
 
     /// Given answers split into form fields (by key or number; the symptom pre-fills its field) and
     /// command variables.
-    static func split(_ given: FormAnswers, form: IncidentForm?, symptom: String?) -> (
+    /// Given answers sorted into form fields (checked and normalized as a typed answer would be: a choice
+    /// by its unique prefix, a required field not empty) and command variables.
+    static func split(_ given: FormAnswers, form: IncidentForm?, symptom: String?) throws(IncidentError) -> (
         fields: [String: String], variables: [String: String]
     ) {
         var fields: [String: String] = [:]
         var variables: [String: String] = [:]
         for key in given.order {
             let value = given.values[key]!
-            if let field = form?.field(named: key) {
-                fields[field.key] = value
-            } else {
+            guard let field = form?.field(named: key) else {
                 variables[key] = value
+                continue
             }
+            let answer = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if answer.isEmpty {
+                guard !field.isRequired else {
+                    throw .usage("--set \(key)= is empty, but \(field.number)) \(field.label) needs an answer")
+                }
+                continue
+            }
+            guard let valid = FormSession.validate(answer, choices: field.choices) else {
+                throw .usage(
+                    "--set \(key)=\(answer): '\(answer)' is not one of \(field.choices.joined(separator: ", "))"
+                        + " (the choices of \(field.number)) \(field.label))")
+            }
+            fields[field.key] = valid
         }
         if let symptom, let field = form?.field(named: "symptom"), fields[field.key] == nil {
             fields[field.key] = symptom
         }
         return (fields, variables)
+    }
+
+    /// The given keys that are neither a form field nor a variable any command of the plan uses: most
+    /// likely a typo, which would leave a default in place without a word.
+    static func unusedKeys(_ given: FormAnswers, plan: IncidentPlan) -> [String] {
+        var known: Set<String> = ["severity"]
+        known.formUnion(plan.declarations.map(\.name))
+        var commands = plan.checklists.flatMap(\.commands).map(\.command)
+        if let workflow = plan.workflow {
+            commands += (workflow.steps.flatMap(\.commands) + workflow.rollback).map(\.command)
+            commands += workflow.steps.flatMap { [$0.verify, $0.rollback].compactMap { $0 } }
+        }
+        commands += plan.gates.flatMap(\.gates).compactMap(\.check)
+        for command in commands { known.formUnion(CommandTemplate(command).variableNames) }
+        return given.order.filter { plan.form?.field(named: $0) == nil && !known.contains($0) }
+    }
+
+    /// Puts the answers and variables given on the command line into the timeline, as typed ones are.
+    static func logGiven(
+        _ given: (fields: [String: String], variables: [String: String]), keeper: RecordKeeper
+    ) throws(IncidentError) {
+        let secret = Set(keeper.record.secretKeys)
+        for (kind, values) in [("answer", given.fields), ("variable", given.variables)] {
+            for key in values.keys.sorted() {
+                let shown =
+                    secret.contains(key) ? RedactionKind.secretValue.replacement : FormSession.short(values[key]!)
+                try keeper.log(kind, "\(key): \(shown)", [kind == "answer" ? "field" : "name": key, "how": "given"])
+            }
+        }
+    }
+
+    /// Warns about each given key nothing uses.
+    static func warnUnused(_ given: FormAnswers, plan: IncidentPlan, console: any Console) {
+        for key in unusedKeys(given, plan: plan) {
+            console.error(
+                console.yellowError("warning: ")
+                    + "--set \(key)=... is not a field of the form nor a variable of this route's commands; "
+                    + "check its spelling\n")
+        }
     }
 
     static func hashes(_ paths: [String], root: String) -> [String: String] {

@@ -36,6 +36,40 @@ import Testing
         #expect(record.mitigatedAt == nil)
     }
 
+    @Test func givenAnswersAreCheckedAsTypedOnesAre() throws {
+        let folder = try Processes.temporaryFolder("given")
+        func triage(_ extra: [String]) -> (status: Int32, output: String, errors: String) {
+            Processes.runIncident(
+                [
+                    "triage", "502", "--no-input", "--dry-run", "--library", Paths.packageRoot, "--out",
+                    folder + "/incidents",
+                ]
+                    + Self.answers + extra, directory: folder)
+        }
+        let wrong = triage(["--set", "env=qa"])
+        #expect(wrong.status == 64)
+        #expect(
+            wrong.errors.contains(
+                "--set env=qa: 'qa' is not one of dev, staging, production, unknown (the choices of 2) ENV (dev/staging/production/unknown))"
+            ), "\(wrong.errors)")
+        let empty = triage(["--set", "impact= "])
+        #expect(empty.status == 64)
+        #expect(empty.errors.contains("--set impact= is empty, but 7) Impact (users affected?) needs an answer"))
+        let typo = triage(["--set", "env=prod", "--set", "upstrem=10.0.0.5:8080"])
+        #expect(typo.status == 0, "\(typo.errors)")
+        #expect(
+            typo.errors.contains(
+                "warning: --set upstrem=... is not a field of the form nor a variable of this route's commands; check its spelling"
+            ))
+        #expect(!typo.errors.contains("--set upstream="))
+        let store = IncidentStore(root: folder + "/incidents")
+        let id = try #require(store.ids().last)
+        #expect(try store.load(id).answers["env"] == "production")
+        let given = store.timeline(id).filter { $0.kind == "answer" && $0.data["how"] == "given" }
+        #expect(given.contains { $0.message == "env: production" })
+        #expect(store.ids().count == 1, "refused runs open no incident")
+    }
+
     @Test func dryRunShowsEveryCommandAndRunsNone() throws {
         let folder = try Processes.temporaryFolder("dry-run")
         let run = Processes.runIncident(
