@@ -34,23 +34,29 @@ public final class InterruptForwarder: Sendable {
         self.onInterrupt = onInterrupt
     }
 
-    /// Starts catching SIGINT (the default action, ending the process, is turned off meanwhile).
+    /// Starts catching SIGINT (the default action, ending the process, is turned off meanwhile). Returns
+    /// once the signal source is registered: libdispatch registers it asynchronously, and a Ctrl-C in
+    /// between would meet SIG_IGN and be lost.
     public func install() {
-        state.withLock { state in
-            guard state.source == nil else { return }
+        let registered = DispatchSemaphore(value: 0)
+        let installed = state.withLock { state -> Bool in
+            guard state.source == nil else { return false }
             state.previousHandler = signal(SIGINT, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: queue)
-            // Counted by the signals the source says arrived, not by calls of the handler: a handler
-            // called with nothing delivered must not pass for a second Ctrl-C (and skip to SIGKILL).
+            // The source's data is the number of signals since the last call: several Ctrl-C can
+            // arrive as one call, and a second one must still skip to SIGKILL.
             let handler: @Sendable () -> Void = { [weak self] in
                 guard let self else { return }
                 let delivered = self.state.withLock { $0.source?.data ?? 0 }
                 for _ in 0..<min(delivered, 2) { self.signalArrived() }
             }
             source.setEventHandler(handler: handler)
+            source.setRegistrationHandler { registered.signal() }
             source.resume()
             state.source = source
+            return true
         }
+        if installed { _ = registered.wait(timeout: .now() + .seconds(2)) }
     }
 
     /// Stops catching SIGINT and restores the disposition it had before `install()`.
