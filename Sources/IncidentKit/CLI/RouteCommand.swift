@@ -34,13 +34,16 @@ struct RouteCommand: Subcommand {
             currentDirectory: context.currentDirectory)
         let console = context.console
         var noted = false
-        let router = try RouterLoader.load(root: root, environment: context.environment) { count in
-            // A passing note on a terminal only: reading thousands of runbooks takes a second or more.
-            guard count >= Self.progressThreshold, console.errorsIsTerminal else { return }
-            console.error("reading \(count) runbooks to build the route cache (later runs read the cache)…")
+        // The note is erased however loading ends, so an error message starts on a clean line.
+        defer { if noted { console.error("\r\u{1B}[K") } }
+        let router = try RouterLoader.load(root: root, environment: context.environment) { count, caching in
+            // A passing note on a terminal that can erase it: reading thousands of runbooks takes a second
+            // or more. Short, so that it fits on one line of a narrow terminal.
+            guard count >= Self.progressThreshold, console.errorsIsTerminal, context.environment["TERM"] != "dumb"
+            else { return }
+            console.error("reading \(count) runbooks\(caching ? " (cached for next time)" : "")…")
             noted = true
         }.router
-        if noted { console.error("\r\u{1B}[K") }
         let result = router.route(symptom, top: top)
         if parsed.flag("json") {
             context.console.write(Self.json(result).rendered() + "\n")

@@ -7,11 +7,14 @@ public enum RouterLoader {
         case keywordIndex, cache, runbooks
     }
 
-    /// `reading` is told how many runbooks are about to be read when there is no valid cache, so that a
-    /// terminal can say why the first run over a large collection takes a moment.
+    /// Makes the router for the library at `root`, using the route cache where `environment` puts it.
+    ///
+    /// `reading` is told how many runbooks are about to be read when there is no valid cache, and
+    /// whether a cache will be written for next time, so that a terminal can say why the first run over
+    /// a large collection takes a moment.
     public static func load(
         root: String, environment: [String: String], tuning: RouterTuning = RouterTuning(),
-        reading: ((Int) -> Void)? = nil
+        reading: ((_ count: Int, _ caching: Bool) -> Void)? = nil
     ) throws(IncidentError) -> (router: Router, source: Source) {
         guard FileSystem.isDirectory(root) else {
             throw .usage("library folder '\(root)' does not exist or is not a folder")
@@ -33,7 +36,7 @@ public enum RouterLoader {
             let index = RouteIndex(routes: cached.routes, source: nil)
             return (Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache)
         }
-        reading?(manifest.entries.count)
+        reading?(manifest.entries.count, cacheFile != nil)
         let library = try Library.load(root: root, scope: .routing)
         let lookup = InMemoryTermLookup(routes: library.index.routes, tuning: tuning)
         if let cacheFile, FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile)) {

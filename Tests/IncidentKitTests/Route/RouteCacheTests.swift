@@ -43,18 +43,24 @@ import Testing
                 toFile: root + "/alerts/Generated\(number).md", atomically: false, encoding: .utf8)
         }
         var told: [Int] = []
-        _ = try RouterLoader.load(root: root, environment: environment) { told.append($0) }
+        _ = try RouterLoader.load(root: root, environment: environment) { number, _ in told.append(number) }
         #expect(told == [count + 3], "the cold run says how many runbooks it reads")
-        _ = try RouterLoader.load(root: root, environment: environment) { told.append($0) }
+        _ = try RouterLoader.load(root: root, environment: environment) { number, _ in told.append(number) }
         #expect(told == [count + 3], "a run that reads the cache says nothing")
 
         try FileManager.default.removeItem(atPath: environment["XDG_CACHE_HOME"]!)
         let terminal = CapturingConsole(errorsIsTerminal: true)
         let context = CommandContext(console: terminal, environment: environment, currentDirectory: root)
         #expect(IncidentCLI(context: context).run(["route", "something happened", "--library", root]) == 0)
-        #expect(
-            terminal.errors
-                == "reading \(count + 3) runbooks to build the route cache (later runs read the cache)…\r\u{1B}[K")
+        #expect(terminal.errors == "reading \(count + 3) runbooks (cached for next time)…\r\u{1B}[K")
+        // A terminal that cannot move the cursor gets no note it could not erase.
+        try FileManager.default.removeItem(atPath: environment["XDG_CACHE_HOME"]!)
+        let dumb = CapturingConsole(errorsIsTerminal: true)
+        var dumbEnvironment = environment
+        dumbEnvironment["TERM"] = "dumb"
+        let dumbContext = CommandContext(console: dumb, environment: dumbEnvironment, currentDirectory: root)
+        #expect(IncidentCLI(context: dumbContext).run(["route", "something happened", "--library", root]) == 0)
+        #expect(dumb.errors.isEmpty)
         let pipe = CapturingConsole()
         try FileManager.default.removeItem(atPath: environment["XDG_CACHE_HOME"]!)
         let piped = CommandContext(console: pipe, environment: environment, currentDirectory: root)
