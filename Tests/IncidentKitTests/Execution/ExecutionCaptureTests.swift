@@ -9,7 +9,9 @@ struct ExecutionCaptureTests {
     @Test func tenMegabytesOnBothStreamsAtOnce() throws {
         let directory = try ExecutionTestSupport.temporaryDirectory()
         let file = directory + "/output.log"
-        let runner = ProcessRunner(options: ExecutionTestSupport.options(), registry: ProcessGroupRegistry())
+        // A generous timeout: on a loaded machine the two writers can take seconds, which is not the point.
+        let runner = ProcessRunner(
+            options: ExecutionTestSupport.options(timeout: .seconds(50)), registry: ProcessGroupRegistry())
         let command =
             "yes abcdefgh | head -c \(Self.tenMiB) & yes 0123456789 | head -c \(Self.tenMiB) >&2; wait"
         let result = try runner.run(CommandSpec(command, outputFile: file))

@@ -30,6 +30,8 @@ struct ExecutionInterruptTests {
         {
             usleep(5_000)
         }
+        let started = ((try? FileManager.default.contentsOfDirectory(atPath: ready)) ?? []).count
+        try #require(started == specs.count, "every child is running before the test interrupts them")
         try? FileManager.default.removeItem(atPath: ready)
         return box
     }

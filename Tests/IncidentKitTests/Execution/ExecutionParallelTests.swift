@@ -29,8 +29,8 @@ struct ExecutionParallelTests {
             CommandSpec(
                 """
                 touch \(barrier)/\(index); n=0
-                while [ "$(ls \(barrier) | wc -l)" -lt 8 ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
-                sleep 0.$((9 - \(index))); echo \(index) "$(ls \(barrier) | wc -l)"
+                while [ "$(ls \(barrier) | wc -l | tr -d ' ')" -lt 8 ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+                sleep 0.$((9 - \(index))); echo \(index) "$(ls \(barrier) | wc -l | tr -d ' ')"
                 """,
                 label: "job \(index)")
         }
