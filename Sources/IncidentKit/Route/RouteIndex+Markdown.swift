@@ -99,7 +99,10 @@ extension RouteIndex {
             routes[index].fields = [Route.Field(kind: .title, text: routes[index].title, line: routes[index].line)]
         }
         if fallback == nil {
-            fallback = ["runbooks/INCIDENT_TRIAGE.md", "flows/INCIDENT_TRIAGE.md"].first { library.files[$0] != nil }
+            // Looked for on disk too: loaded for routing, the library holds only the index.
+            fallback = ["runbooks/INCIDENT_TRIAGE.md", "flows/INCIDENT_TRIAGE.md"].first {
+                library.files[$0] != nil || FileSystem.isFile(library.root + "/" + $0)
+            }
         }
         return RouteIndex(routes: routes, source: file.path, fallback: fallback)
     }

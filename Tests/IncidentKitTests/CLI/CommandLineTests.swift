@@ -93,6 +93,16 @@ import Testing
                 """)
     }
 
+    @Test func routeNamesTheGenericFlowTriageWouldFollow() throws {
+        // Routing reads only the index; the generic flow beside it is still found, as triage finds it.
+        let (status, output, _) = run(
+            ["route", "kafka consumer lag", "--json", "--library", Paths.packageRoot], environment: ["NO_COLOR": "1"])
+        #expect(status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        #expect(object["confident"] as? Bool == false)
+        #expect(object["fallback"] as? String == "runbooks/INCIDENT_TRIAGE.md")
+    }
+
     @Test func routeFindsTheLibraryFromTheEnvironment() {
         let (status, output, _) = run(
             ["route", "pods keep restarting", "--json"], environment: ["INCIDENT_LIBRARY": Paths.prometheusCorpus])
