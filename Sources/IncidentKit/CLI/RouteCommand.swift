@@ -20,7 +20,7 @@ struct RouteCommand: Subcommand {
     ]
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
-        let symptom = parsed.positionals.joined(separator: " ").trimmed
+        let symptom = TerminalText.printable(parsed.positionals.joined(separator: " ").trimmed)
         guard !symptom.isEmpty else { throw .usage("missing SYMPTOM") }
         var top = 3
         if let value = parsed.value("top") {

@@ -32,7 +32,7 @@ struct TriageCommand: Subcommand {
         ] + RunOptions.list
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
-        let typed = parsed.positionals.joined(separator: " ").trimmed
+        let typed = TerminalText.printable(parsed.positionals.joined(separator: " ").trimmed)
         guard !typed.isEmpty else { throw .usage("missing SYMPTOM") }
         // A pasted log line may carry a credential: it is replaced before it is shown, routed or kept.
         let entered = Redactor().redact(typed)

@@ -3,6 +3,8 @@
 public struct IncidentPlan: Sendable {
     public var form: IncidentForm?
     public var checklists: [Checklist]
+    /// The runbooks the route leads to (its flow, or the one file of an index-less route).
+    public var runbooks: [String]
     public var workflow: Workflow?
     public var gates: [GateSet]
     /// The report template's path and text.
@@ -34,6 +36,7 @@ public struct IncidentPlan: Sendable {
             checklistFiles = targets.compactMap { library.files[$0] }.filter { $0.kind == .runbook }
         }
         checklists = checklistFiles.map(Checklist.init)
+        runbooks = targets.filter { library.files[$0]?.kind == .runbook }
         workflow = of(.workflow).first.map(Workflow.init)
         let formFile = of(.form).first ?? library.files[Self.defaultForm]
         form = formFile.map(IncidentForm.init)

@@ -141,6 +141,9 @@ public struct TriageSession {
             commands: prepared, runner: runner, folder: keeper.store.folder(keeper.record.id), secrets: scope.secrets,
             defaultTimeout: options.timeout)
         var items = collector.plan(dryRun: options.dryRun)
+        if items.isEmpty {
+            console.write("  No evidence commands: the route's checklists and runbooks have no shell blocks.\n")
+        }
         let pending = items.filter { $0.status == .pending }.count
         if pending > 0, !options.yes {
             var confirmed = false
@@ -234,9 +237,11 @@ public struct TriageSession {
         findings.sort { $0.score != $1.score ? $0.score > $1.score : $0.meaning < $1.meaning }
         try keeper.update { $0.findings = findings }
         guard !findings.isEmpty else {
+            let ran = record.evidence.contains { $0.status == .ran }
             console.write(
-                "  No known error pattern matched the evidence. Read the outputs in \(keeper.store.folder(record.id))/evidence.\n"
-            )
+                ran
+                    ? "  No known error pattern matched the evidence. Read the outputs in \(keeper.store.folder(record.id))/evidence.\n"
+                    : "  No evidence command ran, so there is nothing to match.\n")
             try keeper.log("findings", "no known error pattern matched")
             return
         }
@@ -253,12 +258,48 @@ public struct TriageSession {
     // MARK: Workflow
 
     private func guideFix() throws(IncidentError) {
-        guard let workflow = plan.workflow else { return }
+        guard let workflow = plan.workflow else {
+            try showRunbooks()
+            return
+        }
         heading("Fix workflow (\(workflow.path))")
         try WorkflowRunner(
             workflow: workflow, scope: scope, runner: runner, prompter: prompter, keeper: keeper, options: options,
             tools: tools, console: console
         ).run()
+    }
+
+    /// Without a workflow, the routed runbook is the guide: its sections, as written, on screen.
+    private func showRunbooks() throws(IncidentError) {
+        for path in plan.runbooks {
+            guard let bytes = FileSystem.read(library.root + "/" + path) else { continue }
+            heading("Runbook (\(path))")
+            let excerpt = Self.excerpt(of: String(decoding: bytes, as: UTF8.self), limit: Self.runbookLines)
+            for line in excerpt.lines {
+                console.write(line.isEmpty ? "\n" : "  " + TerminalText.printable(line) + "\n")
+            }
+            if excerpt.more > 0 {
+                console.write(console.dim("  ... \(excerpt.more) more lines in \(library.root)/\(path)") + "\n")
+            }
+            try keeper.log("runbook", "showed \(path)", ["path": path])
+        }
+    }
+
+    /// How many lines of a runbook the terminal is shown.
+    static let runbookLines = 40
+
+    /// The runbook's text from its first `##` section (the title is shown already), blank lines collapsed.
+    static func excerpt(of text: String, limit: Int) -> (lines: [String], more: Int) {
+        var lines: [String] = []
+        var body = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        if let first = body.firstIndex(where: { $0.hasPrefix("## ") }) { body = body[first...] }
+        for line in body {
+            let trimmed = String(line.reversed().drop(while: \.isWhitespace).reversed())
+            if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(trimmed)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return (Array(lines.prefix(limit)), max(0, lines.count - limit))
     }
 
     // MARK: Gates

@@ -149,3 +149,41 @@ import Testing
         #expect(report.hasPrefix("# Incident Report: \(record.id) KubePodCrashLooping"))
     }
 }
+
+/// Triage over a collection without an index, forms or workflows: the runbook itself is the guide.
+@Suite struct IndexlessTriageTests {
+    @Test func theRoutedRunbookIsShownWhenThereIsNoWorkflow() throws {
+        let folder = try Processes.temporaryFolder("indexless")
+        let run = Processes.runIncident(
+            [
+                "triage", "pods keep restarting", "--no-input", "--dry-run", "--library", Paths.prometheusCorpus,
+                "--out", folder + "/incidents",
+            ], directory: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        let path = "content/runbooks/kubernetes/KubePodCrashLooping.md"
+        #expect(run.output.contains("== Runbook (\(path))\n  ## Meaning\n\n  Pod is in CrashLoop"))
+        #expect(run.output.contains("  - Check pod events via `kubectl -n $NAMESPACE describe pod $POD`.\n"))
+        #expect(run.output.contains("No evidence commands: the route's checklists and runbooks have no shell blocks."))
+        #expect(run.output.contains("No evidence command ran, so there is nothing to match."))
+        #expect(!run.output.contains("Read the outputs in"))
+        let store = IncidentStore(root: folder + "/incidents")
+        let id = try #require(store.ids().first)
+        #expect(store.timeline(id).contains { $0.kind == "runbook" && $0.data["path"] == path })
+    }
+
+    @Test func anExcerptStartsAtTheFirstSectionAndSaysWhatIsLeft() {
+        let text =
+            "---\ntitle: X\n---\n# X\n\nbadge\n\n## Meaning\n\n\n\nOne.  \n## Fix\n"
+            + (1...50).map { "step \($0)" }
+            .joined(separator: "\n") + "\n\n"
+        let excerpt = TriageSession.excerpt(of: text, limit: 6)
+        #expect(excerpt.lines == ["## Meaning", "", "One.", "## Fix", "step 1", "step 2"])
+        #expect(excerpt.more == 48)
+    }
+
+    @Test func controlCharactersAreShownNotObeyed() {
+        #expect(TerminalText.printable("502 \u{1B}]0;pwned\u{07}\u{1B}[2J ok\t\n") == "502 ^[]0;pwned^G^[[2J ok\t\n")
+        #expect(TerminalText.printable("del\u{7F} c1\u{9B}31m") == "del^? c1?31m")
+        #expect(TerminalText.printable("plain é 日本") == "plain é 日本")
+    }
+}
