@@ -23,6 +23,9 @@ func currentDirectory() -> String {
     return String(cString: path)
 }
 
+// Output piped into `head` that closes early must not kill a run halfway through its record: writes to
+// a closed pipe fail (and are dropped) instead. Children get the default disposition back when spawned.
+signal(SIGPIPE, SIG_IGN)
 let environment = processEnvironment()
 let context = CommandContext(
     console: StandardConsole(environment: environment), environment: environment,

@@ -187,3 +187,24 @@ import Testing
         #expect(TerminalText.printable("plain é 日本") == "plain é 日本")
     }
 }
+
+/// Output piped into a reader that stops early (`| head`) does not cut the run short.
+@Suite struct ClosedOutputTests {
+    @Test func aClosedPipeDoesNotKillTheRunHalfway() throws {
+        let folder = try Processes.temporaryFolder("closed-pipe")
+        let triage = Processes.shell(
+            [
+                Processes.incident, "triage", "502", "--no-input", "--yes", "--library", Paths.packageRoot, "--out",
+                folder + "/incidents",
+            ] + TriageOptionsTests.answers)
+        // `head -n 1` exits after the first line; the triage goes on writing into the closed pipe.
+        let run = Processes.sh("{ NO_COLOR=1 \(triage); echo $? >rc; } | head -n 1", directory: folder)
+        #expect(run.output == "Symptom: 502\n")
+        let status = try String(contentsOfFile: folder + "/rc", encoding: .utf8)
+        #expect(status == "1\n", "gates fail as in any run, not 141 from SIGPIPE")
+        let store = IncidentStore(root: folder + "/incidents")
+        let record = try store.load(try #require(store.ids().first))
+        #expect(record.phase == .gates)
+        #expect(record.reportPath != nil)
+    }
+}
