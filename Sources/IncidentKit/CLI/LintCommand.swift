@@ -17,6 +17,9 @@ struct LintCommand: Subcommand {
             throw .usage("unexpected argument '\(parsed.positionals[0])'")
         }
         let library = try context.loadLibrary(parsed)
+        guard !library.files.isEmpty else {
+            throw .failure("no markdown files in '\(library.root)': point --library at the runbook folder")
+        }
         let diagnostics = Linter(library: library).run()
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors

@@ -136,6 +136,15 @@ public enum Inline {
         return nil
     }
 
+    /// The quoted page of a Hugo `{{< ref "page" >}}` or `{{% relref "page" %}}` destination.
+    private static func hugoReference(_ destination: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        guard destination.starts(with: Array("{{<".utf8)) || destination.starts(with: Array("{{%".utf8)),
+            let open = destination.firstIndex(of: UInt8(ascii: "\"")),
+            let close = destination[(open + 1)...].firstIndex(of: UInt8(ascii: "\"")), close > open + 1
+        else { return nil }
+        return destination[(open + 1)..<close]
+    }
+
     /// Parses `[text](destination "title")` at `start`; returns the link and the index after it.
     private static func parseLink(_ bytes: [UInt8], at start: Int) -> (Link, Int)? {
         var depth = 0
@@ -175,7 +184,12 @@ public enum Inline {
         }
         guard close < bytes.count else { return nil }
         var destination = bytes[(textEnd + 2)..<close].drop { $0 == 0x20 }
-        if let space = destination.firstIndex(of: 0x20) { destination = destination[..<space] }
+        if let page = hugoReference(destination) {
+            // Hugo sites link pages with a shortcode: `({{< ref "./Other.md" >}})`. The page is the target.
+            destination = page
+        } else if let space = destination.firstIndex(of: 0x20) {
+            destination = destination[..<space]
+        }
         if destination.first == UInt8(ascii: "<"), destination.last == UInt8(ascii: ">") {
             destination = destination.dropFirst().dropLast()
         }

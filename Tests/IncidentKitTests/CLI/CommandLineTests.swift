@@ -93,6 +93,23 @@ import Testing
                 """)
     }
 
+    @Test func lintOfAFolderWithoutMarkdownIsAnError() throws {
+        let empty = try Processes.temporaryFolder("empty-library")
+        let (status, output, errors) = run(["lint", "--library", empty])
+        #expect(status == 1)
+        #expect(output.isEmpty)
+        #expect(errors == "incident: error: no markdown files in '\(empty)': point --library at the runbook folder\n")
+    }
+
+    @Test func hugoReferencesAreLinksToTheirPage() throws {
+        let (status, _, errors) = run(["lint", "--library", Paths.prometheusCorpus])
+        #expect(status == 1, "the corpus has one real unterminated fence")
+        #expect(errors == "108 files checked: 1 error, 0 warnings\n", "no '{{<' link reported missing")
+        let links = Inline.links(
+            in: #"See [Node RAID Degraded]({{< ref "./NodeRAIDDegraded.md" >}}) and [x](y.md "t")"#)
+        #expect(links.map(\.destination) == ["./NodeRAIDDegraded.md", "y.md"])
+    }
+
     @Test func routeNamesTheGenericFlowTriageWouldFollow() throws {
         // Routing reads only the index; the generic flow beside it is still found, as triage finds it.
         let (status, output, _) = run(
