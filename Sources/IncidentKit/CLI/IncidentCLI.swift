@@ -26,7 +26,7 @@ public struct IncidentCLI: Sendable {
             console.write("incident \(IncidentVersion.current)\n")
             return ExitCode.success.rawValue
         case "help":
-            guard let name = arguments.dropFirst().first else {
+            guard let name = arguments.dropFirst().first, name != "help" else {
                 console.write(Self.overview)
                 return ExitCode.success.rawValue
             }

@@ -79,7 +79,7 @@ struct RunOptions {
         options.dryRun = parsed.flag("dry-run")
         if let value = parsed.value("timeout") {
             guard let seconds = Double(value), seconds > 0, seconds <= 86_400 else {
-                throw .usage("--timeout needs a number of seconds between 0 and 86400, not '\(value)'")
+                throw .usage("--timeout needs a number of seconds above 0 and at most 86400, not '\(value)'")
             }
             options.timeout = .milliseconds(Int64(seconds * 1000))
         }

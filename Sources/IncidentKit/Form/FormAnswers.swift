@@ -28,7 +28,8 @@ public struct FormAnswers: Sendable, Equatable {
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
-            throw .usage("--answers file '\(path)' is not valid JSON: \(error.localizedDescription)")
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            throw .usage("--answers file '\(path)' is not valid JSON: \(detail ?? error.localizedDescription)")
         }
         guard let dictionary = object as? [String: Any] else {
             throw .usage("--answers file '\(path)' must hold a JSON object of \"key\": \"answer\" pairs")

@@ -69,6 +69,25 @@ import Testing
         #expect(errors == expected)
     }
 
+    @Test func badValuesSayWhatIsExpected() throws {
+        let (timeoutStatus, _, timeoutErrors) = run(["triage", "502", "--timeout", "0", "--no-input"])
+        #expect(timeoutStatus == 64)
+        #expect(
+            timeoutErrors.hasPrefix(
+                "incident: error: --timeout needs a number of seconds above 0 and at most 86400, not '0'\n"))
+        let folder = try Processes.temporaryFolder("answers")
+        FileManager.default.createFile(atPath: folder + "/a.json", contents: Data(#"{"env": "#.utf8))
+        let (answersStatus, _, answersErrors) = run(["triage", "502", "--answers", folder + "/a.json", "--no-input"])
+        #expect(answersStatus == 64)
+        // The parser's own words (Foundation's differ between Linux and macOS), not a generic sentence.
+        #expect(answersErrors.hasPrefix("incident: error: --answers file '\(folder)/a.json' is not valid JSON: "))
+        #expect(answersErrors.contains("end of file"))
+        let (helpStatus, help, _) = run(["help", "help"])
+        #expect(helpStatus == 0)
+        #expect(help.hasPrefix("incident"))
+        #expect(help == run(["--help"]).1)
+    }
+
     @Test func routePrintsTheBestRouteAndWhy() {
         let (status, output, _) = run(["route", "502"])
         #expect(status == 0)
