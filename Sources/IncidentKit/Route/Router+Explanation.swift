@@ -21,7 +21,8 @@ extension Router {
                 if fieldTerms.contains(term) {
                     direct.append(term)
                 } else if let synonym = Synonyms.of(term).first(where: { fieldTerms.contains($0) }) {
-                    // The word as the runbook writes it; a piece of a CamelCase name is shown as the piece.
+                    // The word as the runbook writes it where it stands alone; a term that exists only
+                    // glued from pieces of a CamelCase name (crashloop from CrashLooping) is shown as its stem.
                     var surface = synonym
                     TextAnalyzer.forEachTerm(in: field.text, keepCompounds: true) { term, word, isCompound in
                         if surface == synonym, term == synonym, !isCompound { surface = word.lowercased() }
