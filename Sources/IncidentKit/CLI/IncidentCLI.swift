@@ -5,6 +5,7 @@ public struct IncidentCLI: Sendable {
 
     static let commands: [any Subcommand] = [
         TriageCommand(), RouteCommand(), LintCommand(), ResumeCommand(), ListCommand(), ShowCommand(), ReportCommand(),
+        StatusCommand(), ResolveCommand(), PostmortemCommand(), StatsCommand(),
     ]
 
     public init(context: CommandContext) {
@@ -76,8 +77,9 @@ public struct IncidentCLI: Sendable {
     static var overview: String {
         var text = "incident \(IncidentVersion.current): route a symptom to the runbook that handles it.\n\n"
         text += usageLines + "\nCommands:\n"
+        let width = (commands.map(\.name.count).max() ?? 0) + 2
         for command in commands {
-            text += "  " + command.name.padding(to: 8) + command.summary + "\n"
+            text += "  " + command.name.padding(to: width) + command.summary + "\n"
         }
         text += "\nRun 'incident help COMMAND' or 'incident COMMAND --help' for a command's options.\n"
         text += "The library is found from --library DIR, then $INCIDENT_LIBRARY, then the nearest folder above\n"

@@ -19,7 +19,16 @@ struct ResumeCommand: Subcommand {
         ] + RunOptions.list
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
-        guard parsed.positionals.count == 1 else { throw .usage("resume needs exactly one incident ID") }
+        guard let (session, keeper) = try Self.reopen(parsed, context: context, verb: "resume") else { return .success }
+        return try context.withInterrupts(keeper) { () throws(IncidentError) -> ExitCode in try session.run() }
+    }
+
+    /// Loads incident ID for `verb` (resume or resolve): warns about runbooks changed since it opened,
+    /// adds the answers and variables given now, and makes the session. Nil when it is already done.
+    static func reopen(_ parsed: ArgumentParser.Parsed, context: CommandContext, verb: String)
+        throws(IncidentError) -> (TriageSession, RecordKeeper)?
+    {
+        guard parsed.positionals.count == 1 else { throw .usage("\(verb) needs exactly one incident ID") }
         let options = try RunOptions.parse(parsed)
         let store = context.incidentStore(parsed)
         var record = try store.load(parsed.positionals[0])
@@ -32,7 +41,7 @@ struct ResumeCommand: Subcommand {
         }
         if record.phase == .done {
             console.write("\(record.id) is already mitigated; its report: \(record.reportPath ?? "-")\n")
-            return .success
+            return nil
         }
         let given = try context.givenAnswers(parsed)
         let added = try TriageCommand.split(given, form: plan.form, symptom: nil)
@@ -45,14 +54,15 @@ struct ResumeCommand: Subcommand {
         record.redactEnteredText()
         record.dryRun = options.dryRun
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
-        try keeper.log("resumed", "resumed at \(record.phase.rawValue)")
+        try keeper.log(verb == "resume" ? "resumed" : verb, "\(verb) at \(record.phase.rawValue)")
         try TriageCommand.logGiven(added, keeper: keeper)
         console.write(
-            console.bold("Incident \(record.id)") + " resumed at \(record.phase.rawValue) (\(record.route.title))\n")
+            console.bold("Incident \(record.id)")
+                + " \(verb == "resume" ? "resumed" : verb + "d") at \(record.phase.rawValue) (\(record.route.title))\n")
         let session = TriageSession(
             library: library, plan: plan, keeper: keeper, prompter: RunOptions.prompter(parsed, console: console),
             runner: RunOptions.runner(options), console: console, options: options,
             tools: ToolLocator(path: context.environment["PATH"]), live: console.colorsOutput)
-        return try context.withInterrupts(keeper) { () throws(IncidentError) -> ExitCode in try session.run() }
+        return (session, keeper)
     }
 }

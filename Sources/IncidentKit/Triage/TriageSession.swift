@@ -60,9 +60,22 @@ public struct TriageSession {
             console.write("\nDry run: nothing was run. The record is in \(keeper.store.folder(keeper.record.id)).\n")
             return .success
         }
+        return try checkGatesAndReport()
+    }
+
+    /// `incident resolve`: runs the gates now, whatever phase the incident is in (the fix may have been
+    /// made by hand), and writes the report. An incident past its gates stays done when they pass.
+    public func resolve() throws(IncidentError) -> ExitCode {
+        try keeper.log("resolve", "gates checked on request at phase \(keeper.record.phase.rawValue)")
+        heading("Resolve")
+        return try checkGatesAndReport()
+    }
+
+    /// The gates, the report, and the verdict: 0 when mitigated, 1 while a required gate fails.
+    private func checkGatesAndReport() throws(IncidentError) -> ExitCode {
         let mitigated = try checkGates()
         try writeReport()
-        try keeper.update { $0.phase = mitigated ? .done : .gates }
+        try keeper.update { $0.phase = mitigated ? .done : max($0.phase, .gates) }
         let id = keeper.record.id
         if mitigated {
             console.write("\n" + console.green("Mitigated.") + " Report: \(keeper.record.reportPath ?? "")\n")

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+/// status, resolve, postmortem and stats on a real incident: gates fail while nothing listens on the
+/// upstream port, pass once a real server on loopback answers.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"), "needs curl"))
+struct LifecycleCommandTests {
+    @Test func anIncidentIsResolvedThenWrittenUpAndCounted() throws {
+        let folder = try Processes.temporaryFolder("lifecycle")
+        let incidents = folder + "/incidents"
+        let port = Processes.freePort()
+        FileManager.default.createFile(atPath: folder + "/error.log", contents: Data())
+        let answers = [
+            "service=shop", "env=production", "impact=all users", "error_text=502 Bad Gateway",
+            "upstream=127.0.0.1:\(port)", "public_url=http://127.0.0.1:\(port)", "error_log=\(folder)/error.log",
+        ].flatMap { ["--set", $0] }
+        func incident(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
+            Processes.runIncident(arguments + ["--out", incidents], directory: folder)
+        }
+        let triage = incident(["triage", "502", "--no-input", "--yes", "--library", Paths.packageRoot] + answers)
+        #expect(triage.status == 1, "nothing listens yet: the gates fail\n\(triage.errors)")
+        let store = IncidentStore(root: incidents)
+        let id = try #require(store.ids().first)
+
+        let open = incident(["status", id])
+        #expect(open.status == 1)
+        #expect(open.output.contains("  next:      fix, then 'incident resolve \(id)' to check the gates again\n"))
+        #expect(open.output.contains("  gates:     "))
+        #expect(incident(["resolve", id, "--no-input", "--yes"]).status == 1)
+
+        let server = Processes.startServer(
+            ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1"], directory: folder)
+        defer { Processes.stopServer(server) }
+        #expect(Processes.waitForListener(port))
+        let resolved = incident(["resolve", id, "--no-input", "--yes"])
+        #expect(resolved.status == 0, "\(resolved.output)\n\(resolved.errors)")
+        let record = try store.load(id)
+        #expect(record.mitigatedAt != nil && record.override == nil)
+        #expect(record.phase == .done)
+        #expect(record.gateRuns.count == 3)
+        #expect(store.timeline(id).contains { $0.kind == "resolve" })
+        let done = incident(["status", id, "--json"])
+        #expect(done.status == 0)
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(done.output.utf8)) as? [String: Any])
+        #expect(status["mitigated"] as? Bool == true)
+        #expect(status["next"] as? String == "incident postmortem \(id)")
+
+        let written = incident(["postmortem", id])
+        #expect(written.status == 0, "\(written.errors)")
+        let path = store.folder(id) + "/postmortem.md"
+        #expect(written.output == path + "\n")
+        let postmortem = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(postmortem.hasPrefix("# Postmortem: \(id) "))
+        #expect(postmortem.contains("| production |"))
+        #expect(postmortem.contains("Upstream accepts connections"))
+        #expect(postmortem.contains("## Timeline\n\n| Time"))
+        let template = try String(contentsOfFile: Paths.packageRoot + "/artifacts/postmortem.md", encoding: .utf8)
+        let names = ReportRenderer.placeholders(in: template)
+        #expect(names.count > 10)
+        for name in names { #expect(!postmortem.contains("{{\(name)}}"), "{{\(name)}} is filled") }
+        #expect(written.errors.isEmpty, "no placeholder of the template is unknown")
+        try (postmortem + "\nNotes from the review.\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let again = incident(["postmortem", id])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("\(path) exists and may hold edits; pass --force to write it again"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("Notes from the review.\n"))
+        #expect(incident(["postmortem", id, "--force"]).status == 0)
+
+        let dryRun = incident(["triage", "502", "--no-input", "--dry-run", "--library", Paths.packageRoot] + answers)
+        #expect(dryRun.status == 0)
+        let stats = incident(["stats"])
+        #expect(stats.status == 0)
+        #expect(stats.output.hasPrefix("1 incident in \(incidents) (dry runs are not counted)\n"))
+        #expect(stats.output.contains("  mitigated:         1 (100%); open: 0\n"))
+        #expect(stats.output.contains("  by route:          Nginx 502 / 504 bad gateway 1\n"))
+        let json = incident(["stats", "--json"])
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(figures["incidents"] as? Int == 1)
+        #expect((figures["medianSecondsToMitigate"] as? Double ?? -1) > 0)
+    }
+
+    @Test func statsCountsSeveritiesRoutesAndRepeats() {
+        func record(_ id: String, minutes: Double?, route: String, level: String?) -> IncidentRecord {
+            var record = IncidentRecord(
+                id: id, symptom: "x", openedAt: Date(timeIntervalSince1970: 1_000_000 + Double(id.suffix(1))! * 10_000),
+                library: "/lib",
+                route: RouteChoice(
+                    title: route, file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))
+            record.mitigatedAt = minutes.map { record.openedAt.addingTimeInterval($0 * 60) }
+            record.severity = level.map {
+                SeverityDecision(level: $0, condition: "", response: "", escalateTo: "", reason: "")
+            }
+            return record
+        }
+        var overridden = record("INC-1", minutes: 30, route: "Disk full", level: "SEV3")
+        overridden.override = "checked by hand"
+        let stats = IncidentStats([
+            record("INC-3", minutes: nil, route: "Nginx 502", level: nil), overridden,
+            record("INC-2", minutes: 10, route: "Nginx 502", level: "SEV2"),
+            record("INC-4", minutes: 5, route: "Nginx 502", level: "SEV2"),
+        ])
+        #expect((stats.total, stats.mitigated, stats.overridden, stats.open, stats.repeats) == (4, 3, 1, 1, 2))
+        #expect(stats.timesToMitigate == [1800, 600, 300])
+        #expect(stats.medianTimeToMitigate == 600)
+        #expect(stats.meanTimeToMitigate == 900)
+        #expect(stats.bySeverity.map { "\($0.level) \($0.count)" } == ["SEV2 2", "SEV3 1", "not classified 1"])
+        #expect(stats.byRoute.map { "\($0.route) \($0.count)" } == ["Nginx 502 3", "Disk full 1"])
+        #expect(IncidentStats([]).medianTimeToMitigate == nil)
+    }
+}
