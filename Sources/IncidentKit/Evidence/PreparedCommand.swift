@@ -113,7 +113,8 @@ public struct PreparedCommand: Sendable {
         case .unavailable(let tools): "unavailable here: needs " + tools.joined(separator: ", ")
         case .unsafe(let names):
             "refused: {{" + names.joined(separator: "}}, {{") + "}} stands "
-                + (CommandTemplate(source.command).problems.first?.reason ?? "where no quoting is safe")
+                + (CommandTemplate(source.command).problems.first?.reason
+                    ?? "where a value starting with '-' would be read as an option")
                 + ", where a value could become code"
         }
     }

@@ -8,39 +8,41 @@ public struct CommandTemplate: Sendable, Hashable {
     public let text: String
     /// The template split into literal text and placeholders.
     public let parts: [TemplatePart]
+    /// The parts (by index) whose value must not start with `-`: the host of `ssh {{host}} ...`.
+    let optionSensitive: Set<Int>
 
     /// Parses the placeholders of `text`.
     public init(_ text: String) {
         self.text = text
-        self.parts = Self.refusingReparsedPlaceholders(TemplateScanner.parts(of: text))
+        (parts, optionSensitive) = Self.analyzed(TemplateScanner.parts(of: text))
     }
 
-    /// Marks unsupported each placeholder that lands in text another shell parses again: in
-    /// `sh -c "echo {{x}}"` the outer shell receives the value as one word, but then passes it, inside
-    /// the script, to a shell that runs it as code. (`sh -c '... "$1"' sh {{x}}` is the safe way.)
-    private static func refusingReparsedPlaceholders(_ parts: [TemplatePart]) -> [TemplatePart] {
-        guard parts.contains(where: { if case .placeholder = $0 { true } else { false } }) else { return parts }
+    /// Marks unsupported each placeholder that lands where another shell or an interpreter could run it
+    /// as code (see `CodeRunners`): in `sh -c "echo {{x}}"` the outer shell receives the value as one
+    /// word, then hands the script to a shell that parses it. (`sh -c '... "$1"' sh {{x}}` is safe.)
+    private static func analyzed(_ parts: [TemplatePart]) -> (parts: [TemplatePart], hosts: Set<Int>) {
+        guard parts.contains(where: { if case .placeholder = $0 { true } else { false } }) else { return (parts, []) }
         // Each placeholder becomes a word no runbook writes, so the lexer can say where it ends up.
         func marker(_ index: Int) -> String { "incidentplaceholder\(index)end" }
         var probe = ""
+        var markers: [String] = []
         for (index, part) in parts.enumerated() {
             switch part {
             case .text(let text): probe += text
-            case .placeholder: probe += marker(index)
+            case .placeholder:
+                probe += marker(index)
+                markers.append(marker(index))
             }
         }
-        let reparsed = RiskClassifier.reparsedTexts(probe)
-        guard !reparsed.isEmpty else { return parts }
-        return parts.enumerated().map { index, part in
-            guard case .placeholder(let name, let context) = part else { return part }
+        let (refused, hosts) = CodeRunners.analyze(probe, markers: markers)
+        let checked = parts.enumerated().map { index, part -> TemplatePart in
+            guard case .placeholder(let name, let context) = part, let reason = refused[marker(index)] else {
+                return part
+            }
             if case .unsupported = context { return part }
-            guard let entry = reparsed.first(where: { $0.text.contains(marker(index)) }) else { return part }
-            var via = entry.via  // `ssh {{host}}`: the probe word goes back to the placeholder
-            for (other, part) in parts.enumerated() {
-                if case .placeholder(let name, _) = part { via = via.replacing(marker(other), with: "{{\(name)}}") }
-            }
-            return .placeholder(name: name, context: .unsupported("inside text that \(via) runs through a shell again"))
+            return .placeholder(name: name, context: .unsupported(reason))
         }
+        return (checked, Set(parts.indices.filter { hosts.contains(marker($0)) }))
     }
 
     /// The names of the variables used, in order of first use, each once.
@@ -66,6 +68,13 @@ public struct CommandTemplate: Sendable, Hashable {
         if !unsafe.isEmpty { return .unsafe(uniqueInOrder(unsafe)) }
         let missing = variableNames.filter { variables[$0]?.effectiveValue == nil }
         if !missing.isEmpty { return .missing(missing) }
+        let options = parts.indices.compactMap { index -> String? in
+            guard optionSensitive.contains(index), case .placeholder(let name, _) = parts[index],
+                variables[name]?.effectiveValue?.hasPrefix("-") == true
+            else { return nil }
+            return name
+        }
+        if !options.isEmpty { return .unsafe(uniqueInOrder(options)) }
         var command = ""
         for part in parts {
             switch part {

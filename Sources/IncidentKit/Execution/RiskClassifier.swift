@@ -21,29 +21,17 @@ public enum RiskClassifier {
         return risk.isMutating ? risk.reasons : nil
     }
 
-    /// The texts inside `command` that a wrapper hands to a shell to parse again (`sh -c TEXT`,
-    /// `eval WORDS`, `ssh HOST WORDS`, `su -c TEXT`, `watch WORDS`), each with the wrapper's name.
-    static func reparsedTexts(_ command: String) -> [(text: String, via: String)] {
-        let log = RiskRules.ReparsedTexts()
-        var ignored: [String] = []
-        collect(command, depth: 0, reparsed: log, into: &ignored)
-        return log.entries
-    }
-
-    static func collect(
-        _ text: String, depth: Int, via: String = "", reparsed: RiskRules.ReparsedTexts? = nil,
-        into reasons: inout [String]
-    ) {
+    static func collect(_ text: String, depth: Int, via: String = "", into reasons: inout [String]) {
         guard depth < 8 else { return }
         let (segments, substitutions) = ShellLexer.lex(text)
         for segment in segments {
-            let found = commandReasons(segment, in: segments, depth: depth, reparsed: reparsed)
+            let found = commandReasons(segment, in: segments, depth: depth)
             for reason in redirectionReasons(segment) + found {
                 reasons.append(reason + via)
             }
         }
         for substitution in substitutions {
-            collect(substitution, depth: depth + 1, via: via, reparsed: reparsed, into: &reasons)
+            collect(substitution, depth: depth + 1, via: via, into: &reasons)
         }
     }
 
@@ -68,9 +56,7 @@ public enum RiskClassifier {
         "!", "{", "}", "if", "then", "elif", "else", "fi", "do", "done", "while", "until", "time", "esac",
     ]
 
-    private static func commandReasons(
-        _ segment: ShellSegment, in all: [ShellSegment], depth: Int, reparsed: RiskRules.ReparsedTexts?
-    ) -> [String] {
+    private static func commandReasons(_ segment: ShellSegment, in all: [ShellSegment], depth: Int) -> [String] {
         var words = segment.words[...]
         while let first = words.first, reservedWords.contains(first) || isAssignment(first) {
             words = words.dropFirst()
@@ -82,7 +68,7 @@ public enum RiskClassifier {
             $0.words + $0.hereDocuments
         }
         let context = RiskRules.Context(
-            hereDocuments: segment.hereDocuments, pipelineWords: pipelineText, depth: depth, reparsed: reparsed)
+            hereDocuments: segment.hereDocuments, pipelineWords: pipelineText, depth: depth)
         return RiskRules.reasons(Array(words), context)
     }
 

@@ -8,14 +8,6 @@ enum RiskRules {
         var pipelineWords: [String]
         /// Nesting depth of wrappers and substitutions, to bound recursion.
         var depth: Int
-        /// Collects the texts that wrappers hand to a shell to parse again, when someone asks.
-        var reparsed: ReparsedTexts?
-    }
-
-    /// The texts a command hands to another shell (`sh -c TEXT`, `eval`, `ssh HOST TEXT`...), with
-    /// the wrapper that does it: a value placed in one of them would be parsed as code again.
-    final class ReparsedTexts {
-        var entries: [(text: String, via: String)] = []
     }
 
     /// The reasons why `words` (a command and its arguments) may change the system.
@@ -37,9 +29,7 @@ enum RiskRules {
     /// Reasons of a shell text run by a wrapper (`sh -c TEXT`, `ssh HOST TEXT`, `su -c TEXT`).
     static func innerText(_ text: String, _ context: Context, via: String) -> [String] {
         var found: [String] = []
-        context.reparsed?.entries.append((text, via))
-        RiskClassifier.collect(
-            text, depth: context.depth + 1, via: " via " + via, reparsed: context.reparsed, into: &found)
+        RiskClassifier.collect(text, depth: context.depth + 1, via: " via " + via, into: &found)
         return found
     }
 

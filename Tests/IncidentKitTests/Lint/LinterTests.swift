@@ -15,7 +15,7 @@ import Testing
                 "checklists/EMPTY.md:1: error: checklist has no commands: put them in a ```bash block",
                 "checklists/MARKED.md:1: warning: not reachable from the index runbooks/00_INDEX.md; link it from a route or a flow",
                 "checklists/MARKED.md:5: warning: command \"Look at the service\" is marked [read-only] but looks mutating: restarts a service (systemctl restart)",
-                "checklists/MARKED.md:13: error: {{unit}} stands inside text that ssh {{host}} runs through a shell again, where its value could run as code; the command will be refused",
+                "checklists/MARKED.md:13: error: {{unit}} stands in a command that runs ssh, where its value could run as code; the command will be refused",
                 "forms/EMPTY.md:1: error: form has no fields: write them as a numbered list (1) Label)",
                 "gates/GATES.md:1: warning: not reachable from the index runbooks/00_INDEX.md; link it from a route or a flow",
                 "gates/GATES.md:3: error: gate \"Disk has room\" has a check but no **Expect:** (exit 0, output contains `x`, HTTP 200)",

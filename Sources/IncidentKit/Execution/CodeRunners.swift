@@ -1,0 +1,197 @@
+/// Where a `{{placeholder}}` could still become code although the outer shell receives its value as
+/// one quoted word: in a command that hands text to another shell or an interpreter.
+///
+/// The check is deliberately coarse, because the ways to run text as code are many (`sh -c`, `| sh`,
+/// `eval`, `ssh HOST cmd`, `su -c`, `script -c`, `tmux new`, `watch`, `perl -e`, `awk`, GNU `sed`'s
+/// `e` command, unknown wrappers such as `taskset -c 0 sh -c`...). In a simple command where such a
+/// program appears anywhere, a placeholder is allowed only where the value stays data:
+///
+/// - the positional arguments of `sh -c 'script' name ARGS...` and `python -c|perl -e|ruby -e|node -e
+///   'script' ARGS...` (the script reads them as `$1`, `sys.argv[1]`...);
+/// - the host of `ssh HOST ...` (a value starting with `-` is refused when the command is filled in);
+/// - inside the word naming the program (`{{app_dir}}/venv/bin/python`).
+///
+/// Elsewhere in the command, a placeholder is refused when its segment pipes into such a program or
+/// when it is assigned to a variable (`V={{v}}; sh -c 'echo $V'`, `export V={{v}}`). Values written to
+/// files that a later command runs are not followed: do not write runbooks that way.
+enum CodeRunners {
+    /// Programs that parse text as shell code or as a program.
+    static let programs: Set<String> = [
+        "sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "yash", "fish", "csh", "tcsh", "busybox", "toybox",
+        "eval", "source", ".", "ssh", "su", "runuser", "sg", "script", "tmux", "screen", "watch", "flock", "at",
+        "batch", "crontab", "parallel", "expect", "awk", "gawk", "mawk", "nawk", "sed", "gsed", "osascript", "pwsh",
+        "powershell", "Rscript", "tclsh", "wish", "node", "nodejs", "deno", "bun", "jshell", "groovy", "jq",
+    ]
+
+    /// Interpreters known by the start of their name (`python3.11`, `perl5.36`).
+    static let prefixes = ["python", "perl", "ruby", "php", "lua", "node"]
+
+    /// Programs whose arguments are only ever data: a word such as `ssh` among their arguments is a
+    /// pattern or a file, not a program to run (`grep -c ssh /var/log/auth.log`).
+    static let dataPrograms: Set<String> = [
+        "grep", "egrep", "fgrep", "rg", "ag", "zgrep", "echo", "printf", "cat", "tail", "head", "less", "ls", "wc",
+        "journalctl", "systemctl", "ss", "netstat", "ps", "pgrep", "curl", "wget", "test", "[", "stat", "file", "df",
+        "du", "id", "getent", "dig", "host", "nslookup", "ping", "cd", "which", "type", "command",
+    ]
+
+    /// The program a word names, if it runs text as code: `sh`, `python3`, `/usr/bin/env`'s `bash`...
+    static func runner(_ word: String) -> String? {
+        let name = word.split(separator: "/").last.map(String.init) ?? word
+        if programs.contains(name) { return name }
+        if prefixes.contains(where: {
+            name.hasPrefix($0) && name.dropFirst($0.count).allSatisfy { $0.isNumber || $0 == "." }
+        }) {
+            return name
+        }
+        return nil
+    }
+
+    /// Where placeholders (written into `probe` as unique marker words) stand: the reason each refused
+    /// marker is refused, and the markers that name an ssh host (a value there must not start with `-`,
+    /// or ssh would read it as an option such as `-oProxyCommand=...`).
+    static func analyze(_ probe: String, markers: [String]) -> (refused: [String: String], hosts: Set<String>) {
+        var refused: [String: String] = [:]
+        var hosts: Set<String> = []
+        collect(probe, markers: markers, depth: 0, into: &refused, hosts: &hosts)
+        return (refused, hosts)
+    }
+
+    private static func collect(
+        _ text: String, markers: [String], depth: Int, into refused: inout [String: String], hosts: inout Set<String>
+    ) {
+        guard depth < 8 else { return }
+        let (segments, substitutions) = ShellLexer.lex(text)
+        for substitution in substitutions {
+            collect(substitution, markers: markers, depth: depth + 1, into: &refused, hosts: &hosts)
+        }
+        let runners = segments.map(runnerOfSegment)
+        guard let firstRunner = runners.compactMap({ $0 }).first else { return }
+        func refuse(_ words: [String], _ reason: String) {
+            for marker in markers where refused[marker] == nil && words.contains(where: { $0.contains(marker) }) {
+                refused[marker] = reason
+            }
+        }
+        for (index, segment) in segments.enumerated() {
+            let everything = segment.words + segment.hereDocuments + segment.redirections.map(\.target)
+            if let runner = runners[index] {
+                let allowed = allowedWords(segment.words, runner: runner)
+                if runner == "ssh", let host = allowed.last, allowed.count > 1 {
+                    hosts.formUnion(markers.filter { segment.words[host].contains($0) })
+                }
+                var words = everything
+                for position in allowed.sorted(by: >) { words.remove(at: position) }
+                refuse(words, "in a command that runs \(runner)")
+                continue
+            }
+            // Text piped into a later program of the same pipeline that reads its code from standard
+            // input (`| sh`, `| python3`, `| xargs sh -c`, `| ssh host`) is that code.
+            let later = segments.indices.filter { $0 > index && segments[$0].pipeline == segment.pipeline }
+            if let reader = later.first(where: { position in
+                runners[position].map { readsCode(segments[position], runner: $0) } ?? false
+            }) {
+                refuse(everything, "piped into \(runners[reader]!)")
+                continue
+            }
+            // A variable set here can be read by the code that runs later.
+            let assignments =
+                segment.words.prefix { RiskClassifier.isAssignment($0) }
+                + (segment.words.first.map { ["export", "local", "readonly", "declare", "typeset"].contains($0) }
+                    == true
+                    ? segment.words.dropFirst().filter(RiskClassifier.isAssignment) : [])
+            refuse(Array(assignments), "assigned to a variable in a command that runs \(firstRunner)")
+        }
+    }
+
+    /// The runner a simple command involves, if any: its program, or any later word naming one (an
+    /// unknown wrapper such as `taskset -c 0 sh -c ...`), unless the program only reads data.
+    private static func runnerOfSegment(_ segment: ShellSegment) -> String? {
+        var words = segment.words[...]
+        while let first = words.first, RiskClassifier.isAssignment(first) { words = words.dropFirst() }
+        guard let program = words.first else { return nil }
+        if let runner = runner(program) { return runner }
+        let name = program.split(separator: "/").last.map(String.init) ?? program
+        if dataPrograms.contains(name) { return nil }
+        if name == "sudo" || name == "doas",
+            words.dropFirst().prefix(while: { $0.hasPrefix("-") }).contains(where: {
+                !$0.hasPrefix("--") && ($0.contains("s") || $0.contains("i")) || $0 == "--shell" || $0 == "--login"
+            })
+        {
+            return "\(name) -s"
+        }
+        if name == "env", words.contains(where: { $0 == "-S" || $0.hasPrefix("--split-string") || $0.hasPrefix("-S") })
+        {
+            return "env -S"
+        }
+        return words.dropFirst().lazy.compactMap(runner).first
+    }
+
+    /// Whether a segment that involves `runner` takes code from its standard input: a shell or an
+    /// interpreter given no script, `ssh HOST` with no remote command, `xargs` or `parallel` feeding
+    /// a runner. `| awk '{print $1}'`, `| jq .`, `| python3 -c '...'` read their input as data.
+    private static func readsCode(_ segment: ShellSegment, runner: String) -> Bool {
+        var words = segment.words[...]
+        while let first = words.first, RiskClassifier.isAssignment(first) { words = words.dropFirst() }
+        let program = words.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? ""
+        if program == "xargs" || program == "parallel" { return true }
+        guard let at = words.firstIndex(where: { Self.runner($0) == runner }) else { return runner.hasSuffix(" -s") }
+        let args = words[(at + 1)...]
+        switch runner {
+        case "sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "yash", "fish", "csh", "tcsh", "busybox", "toybox":
+            let script = args.contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("c") }
+            let operand = args.contains { !$0.hasPrefix("-") && !$0.hasPrefix("+") }
+            return !script && (!operand || args.contains("-s"))
+        case "ssh":
+            let valued: Set<String> = [
+                "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O",
+                "-o", "-p", "-Q", "-R", "-S", "-W", "-w",
+            ]
+            return RiskRules.dropOptions(args, valued: valued).count <= 1
+        case _ where prefixes.contains(where: { runner.hasPrefix($0) }) || runner == "node" || runner == "nodejs":
+            let script = args.contains { ["-c", "-e", "-m", "-E"].contains($0) }
+            let operand = args.contains { !$0.hasPrefix("-") }
+            return !script && (!operand || args.contains("-"))
+        default:
+            return false
+        }
+    }
+
+    /// Positions of the words where a placeholder stays data in a segment that involves `runner`.
+    private static func allowedWords(_ words: [String], runner: String) -> [Int] {
+        guard let at = words.firstIndex(where: { Self.runner($0) == runner }) else { return [] }
+        var allowed = [at]  // the program's own path: `{{app_dir}}/venv/bin/python`
+        // Another runner among the arguments (`sh -c '...' x bash {{v}}`) would make any of them
+        // suspect; the `$0` name of the shell idiom (conventionally `sh`) is only a name.
+        let isShell = ["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "yash"].contains(runner)
+        let others = words.indices.filter { $0 > at && !(isShell && $0 == at + 3) && Self.runner(words[$0]) != nil }
+        guard others.isEmpty else { return allowed }
+        let args = Array(words[(at + 1)...])
+        switch runner {
+        case "sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "yash":
+            // Exactly `-c` or a flag cluster ending in c (`-ec`, `-lc`), the script, then $0, then $1...
+            guard args.count >= 2, args[0].hasPrefix("-"), !args[0].hasPrefix("--"), args[0].hasSuffix("c"),
+                !args[1].hasPrefix("-"), !args[1].hasPrefix("+"),
+                // A script that itself hands "$1" to a shell (`eval "$1"`, `sh -c "$1"`) runs it as code.
+                ShellLexer.lex(args[1]).segments.allSatisfy({ runnerOfSegment($0) == nil })
+            else { return allowed }
+            allowed += Array(words.indices.dropFirst(at + 4))
+        case _ where prefixes.contains(where: { runner.hasPrefix($0) }) || runner == "node" || runner == "nodejs":
+            // `python -c SCRIPT ARGS...`, `perl -e SCRIPT ARGS...`: the arguments are sys.argv / @ARGV.
+            guard args.count >= 2, args[0] == "-c" || args[0] == "-e", !args[1].hasPrefix("-") else { return allowed }
+            allowed += Array(words.indices.dropFirst(at + 3))
+        case "ssh":
+            // The host only: the words after it are joined into a line for the remote shell.
+            var index = 0
+            let valued: Set<String> = [
+                "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R",
+                "-S", "-W", "-w",
+            ]
+            while index < args.count, args[index].hasPrefix("-") {
+                index += valued.contains(args[index]) ? 2 : 1
+            }
+            if index < args.count { allowed.append(at + 1 + index) }
+        default:
+            break
+        }
+        return allowed
+    }
+}
