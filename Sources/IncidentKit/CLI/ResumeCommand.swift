@@ -48,7 +48,7 @@ struct ResumeCommand: Subcommand {
         TriageCommand.warnUnused(given, plan: plan, console: console)
         record.answers.merge(added.fields) { $1 }
         record.variables.merge(added.variables) { $1 }
-        for key in TriageCommand.secretKeys(plan) where !record.secretKeys.contains(key) {
+        for key in TriageCommand.secretKeys(library) where !record.secretKeys.contains(key) {
             record.secretKeys.append(key)
         }
         record.redactEnteredText()

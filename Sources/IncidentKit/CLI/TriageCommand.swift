@@ -34,15 +34,18 @@ struct TriageCommand: Subcommand {
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
         let typed = TerminalText.printable(parsed.positionals.joined(separator: " ").trimmed)
         guard !typed.isEmpty else { throw .usage("missing SYMPTOM") }
-        // A pasted log line may carry a credential: it is replaced before it is shown, routed or kept.
-        let entered = Redactor().redact(typed)
-        let symptom = entered.text
         let options = try RunOptions.parse(parsed)
         let given = try context.givenAnswers(parsed)
         let console: any Console = parsed.flag("json") ? CapturingConsole() : context.console
         // Questions go to the terminal even when --json keeps the commentary for the end.
         let prompter = RunOptions.prompter(parsed, console: context.console)
         let library = try context.loadLibrary(parsed)
+        // A pasted log line may carry a credential, or a value given for a secret: it is replaced before
+        // it is shown, routed or kept. Secret keys are taken from the whole library: the route that
+        // decides which ones apply is not known yet.
+        let secretKeys = Self.secretKeys(library)
+        let entered = Redactor(secrets: secretKeys.compactMap { given.values[$0] }).redact(typed)
+        let symptom = entered.text
 
         let routing = Router(index: library.index).route(symptom, top: 3)
         let (choice, routeSeverity) = try Self.choose(routing, prompter: prompter, console: console)
@@ -62,7 +65,7 @@ struct TriageCommand: Subcommand {
         record.routeSeverity = routeSeverity
         record.dryRun = options.dryRun
         record.fileHashes = Self.hashes(plan.files, root: library.root)
-        record.secretKeys = Self.secretKeys(plan)
+        record.secretKeys = secretKeys
         record.answers = answers.fields
         record.variables = answers.variables
         for (kind, count) in entered.counts { record.redactions[kind.rawValue, default: 0] += count }
@@ -89,11 +92,18 @@ struct TriageCommand: Subcommand {
         return status
     }
 
-    /// The keys whose values are secret: secret form fields and variables declared secret.
-    static func secretKeys(_ plan: IncidentPlan) -> [String] {
-        var keys = plan.form?.fields.filter(\.isSecret).map(\.key) ?? []
-        for declaration in plan.declarations where declaration.isSecret && !keys.contains(declaration.name) {
-            keys.append(declaration.name)
+    /// The keys whose values are secret anywhere in the library: secret form fields and variables
+    /// declared secret in any checklist, workflow or runbook.
+    static func secretKeys(_ library: Library) -> [String] {
+        var keys: [String] = []
+        for path in library.paths {
+            guard let file = library.files[path] else { continue }
+            let found: [String]
+            switch file.kind {
+            case .form: found = IncidentForm(file).fields.filter(\.isSecret).map(\.key)
+            default: found = VariableDeclaration.declarations(in: file.document).filter(\.isSecret).map(\.name)
+            }
+            for key in found where !keys.contains(key) { keys.append(key) }
         }
         return keys
     }
@@ -178,8 +188,9 @@ struct TriageCommand: Subcommand {
                 continue
             }
             guard let valid = FormSession.validate(answer, choices: field.choices) else {
+                let shown = field.isSecret ? RedactionKind.secretValue.replacement : Redactor().redact(answer).text
                 throw .usage(
-                    "--set \(key)=\(answer): '\(answer)' is not one of \(field.choices.joined(separator: ", "))"
+                    "--set \(key)=\(shown): '\(shown)' is not one of \(field.choices.joined(separator: ", "))"
                         + " (the choices of \(field.number)) \(field.label))")
             }
             fields[field.key] = valid

@@ -1,23 +1,33 @@
 /// How a record keeps secrets out of files and the screen.
 ///
-/// Values of keys declared secret (a secret form field, a variable whose description says secret)
-/// live in memory only: `state.json` and `--json` leave them out, so a resumed incident asks for them
-/// again. Everything else the engineer typed or passed (the symptom, answers, drafts, `--set` values,
-/// an override reason) has credential shapes replaced by `[REDACTED:kind]` as soon as it enters the
-/// record, and each replacement is counted for the report.
+/// Values of secret keys live in memory only: `state.json` and `--json` leave them out, so a resumed
+/// incident asks for them again. A key is secret when the library declares it so (a secret form field,
+/// a variable whose description says secret), or when a variable given for the commands has the
+/// shape of a credential (a token passed with `--set`): the command needs the value as it is.
+/// Everything else the engineer typed or passed (the symptom, answers, drafts, an override reason) has
+/// credential shapes and secret values replaced by `[REDACTED:kind]` as soon as it enters the record,
+/// and each replacement is counted for the report.
 extension IncidentRecord {
-    /// The values of the keys declared secret, to redact wherever they appear.
+    /// The values of the secret keys, to redact wherever they appear. Values shorter than four characters
+    /// are left out: searching for them would turn ordinary words into markers (their own fields are
+    /// still hidden).
     public var secretValues: [String] {
-        secretKeys.flatMap { [answers[$0], variables[$0], drafts[$0]] }.compactMap { $0 }.filter { !$0.isEmpty }
+        secretKeys.flatMap { [answers[$0], variables[$0], drafts[$0]] }.compactMap { $0 }
+            .filter { $0.count >= ReportSanitizer.minimumSecretLength }
     }
 
     /// Replaces credential shapes in what was typed or passed, counting only new replacements (the
     /// markers of an earlier pass are left alone).
     public mutating func redactEnteredText() {
-        let redactor = Self.patterns
+        for (key, value) in variables where !secretKeys.contains(key) && answers[key] == nil {
+            if !Self.patterns.redact(value).counts.isEmpty { secretKeys.append(key) }
+        }
+        let secrets = secretValues
+        let redactor = secrets.isEmpty ? Self.patterns : Redactor(secrets: secrets)
         var counts: [String: Int] = [:]
         func clean(_ text: String) -> String {
-            guard text.utf8.count >= 8 else { return text }  // shorter than any credential shape
+            // Shorter than any credential shape: only a declared secret value could be in it.
+            guard text.utf8.count >= 8 || !secrets.isEmpty else { return text }
             let redacted = redactor.redact(text)
             for (kind, count) in redacted.counts { counts[kind.rawValue, default: 0] += count }
             return redacted.text

@@ -8,6 +8,7 @@ import Testing
 @Suite struct SecretHandlingTests {
     static let declared = "Zq7-vault-passphrase-81"
     static let pasted = "ghp_" + String(repeating: "a1B2c3D4e5", count: 3) + "f6G7h8"
+    static let deploy = "glpat-" + String(repeating: "Xy9Zw8Vu7T", count: 2)
 
     /// The default library with a secret variable that an evidence command prints.
     static func library() throws -> String {
@@ -17,7 +18,8 @@ import Testing
         text = text.replacingOccurrences(
             of: "| `health_path` |",
             with: "| `api_token` | | Secret: token of the status API |\n| `health_path` |")
-        text += "\n```bash\n# Status API token in use\nprintf 'token in use: %s\\n' {{api_token}}\n```\n"
+        text += "\n```bash\n# Status API token in use\nprintf 'token in use: %s\\n' {{api_token}}\n\n"
+        text += "# Length of the deploy token\nprintf %s {{deploy_token}} | wc -c\n```\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return root
     }
@@ -25,16 +27,21 @@ import Testing
     @Test func declaredAndPastedSecretsStayOutOfFilesAndOutput() throws {
         let library = try Self.library()
         let folder = try Processes.temporaryFolder("secrets")
+        // The declared secret is also typed into the symptom and an answer; the pasted token is also the
+        // value of a variable no runbook declares secret, which a command needs as it is.
         let answers = [
             "service=shop", "env=production", "impact=some users", "upstream=127.0.0.1:9",
             "public_url=http://127.0.0.1:9", "error_log=/nonexistent.log", "api_token=\(Self.declared)",
-            "error_text=upstream said: 401 for Authorization: token \(Self.pasted)",
+            "error_text=upstream said: 401 for Authorization: token \(Self.pasted) after \(Self.declared)",
+            "deploy_token=\(Self.deploy)",
         ].flatMap { ["--set", $0] }
         let run = Processes.runIncident(
-            ["triage", "502", "--no-input", "--yes", "--json", "--library", library, "--out", folder + "/incidents"]
-                + answers, directory: folder)
+            [
+                "triage", "502 since rotating \(Self.declared)", "--no-input", "--yes", "--json", "--library", library,
+                "--out", folder + "/incidents",
+            ] + answers, directory: folder)
         #expect([0, 1].contains(run.status), "\(run.errors)")
-        for secret in [Self.declared, Self.pasted] {
+        for secret in [Self.declared, Self.pasted, Self.deploy] {
             #expect(!run.output.contains(secret))
             #expect(!run.errors.contains(secret))
         }
@@ -47,8 +54,22 @@ import Testing
         #expect(item.lines.contains("token in use: [REDACTED:secret-value]"))
         #expect(record.answers["api_token"] == nil && record.variables["api_token"] == nil)
         #expect(record.secretKeys.contains("api_token"))
-        #expect(record.answers["error_text"] == "upstream said: 401 for Authorization: token [REDACTED:github-token]")
+        #expect(
+            record.answers["error_text"]
+                == "upstream said: 401 for Authorization: token [REDACTED:github-token] after [REDACTED:secret-value]")
+        #expect(record.symptom == "502 since rotating [REDACTED:secret-value]")
         #expect(record.redactions["github-token"] == 1)
+        // The undeclared token reached its command whole (40 bytes), and is kept out of the record.
+        let length = try #require(record.evidence.first { $0.title == "Length of the deploy token" })
+        #expect(length.lines.map { $0.trimmingCharacters(in: .whitespaces) } == ["\(Self.deploy.utf8.count)"])
+        #expect(record.secretKeys.contains("deploy_token") && record.variables["deploy_token"] == nil)
+
+        for command in [["status", id], ["list", "--json"], ["show", id], ["postmortem", id], ["report", id]] {
+            let output = Processes.runIncident(command + ["--out", folder + "/incidents"], directory: folder)
+            #expect(!output.output.contains(Self.declared) && !output.errors.contains(Self.declared), "\(command)")
+            #expect(!output.output.contains(Self.pasted) && !output.errors.contains(Self.pasted), "\(command)")
+            #expect(!output.output.contains(Self.deploy) && !output.errors.contains(Self.deploy), "\(command)")
+        }
 
         let shown = Processes.runIncident(["show", id, "--json", "--out", folder + "/incidents"], directory: folder)
         #expect(shown.status == 0)
@@ -60,9 +81,23 @@ import Testing
             let text = String(decoding: FileSystem.read(store.folder(id) + "/" + file) ?? [], as: UTF8.self)
             #expect(!text.contains(Self.declared), "\(file) holds the declared secret")
             #expect(!text.contains(Self.pasted), "\(file) holds the pasted token")
+            #expect(!text.contains(Self.deploy), "\(file) holds the deploy token")
         }
         let report = try String(contentsOfFile: store.folder(id) + "/incident_report.md", encoding: .utf8)
         #expect(report.contains("github-token"))
+    }
+
+    @Test func aRefusedChoiceDoesNotEchoACredential() throws {
+        let folder = try Processes.temporaryFolder("choice")
+        let run = Processes.runIncident(
+            [
+                "triage", "502", "--no-input", "--dry-run", "--library", Paths.packageRoot, "--set",
+                "env=\(Self.pasted)",
+            ],
+            directory: folder)
+        #expect(run.status == 64)
+        #expect(run.errors.contains("--set env=[REDACTED:github-token]: '[REDACTED:github-token]' is not one of"))
+        #expect(!run.errors.contains(Self.pasted))
     }
 
     @Test func aStateFileForAnotherIncidentIsRefused() throws {
