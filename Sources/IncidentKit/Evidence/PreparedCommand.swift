@@ -57,11 +57,29 @@ public struct PreparedCommand: Sendable {
     /// Words that run the program after them: `sudo nginx -t` needs sudo and nginx.
     static let wrappers: Set<String> = ["sudo", "env", "nohup", "time", "timeout", "nice", "ionice", "stdbuf"]
 
-    /// Options of the wrappers that take a value as the next word.
-    static let valuedOptions: Set<String> = [
-        "-u", "-g", "-C", "-h", "-p", "-D", "-R", "-T", "--user", "--group", "-s", "-k", "--signal", "--kill-after",
-        "-n", "--adjustment", "-c", "-o", "-e",
+    /// The options of each wrapper that take the next word as their value (`sudo -u www-data`,
+    /// `timeout -s KILL`); for sudo also as the last letter of a cluster (`sudo -iu postgres`).
+    static let valuedOptions: [String: Set<String>] = [
+        "sudo": [
+            "-u", "-g", "-h", "-p", "-C", "-D", "-R", "-T", "-U", "-r", "-t", "--user", "--group", "--host",
+            "--prompt", "--chdir", "--chroot", "--role", "--type", "--other-user", "--close-from",
+        ],
+        "env": ["-u", "-C", "-S", "--unset", "--chdir", "--split-string"],
+        "time": ["-o", "-f", "--output", "--format"],
+        "timeout": ["-s", "-k", "--signal", "--kill-after"],
+        "nice": ["-n", "--adjustment"],
+        "ionice": ["-c", "-n", "-p", "--class", "--classdata", "--pid"],
+        "stdbuf": ["-i", "-o", "-e", "--input", "--output", "--error"],
     ]
+
+    /// Whether `option` of `wrapper` takes the next word as its value.
+    static func takesValue(_ option: String, of wrapper: String) -> Bool {
+        let valued = valuedOptions[wrapper] ?? []
+        if valued.contains(option) { return true }
+        // `-iu`: a cluster of flags whose last letter takes a value.
+        guard wrapper == "sudo", !option.hasPrefix("--"), option.count > 2, let last = option.last else { return false }
+        return valued.contains("-" + String(last))
+    }
 
     /// The programs a command starts with (after `VAR=value` assignments and wrappers such as `sudo`),
     /// when they are plain names: a command whose program is not installed is reported as unavailable
@@ -77,8 +95,8 @@ public struct PreparedCommand: Sendable {
                 continue
             }
             if RiskClassifier.isAssignment(name) { continue }
-            if afterWrapper != nil, name.hasPrefix("-") {  // sudo -u www-data, timeout -s KILL
-                skipsValue = Self.valuedOptions.contains(name)
+            if let wrapper = afterWrapper, name.hasPrefix("-") {  // sudo -u www-data, timeout -s KILL
+                skipsValue = !name.contains("=") && Self.takesValue(name, of: wrapper)
                 continue
             }
             if afterWrapper == "timeout", name.first?.isNumber == true {

@@ -114,7 +114,10 @@ import Testing
         ("uptime; date", ["uptime"]), ("date&&uptime", ["date"]),
         ("FOO=1 sudo -u www-data nginx -t", ["sudo", "nginx"]),
         ("timeout 5 curl -sS x", ["timeout", "curl"]), ("'/usr/sbin/nginx' -t", []), ("echo hi | grep h", []),
-        ("(ss -ltn)", ["ss"]), ("$TOOL status", []),
+        ("(ss -ltn)", ["ss"]), ("$TOOL status", []), ("sudo -n systemctl status nginx", ["sudo", "systemctl"]),
+        ("sudo -s uptime", ["sudo", "uptime"]), ("sudo -iu postgres psql -c 'select 1'", ["sudo", "psql"]),
+        ("time -p uptime", ["time", "uptime"]), ("nice -n 10 du -sh /var", ["nice", "du"]),
+        ("env -i PATH=/bin ls", ["env", "ls"]), ("timeout -s KILL 5 curl -sS x", ["timeout", "curl"]),
     ])
     func theProgramACommandNeedsIsTheFirstTheShellRuns(_ command: String, _ tools: [String]) {
         #expect(PreparedCommand.leadingTools(command) == tools)
