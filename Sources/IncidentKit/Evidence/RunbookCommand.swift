@@ -44,15 +44,30 @@ public struct RunbookCommand: Sendable, Hashable {
         }
         var continuing = false
         let isConsole = ["console", "shell-session", "terminal"].contains(code.language)
-        let isTranscript = isConsole || code.lines.contains { $0.text.trimmed.hasPrefix("$ ") }
+        // A `bash` block is a transcript when its first line that is not a comment starts with a prompt.
+        let firstLine = code.lines.map { $0.text.trimmed }.first { !$0.isEmpty && !$0.hasPrefix("#") }
+        let isInferred = !isConsole && firstLine?.hasPrefix("$ ") == true
+        let isTranscript = isConsole || isInferred
+        var afterBlank = true
+        var hereDocument: String?  // the delimiter that ends the here-document being read
         for source in code.lines {
             var text = String(source.text)
             let trimmed = text.trimmed
+            if let delimiter = hereDocument {
+                // A here-document's body belongs to its command, blank lines and `#` lines included.
+                lines.append(text)
+                if trimmed == delimiter { hereDocument = nil }
+                continue
+            }
             if trimmed.isEmpty {
                 flush()
                 continuing = false
+                afterBlank = true
                 continue
             }
+            defer { afterBlank = false }
+            // In a transcript, a `#` line right under a command or its output is output (`# HELP ...`).
+            if isInferred, !continuing, trimmed.hasPrefix("#"), !afterBlank { continue }
             if trimmed.hasPrefix("#"), !continuing, !trimmed.hasPrefix("#!"), !(isConsole && trimmed.hasPrefix("# ")) {
                 let body = String(trimmed.drop { $0 == "#" }).trimmed
                 let lower = body.lowercased()
@@ -64,13 +79,32 @@ public struct RunbookCommand: Sendable, Hashable {
             if isTranscript, !continuing {
                 guard trimmed.hasPrefix("$ ") || (isConsole && trimmed.hasPrefix("# ")) else { continue }
                 text = String(trimmed.dropFirst(2))
+                // Each prompt starts a command of its own; a comment's title stays with the first.
+                if !lines.isEmpty { flush() }
             }
             if comment == nil, !continuing, !lines.isEmpty { flush() }
             if lines.isEmpty { startLine = source.number }
             lines.append(text)
             continuing = trimmed.hasSuffix("\\")
+            hereDocument = Self.hereDocumentDelimiter(in: text)
         }
         flush()
         return commands
+    }
+
+    /// The delimiter of a here-document a line opens (`cat <<'EOF' > f`, `<<-END`), or nil.
+    static func hereDocumentDelimiter(in line: String) -> String? {
+        var rest = line[...]
+        while let range = rest.range(of: "<<") {
+            var after = rest[range.upperBound...]
+            rest = after
+            if after.hasPrefix("<") { continue }  // `<<<` is a here-string
+            if after.hasPrefix("-") { after = after.dropFirst() }
+            after = after.drop { $0 == " " || $0 == "\t" }
+            let word = after.prefix { !" \t;&|<>()".contains($0) }.filter { $0 != "'" && $0 != "\"" && $0 != "\\" }
+            // A delimiter is a word (`EOF`, `END_SQL`); `$((1 << 2))` shifts a number.
+            if let first = word.first, first.isLetter || first == "_" { return String(word) }
+        }
+        return nil
     }
 }

@@ -110,6 +110,27 @@ import Testing
         #expect(commands.map(\.line) == [2, 5])
     }
 
+    @Test func transcriptsAreKnownByTheirFirstLineAndTheirOutputNeverRuns() {
+        func commands(_ block: String) -> [String] {
+            let document = MarkdownDocument(path: "c.md", text: "```bash\n" + block + "\n```\n")
+            guard case .code(let code)? = document.blocks.first else { return [] }
+            return RunbookCommand.commands(in: code, section: "S").map(\.command)
+        }
+        // A prompt inside a here-document does not make the block a transcript.
+        #expect(
+            commands("cat <<'EOF' > /tmp/x\n$ not a prompt\nEOF\nsystemctl restart nginx")
+                == ["cat <<'EOF' > /tmp/x\n$ not a prompt\nEOF", "systemctl restart nginx"])
+        #expect(commands("cat <<-END\n\t# kept\n\n\tEND\nuptime") == ["cat <<-END\n\t# kept\n\n\tEND", "uptime"])
+        #expect(commands("grep x <<< \"$y\"\nuptime") == ["grep x <<< \"$y\"", "uptime"])
+        #expect(commands("echo $((1 << 2))\nuptime") == ["echo $((1 << 2))", "uptime"])
+        // Output lines that start with `#` are output; each prompt is a command of its own.
+        #expect(
+            commands(
+                "# Load and disk\n$ curl -s localhost:9100/metrics | grep load1\n# HELP node_load1 1m load average.\n"
+                    + "# TYPE node_load1 gauge\nnode_load1 0.52\n$ uptime\n$ df -h")
+                == ["curl -s localhost:9100/metrics | grep load1", "uptime", "df -h"])
+    }
+
     @Test(arguments: [
         ("uptime; date", ["uptime"]), ("date&&uptime", ["date"]),
         ("FOO=1 sudo -u www-data nginx -t", ["sudo", "nginx"]),
