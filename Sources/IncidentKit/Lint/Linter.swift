@@ -157,7 +157,10 @@ public struct Linter: Sendable {
                 let workflow = Workflow(file)
                 let commands = workflow.steps.flatMap(\.commands) + workflow.rollback
                 diagnostics += checkMarkings(commands, path: path)
-                diagnostics += checkPlaceholders(commands.map { ($0.command, $0.line) }, path: path)
+                let checks = workflow.steps.flatMap { step in
+                    [step.verify, step.rollback].compactMap { $0 }.map { ($0, step.line) }
+                }
+                diagnostics += checkPlaceholders(commands.map { ($0.command, $0.line) } + checks, path: path)
                 if workflow.steps.isEmpty {
                     diagnostics.append(
                         Diagnostic(
@@ -185,6 +188,10 @@ public struct Linter: Sendable {
                 }
             case .runbook:
                 diagnostics += checkPatterns(ErrorPattern.patterns(in: file.document), path: path)
+                // An index-less route runs its runbook's own commands as evidence.
+                let commands = Checklist(file).commands
+                diagnostics += checkMarkings(commands, path: path)
+                diagnostics += checkPlaceholders(commands.map { ($0.command, $0.line) }, path: path)
             case .artifact:
                 break
             }
