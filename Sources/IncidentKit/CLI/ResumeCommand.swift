@@ -56,9 +56,10 @@ struct ResumeCommand: Subcommand {
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         try keeper.log(verb == "resume" ? "resumed" : verb, "\(verb) at \(record.phase.rawValue)")
         try TriageCommand.logGiven(added, keeper: keeper)
-        console.write(
-            console.bold("Incident \(record.id)")
-                + " \(verb == "resume" ? "resumed" : verb + "d") at \(record.phase.rawValue) (\(record.route.title))\n")
+        let what =
+            verb == "resume"
+            ? "resumed at \(record.phase.rawValue)" : "at \(record.phase.rawValue): checking its gates now"
+        console.write(console.bold("Incident \(record.id)") + " \(what) (\(record.route.title))\n")
         let session = TriageSession(
             library: library, plan: plan, keeper: keeper, prompter: RunOptions.prompter(parsed, console: console),
             runner: RunOptions.runner(options), console: console, options: options,

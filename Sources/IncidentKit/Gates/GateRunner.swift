@@ -10,14 +10,14 @@ public struct GateRunner {
     public var runner: any CommandRunning
     public var tools: ToolLocator
     public var defaultTimeout: Duration?
-    /// Asked once, before any check runs, whether the read-only checks (this many) may run.
+    /// Asked once, before any check runs, whether the read-only checks (this many) may run. By default no.
     public var approveReadOnly: (_ count: Int) -> Bool
     /// Asked, one check at a time before any runs, whether a mutating check may run. By default none may.
     public var approveMutating: (_ gate: Gate, _ command: PreparedCommand) -> Bool
 
     public init(
         gates: [GateSet], scope: VariableScope, runner: any CommandRunning, tools: ToolLocator,
-        defaultTimeout: Duration?, approveReadOnly: @escaping (Int) -> Bool = { _ in true },
+        defaultTimeout: Duration?, approveReadOnly: @escaping (Int) -> Bool = { _ in false },
         approveMutating: @escaping (Gate, PreparedCommand) -> Bool = { _, _ in false }
     ) {
         self.approveReadOnly = approveReadOnly

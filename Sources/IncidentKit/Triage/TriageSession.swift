@@ -81,12 +81,17 @@ public struct TriageSession {
             console.write("\n" + console.green("Mitigated.") + " Report: \(keeper.record.reportPath ?? "")\n")
             return .success
         }
+        let required = keeper.record.gateRuns.last?.results.filter(\.required) ?? []
         let why =
-            plan.gates.contains(where: { !$0.gates.isEmpty }) ? "a required gate fails" : "no gate verified the fix"
+            required.contains { $0.status == .fail }
+            ? "a required gate fails"
+            : required.contains { $0.status == .unknown }
+                ? "a required gate could not be checked"
+                : "no gate verified the fix"
         console.write(
             "\n" + console.yellow("Not mitigated: \(why).")
-                + " Report so far: \(keeper.record.reportPath ?? "")\nWhen the fix is in, run 'incident resume \(id)' to check the gates again"
-                + " (or 'incident resume \(id) --override \"reason\"').\n")
+                + " Report so far: \(keeper.record.reportPath ?? "")\nWhen the fix is in, run 'incident resolve \(id)' to check the gates again"
+                + " (or 'incident resolve \(id) --override \"reason\"').\n")
         return .failure
     }
 

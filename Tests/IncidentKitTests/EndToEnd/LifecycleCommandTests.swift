@@ -28,7 +28,11 @@ struct LifecycleCommandTests {
         #expect(open.status == 1)
         #expect(open.output.contains("  next:      fix, then 'incident resolve \(id)' to check the gates again\n"))
         #expect(open.output.contains("  gates:     "))
-        #expect(incident(["resolve", id, "--no-input", "--yes"]).status == 1)
+        let failing = incident(["resolve", id, "--no-input", "--yes"])
+        #expect(failing.status == 1)
+        #expect(failing.output.contains("Incident \(id) at gates: checking its gates now"))
+        #expect(failing.output.contains("Not mitigated: a required gate fails."))
+        #expect(failing.output.contains("run 'incident resolve \(id)' to check the gates again"))
 
         let server = Processes.startServer(
             ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1"], directory: folder)

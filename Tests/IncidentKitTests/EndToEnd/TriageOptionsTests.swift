@@ -33,6 +33,7 @@ import Testing
         #expect(!gates.results.isEmpty)
         #expect(gates.results.allSatisfy { $0.status == .unknown })
         #expect(gates.results.contains { $0.detail == "not run: not confirmed (pass --yes to run the gate checks)" })
+        #expect(run.output.contains("Not mitigated: a required gate could not be checked."))
         #expect(record.mitigatedAt == nil)
     }
 
