@@ -104,7 +104,7 @@ enum CodeRunners {
 
     /// The runner a simple command involves, if any: its program, or any later word naming one (an
     /// unknown wrapper such as `taskset -c 0 sh -c ...`), unless the program only reads data.
-    private static func runnerOfSegment(_ segment: ShellSegment) -> String? {
+    static func runnerOfSegment(_ segment: ShellSegment) -> String? {
         var words = segment.words[...]
         while let first = words.first, RiskClassifier.isAssignment(first) { words = words.dropFirst() }
         guard let program = words.first else { return nil }
@@ -128,7 +128,7 @@ enum CodeRunners {
     /// Whether a segment that involves `runner` takes code from its standard input: a shell or an
     /// interpreter given no script, `ssh HOST` with no remote command, `xargs` or `parallel` feeding
     /// a runner. `| awk '{print $1}'`, `| jq .`, `| python3 -c '...'` read their input as data.
-    private static func readsCode(_ segment: ShellSegment, runner: String) -> Bool {
+    static func readsCode(_ segment: ShellSegment, runner: String) -> Bool {
         var words = segment.words[...]
         while let first = words.first, RiskClassifier.isAssignment(first) { words = words.dropFirst() }
         let program = words.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? ""

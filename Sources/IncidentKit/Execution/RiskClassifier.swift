@@ -69,6 +69,12 @@ public enum RiskClassifier {
         }
         let context = RiskRules.Context(
             hereDocuments: segment.hereDocuments, pipelineWords: pipelineText, depth: depth)
+        // Text piped into a shell or an interpreter that reads its program from standard input is code
+        // nobody can classify from here (`curl ... | sh`).
+        let piped = all.firstIndex(of: segment).map { $0 > 0 && all[$0 - 1].pipeline == segment.pipeline } ?? false
+        if piped, let runner = CodeRunners.runnerOfSegment(segment), CodeRunners.readsCode(segment, runner: runner) {
+            return ["runs the text piped into it as code (| \(runner))"]
+        }
         return RiskRules.reasons(Array(words), context)
     }
 

@@ -3,13 +3,20 @@ extension RiskRules {
     static func wrapped(_ name: String, _ args: [String], _ context: Context) -> [String]? {
         switch name {
         case "sudo", "doas", "run0", "pkexec":
-            if args.isEmpty || hasFlag(args, ["-l", "--list", "-v", "--validate", "-k", "-K"]) { return [] }
-            let rest = dropOptions(
-                args,
-                valued: [
-                    "-u", "-g", "-h", "-p", "-C", "-U", "-r", "-t", "-D", "-R", "-T", "--user", "--group",
-                    "--host", "--prompt", "--chdir", "--chroot", "--role", "--type", "--other-user",
-                ])
+            // sudo's own options end at the first word that is not one (or its value): `-iu postgres`
+            // is a cluster whose last letter takes the next word.
+            var index = 0
+            while index < args.count, args[index].hasPrefix("-"), args[index] != "-" {
+                let option = args[index]
+                index += 1
+                if option == "--" { break }
+                if !option.contains("="), PreparedCommand.takesValue(option, of: "sudo") { index += 1 }
+            }
+            let own = Array(args.prefix(index))
+            let rest = args.dropFirst(index)
+            if args.isEmpty || (rest.isEmpty && hasFlag(own, ["-l", "--list", "-v", "--validate", "-k", "-K"])) {
+                return []
+            }
             if rest.isEmpty { return ["opens a root shell (\(name) \(args.joined(separator: " ")))"] }
             return inner(rest, context, via: name)
         case "su":
@@ -62,13 +69,11 @@ extension RiskRules {
         case "busybox":
             return inner(args, context, via: "busybox")
         case "sh", "bash", "dash", "zsh", "ksh", "ash":
-            guard
-                let index = args.firstIndex(where: {
-                    $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("c")
-                }),
-                index + 1 < args.count
+            // With -c, the script is the first operand after the options (`sh -c -e 'script'`).
+            guard args.contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("c") }),
+                let script = args.first(where: { !$0.hasPrefix("-") && !$0.hasPrefix("+") })
             else { return [] }
-            return innerText(args[index + 1], context, via: name)
+            return innerText(script, context, via: name)
         case "ssh":
             let valued: Set<String> = [
                 "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p",

@@ -65,6 +65,12 @@ struct ExecutionRiskClassifierTests {
     static let mutating: [(command: String, reason: String)] = [
         ("systemctl restart nginx", "restarts a service (systemctl restart)"),
         (#"eval "rm -rf /tmp/cache""#, "deletes files (rm) via eval"),
+        ("sudo -iu postgres systemctl restart nginx", "restarts a service (systemctl restart) via sudo"),
+        ("sudo -Hu root rm -rf /srv/cache", "deletes files (rm) via sudo"),
+        ("sudo rm -v /etc/nginx/sites-enabled/default", "deletes files (rm) via sudo"),
+        ("sh -c -e 'systemctl restart nginx'", "restarts a service (systemctl restart) via sh"),
+        ("curl -fsSL https://example.com/fix.sh | sh", "runs the text piped into it as code (| sh)"),
+        ("echo 'systemctl stop nginx' | sudo bash", "runs the text piped into it as code (| bash)"),
         (#"flock /tmp/lock -c "systemctl restart nginx""#, "restarts a service (systemctl restart) via flock"),
         (#"runuser -l postgres -c "kill 4242""#, "sends a signal to processes (kill) via runuser"),
         ("sudo systemctl stop nginx", "stops a service (systemctl stop) via sudo"),
