@@ -44,7 +44,13 @@ struct TriageCommand: Subcommand {
         // it is shown, routed or kept. Secret keys are taken from the whole library: the route that
         // decides which ones apply is not known yet.
         let secretKeys = Self.secretKeys(library)
-        let entered = Redactor(secrets: secretKeys.compactMap { given.values[$0] }).redact(typed)
+        // Given by key or by a secret field's number (`--set 9=...`), with or without trailing blanks.
+        let forms = library.paths.compactMap { library.files[$0] }.filter { $0.kind == .form }.map(IncidentForm.init)
+        let givenSecrets = given.order.filter { key in
+            secretKeys.contains(key) || forms.contains { $0.field(named: key)?.isSecret == true }
+        }.compactMap { given.values[$0] }.flatMap { [$0, $0.trimmingCharacters(in: .whitespacesAndNewlines)] }
+        let entered = Redactor(secrets: givenSecrets.filter { $0.count >= ReportSanitizer.minimumSecretLength })
+            .redact(typed)
         let symptom = entered.text
 
         let routing = Router(index: library.index).route(symptom, top: 3)

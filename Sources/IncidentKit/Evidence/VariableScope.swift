@@ -28,6 +28,9 @@ public struct VariableScope: Sendable {
 
     /// The values to redact.
     public var secrets: [String] {
-        variables.values.filter(\.isSecret).compactMap(\.effectiveValue).filter { !$0.isEmpty }.sorted()
+        let values = variables.values.filter(\.isSecret).compactMap(\.effectiveValue)
+        // Also trimmed: a value given with a trailing newline appears without it in a command's output.
+        let all = values + values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return Set(all.filter { !$0.isEmpty }).sorted()
     }
 }

@@ -2,25 +2,26 @@
 /// one quoted word: in a command that hands text to another shell or an interpreter.
 ///
 /// The check is deliberately coarse, because the ways to run text as code are many (`sh -c`, `| sh`,
-/// `eval`, `ssh HOST cmd`, `su -c`, `script -c`, `tmux new`, `watch`, `perl -e`, `awk`, GNU `sed`'s
-/// `e` command, unknown wrappers such as `taskset -c 0 sh -c`...). In a simple command where such a
-/// program appears anywhere, a placeholder is allowed only where the value stays data:
+/// `eval`, `trap`, functions, `$SHELL -c`, `ssh HOST cmd`, `su -c`, `script -c`, `tmux new`, `watch`,
+/// `perl -e`, `awk`, GNU `sed`'s `e` command, unknown wrappers such as `taskset -c 0 sh -c`...). When a
+/// command involves such a program anywhere, a placeholder is allowed only where the value stays data:
 ///
-/// - the positional arguments of `sh -c 'script' name ARGS...` and `python -c|perl -e|ruby -e|node -e
-///   'script' ARGS...` (the script reads them as `$1`, `sys.argv[1]`...);
+/// - the positional arguments of `sh -c 'script' name ARGS...` (read as `"$1"`), when the script
+///   itself runs nothing that could take them as code;
 /// - the host of `ssh HOST ...` (a value starting with `-` is refused when the command is filled in);
-/// - inside the word naming the program (`{{app_dir}}/venv/bin/python`).
+/// - the word naming the program (`{{app_dir}}/venv/bin/python`), and the arguments of the wrapper in
+///   front of it (`kubectl exec {{pod}} -- sh -c 'df -h'`), unless they set a variable;
+/// - another simple command of the same line (`cd {{dir}} && sh -c '...'`), when the line pipes
+///   nothing anywhere and the value is not assigned to a variable.
 ///
-/// Elsewhere in the command, a placeholder is refused when its segment pipes into such a program or
-/// when it is assigned to a variable (`V={{v}}; sh -c 'echo $V'`, `export V={{v}}`). Values written to
-/// files that a later command runs are not followed: do not write runbooks that way.
+/// Values written to files that a later command runs are not followed: do not write runbooks that way.
 enum CodeRunners {
     /// Programs that parse text as shell code or as a program.
     static let programs: Set<String> = [
         "sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "yash", "fish", "csh", "tcsh", "busybox", "toybox",
-        "eval", "source", ".", "ssh", "su", "runuser", "sg", "script", "tmux", "screen", "watch", "flock", "at",
+        "eval", "trap", "source", ".", "ssh", "su", "runuser", "sg", "script", "tmux", "screen", "watch", "flock", "at",
         "batch", "crontab", "parallel", "expect", "awk", "gawk", "mawk", "nawk", "sed", "gsed", "osascript", "pwsh",
-        "powershell", "Rscript", "tclsh", "wish", "node", "nodejs", "deno", "bun", "jshell", "groovy", "jq",
+        "powershell", "Rscript", "tclsh", "wish", "node", "nodejs", "deno", "bun", "jshell", "groovy",
     ]
 
     /// Interpreters known by the start of their name (`python3.11`, `perl5.36`).
@@ -31,7 +32,7 @@ enum CodeRunners {
     static let dataPrograms: Set<String> = [
         "grep", "egrep", "fgrep", "rg", "ag", "zgrep", "echo", "printf", "cat", "tail", "head", "less", "ls", "wc",
         "journalctl", "systemctl", "ss", "netstat", "ps", "pgrep", "curl", "wget", "test", "[", "stat", "file", "df",
-        "du", "id", "getent", "dig", "host", "nslookup", "ping", "cd", "which", "type", "command",
+        "du", "id", "getent", "dig", "host", "nslookup", "ping", "cd", "which", "type",
     ]
 
     /// The program a word names, if it runs text as code: `sh`, `python3`, `/usr/bin/env`'s `bash`...
@@ -64,17 +65,36 @@ enum CodeRunners {
         for substitution in substitutions {
             collect(substitution, markers: markers, depth: depth + 1, into: &refused, hosts: &hosts)
         }
-        let runners = segments.map(runnerOfSegment)
-        guard let firstRunner = runners.compactMap({ $0 }).first else { return }
         func refuse(_ words: [String], _ reason: String) {
             for marker in markers where refused[marker] == nil && words.contains(where: { $0.contains(marker) }) {
                 refused[marker] = reason
             }
         }
+        var runners = segments.map(runnerOfSegment)
+        // An awk program that runs no command reads its input and its files as data.
+        let plainAwk = segments.indices.filter { runners[$0] != nil && isPlainAwk(segments[$0]) }
+        for index in plainAwk {
+            runners[index] = nil
+            let words = segments[index].words
+            let operands = awkOperands(words)
+            hosts.formUnion(markers.filter { marker in operands.contains { words[$0].contains(marker) } })
+            var rest = words
+            for position in operands.sorted(by: >) { rest.remove(at: position) }
+            refuse(rest + segments[index].hereDocuments, "in the program of awk")
+        }
+        // A shell function runs its body with the arguments it is given: the whole line is code.
+        let definesFunction =
+            text.range(of: #"[A-Za-z_][A-Za-z0-9_]*\s*\(\s*\)\s*\{"#, options: .regularExpression) != nil
+            || segments.contains { $0.words.first == "function" }
+        if definesFunction { runners = runners.map { $0 ?? "a shell function" } }
+        guard let firstRunner = runners.compactMap({ $0 }).first else { return }
+        // Pipelines are not followed through subshells and line breaks: with a runner on the line, any
+        // pipe could feed it.
+        let pipes = text.replacingOccurrences(of: "||", with: "").contains("|")
         for (index, segment) in segments.enumerated() {
             let everything = segment.words + segment.hereDocuments + segment.redirections.map(\.target)
             if let runner = runners[index] {
-                let allowed = allowedWords(segment.words, runner: runner)
+                let allowed = definesFunction ? [] : allowedWords(segment.words, runner: runner)
                 if runner == "ssh", let host = allowed.last, allowed.count > 1 {
                     hosts.formUnion(markers.filter { segment.words[host].contains($0) })
                 }
@@ -83,23 +103,41 @@ enum CodeRunners {
                 refuse(words, "in a command that runs \(runner)")
                 continue
             }
-            // Text piped into a later program of the same pipeline that reads its code from standard
-            // input (`| sh`, `| python3`, `| xargs sh -c`, `| ssh host`) is that code.
-            let later = segments.indices.filter { $0 > index && segments[$0].pipeline == segment.pipeline }
-            if let reader = later.first(where: { position in
-                runners[position].map { readsCode(segments[position], runner: $0) } ?? false
-            }) {
-                refuse(everything, "piped into \(runners[reader]!)")
+            if pipes {
+                refuse(everything, "in a pipeline of a command that runs \(firstRunner)")
                 continue
             }
             // A variable set here can be read by the code that runs later.
-            let assignments =
-                segment.words.prefix { RiskClassifier.isAssignment($0) }
-                + (segment.words.first.map { ["export", "local", "readonly", "declare", "typeset"].contains($0) }
-                    == true
-                    ? segment.words.dropFirst().filter(RiskClassifier.isAssignment) : [])
-            refuse(Array(assignments), "assigned to a variable in a command that runs \(firstRunner)")
+            refuse(
+                segment.words.filter(RiskClassifier.isAssignment),
+                "assigned to a variable in a command that runs \(firstRunner)")
         }
+    }
+
+    /// `awk 'program' FILES...` whose program runs no command (no `system`, pipe or `getline`).
+    private static func isPlainAwk(_ segment: ShellSegment) -> Bool {
+        var words = segment.words[...]
+        while let first = words.first, RiskClassifier.isAssignment(first) { words = words.dropFirst() }
+        guard let program = words.first, ["awk", "gawk", "mawk", "nawk"].contains(runner(program) ?? ""),
+            let script = awkScript(Array(words)).map({ words[words.startIndex + $0] })
+        else { return false }
+        return !["system", "|", "getline", "@load"].contains { script.contains($0) }
+    }
+
+    /// The position of awk's program text in `words` (after `-F x`, `-v a=b`), nil with `-f FILE`.
+    private static func awkScript(_ words: [String]) -> Int? {
+        var index = 1
+        while index < words.count, words[index].hasPrefix("-") {
+            if words[index].hasPrefix("-f") || words[index] == "--file" { return nil }
+            index += ["-F", "-v"].contains(words[index]) ? 2 : 1
+        }
+        return index < words.count ? index : nil
+    }
+
+    /// The file operands of a plain awk command: the words after its program text.
+    private static func awkOperands(_ words: [String]) -> [Int] {
+        guard let script = awkScript(words) else { return [] }
+        return Array((script + 1)..<words.count)
     }
 
     /// The runner a simple command involves, if any: its program, or any later word naming one (an
@@ -109,6 +147,8 @@ enum CodeRunners {
         while let first = words.first, RiskClassifier.isAssignment(first) { words = words.dropFirst() }
         guard let program = words.first else { return nil }
         if let runner = runner(program) { return runner }
+        // A program named by a variable or a substitution (`$SHELL -c`, `"$1"`) could be any shell.
+        if program.contains("$") || program.contains("`") { return "a program named by \(program)" }
         let name = program.split(separator: "/").last.map(String.init) ?? program
         if dataPrograms.contains(name) { return nil }
         if name == "sudo" || name == "doas",
@@ -122,7 +162,9 @@ enum CodeRunners {
         {
             return "env -S"
         }
-        return words.dropFirst().lazy.compactMap(runner).first
+        if let later = words.dropFirst().lazy.compactMap(runner).first { return later }
+        // `command $SHELL -c`, `env "$X" ...`: a later word that is only an expansion may be the program.
+        return words.dropFirst().first { $0.hasPrefix("$") || $0.hasPrefix("`") }.map { "a program named by \($0)" }
     }
 
     /// Whether a segment that involves `runner` takes code from its standard input: a shell or an
@@ -158,7 +200,9 @@ enum CodeRunners {
     /// Positions of the words where a placeholder stays data in a segment that involves `runner`.
     private static func allowedWords(_ words: [String], runner: String) -> [Int] {
         guard let at = words.firstIndex(where: { Self.runner($0) == runner }) else { return [] }
-        var allowed = [at]  // the program's own path: `{{app_dir}}/venv/bin/python`
+        // The program's own path (`{{app_dir}}/venv/bin/python`), and the words of the wrapper in front of
+        // it (`kubectl exec {{pod}} -- sh -c ...`) unless they set a variable (`env X={{v}} sh -c '$X'`).
+        var allowed = [at] + (0..<at).filter { !words[$0].contains("=") }
         // Another runner among the arguments (`sh -c '...' x bash {{v}}`) would make any of them
         // suspect; the `$0` name of the shell idiom (conventionally `sh`) is only a name.
         let isShell = ["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "yash"].contains(runner)
@@ -174,10 +218,6 @@ enum CodeRunners {
                 ShellLexer.lex(args[1]).segments.allSatisfy({ runnerOfSegment($0) == nil })
             else { return allowed }
             allowed += Array(words.indices.dropFirst(at + 4))
-        case _ where prefixes.contains(where: { runner.hasPrefix($0) }) || runner == "node" || runner == "nodejs":
-            // `python -c SCRIPT ARGS...`, `perl -e SCRIPT ARGS...`: the arguments are sys.argv / @ARGV.
-            guard args.count >= 2, args[0] == "-c" || args[0] == "-e", !args[1].hasPrefix("-") else { return allowed }
-            allowed += Array(words.indices.dropFirst(at + 3))
         case "ssh":
             // The host only: the words after it are joined into a line for the remote shell.
             var index = 0

@@ -13,7 +13,7 @@ public struct FormAnswers: Sendable, Equatable {
     public mutating func add(sets: [String]) throws(IncidentError) {
         for set in sets {
             guard let equals = set.firstIndex(of: "="), equals != set.startIndex else {
-                throw .usage("--set needs KEY=VALUE, not '\(set)'")
+                throw .usage("--set needs KEY=VALUE, not '\(Redactor().redact(set).text)'")
             }
             add(String(set[..<equals]).trimmed, String(set[set.index(after: equals)...]))
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a record keeps secrets out of files and the screen.
 ///
 /// Values of secret keys live in memory only: `state.json` and `--json` leave them out, so a resumed
@@ -12,7 +14,9 @@ extension IncidentRecord {
     /// are left out: searching for them would turn ordinary words into markers (their own fields are
     /// still hidden).
     public var secretValues: [String] {
+        // Also trimmed: a value given with a trailing newline (`--answers`) appears without it in text.
         secretKeys.flatMap { [answers[$0], variables[$0], drafts[$0]] }.compactMap { $0 }
+            .flatMap { [$0, $0.trimmingCharacters(in: .whitespacesAndNewlines)] }
             .filter { $0.count >= ReportSanitizer.minimumSecretLength }
     }
 

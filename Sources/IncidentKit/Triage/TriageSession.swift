@@ -352,7 +352,7 @@ public struct TriageSession {
                 return true
             }
             console.write(
-                "  When it is fixed, run 'incident resume \(record.id) --override \"how you verified it\"'.\n")
+                "  When it is fixed, run 'incident resolve \(record.id) --override \"how you verified it\"'.\n")
             return false
         }
         // Logs stamp whole seconds: a line stamped in the second a step or gate run ended may predate
@@ -379,7 +379,12 @@ public struct TriageSession {
                 "  \(mark)  \(result.title)\(result.required ? "" : " (optional)")  \(console.dim(result.detail))\n")
         }
         try keeper.log(
-            "gates", run.passed ? "all required gates pass" : "a required gate fails", ["passed": String(run.passed)])
+            "gates",
+            run.passed
+                ? "all required gates pass"
+                : run.results.contains { $0.required && $0.status == .fail }
+                    ? "a required gate fails" : "a required gate could not be checked",
+            ["passed": String(run.passed)])
         if run.passed {
             let now = keeper.now
             try keeper.update { if $0.mitigatedAt == nil { $0.mitigatedAt = now } }
@@ -393,7 +398,9 @@ public struct TriageSession {
                 if $0.mitigatedAt == nil { $0.mitigatedAt = now }
             }
             try keeper.log("mitigated", "gates overridden: \(reason)", ["override": reason])
-            console.write(console.yellow("  Failing gates overridden: \(reason) (recorded)") + "\n")
+            // As recorded: a credential or a secret value in the reason is redacted.
+            let shown = keeper.record.override ?? ""
+            console.write(console.yellow("  Failing gates overridden: \(shown) (recorded)") + "\n")
             return true
         }
         return false

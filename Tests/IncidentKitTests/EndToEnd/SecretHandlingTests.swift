@@ -87,6 +87,40 @@ import Testing
         #expect(report.contains("github-token"))
     }
 
+    @Test func aSecretWithATrailingNewlineAnOverrideAndAMalformedSetLeakNothing() throws {
+        let library = try Self.library()
+        let folder = try Processes.temporaryFolder("secrets-edges")
+        let answers =
+            #"{"api_token": "\#(Self.declared)\n", "service": "shop", "env": "production", "#
+            + #""impact": "some users", "error_text": "502"}"#
+        FileManager.default.createFile(atPath: folder + "/answers.json", contents: Data(answers.utf8))
+        let run = Processes.runIncident(
+            [
+                "triage", "502 since rotating \(Self.declared)", "--no-input", "--yes", "--library", library, "--out",
+                folder + "/incidents", "--answers", folder + "/answers.json", "--set", "upstream=127.0.0.1:9",
+                "--set", "public_url=http://127.0.0.1:9", "--set", "error_log=/nonexistent.log",
+                "--override", "checked by hand with \(Self.pasted) and \(Self.declared)",
+            ], directory: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("Failing gates overridden: checked by hand with [REDACTED:github-token] and "))
+        let malformed = Processes.runIncident(["triage", "502", "--set", Self.pasted], directory: folder)
+        #expect(malformed.status == 64)
+        #expect(malformed.errors.contains("--set needs KEY=VALUE, not '[REDACTED:github-token]'"))
+        let store = IncidentStore(root: folder + "/incidents")
+        let id = try #require(store.ids().first)
+        // The command printed the value, which the runner redacted although it was given with "\n".
+        let item = try #require(try store.load(id).evidence.first { $0.title == "Status API token in use" })
+        #expect(item.lines.contains("token in use: [REDACTED:secret-value]"))
+        for output in [run.output, run.errors, malformed.errors] {
+            #expect(!output.contains(Self.declared) && !output.contains(Self.pasted))
+        }
+        for file in FileSystem.files(under: store.folder(id), suffix: "") {
+            let text = String(decoding: FileSystem.read(store.folder(id) + "/" + file) ?? [], as: UTF8.self)
+            #expect(!text.contains(Self.declared), "\(file) holds the declared secret")
+            #expect(!text.contains(Self.pasted), "\(file) holds the pasted token")
+        }
+    }
+
     @Test func aRefusedChoiceDoesNotEchoACredential() throws {
         let folder = try Processes.temporaryFolder("choice")
         let run = Processes.runIncident(

@@ -77,11 +77,28 @@ struct ExecutionTemplateTests {
         (#"flock /tmp/lock -c "cat {{v}}""#, "in a command that runs flock"),
         (#"ssh db1 "sh -c 'cat {{v}}'""#, "in a command that runs ssh"),
         // Found in review: shells fed on standard input, spellings and wrappers no rule parses.
-        ("echo {{v}} | sh", "piped into sh"),
-        ("echo {{v}} | bash -s", "piped into bash"),
-        (#"printf '%s\n' {{v}} | xargs -I{} sh -c 'echo {}'"#, "piped into sh"),
-        ("echo {{v}} | ssh db1", "piped into ssh"),
-        ("echo {{v}} | python3", "piped into python3"),
+        ("echo {{v}} | sh", "in a pipeline of a command that runs sh"),
+        ("echo {{v}} | bash -s", "in a pipeline of a command that runs bash"),
+        (#"printf '%s\n' {{v}} | xargs -I{} sh -c 'echo {}'"#, "in a pipeline of a command that runs sh"),
+        ("echo {{v}} | ssh db1", "in a pipeline of a command that runs ssh"),
+        ("echo {{v}} | python3", "in a pipeline of a command that runs python3"),
+        // Found in the second review: subshells, line breaks, dynamic programs, traps, functions.
+        ("echo {{v}} | (sh)", "in a pipeline of a command that runs sh"),
+        ("echo {{v}} |\n  sh", "in a pipeline of a command that runs sh"),
+        ("echo {{v}} | awk '{system($0)}'", "in a pipeline of a command that runs awk"),
+        (
+            "echo {{v}} | python3 -c 'import sys; print(sys.stdin.read())'",
+            "in a pipeline of a command that runs python3"
+        ),
+        (#"command sh -c "echo {{v}}""#, "in a command that runs sh"),
+        (#"$SHELL -c "echo {{v}}""#, "in a command that runs a program named by $SHELL"),
+        (#"command -p "$SHELL" -c "echo {{v}}""#, "in a command that runs a program named by $SHELL"),
+        (#"trap "echo {{v}}" EXIT"#, "in a command that runs trap"),
+        (#"f() { sh -c "$1"; }; f {{v}}"#, "in a command that runs a shell function"),
+        ("sh -c '$1' sh {{v}}", "in a command that runs sh"),
+        (#"sh -c 'command eval "$1"' sh {{v}}"#, "in a command that runs sh"),
+        (#"python3 -c 'import os,sys; os.system(sys.argv[1])' {{v}}"#, "in a command that runs python3"),
+        (#"env X={{v}} sh -c 'eval "$X"'"#, "in a command that runs sh"),
         (#"script -qc "echo {{v}}" /dev/null"#, "in a command that runs script"),
         (#"su root -lc "echo {{v}}""#, "in a command that runs su"),
         (#"su root --command="echo {{v}}""#, "in a command that runs su"),
@@ -101,7 +118,7 @@ struct ExecutionTemplateTests {
         ),
         (#"perl -e "print {{v}}""#, "in a command that runs perl"),
         (#"python3 -c "print({{v}})""#, "in a command that runs python3"),
-        (#"awk "BEGIN { print {{v}} }""#, "in a command that runs awk"),
+        (#"awk "BEGIN { print {{v}} }""#, "in the program of awk"),
         (#"sed -n "/{{v}}/p" /var/log/syslog"#, "in a command that runs sed"),
         ("sudo -iu postgres psql -c {{v}}", "in a command that runs sudo -s"),
         ("bash <(printf %s {{v}})", "in a command that runs bash"),
@@ -120,14 +137,25 @@ struct ExecutionTemplateTests {
         "kubectl exec {{v}} -- cat /etc/hosts", "kubectl exec api-0 -- cat {{v}}", "sudo systemctl status {{v}}",
         "timeout 5 journalctl -u {{v}}", "docker exec api ls {{v}}",
         "kubectl get pods -n {{v}} -o json | jq '.items[].metadata.name'", "journalctl -u {{v}} | awk '{print $5}'",
-        "grep -c {{v}} /var/log/ssh", #"cd {{v}} && venv/bin/python -c 'import sys; print(sys.argv[1])' {{v}}"#,
-        "{{v}}/venv/bin/python -c 'import sys' x", "echo {{v}} | python3 -c 'import sys; print(sys.stdin.read())'",
-        "perl -e 'print $ARGV[0]' {{v}}",
+        "grep -c {{v}} /var/log/ssh", "{{v}}/venv/bin/python -c 'import sys' x",
+        "kubectl exec {{v}} -- sh -c 'df -h'", "docker exec {{v}} sh -c 'df -h'", "cd {{v}} && sh -c 'ls -la'",
+        "kubectl logs {{v}} -n kube-system | grep -i error", "curl -sS {{v}} | jq .status",
+        "psql -h {{v}} -c 'select 1'", "docker logs {{v}} 2>&1 | tail -n 50", "awk -F: '{print $1}' {{v}}",
     ])
     func placeholdersThatStayDataAreAccepted(_ text: String) {
         let template = CommandTemplate(text)
         #expect(template.problems.isEmpty, "\(text): \(template.problems)")
         #expect(template.resolve(using: [Variable(name: "v", value: "x")]).command != nil)
+    }
+
+    @Test func anAwkFileThatLooksLikeAnOptionIsRefused() {
+        let template = CommandTemplate("awk '{print $1}' {{file}}")
+        #expect(template.resolve(using: [Variable(name: "file", value: "-f/tmp/evil.awk")]) == .unsafe(["file"]))
+        #expect(
+            template.resolve(using: [Variable(name: "file", value: "/var/log/x")])
+                == .resolved("awk '{print $1}' '/var/log/x'"))
+        // A program that runs commands is no plain awk: its input and files are not data to it.
+        #expect(!CommandTemplate("awk '{system($0)}' {{file}}").problems.isEmpty)
     }
 
     @Test func anSSHHostThatLooksLikeAnOptionIsRefused() {
@@ -189,13 +217,14 @@ struct ExecutionInjectionTests {
         let directory = try ExecutionTestSupport.temporaryDirectory()
         let runner = ProcessRunner(
             options: ExecutionTestSupport.options(redactor: nil), registry: ProcessGroupRegistry())
-        let refused = [#"sh -c "printf %s {{v}}""#, "printf %s {{v}} | sh", #"awk "BEGIN { printf \"%s\", {{v}} }""#]
-            .map(CommandTemplate.init)
-        // Accepted: the value reaches the inner program as an argument or as input data.
+        let refused = [
+            #"sh -c "printf %s {{v}}""#, "printf %s {{v}} | sh", #"awk "BEGIN { printf \"%s\", {{v}} }""#,
+            "printf %s {{v}} | (sh)", #"command sh -c "printf %s {{v}}""#,
+        ].map(CommandTemplate.init)
+        // Accepted: the value reaches the inner shell as an argument, or a command with no shell as data.
         let accepted = [
-            #"sh -c 'printf %s "$1"' sh {{v}}"#,
-            "printf %s {{v}} | python3 -c 'import sys; sys.stdout.write(sys.stdin.read())'",
-            #"python3 -c 'import sys; sys.stdout.write(sys.argv[1])' {{v}}"#,
+            #"sh -c 'printf %s "$1"' sh {{v}}"#, #"cd . && sh -c 'printf %s "$1"' sh {{v}}"#,
+            "printf %s {{v}} | cat",
         ].map(CommandTemplate.init)
         for payload in Self.payloads {
             let variables = [Variable(name: "v", value: payload)]
