@@ -158,7 +158,9 @@ public struct Linter: Sendable {
                 let commands = workflow.steps.flatMap(\.commands) + workflow.rollback
                 diagnostics += checkMarkings(commands, path: path)
                 let checks = workflow.steps.flatMap { step in
-                    [step.verify, step.rollback].compactMap { $0 }.map { ($0, step.line) }
+                    [(step.verify, step.verifyLine), (step.rollback, step.rollbackLine)].compactMap { command, line in
+                        command.map { ($0, line ?? step.line) }
+                    }
                 }
                 diagnostics += checkPlaceholders(commands.map { ($0.command, $0.line) } + checks, path: path)
                 if workflow.steps.isEmpty {

@@ -62,8 +62,12 @@ public struct Workflow: Sendable {
                     if let (name, value) = BoldLabel.split(line.text.trimmingWhitespace()) {
                         let command = Inline.codeSpans(in: value).first ?? Inline.plainText(value).trimmed
                         switch name.lowercased() {
-                        case "verify", "verification", "check": steps[steps.count - 1].verify = command
-                        case "rollback", "roll back", "undo": steps[steps.count - 1].rollback = command
+                        case "verify", "verification", "check":
+                            steps[steps.count - 1].verify = command
+                            steps[steps.count - 1].verifyLine = line.number
+                        case "rollback", "roll back", "undo":
+                            steps[steps.count - 1].rollback = command
+                            steps[steps.count - 1].rollbackLine = line.number
                         default: prose.append(Inline.plainText(String(line.text)).trimmed)
                         }
                     } else {

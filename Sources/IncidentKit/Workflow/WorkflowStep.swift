@@ -10,4 +10,7 @@ public struct WorkflowStep: Sendable, Hashable {
     /// A command that undoes the step (`**Rollback:**`).
     public var rollback: String?
     public var line: Int
+    /// Where the `**Verify:**` and `**Rollback:**` labels stand, for diagnostics.
+    public var verifyLine: Int?
+    public var rollbackLine: Int?
 }

@@ -29,7 +29,7 @@ import Testing
                 "runbooks/ORPHAN.md:1: warning: not reachable from the index runbooks/00_INDEX.md; link it from a route or a flow",
                 "runbooks/ORPHAN.md:5: error: {{mount}} stands in a command that runs sh, where its value could run as code; the command will be refused",
                 "workflows/FIX.md:1: warning: not reachable from the index runbooks/00_INDEX.md; link it from a route or a flow",
-                "workflows/FIX.md:3: error: {{mount}} stands in a command that runs sh, where its value could run as code; the command will be refused",
+                "workflows/FIX.md:10: error: {{mount}} stands in a command that runs sh, where its value could run as code; the command will be refused",
             ])
     }
 
