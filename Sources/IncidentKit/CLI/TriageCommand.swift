@@ -57,7 +57,7 @@ struct TriageCommand: Subcommand {
         let (choice, routeSeverity) = try Self.choose(routing, prompter: prompter, console: console)
         let plan = IncidentPlan(library: library, targets: choice.targets)
 
-        let answers = try Self.split(given, form: plan.form, symptom: symptom)
+        let answers = try Self.split(given, form: plan.form, symptom: symptom, secrets: givenSecrets)
         Self.warnUnused(given, plan: plan, console: context.console)
         // Without a terminal, say what is missing before opening an incident that could not go on.
         if !prompter.isInteractive, let form = plan.form {
@@ -175,7 +175,9 @@ struct TriageCommand: Subcommand {
     /// command variables.
     /// Given answers sorted into form fields (checked and normalized as a typed answer would be: a choice
     /// by its unique prefix, a required field not empty) and command variables.
-    static func split(_ given: FormAnswers, form: IncidentForm?, symptom: String?) throws(IncidentError) -> (
+    static func split(
+        _ given: FormAnswers, form: IncidentForm?, symptom: String?, secrets: [String] = []
+    ) throws(IncidentError) -> (
         fields: [String: String], variables: [String: String]
     ) {
         var fields: [String: String] = [:]
@@ -194,7 +196,9 @@ struct TriageCommand: Subcommand {
                 continue
             }
             guard let valid = FormSession.validate(answer, choices: field.choices) else {
-                let shown = field.isSecret ? RedactionKind.secretValue.replacement : Redactor().redact(answer).text
+                let shown =
+                    field.isSecret
+                    ? RedactionKind.secretValue.replacement : Redactor(secrets: secrets).redact(answer).text
                 throw .usage(
                     "--set \(key)=\(shown): '\(shown)' is not one of \(field.choices.joined(separator: ", "))"
                         + " (the choices of \(field.number)) \(field.label))")

@@ -6,20 +6,22 @@
 /// `perl -e`, `awk`, GNU `sed`'s `e` command, unknown wrappers such as `taskset -c 0 sh -c`...). When a
 /// command involves such a program anywhere, a placeholder is allowed only where the value stays data:
 ///
-/// - the positional arguments of `sh -c 'script' name ARGS...` (read as `"$1"`), when the script
-///   itself runs nothing that could take them as code;
 /// - the host of `ssh HOST ...` (a value starting with `-` is refused when the command is filled in);
 /// - the word naming the program (`{{app_dir}}/venv/bin/python`), and the arguments of the wrapper in
 ///   front of it (`kubectl exec {{pod}} -- sh -c 'df -h'`), unless they set a variable;
-/// - another simple command of the same line (`cd {{dir}} && sh -c '...'`), when the line pipes
-///   nothing anywhere and the value is not assigned to a variable.
+/// - another simple command of the same line that only reads data (`cd {{dir}} && sh -c '...'`),
+///   when the line pipes nothing anywhere, nothing is assigned and nothing is written to a file.
+///
+/// Positional arguments of a shell script (`sh -c '... "$1"' sh {{v}}`) are refused too: bash
+/// arithmetic, `${!1}`, `eval` or a substitution in the script would run them.
 ///
 /// Values written to files that a later command runs are not followed: do not write runbooks that way.
 enum CodeRunners {
     /// Programs that parse text as shell code or as a program.
     static let programs: Set<String> = [
-        "sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "yash", "fish", "csh", "tcsh", "busybox", "toybox",
-        "eval", "trap", "source", ".", "ssh", "su", "runuser", "sg", "script", "tmux", "screen", "watch", "flock", "at",
+        "sh", "bash", "rbash", "dash", "zsh", "rzsh", "ksh", "rksh", "ash", "mksh", "yash", "posh", "fish", "csh",
+        "tcsh", "busybox", "toybox", "eval", "trap", "source", ".", "ssh", "su", "runuser", "sg", "script", "tmux",
+        "screen", "watch", "flock", "at",
         "batch", "crontab", "parallel", "expect", "awk", "gawk", "mawk", "nawk", "sed", "gsed", "osascript", "pwsh",
         "powershell", "Rscript", "tclsh", "wish", "node", "nodejs", "deno", "bun", "jshell", "groovy",
     ]
@@ -84,7 +86,7 @@ enum CodeRunners {
         }
         // A shell function runs its body with the arguments it is given: the whole line is code.
         let definesFunction =
-            text.range(of: #"[A-Za-z_][A-Za-z0-9_]*\s*\(\s*\)\s*\{"#, options: .regularExpression) != nil
+            text.range(of: #"[A-Za-z_][A-Za-z0-9_]*\s*\(\s*\)\s*[{(]"#, options: .regularExpression) != nil
             || segments.contains { $0.words.first == "function" }
         if definesFunction { runners = runners.map { $0 ?? "a shell function" } }
         guard let firstRunner = runners.compactMap({ $0 }).first else { return }
@@ -107,10 +109,14 @@ enum CodeRunners {
                 refuse(everything, "in a pipeline of a command that runs \(firstRunner)")
                 continue
             }
-            // A variable set here can be read by the code that runs later.
-            refuse(
-                segment.words.filter(RiskClassifier.isAssignment),
-                "assigned to a variable in a command that runs \(firstRunner)")
+            // A variable set here (`V=`, `for V in`, `set --`, `read`) can be read by the code that runs
+            // later, and so can a file written here: only a command that reads data takes a value.
+            let program = segment.words.first { !RiskClassifier.isAssignment($0) }
+            let name = program.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? ""
+            let writes = segment.redirections.contains { $0.op.contains(">") }
+            if !dataPrograms.contains(name) || writes || segment.words.contains(where: RiskClassifier.isAssignment) {
+                refuse(everything, "beside \(firstRunner) on the same line, where the value could reach it")
+            }
         }
     }
 
@@ -175,10 +181,12 @@ enum CodeRunners {
         while let first = words.first, RiskClassifier.isAssignment(first) { words = words.dropFirst() }
         let program = words.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? ""
         if program == "xargs" || program == "parallel" { return true }
-        guard let at = words.firstIndex(where: { Self.runner($0) == runner }) else { return runner.hasSuffix(" -s") }
+        // `sudo -s` and `env -S` are judged by the rules for sudo and env.
+        guard let at = words.firstIndex(where: { Self.runner($0) == runner }) else { return false }
         let args = words[(at + 1)...]
         switch runner {
-        case "sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "yash", "fish", "csh", "tcsh", "busybox", "toybox":
+        case "sh", "bash", "rbash", "dash", "zsh", "rzsh", "ksh", "rksh", "ash", "mksh", "yash", "posh", "fish", "csh",
+            "tcsh", "busybox", "toybox":
             let script = args.contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("c") }
             let operand = args.contains { !$0.hasPrefix("-") && !$0.hasPrefix("+") }
             return !script && (!operand || args.contains("-s"))
@@ -203,21 +211,10 @@ enum CodeRunners {
         // The program's own path (`{{app_dir}}/venv/bin/python`), and the words of the wrapper in front of
         // it (`kubectl exec {{pod}} -- sh -c ...`) unless they set a variable (`env X={{v}} sh -c '$X'`).
         var allowed = [at] + (0..<at).filter { !words[$0].contains("=") }
-        // Another runner among the arguments (`sh -c '...' x bash {{v}}`) would make any of them
-        // suspect; the `$0` name of the shell idiom (conventionally `sh`) is only a name.
-        let isShell = ["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "yash"].contains(runner)
-        let others = words.indices.filter { $0 > at && !(isShell && $0 == at + 3) && Self.runner(words[$0]) != nil }
-        guard others.isEmpty else { return allowed }
+        // Another runner among the arguments (`ssh -o ProxyCommand=sh {{host}}`) makes them all suspect.
+        guard words.indices.allSatisfy({ $0 <= at || Self.runner(words[$0]) == nil }) else { return allowed }
         let args = Array(words[(at + 1)...])
         switch runner {
-        case "sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "yash":
-            // Exactly `-c` or a flag cluster ending in c (`-ec`, `-lc`), the script, then $0, then $1...
-            guard args.count >= 2, args[0].hasPrefix("-"), !args[0].hasPrefix("--"), args[0].hasSuffix("c"),
-                !args[1].hasPrefix("-"), !args[1].hasPrefix("+"),
-                // A script that itself hands "$1" to a shell (`eval "$1"`, `sh -c "$1"`) runs it as code.
-                ShellLexer.lex(args[1]).segments.allSatisfy({ runnerOfSegment($0) == nil })
-            else { return allowed }
-            allowed += Array(words.indices.dropFirst(at + 4))
         case "ssh":
             // The host only: the words after it are joined into a line for the remote shell.
             var index = 0

@@ -60,6 +60,8 @@ public enum RiskClassifier {
         var words = segment.words[...]
         while let first = words.first, reservedWords.contains(first) || isAssignment(first) {
             words = words.dropFirst()
+            // `time -p rm ...`: the reserved word's own option is no program.
+            if first == "time", words.first == "-p" { words = words.dropFirst() }
         }
         guard let first = words.first, !["for", "case", "select", "function"].contains(first) else {
             return []
@@ -69,10 +71,10 @@ public enum RiskClassifier {
         }
         let context = RiskRules.Context(
             hereDocuments: segment.hereDocuments, pipelineWords: pipelineText, depth: depth)
-        // Text piped into a shell or an interpreter that reads its program from standard input is code
-        // nobody can classify from here (`curl ... | sh`).
-        let piped = all.firstIndex(of: segment).map { $0 > 0 && all[$0 - 1].pipeline == segment.pipeline } ?? false
-        if piped, let runner = CodeRunners.runnerOfSegment(segment), CodeRunners.readsCode(segment, runner: runner) {
+        // A shell or an interpreter that reads its program from standard input runs text nobody can
+        // classify from here (`curl ... | sh`, also through a subshell: `| (sh)`). The runner gives a
+        // command /dev/null as input, so such a program only ever reads what is piped or redirected in.
+        if let runner = CodeRunners.runnerOfSegment(segment), CodeRunners.readsCode(segment, runner: runner) {
             return ["runs the text piped into it as code (| \(runner))"]
         }
         return RiskRules.reasons(Array(words), context)

@@ -47,8 +47,10 @@ extension RiskRules {
             }
             let valued: Set<String> = ["-n", "-c", "-t", "-i", "-o", "-e", "-w", "-E", "-p", "--adjustment"]
             var rest = dropOptions(args, valued: valued)
-            // These take one positional first: a lock file, a new root, a CPU mask or priority.
-            if ["flock", "chroot", "taskset", "chrt"].contains(name) { rest = rest.dropFirst() }
+            // These take one positional first: a lock file, a new root, a CPU mask or priority; taskset
+            // takes no mask when `-c LIST` gave the CPUs.
+            let listed = name == "taskset" && args.contains { $0 == "-c" || $0 == "--cpu-list" }
+            if ["flock", "chroot", "taskset", "chrt"].contains(name), !listed { rest = rest.dropFirst() }
             return inner(rest, context, via: name)
         case "command":
             return hasFlag(args, ["-v", "-V"]) ? [] : inner(dropOptions(args), context, via: "command")

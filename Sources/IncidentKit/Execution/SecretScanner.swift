@@ -84,6 +84,29 @@ struct SecretScanner: Sendable {
             }
             while index < count { step() }
         }
+        guard !secrets.isEmpty else { return found }
+        // A declared value wins over a pattern that only covers part of it (`PASSWORD=abc;rest-of-it`
+        // ends the assignment at `;`, inside the secret), so they are found in a pass of their own.
+        let declared = secretMatches(in: text)
+        guard !declared.isEmpty else { return found }
+        let patterns = found.filter { match in
+            match.kind != .secretValue && !declared.contains { $0.range.overlaps(match.range) }
+        }
+        return (declared + patterns).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Every occurrence of a declared secret value, left to right, not overlapping.
+    private func secretMatches(in text: Text) -> [RedactionMatch] {
+        var found: [RedactionMatch] = []
+        var index = 0
+        while index < text.count {
+            if triggers[Int(text[index])] & Trigger.secret.rawValue != 0, let length = secretLength(at: index, text) {
+                found.append(RedactionMatch(range: index..<index + length, anchor: index, kind: .secretValue))
+                index += length
+            } else {
+                index += 1
+            }
+        }
         return found
     }
 

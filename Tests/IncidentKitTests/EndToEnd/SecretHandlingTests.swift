@@ -132,6 +132,15 @@ import Testing
         #expect(run.status == 64)
         #expect(run.errors.contains("--set env=[REDACTED:github-token]: '[REDACTED:github-token]' is not one of"))
         #expect(!run.errors.contains(Self.pasted))
+        // A declared secret given under another key is not echoed either.
+        let other = Processes.runIncident(
+            [
+                "triage", "502", "--no-input", "--dry-run", "--library", try Self.library(), "--set",
+                "env=\(Self.declared)", "--set", "api_token=\(Self.declared)",
+            ], directory: folder)
+        #expect(other.status == 64)
+        #expect(other.errors.contains("--set env=[REDACTED:secret-value]"))
+        #expect(!other.errors.contains(Self.declared))
     }
 
     @Test func aStateFileForAnotherIncidentIsRefused() throws {

@@ -33,6 +33,24 @@ struct ExecutionRedactorTests {
 
     let redactor = Redactor()
 
+    @Test func aDeclaredValueWinsOverAPatternThatCoversPartOfIt() {
+        let secret = "Wm4;harbor-kestrel-2291"
+        let redactor = Redactor(secrets: [secret])
+        #expect(
+            redactor.redact("STATUS_DB_PASSWORD=\(secret)\nok").text == "STATUS_DB_PASSWORD=[REDACTED:secret-value]\nok"
+        )
+        let lines = "Kx81-line-one\nPq55-line-two"
+        #expect(
+            Redactor(secrets: [lines]).redact("X-Token: \(lines) end").text == "X-Token: [REDACTED:secret-value] end")
+        // The same across chunk boundaries of a stream.
+        var stream = redactor.streaming()
+        let text = Array(("password=\(secret) and again \(secret)\n").utf8)
+        let output = stream.feed(text[..<22]) + stream.feed(text[22...]) + stream.finish()
+        #expect(
+            String(decoding: output, as: UTF8.self)
+                == "password=[REDACTED:secret-value] and again [REDACTED:secret-value]\n")
+    }
+
     @Test func fixturesAreLargeEnough() throws {
         #expect(Self.secretCases.count >= 40)
         #expect(Self.ordinaryLines.count >= 200)

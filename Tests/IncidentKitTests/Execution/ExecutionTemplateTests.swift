@@ -111,10 +111,10 @@ struct ExecutionTemplateTests {
         (#"sg root -c "echo {{v}}""#, "in a command that runs sg"),
         (#"tmux new -d "echo {{v}}""#, "in a command that runs tmux"),
         (#"time -p sh -c "echo {{v}}""#, "in a command that runs sh"),
-        (#"V={{v}}; sh -c "echo $V""#, "assigned to a variable in a command that runs sh"),
+        (#"V={{v}}; sh -c "echo $V""#, "beside sh on the same line, where the value could reach it"),
         (
             #"export V={{v}} && python3 -c 'import os; os.system(os.environ["V"])'"#,
-            "assigned to a variable in a command that runs python3"
+            "beside python3 on the same line, where the value could reach it"
         ),
         (#"perl -e "print {{v}}""#, "in a command that runs perl"),
         (#"python3 -c "print({{v}})""#, "in a command that runs python3"),
@@ -125,6 +125,19 @@ struct ExecutionTemplateTests {
         (#"/bin/sh -c "echo {{v}}""#, "in a command that runs sh"),
         (#"env -S "sh -c 'echo {{v}}'""#, "in a command that runs env -S"),
         (#"sh -c 'eval "$1"' sh {{v}}"#, "in a command that runs sh"),
+        // Found in the third review: positional arguments evaluated by the script, loops, set --.
+        (#"sh -c 'printf "%s" "$1"' sh {{v}}"#, "in a command that runs sh"),
+        (#"bash -c 'x=$1; echo $(( x / 1024 ))' _ {{v}}"#, "in a command that runs bash"),
+        (#"bash -c 'echo "$1=${!1}"' _ {{v}}"#, "in a command that runs bash"),
+        (#"sh -c 'echo "$(eval "$1")"' sh {{v}}"#, "in a command that runs sh"),
+        (#"rbash -c "echo {{v}}""#, "in a command that runs rbash"),
+        (
+            #"for u in {{v}}; do sh -c "systemctl is-active $u"; done"#,
+            "beside sh on the same line, where the value could reach it"
+        ),
+        (#"set -- {{v}}; sh -c "echo $1""#, "beside sh on the same line, where the value could reach it"),
+        (#"f() ( sh -c "$1" ); f {{v}}"#, "in a command that runs a shell function"),
+        (#"echo {{v}} > /tmp/x.sh; sh /tmp/x.sh"#, "beside sh on the same line, where the value could reach it"),
     ])
     func placeholdersWhereAnotherShellOrInterpreterCouldRunThemAreRefused(_ text: String, _ reason: String) {
         let template = CommandTemplate(text)
@@ -133,7 +146,7 @@ struct ExecutionTemplateTests {
     }
 
     @Test(arguments: [
-        #"sh -c 'printf "%s" "$1"' sh {{v}}"#, "ssh {{v}} uptime", "ssh -p 2222 {{v}} 'journalctl -n 5'",
+        "ssh {{v}} uptime", "ssh -p 2222 {{v}} 'journalctl -n 5'",
         "kubectl exec {{v}} -- cat /etc/hosts", "kubectl exec api-0 -- cat {{v}}", "sudo systemctl status {{v}}",
         "timeout 5 journalctl -u {{v}}", "docker exec api ls {{v}}",
         "kubectl get pods -n {{v}} -o json | jq '.items[].metadata.name'", "journalctl -u {{v}} | awk '{print $5}'",
@@ -212,20 +225,18 @@ struct ExecutionInjectionTests {
     @Test func enoughPayloads() { #expect(Self.payloads.count >= 30) }
 
     /// Through a real shell: `sh -c "printf %s {{v}}"` would run the payloads as code in the inner
-    /// shell, so it is refused for every one of them; the positional form passes each one intact.
-    @Test func innerShellsGetValuesOnlyAsArguments() throws {
+    /// shell, so it is refused for every one of them; a line whose shell cannot see the value passes
+    /// each one intact.
+    @Test func innerShellsNeverGetValues() throws {
         let directory = try ExecutionTestSupport.temporaryDirectory()
         let runner = ProcessRunner(
             options: ExecutionTestSupport.options(redactor: nil), registry: ProcessGroupRegistry())
         let refused = [
             #"sh -c "printf %s {{v}}""#, "printf %s {{v}} | sh", #"awk "BEGIN { printf \"%s\", {{v}} }""#,
-            "printf %s {{v}} | (sh)", #"command sh -c "printf %s {{v}}""#,
+            "printf %s {{v}} | (sh)", #"command sh -c "printf %s {{v}}""#, #"sh -c 'printf %s "$1"' sh {{v}}"#,
         ].map(CommandTemplate.init)
         // Accepted: the value reaches the inner shell as an argument, or a command with no shell as data.
-        let accepted = [
-            #"sh -c 'printf %s "$1"' sh {{v}}"#, #"cd . && sh -c 'printf %s "$1"' sh {{v}}"#,
-            "printf %s {{v}} | cat",
-        ].map(CommandTemplate.init)
+        let accepted = ["printf %s {{v}} | cat", "printf %s {{v}} && sh -c 'true'"].map(CommandTemplate.init)
         for payload in Self.payloads {
             let variables = [Variable(name: "v", value: payload)]
             for template in refused {
