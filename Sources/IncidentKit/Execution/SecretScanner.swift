@@ -53,6 +53,35 @@ struct SecretScanner: Sendable {
 
     /// Every secret in `text`, in order, not overlapping.
     func matches(in text: Text) -> [RedactionMatch] {
+        guard !secrets.isEmpty else { return scan(text) }
+        // A declared value wins over a pattern that only covers part of it (`PASSWORD=abc;rest-of-it`
+        // ends the assignment at `;`, inside the secret): declared values are found first, then the
+        // patterns in the text between them, so a token beside a declared value is still found.
+        let declared = secretMatches(in: text)
+        guard !declared.isEmpty else { return scan(text) }
+        var found: [RedactionMatch] = []
+        var start = 0
+        for match in declared {
+            found += scanGap(text, from: start, to: match.range.lowerBound)
+            found.append(match)
+            start = match.range.upperBound
+        }
+        return found + scanGap(text, from: start, to: text.count)
+    }
+
+    /// The pattern matches of `text[start..<end]`, with offsets in `text`.
+    private func scanGap(_ text: Text, from start: Int, to end: Int) -> [RedactionMatch] {
+        guard end > start else { return [] }
+        return scan(Text(rebasing: text[start..<end])).map { match in
+            var shifted = match
+            shifted.range = (match.range.lowerBound + start)..<(match.range.upperBound + start)
+            shifted.anchor += start
+            return shifted
+        }
+    }
+
+    /// Every secret in `text` found in one pass, in order, not overlapping.
+    private func scan(_ text: Text) -> [RedactionMatch] {
         var found: [RedactionMatch] = []
         guard let base = text.baseAddress else { return found }
         let count = text.count
@@ -84,15 +113,7 @@ struct SecretScanner: Sendable {
             }
             while index < count { step() }
         }
-        guard !secrets.isEmpty else { return found }
-        // A declared value wins over a pattern that only covers part of it (`PASSWORD=abc;rest-of-it`
-        // ends the assignment at `;`, inside the secret), so they are found in a pass of their own.
-        let declared = secretMatches(in: text)
-        guard !declared.isEmpty else { return found }
-        let patterns = found.filter { match in
-            match.kind != .secretValue && !declared.contains { $0.range.overlaps(match.range) }
-        }
-        return (declared + patterns).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return found
     }
 
     /// Every occurrence of a declared secret value, left to right, not overlapping.

@@ -42,6 +42,12 @@ struct ExecutionRedactorTests {
         let lines = "Kx81-line-one\nPq55-line-two"
         #expect(
             Redactor(secrets: [lines]).redact("X-Token: \(lines) end").text == "X-Token: [REDACTED:secret-value] end")
+        // Tokens beside a declared value are still found (review 4: the line's match was dropped whole).
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+        let github = "ghp_" + String(repeating: "a1B2c3D4e5", count: 3) + "f6G7h8"
+        let line = "Cookie: session=\(secret); id_token=\(jwt)\npassword: \(secret)  # previous: \(github)\n"
+        let cleaned = redactor.redact(line).text
+        #expect(!cleaned.contains(secret) && !cleaned.contains(jwt) && !cleaned.contains(github), "\(cleaned)")
         // The same across chunk boundaries of a stream.
         var stream = redactor.streaming()
         let text = Array(("password=\(secret) and again \(secret)\n").utf8)
