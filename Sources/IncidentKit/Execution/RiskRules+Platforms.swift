@@ -47,8 +47,16 @@ extension RiskRules {
             "cluster-info", "events", "diff", "auth", "wait", "port-forward", "proxy", "exec", "attach",
             "completion", "kustomize", "plugin", "whoami", "projects", "project", "status",
         ]
-        guard let verb = firstVerb(args, in: reads.union(changes.keys).union(["rollout", "config"])) else {
-            return []
+        // The verb is the first word after the global options and their values (`-n auth get pods`:
+        // the namespace `auth` is no verb).
+        let globals: Set<String> = [
+            "-n", "--namespace", "--context", "--cluster", "--user", "-s", "--server", "--kubeconfig", "--token",
+            "--as", "--as-group", "--request-timeout", "--certificate-authority", "--client-certificate",
+            "--client-key", "--tls-server-name", "-v", "--v",
+        ]
+        guard let verb = dropOptions(args, valued: globals).first else { return [] }
+        guard reads.union(changes.keys).union(["rollout", "config"]).contains(verb) else {
+            return ["runs \(name) \(verb), which is not known to be read-only"]
         }
         let rest = Array(args.drop { $0 != verb }.dropFirst())
         switch verb {

@@ -116,7 +116,7 @@ extension RiskRules {
         ]
         let services: Set<String> = [
             "start", "stop", "restart", "reload", "try-restart", "reload-or-restart", "try-reload-or-restart",
-            "condrestart", "kill",
+            "condrestart", "kill", "force-reload", "clean", "freeze", "thaw",
         ]
         let configuration: Set<String> = [
             "enable", "disable", "reenable", "mask", "unmask", "preset", "link", "revert", "edit",
@@ -126,9 +126,9 @@ extension RiskRules {
         let power: Set<String> = [
             "reboot", "poweroff", "halt", "kexec", "suspend", "hibernate", "rescue", "emergency",
         ]
-        guard let verb = firstVerb(args, in: readOnly.union(services).union(configuration).union(power))
-        else {
-            return []
+        guard let verb = positionals(args).first else { return [] }  // `systemctl` alone lists units
+        guard readOnly.union(services).union(configuration).union(power).contains(verb) else {
+            return ["runs systemctl \(verb), which is not known to be read-only"]
         }
         if services.contains(verb) {
             let what =

@@ -71,11 +71,16 @@ extension RiskRules {
         case "busybox":
             return inner(args, context, via: "busybox")
         case "sh", "bash", "dash", "zsh", "ksh", "ash":
-            // With -c, the script is the first operand after the options (`sh -c -e 'script'`).
-            guard args.contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("c") }),
-                let script = args.first(where: { !$0.hasPrefix("-") && !$0.hasPrefix("+") })
+            // With -c, the script is the first operand after the options (`sh -c -e 'script'`); `-o NAME`
+            // and `-O NAME` take a value (`bash -o pipefail -c 'script'`).
+            guard args.contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("c") })
             else { return [] }
-            return innerText(script, context, via: name)
+            var index = 0
+            while index < args.count, args[index].hasPrefix("-") || args[index].hasPrefix("+") {
+                index += ["-o", "+o", "-O", "+O"].contains(args[index]) ? 2 : 1
+            }
+            guard index < args.count else { return [] }
+            return innerText(args[index], context, via: name)
         case "ssh":
             let valued: Set<String> = [
                 "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p",
