@@ -23,11 +23,15 @@ enum CodeRunners {
         "tcsh", "busybox", "toybox", "eval", "trap", "source", ".", "ssh", "su", "runuser", "sg", "script", "tmux",
         "screen", "watch", "flock", "at",
         "batch", "crontab", "parallel", "expect", "awk", "gawk", "mawk", "nawk", "sed", "gsed", "osascript", "pwsh",
-        "powershell", "Rscript", "tclsh", "wish", "node", "nodejs", "deno", "bun", "jshell", "groovy",
+        "powershell", "Rscript", "tclsh", "wish", "node", "nodejs", "deno", "bun", "jshell", "groovy", "make",
+        "gmake", "alias", "ninja",
+        // Database clients: the SQL is code, and their meta-commands run shells (`\!`, `.system`, edit()).
+        "psql", "mysql", "mariadb", "sqlite3", "sqlcmd", "clickhouse-client", "cockroach", "cqlsh", "mongo",
+        "mongosh", "duckdb", "redis-cli",
     ]
 
     /// Interpreters known by the start of their name (`python3.11`, `perl5.36`).
-    static let prefixes = ["python", "perl", "ruby", "php", "lua", "node"]
+    static let prefixes = ["python", "perl", "ruby", "php", "lua", "node", "tclsh", "wish"]
 
     /// Programs whose arguments are only ever data: a word such as `ssh` among their arguments is a
     /// pattern or a file, not a program to run (`grep -c ssh /var/log/auth.log`).
@@ -97,8 +101,13 @@ enum CodeRunners {
             let everything = segment.words + segment.hereDocuments + segment.redirections.map(\.target)
             if let runner = runners[index] {
                 let allowed = definesFunction ? [] : allowedWords(segment.words, runner: runner)
-                if runner == "ssh", let host = allowed.last, allowed.count > 1 {
-                    hosts.formUnion(markers.filter { segment.words[host].contains($0) })
+                // An ssh host or a database connection value could be read as an option: none may start with `-`.
+                for position in allowed
+                where position > 0 && segment.words.indices.contains(position)
+                    && !(position < segment.words.count && Self.runner(segment.words[position]) == runner)
+                    && (runner == "ssh" || allowedWordsAreConnection(runner))
+                {
+                    hosts.formUnion(markers.filter { segment.words[position].contains($0) })
                 }
                 var words = everything
                 for position in allowed.sorted(by: >) { words.remove(at: position) }
@@ -173,6 +182,11 @@ enum CodeRunners {
         return words.dropFirst().first { $0.hasPrefix("$") || $0.hasPrefix("`") }.map { "a program named by \($0)" }
     }
 
+    private static func allowedWordsAreConnection(_ runner: String) -> Bool {
+        ["psql", "mysql", "mariadb", "sqlcmd", "clickhouse-client", "cqlsh", "mongosh", "mongo", "redis-cli"]
+            .contains(runner)
+    }
+
     /// Whether a segment that involves `runner` takes code from its standard input: a shell or an
     /// interpreter given no script, `ssh HOST` with no remote command, `xargs` or `parallel` feeding
     /// a runner. `| awk '{print $1}'`, `| jq .`, `| python3 -c '...'` read their input as data.
@@ -188,8 +202,9 @@ enum CodeRunners {
         case "sh", "bash", "rbash", "dash", "zsh", "rzsh", "ksh", "rksh", "ash", "mksh", "yash", "posh", "fish", "csh",
             "tcsh", "busybox", "toybox":
             let script = args.contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("c") }
-            let operand = args.contains { !$0.hasPrefix("-") && !$0.hasPrefix("+") }
-            return !script && (!operand || args.contains("-s"))
+            let operand = args.first { !$0.hasPrefix("-") && !$0.hasPrefix("+") }
+            let stdin: Set<String> = ["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
+            return !script && (operand == nil || args.contains("-s") || stdin.contains(operand!))
         case "ssh":
             let valued: Set<String> = [
                 "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O",
@@ -215,6 +230,16 @@ enum CodeRunners {
         guard words.indices.allSatisfy({ $0 <= at || Self.runner(words[$0]) == nil }) else { return allowed }
         let args = Array(words[(at + 1)...])
         switch runner {
+        case "psql", "mysql", "mariadb", "sqlcmd", "clickhouse-client", "cqlsh", "mongosh", "mongo", "redis-cli":
+            // Where to connect is data: the value after `-h`, `-p`, `-U`, `-d` and their long forms (a
+            // value starting with `-` is refused when the command is filled in). The SQL is not.
+            let connection: Set<String> = [
+                "-h", "--host", "-p", "--port", "-U", "--username", "-u", "--user", "-d", "--dbname", "-D",
+                "--database", "-S", "--server",
+            ]
+            for index in args.indices.dropLast() where connection.contains(args[index]) {
+                allowed.append(at + 1 + index + 1)
+            }
         case "ssh":
             // The host only: the words after it are joined into a line for the remote shell.
             var index = 0

@@ -66,6 +66,14 @@ extension RiskRules {
         case "watch":
             let rest = dropOptions(args, valued: ["-n", "--interval", "-d", "--differences", "-q"])
             return innerText(rest.joined(separator: " "), context, via: "watch")
+        case "awk", "gawk", "mawk", "nawk":
+            // An awk program can run commands: `system(...)`, `print | "cmd"`, `"cmd" | getline`.
+            var index = 0
+            while index < args.count, args[index].hasPrefix("-") {
+                index += ["-F", "-v", "-f"].contains(args[index]) ? 2 : 1
+            }
+            guard index < args.count, ["system", "|"].contains(where: args[index].contains) else { return [] }
+            return ["runs commands from its awk program (\(name))"]
         case "eval":
             return innerText(args.joined(separator: " "), context, via: "eval")
         case "busybox":

@@ -15,6 +15,8 @@ enum RiskRules {
         guard let first = words.first, context.depth < 8 else { return [] }
         let name = first.split(separator: "/").last.map(String.init) ?? first
         let args = Array(words.dropFirst())
+        // A program named by a variable (`$SHELL -c '...'`) is read as a shell.
+        if first.hasPrefix("$"), let inner = wrapped("sh", args, context) { return inner }
         if let inner = wrapped(name, args, context) { return inner }
         return system(name, args) ?? platform(name, args, context) ?? []
     }

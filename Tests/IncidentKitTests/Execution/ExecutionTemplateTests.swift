@@ -138,6 +138,12 @@ struct ExecutionTemplateTests {
         (#"set -- {{v}}; sh -c "echo $1""#, "beside sh on the same line, where the value could reach it"),
         (#"f() ( sh -c "$1" ); f {{v}}"#, "in a command that runs a shell function"),
         (#"echo {{v}} > /tmp/x.sh; sh /tmp/x.sh"#, "beside sh on the same line, where the value could reach it"),
+        // Found in the fourth review: make, database clients, aliases, versioned interpreters.
+        ("make -s -C /srv/ops status ENV={{v}}", "in a command that runs make"),
+        (#"sqlite3 /srv/app.db "SELECT id FROM jobs WHERE state = '{{v}}'""#, "in a command that runs sqlite3"),
+        (#"psql -h db1 -c "SELECT * FROM jobs WHERE state = '{{v}}'""#, "in a command that runs psql"),
+        (#"alias kc='kubectl --context={{v}}'"#, "in a command that runs alias"),
+        ("echo {{v}} | tclsh8.6", "in a pipeline of a command that runs tclsh8.6"),
     ])
     func placeholdersWhereAnotherShellOrInterpreterCouldRunThemAreRefused(_ text: String, _ reason: String) {
         let template = CommandTemplate(text)
@@ -169,6 +175,15 @@ struct ExecutionTemplateTests {
                 == .resolved("awk '{print $1}' '/var/log/x'"))
         // A program that runs commands is no plain awk: its input and files are not data to it.
         #expect(!CommandTemplate("awk '{system($0)}' {{file}}").problems.isEmpty)
+    }
+
+    @Test func aDatabaseHostThatLooksLikeAnOptionIsRefused() {
+        let template = CommandTemplate("psql -h {{host}} -U app -c 'select 1'")
+        #expect(template.problems.isEmpty)
+        #expect(template.resolve(using: [Variable(name: "host", value: "-cselect 2")]) == .unsafe(["host"]))
+        #expect(
+            template.resolve(using: [Variable(name: "host", value: "db1")])
+                == .resolved("psql -h 'db1' -U app -c 'select 1'"))
     }
 
     @Test func anSSHHostThatLooksLikeAnOptionIsRefused() {
