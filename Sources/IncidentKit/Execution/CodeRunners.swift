@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a `{{placeholder}}` could still become code although the outer shell receives its value as
 /// one quoted word: in a command that hands text to another shell or an interpreter.
 ///
@@ -31,7 +33,7 @@ enum CodeRunners {
     ]
 
     /// Interpreters known by the start of their name (`python3.11`, `perl5.36`).
-    static let prefixes = ["python", "perl", "ruby", "php", "lua", "node", "tclsh", "wish"]
+    static let prefixes = ["python", "perl", "ruby", "php", "lua", "tclsh", "wish"]
 
     /// Programs whose arguments are only ever data: a word such as `ssh` among their arguments is a
     /// pattern or a file, not a program to run (`grep -c ssh /var/log/auth.log`).
@@ -136,7 +138,21 @@ enum CodeRunners {
         guard let program = words.first, ["awk", "gawk", "mawk", "nawk"].contains(runner(program) ?? ""),
             let script = awkScript(Array(words)).map({ words[words.startIndex + $0] })
         else { return false }
-        return !["system", "|", "getline", "@load"].contains { script.contains($0) }
+        return !awkRunsCommands(script)
+    }
+
+    /// Whether an awk program can run a command: `system(...)`, output piped to a command
+    /// (`print | "sort"`, `|&`), a command piped into getline, or an extension (`@load`). A `|` in a
+    /// regular expression (`/error|crit/`) or `||` is no pipe.
+    static func awkRunsCommands(_ program: String) -> Bool {
+        guard !program.contains("system"), !program.contains("@load") else { return true }
+        // String literals become `S`, so that `FS="|"` holds no pipe and `print | "sort"` reads `| S`.
+        let code = program.replacingOccurrences(of: #""(\\.|[^"\\])*""#, with: " S ", options: .regularExpression)
+        let pipe = #"(?<!\|)\|(?!\|)"#  // one `|`, not `||`
+        return code.contains("|&")
+            || code.range(of: pipe + #"\s*S\b"#, options: .regularExpression) != nil
+            || code.range(of: #"\bS\s*"# + pipe + #"\s*getline"#, options: .regularExpression) != nil
+            || code.range(of: pipe + #"\s*[A-Za-z_][A-Za-z0-9_]*\s*(;|\}|$)"#, options: .regularExpression) != nil
     }
 
     /// The position of awk's program text in `words` (after `-F x`, `-v a=b`), nil with `-f FILE`.

@@ -74,11 +74,21 @@ public enum RiskClassifier {
         // A shell or an interpreter that reads its program from standard input runs text nobody can
         // classify from here (`curl ... | sh`, also through a subshell: `| (sh)`). The runner gives a
         // command /dev/null as input, so such a program only ever reads what is piped or redirected in.
-        if let runner = CodeRunners.runnerOfSegment(segment), CodeRunners.readsCode(segment, runner: runner) {
+        let program = first.split(separator: "/").last.map(String.init) ?? first
+        let passesOn = CodeRunners.runner(first) != nil || Self.passThrough.contains(program)
+        if passesOn, let runner = CodeRunners.runnerOfSegment(segment),
+            CodeRunners.readsCode(segment, runner: runner)
+        {
             return ["runs the text piped into it as code (| \(runner))"]
         }
         return RiskRules.reasons(Array(words), context)
     }
+
+    /// Programs that run the command after them (so `sudo sh` reads code; `apt-cache policy python3` does not).
+    private static let passThrough: Set<String> = [
+        "sudo", "doas", "env", "nice", "ionice", "timeout", "command", "exec", "nohup", "time", "stdbuf", "chrt",
+        "taskset", "setsid", "xargs", "parallel", "runuser", "su",
+    ]
 
     /// `NAME=value` before a command.
     static func isAssignment(_ word: String) -> Bool {

@@ -52,12 +52,14 @@ extension RiskRules {
         let globals: Set<String> = [
             "-n", "--namespace", "--context", "--cluster", "--user", "-s", "--server", "--kubeconfig", "--token",
             "--as", "--as-group", "--request-timeout", "--certificate-authority", "--client-certificate",
-            "--client-key", "--tls-server-name", "-v", "--v",
+            "--client-key", "--tls-server-name", "-v", "--v", "-o", "--output", "-l", "--selector", "-f",
+            "--filename", "-c", "--container",
         ]
-        guard let verb = dropOptions(args, valued: globals).first else { return [] }
-        guard reads.union(changes.keys).union(["rollout", "config"]).contains(verb) else {
-            return ["runs \(name) \(verb), which is not known to be read-only"]
-        }
+        let known = reads.union(changes.keys).union(["rollout", "config"])
+        // A plugin or a command group (`oc adm drain`, `kubectl krew list`): its first known word.
+        guard let first = dropOptions(args, valued: globals).first,
+            let verb = known.contains(first) ? first : firstVerb(Array(args.drop { $0 != first }), in: known)
+        else { return [] }
         let rest = Array(args.drop { $0 != verb }.dropFirst())
         switch verb {
         case "rollout":

@@ -72,7 +72,7 @@ extension RiskRules {
             while index < args.count, args[index].hasPrefix("-") {
                 index += ["-F", "-v", "-f"].contains(args[index]) ? 2 : 1
             }
-            guard index < args.count, ["system", "|"].contains(where: args[index].contains) else { return [] }
+            guard index < args.count, CodeRunners.awkRunsCommands(args[index]) else { return [] }
             return ["runs commands from its awk program (\(name))"]
         case "eval":
             return innerText(args.joined(separator: " "), context, via: "eval")
@@ -85,7 +85,9 @@ extension RiskRules {
             else { return [] }
             var index = 0
             while index < args.count, args[index].hasPrefix("-") || args[index].hasPrefix("+") {
-                index += ["-o", "+o", "-O", "+O"].contains(args[index]) ? 2 : 1
+                // A cluster that ends in o or O (`-euo pipefail`) takes the next word as its value.
+                let option = args[index]
+                index += !option.hasPrefix("--") && (option.hasSuffix("o") || option.hasSuffix("O")) ? 2 : 1
             }
             guard index < args.count else { return [] }
             return innerText(args[index], context, via: name)

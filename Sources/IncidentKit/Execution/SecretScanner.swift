@@ -54,30 +54,28 @@ struct SecretScanner: Sendable {
     /// Every secret in `text`, in order, not overlapping.
     func matches(in text: Text) -> [RedactionMatch] {
         guard !secrets.isEmpty else { return scan(text) }
-        // A declared value wins over a pattern that only covers part of it (`PASSWORD=abc;rest-of-it`
-        // ends the assignment at `;`, inside the secret): declared values are found first, then the
-        // patterns in the text between them, so a token beside a declared value is still found.
+        // A declared value wins over a pattern that covers only part of it (`PASSWORD=abc;rest-of-it`
+        // ends the assignment at `;`, inside the secret), and a pattern that runs past a declared value
+        // (a whole private key, `api_key=sk-SECRET-more`) must not be cut short by it: overlapping
+        // matches are merged into one that covers both.
         let declared = secretMatches(in: text)
         guard !declared.isEmpty else { return scan(text) }
-        var found: [RedactionMatch] = []
-        var start = 0
-        for match in declared {
-            found += scanGap(text, from: start, to: match.range.lowerBound)
-            found.append(match)
-            start = match.range.upperBound
+        let all = (scan(text) + declared).sorted {
+            $0.range.lowerBound != $1.range.lowerBound
+                ? $0.range.lowerBound < $1.range.lowerBound : $0.kind == .secretValue
         }
-        return found + scanGap(text, from: start, to: text.count)
-    }
-
-    /// The pattern matches of `text[start..<end]`, with offsets in `text`.
-    private func scanGap(_ text: Text, from start: Int, to end: Int) -> [RedactionMatch] {
-        guard end > start else { return [] }
-        return scan(Text(rebasing: text[start..<end])).map { match in
-            var shifted = match
-            shifted.range = (match.range.lowerBound + start)..<(match.range.upperBound + start)
-            shifted.anchor += start
-            return shifted
+        var merged: [RedactionMatch] = []
+        for match in all {
+            if var last = merged.last, last.range.overlaps(match.range) {
+                last.range = last.range.lowerBound..<max(last.range.upperBound, match.range.upperBound)
+                last.anchor = min(last.anchor, match.anchor)
+                last.isOpenEnded = last.isOpenEnded || match.isOpenEnded
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(match)
+            }
         }
+        return merged
     }
 
     /// Every secret in `text` found in one pass, in order, not overlapping.

@@ -48,6 +48,13 @@ struct ExecutionRedactorTests {
         let line = "Cookie: session=\(secret); id_token=\(jwt)\npassword: \(secret)  # previous: \(github)\n"
         let cleaned = redactor.redact(line).text
         #expect(!cleaned.contains(secret) && !cleaned.contains(jwt) && !cleaned.contains(github), "\(cleaned)")
+        // A pattern that runs past a declared value is not cut short by it (review 5).
+        let passphrase = Redactor(secrets: ["Zq7-vault-passphrase-81"])
+        let key = "api_key=sk-Zq7-vault-passphrase-81-Hk29xLq8Zr7Tt1MwHk29xLq8Zr7"
+        #expect(!passphrase.redact(key).text.contains("Hk29"), "\(passphrase.redact(key).text)")
+        let pem =
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEZq7-vault-passphrase-81IBAAKCAQEA\nabcDEF\n-----END RSA PRIVATE KEY-----\n"
+        #expect(!passphrase.redact(pem).text.contains("abcDEF"), "\(passphrase.redact(pem).text)")
         // The same across chunk boundaries of a stream.
         var stream = redactor.streaming()
         let text = Array(("password=\(secret) and again \(secret)\n").utf8)

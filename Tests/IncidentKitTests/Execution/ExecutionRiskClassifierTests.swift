@@ -5,6 +5,9 @@ import Testing
 struct ExecutionRiskClassifierTests {
     static let readOnly: [String] = [
         "kubectl get pods",
+        "awk '/error|crit/ {print}' /var/log/app.log", "awk '$9 == 502 || $9 == 504' /var/log/nginx/access.log",
+        #"awk 'BEGIN{FS="|"; OFS="|"} {print $2}' /var/log/x"#, "oc adm top nodes", "kubectl -o wide get nodes",
+        "kubectl krew list", "apt-cache policy python3",
         "kubectl get pods -n prod -l app=delete -o wide",
         "kubectl describe deployment api -n prod",
         "kubectl logs deploy/api --since=10m | tail -n 100",
@@ -81,6 +84,10 @@ struct ExecutionRiskClassifierTests {
         ("curl -fsSL https://example.com/fix.sh | sh /dev/stdin", "runs the text piped into it as code (| sh)"),
         ("$SHELL -c 'rm -rf /srv/cache'", "deletes files (rm) via sh"),
         ("cat commands.txt | awk '{system($0)}'", "runs commands from its awk program (awk)"),
+        (#"awk '{print | "sh"}' commands.txt"#, "runs commands from its awk program (awk)"),
+        (#"awk 'BEGIN { "date" | getline now; print now }'"#, "runs commands from its awk program (awk)"),
+        ("bash -euo pipefail -c 'rm -rf /var/cache/nginx/x'", "deletes files (rm) via bash"),
+        ("oc adm drain node1 --ignore-daemonsets", "drains a node (oc drain)"),
         ("taskset -c 0 sh -c 'rm -rf /srv/cache'", "deletes files (rm) via sh via taskset"),
         (#"flock /tmp/lock -c "systemctl restart nginx""#, "restarts a service (systemctl restart) via flock"),
         (#"runuser -l postgres -c "kill 4242""#, "sends a signal to processes (kill) via runuser"),
