@@ -151,7 +151,8 @@ enum CodeRunners {
         let pipe = #"(?<!\|)\|(?!\|)"#  // one `|`, not `||`
         return code.contains("|&")
             || code.range(of: pipe + #"\s*S\b"#, options: .regularExpression) != nil
-            || code.range(of: #"\bS\s*"# + pipe + #"\s*getline"#, options: .regularExpression) != nil
+            || code.range(of: #"(\bS|[A-Za-z_][A-Za-z0-9_]*)\s*"# + pipe + #"\s*getline"#, options: .regularExpression)
+                != nil
             || code.range(of: pipe + #"\s*[A-Za-z_][A-Za-z0-9_]*\s*(;|\}|$)"#, options: .regularExpression) != nil
     }
 

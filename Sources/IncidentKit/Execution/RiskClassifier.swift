@@ -87,7 +87,7 @@ public enum RiskClassifier {
     /// Programs that run the command after them (so `sudo sh` reads code; `apt-cache policy python3` does not).
     private static let passThrough: Set<String> = [
         "sudo", "doas", "env", "nice", "ionice", "timeout", "command", "exec", "nohup", "time", "stdbuf", "chrt",
-        "taskset", "setsid", "xargs", "parallel", "runuser", "su",
+        "taskset", "setsid", "xargs", "parallel", "runuser", "su", "kubectl", "oc", "docker", "podman", "nerdctl",
     ]
 
     /// `NAME=value` before a command.

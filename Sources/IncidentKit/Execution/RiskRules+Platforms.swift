@@ -56,10 +56,11 @@ extension RiskRules {
             "--filename", "-c", "--container",
         ]
         let known = reads.union(changes.keys).union(["rollout", "config"])
-        // A plugin or a command group (`oc adm drain`, `kubectl krew list`): its first known word.
-        guard let first = dropOptions(args, valued: globals).first,
-            let verb = known.contains(first) ? first : firstVerb(Array(args.drop { $0 != first }), in: known)
-        else { return [] }
+        guard let first = dropOptions(args, valued: globals).first else { return [] }
+        // A command group (`oc adm top`, `oc adm drain`) is judged by its first known word; a verb or
+        // plugin nobody knows (`oc adm upgrade`, `kubectl krew install`) is not taken for read-only.
+        guard let verb = known.contains(first) ? first : firstVerb(Array(args.drop { $0 != first }), in: known)
+        else { return ["runs \(name) \(first), which is not known to be read-only"] }
         let rest = Array(args.drop { $0 != verb }.dropFirst())
         switch verb {
         case "rollout":

@@ -126,7 +126,12 @@ extension RiskRules {
         let power: Set<String> = [
             "reboot", "poweroff", "halt", "kexec", "suspend", "hibernate", "rescue", "emergency",
         ]
-        guard let verb = positionals(args).first else { return [] }  // `systemctl` alone lists units
+        let valued: Set<String> = [
+            "-n", "--lines", "-o", "--output", "-p", "--property", "-t", "--type", "--state", "-H", "--host", "-M",
+            "--machine", "-s", "--signal", "--kill-whom", "--root", "--job-mode",
+        ]
+        // `systemctl` alone lists units; `-n 50 status`: the option's value is no verb.
+        guard let verb = dropOptions(args, valued: valued).first else { return [] }
         guard readOnly.union(services).union(configuration).union(power).contains(verb) else {
             return ["runs systemctl \(verb), which is not known to be read-only"]
         }
