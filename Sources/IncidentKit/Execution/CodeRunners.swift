@@ -19,18 +19,25 @@ import Foundation
 ///
 /// Values written to files that a later command runs are not followed: do not write runbooks that way.
 enum CodeRunners {
-    /// Programs that parse text as shell code or as a program.
-    static let programs: Set<String> = [
+    /// Shells: they read code from `-c`, a script file or their standard input.
+    static let shells: Set<String> = [
         "sh", "bash", "rbash", "dash", "zsh", "rzsh", "ksh", "rksh", "ash", "mksh", "yash", "posh", "fish", "csh",
-        "tcsh", "busybox", "toybox", "eval", "trap", "source", ".", "ssh", "su", "runuser", "sg", "script", "tmux",
-        "screen", "watch", "flock", "at",
-        "batch", "crontab", "parallel", "expect", "awk", "gawk", "mawk", "nawk", "sed", "gsed", "osascript", "pwsh",
-        "powershell", "Rscript", "tclsh", "wish", "node", "nodejs", "deno", "bun", "jshell", "groovy", "make",
-        "gmake", "alias", "ninja",
-        // Database clients: the SQL is code, and their meta-commands run shells (`\!`, `.system`, edit()).
-        "psql", "mysql", "mariadb", "sqlite3", "sqlcmd", "clickhouse-client", "cockroach", "cqlsh", "mongo",
-        "mongosh", "duckdb", "redis-cli",
+        "tcsh", "busybox", "toybox",
     ]
+
+    /// Database clients that connect with options (`-h HOST -d DB`); the SQL they run is code, and their
+    /// meta-commands run shells (`\!`, `.system`, edit()).
+    static let connectingClients: Set<String> = [
+        "psql", "mysql", "mariadb", "sqlcmd", "clickhouse-client", "cqlsh", "mongosh", "mongo", "redis-cli",
+    ]
+
+    /// Programs that parse text as shell code or as a program.
+    static let programs: Set<String> = shells.union(connectingClients).union([
+        "eval", "trap", "source", ".", "ssh", "su", "runuser", "sg", "script", "tmux", "screen", "watch", "flock",
+        "at", "batch", "crontab", "parallel", "expect", "awk", "gawk", "mawk", "nawk", "sed", "gsed", "osascript",
+        "pwsh", "powershell", "Rscript", "tclsh", "wish", "node", "nodejs", "deno", "bun", "jshell", "groovy",
+        "make", "gmake", "alias", "ninja", "sqlite3", "cockroach", "duckdb",
+    ])
 
     /// Interpreters known by the start of their name (`python3.11`, `perl5.36`).
     static let prefixes = ["python", "perl", "ruby", "php", "lua", "tclsh", "wish"]
@@ -43,9 +50,19 @@ enum CodeRunners {
         "du", "id", "getent", "dig", "host", "nslookup", "ping", "cd", "which", "type",
     ]
 
+    /// The last component of a program path: `bash` for `/usr/bin/bash`.
+    static func baseName(_ word: String) -> String {
+        word.split(separator: "/").last.map(String.init) ?? word
+    }
+
+    /// A simple command's words from its program on, past `NAME=value` assignments in front of it.
+    static func commandWords(_ segment: ShellSegment) -> ArraySlice<String> {
+        segment.words.drop(while: RiskClassifier.isAssignment)
+    }
+
     /// The program a word names, if it runs text as code: `sh`, `python3`, `/usr/bin/env`'s `bash`...
     static func runner(_ word: String) -> String? {
-        let name = word.split(separator: "/").last.map(String.init) ?? word
+        let name = baseName(word)
         if programs.contains(name) { return name }
         if prefixes.contains(where: {
             name.hasPrefix($0) && name.dropFirst($0.count).allSatisfy { $0.isNumber || $0 == "." }
@@ -56,22 +73,23 @@ enum CodeRunners {
     }
 
     /// Where placeholders (written into `probe` as unique marker words) stand: the reason each refused
-    /// marker is refused, and the markers that name an ssh host (a value there must not start with `-`,
-    /// or ssh would read it as an option such as `-oProxyCommand=...`).
-    static func analyze(_ probe: String, markers: [String]) -> (refused: [String: String], hosts: Set<String>) {
+    /// marker is refused, and the markers whose value must not start with `-` (an ssh host, a database
+    /// host, an awk file), or the program would read it as an option such as `-oProxyCommand=...`.
+    static func analyze(_ probe: String, markers: [String]) -> (refused: [String: String], options: Set<String>) {
         var refused: [String: String] = [:]
-        var hosts: Set<String> = []
-        collect(probe, markers: markers, depth: 0, into: &refused, hosts: &hosts)
-        return (refused, hosts)
+        var options: Set<String> = []
+        collect(probe, markers: markers, depth: 0, into: &refused, options: &options)
+        return (refused, options)
     }
 
     private static func collect(
-        _ text: String, markers: [String], depth: Int, into refused: inout [String: String], hosts: inout Set<String>
+        _ text: String, markers: [String], depth: Int, into refused: inout [String: String],
+        options: inout Set<String>
     ) {
         guard depth < 8 else { return }
         let (segments, substitutions) = ShellLexer.lex(text)
         for substitution in substitutions {
-            collect(substitution, markers: markers, depth: depth + 1, into: &refused, hosts: &hosts)
+            collect(substitution, markers: markers, depth: depth + 1, into: &refused, options: &options)
         }
         func refuse(_ words: [String], _ reason: String) {
             for marker in markers where refused[marker] == nil && words.contains(where: { $0.contains(marker) }) {
@@ -85,7 +103,7 @@ enum CodeRunners {
             runners[index] = nil
             let words = segments[index].words
             let operands = awkOperands(words)
-            hosts.formUnion(markers.filter { marker in operands.contains { words[$0].contains(marker) } })
+            options.formUnion(markers.filter { marker in operands.contains { words[$0].contains(marker) } })
             var rest = words
             for position in operands.sorted(by: >) { rest.remove(at: position) }
             refuse(rest + segments[index].hereDocuments, "in the program of awk")
@@ -102,14 +120,9 @@ enum CodeRunners {
         for (index, segment) in segments.enumerated() {
             let everything = segment.words + segment.hereDocuments + segment.redirections.map(\.target)
             if let runner = runners[index] {
-                let allowed = definesFunction ? [] : allowedWords(segment.words, runner: runner)
-                // An ssh host or a database connection value could be read as an option: none may start with `-`.
-                for position in allowed
-                where position > 0 && segment.words.indices.contains(position)
-                    && !(position < segment.words.count && Self.runner(segment.words[position]) == runner)
-                    && (runner == "ssh" || allowedWordsAreConnection(runner))
-                {
-                    hosts.formUnion(markers.filter { segment.words[position].contains($0) })
+                let (allowed, optionLike) = definesFunction ? ([], []) : allowedWords(segment.words, runner: runner)
+                for position in optionLike {
+                    options.formUnion(markers.filter { segment.words[position].contains($0) })
                 }
                 var words = everything
                 for position in allowed.sorted(by: >) { words.remove(at: position) }
@@ -122,8 +135,7 @@ enum CodeRunners {
             }
             // A variable set here (`V=`, `for V in`, `set --`, `read`) can be read by the code that runs
             // later, and so can a file written here: only a command that reads data takes a value.
-            let program = segment.words.first { !RiskClassifier.isAssignment($0) }
-            let name = program.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? ""
+            let name = commandWords(segment).first.map(baseName) ?? ""
             let writes = segment.redirections.contains { $0.op.contains(">") }
             if !dataPrograms.contains(name) || writes || segment.words.contains(where: RiskClassifier.isAssignment) {
                 refuse(everything, "beside \(firstRunner) on the same line, where the value could reach it")
@@ -133,8 +145,7 @@ enum CodeRunners {
 
     /// `awk 'program' FILES...` whose program runs no command (no `system`, pipe or `getline`).
     private static func isPlainAwk(_ segment: ShellSegment) -> Bool {
-        var words = segment.words[...]
-        while let first = words.first, RiskClassifier.isAssignment(first) { words = words.dropFirst() }
+        let words = commandWords(segment)
         guard let program = words.first, ["awk", "gawk", "mawk", "nawk"].contains(runner(program) ?? ""),
             let script = awkScript(Array(words)).map({ words[words.startIndex + $0] })
         else { return false }
@@ -175,13 +186,12 @@ enum CodeRunners {
     /// The runner a simple command involves, if any: its program, or any later word naming one (an
     /// unknown wrapper such as `taskset -c 0 sh -c ...`), unless the program only reads data.
     static func runnerOfSegment(_ segment: ShellSegment) -> String? {
-        var words = segment.words[...]
-        while let first = words.first, RiskClassifier.isAssignment(first) { words = words.dropFirst() }
+        let words = commandWords(segment)
         guard let program = words.first else { return nil }
         if let runner = runner(program) { return runner }
         // A program named by a variable or a substitution (`$SHELL -c`, `"$1"`) could be any shell.
         if program.contains("$") || program.contains("`") { return "a program named by \(program)" }
-        let name = program.split(separator: "/").last.map(String.init) ?? program
+        let name = baseName(program)
         if dataPrograms.contains(name) { return nil }
         if name == "sudo" || name == "doas",
             words.dropFirst().prefix(while: { $0.hasPrefix("-") }).contains(where: {
@@ -199,35 +209,24 @@ enum CodeRunners {
         return words.dropFirst().first { $0.hasPrefix("$") || $0.hasPrefix("`") }.map { "a program named by \($0)" }
     }
 
-    private static func allowedWordsAreConnection(_ runner: String) -> Bool {
-        ["psql", "mysql", "mariadb", "sqlcmd", "clickhouse-client", "cqlsh", "mongosh", "mongo", "redis-cli"]
-            .contains(runner)
-    }
-
     /// Whether a segment that involves `runner` takes code from its standard input: a shell or an
     /// interpreter given no script, `ssh HOST` with no remote command, `xargs` or `parallel` feeding
     /// a runner. `| awk '{print $1}'`, `| jq .`, `| python3 -c '...'` read their input as data.
     static func readsCode(_ segment: ShellSegment, runner: String) -> Bool {
-        var words = segment.words[...]
-        while let first = words.first, RiskClassifier.isAssignment(first) { words = words.dropFirst() }
-        let program = words.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? ""
+        let words = commandWords(segment)
+        let program = words.first.map(baseName) ?? ""
         if program == "xargs" || program == "parallel" { return true }
         // `sudo -s` and `env -S` are judged by the rules for sudo and env.
         guard let at = words.firstIndex(where: { Self.runner($0) == runner }) else { return false }
         let args = words[(at + 1)...]
         switch runner {
-        case "sh", "bash", "rbash", "dash", "zsh", "rzsh", "ksh", "rksh", "ash", "mksh", "yash", "posh", "fish", "csh",
-            "tcsh", "busybox", "toybox":
+        case _ where shells.contains(runner):
             let script = args.contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("c") }
             let operand = args.first { !$0.hasPrefix("-") && !$0.hasPrefix("+") }
             let stdin: Set<String> = ["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
             return !script && (operand == nil || args.contains("-s") || stdin.contains(operand!))
         case "ssh":
-            let valued: Set<String> = [
-                "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O",
-                "-o", "-p", "-Q", "-R", "-S", "-W", "-w",
-            ]
-            return RiskRules.dropOptions(args, valued: valued).count <= 1
+            return RiskRules.dropOptions(args, valued: RiskRules.sshValuedOptions).count <= 1
         case _ where prefixes.contains(where: { runner.hasPrefix($0) }) || runner == "node" || runner == "nodejs":
             let script = args.contains { ["-c", "-e", "-m", "-E"].contains($0) }
             let operand = args.contains { !$0.hasPrefix("-") }
@@ -237,40 +236,30 @@ enum CodeRunners {
         }
     }
 
-    /// Positions of the words where a placeholder stays data in a segment that involves `runner`.
-    private static func allowedWords(_ words: [String], runner: String) -> [Int] {
-        guard let at = words.firstIndex(where: { Self.runner($0) == runner }) else { return [] }
+    /// Positions of the words where a placeholder stays data in a segment that involves `runner`, and
+    /// among them those whose value must not start with `-` (an ssh host, a database connection value).
+    private static func allowedWords(_ words: [String], runner: String) -> (allowed: [Int], optionLike: [Int]) {
+        guard let at = words.firstIndex(where: { Self.runner($0) == runner }) else { return ([], []) }
         // The program's own path (`{{app_dir}}/venv/bin/python`), and the words of the wrapper in front of
         // it (`kubectl exec {{pod}} -- sh -c ...`) unless they set a variable (`env X={{v}} sh -c '$X'`).
-        var allowed = [at] + (0..<at).filter { !words[$0].contains("=") }
+        let allowed = [at] + (0..<at).filter { !words[$0].contains("=") }
         // Another runner among the arguments (`ssh -o ProxyCommand=sh {{host}}`) makes them all suspect.
-        guard words.indices.allSatisfy({ $0 <= at || Self.runner(words[$0]) == nil }) else { return allowed }
-        let args = Array(words[(at + 1)...])
-        switch runner {
-        case "psql", "mysql", "mariadb", "sqlcmd", "clickhouse-client", "cqlsh", "mongosh", "mongo", "redis-cli":
-            // Where to connect is data: the value after `-h`, `-p`, `-U`, `-d` and their long forms (a
-            // value starting with `-` is refused when the command is filled in). The SQL is not.
+        guard words.indices.allSatisfy({ $0 <= at || Self.runner(words[$0]) == nil }) else { return (allowed, []) }
+        let args = words[(at + 1)...]
+        var optionLike: [Int] = []
+        if connectingClients.contains(runner) {
+            // Where to connect is data: the value after `-h`, `-p`, `-U`, `-d` and their long forms. The
+            // SQL is not.
             let connection: Set<String> = [
                 "-h", "--host", "-p", "--port", "-U", "--username", "-u", "--user", "-d", "--dbname", "-D",
                 "--database", "-S", "--server",
             ]
-            for index in args.indices.dropLast() where connection.contains(args[index]) {
-                allowed.append(at + 1 + index + 1)
-            }
-        case "ssh":
+            optionLike = args.indices.dropLast().filter { connection.contains(words[$0]) }.map { $0 + 1 }
+        } else if runner == "ssh" {
             // The host only: the words after it are joined into a line for the remote shell.
-            var index = 0
-            let valued: Set<String> = [
-                "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R",
-                "-S", "-W", "-w",
-            ]
-            while index < args.count, args[index].hasPrefix("-") {
-                index += valued.contains(args[index]) ? 2 : 1
-            }
-            if index < args.count { allowed.append(at + 1 + index) }
-        default:
-            break
+            let rest = RiskRules.dropOptions(args, valued: RiskRules.sshValuedOptions)
+            if !rest.isEmpty { optionLike = [args.endIndex - rest.count] }
         }
-        return allowed
+        return (allowed + optionLike, optionLike)
     }
 }

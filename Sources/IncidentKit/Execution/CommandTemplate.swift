@@ -34,7 +34,7 @@ public struct CommandTemplate: Sendable, Hashable {
                 markers.append(marker(index))
             }
         }
-        let (refused, hosts) = CodeRunners.analyze(probe, markers: markers)
+        let (refused, options) = CodeRunners.analyze(probe, markers: markers)
         let checked = parts.enumerated().map { index, part -> TemplatePart in
             guard case .placeholder(let name, let context) = part, let reason = refused[marker(index)] else {
                 return part
@@ -42,7 +42,7 @@ public struct CommandTemplate: Sendable, Hashable {
             if case .unsupported = context { return part }
             return .placeholder(name: name, context: .unsupported(reason))
         }
-        return (checked, Set(parts.indices.filter { hosts.contains(marker($0)) }))
+        return (checked, Set(parts.indices.filter { options.contains(marker($0)) }))
     }
 
     /// The names of the variables used, in order of first use, each once.

@@ -1,4 +1,10 @@
 extension RiskRules {
+    /// The options of ssh that take the next word as their value: the host is the first word after them.
+    static let sshValuedOptions: Set<String> = [
+        "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S",
+        "-W", "-w",
+    ]
+
     /// Commands that run another command: the reasons of that command, or nil if `name` is no wrapper.
     static func wrapped(_ name: String, _ args: [String], _ context: Context) -> [String]? {
         switch name {
@@ -92,12 +98,7 @@ extension RiskRules {
             guard index < args.count else { return [] }
             return innerText(args[index], context, via: name)
         case "ssh":
-            let valued: Set<String> = [
-                "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p",
-                "-Q",
-                "-R", "-S", "-W", "-w",
-            ]
-            let rest = dropOptions(args, valued: valued)
+            let rest = dropOptions(args, valued: sshValuedOptions)
             guard let host = rest.first else { return [] }
             let remote = rest.dropFirst()
             if remote.isEmpty { return ["opens an interactive remote shell (ssh \(host))"] }
