@@ -10,6 +10,18 @@ public struct CommandContext: Sendable {
         self.currentDirectory = currentDirectory
     }
 
+    /// Every incident record in `store`, oldest first; one that cannot be read is named in a warning.
+    func loadRecords(_ store: IncidentStore) -> [IncidentRecord] {
+        store.ids().compactMap { id in
+            do {
+                return try store.load(id)
+            } catch {
+                console.error(console.yellowError("warning: ") + "\(error)\n")
+                return nil
+            }
+        }
+    }
+
     /// The library for this run, found in the documented order, loaded.
     func loadLibrary(_ parsed: ArgumentParser.Parsed, scope: Library.Scope = .all) throws(IncidentError) -> Library {
         let root = try LibraryLocator.locate(

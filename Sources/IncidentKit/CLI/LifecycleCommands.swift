@@ -66,18 +66,13 @@ struct ResolveCommand: Subcommand {
     let name = "resolve"
     let summary = "Check the quality gates now; the incident is mitigated when every required gate passes."
     let synopsis =
-        "resolve ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--yes] [--yes-mutating] [--no-input] [--override REASON]"
+        "resolve ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--yes-mutating] [--no-input] [--override REASON]"
     let details = """
         Runs the gates whatever phase the incident is in (the fix may have been made by hand), then
         renders the report. Exit status 0 when mitigated, 1 while a required gate fails. With
         --override "reason" the incident is called mitigated anyway and the reason is recorded.
         """
-    let options: [ArgumentParser.Option] =
-        [
-            .out, .value("library", "DIR", "The library, if it moved since the incident opened."),
-            .value("set", "KEY=VALUE", "Set a command variable the gates use (repeatable).", repeatable: true),
-            .value("answers", "FILE", "Answers as a JSON object of key: value."),
-        ] + RunOptions.list
+    let options = ResumeCommand.reopenOptions
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
         guard !parsed.flag("dry-run") else {
@@ -117,23 +112,15 @@ struct PostmortemCommand: Subcommand {
         }
         let library = try context.incidentLibrary(parsed, for: record)
         let plan = IncidentPlan(library: library, targets: record.route.targets)
-        let template =
-            FileSystem.read(library.root + "/" + Self.template)
-            ?? LibraryLocator.shipped.flatMap { FileSystem.read($0 + "/" + Self.template) }
-        guard let template else {
+        let own = FileSystem.read(library.root + "/" + Self.template).map {
+            (Self.template, String(decoding: $0, as: UTF8.self))
+        }
+        guard let template = own ?? IncidentPlan.builtIn(Self.template) else {
             throw .failure("no postmortem template: add \(Self.template) to the library")
         }
-        let rendered = ReportRenderer.renderReport(
-            template: String(decoding: template, as: UTF8.self), record: record, timeline: store.timeline(record.id),
-            workflow: plan.workflow, now: Date())
-        if !rendered.unknownPlaceholders.isEmpty {
-            let names = rendered.unknownPlaceholders.map { "{{\($0)}}" }.joined(separator: ", ")
-            context.console.error(
-                context.console.yellowError("warning: ") + "\(Self.template): left as written, no value for \(names)\n")
-        }
-        guard FileSystem.writeAtomically(Array(rendered.text.utf8), to: path) else {
-            throw .failure("cannot write '\(path)': \(String(cString: strerror(errno)))")
-        }
+        try ReportRenderer.write(
+            template, record: record, timeline: store.timeline(record.id), workflow: plan.workflow, now: Date(),
+            to: path, console: context.console)
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         try keeper.log("postmortem", "postmortem draft written", ["path": path])
         context.console.write(path + "\n")
@@ -155,14 +142,7 @@ struct StatsCommand: Subcommand {
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
         guard parsed.positionals.isEmpty else { throw .usage("unexpected argument '\(parsed.positionals[0])'") }
         let store = context.incidentStore(parsed)
-        var records: [IncidentRecord] = []
-        for id in store.ids() {
-            do {
-                records.append(try store.load(id))
-            } catch {
-                context.console.error(context.console.yellowError("warning: ") + "\(error)\n")
-            }
-        }
+        let records = context.loadRecords(store)
         let stats = IncidentStats(records.filter { !$0.dryRun })
         if parsed.flag("json") {
             context.console.write(stats.json.rendered() + "\n")

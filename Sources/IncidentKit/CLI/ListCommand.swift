@@ -11,14 +11,7 @@ struct ListCommand: Subcommand {
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
         guard parsed.positionals.isEmpty else { throw .usage("unexpected argument '\(parsed.positionals[0])'") }
         let store = context.incidentStore(parsed)
-        var records: [IncidentRecord] = []
-        for id in store.ids() {
-            do {
-                records.append(try store.load(id))
-            } catch {
-                context.console.error(context.console.yellowError("warning: ") + "\(error)\n")
-            }
-        }
+        let records = context.loadRecords(store)
         if parsed.flag("json") {
             let items = records.map { record -> JSONValue in
                 .object([

@@ -11,7 +11,10 @@ struct ResumeCommand: Subcommand {
         or the gates (run again: an incident whose gates failed is checked again after the fix). A warning
         names every runbook file that changed since the incident opened.
         """
-    let options: [ArgumentParser.Option] =
+    let options = Self.reopenOptions
+
+    /// The options of the commands that take an incident up again (resume, resolve).
+    static let reopenOptions: [ArgumentParser.Option] =
         [
             .out, .value("library", "DIR", "The library, if it moved since the incident opened."),
             .value("set", "KEY=VALUE", "Answer a form field or set a command variable (repeatable).", repeatable: true),

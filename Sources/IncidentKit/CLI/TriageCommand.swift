@@ -46,11 +46,11 @@ struct TriageCommand: Subcommand {
         let secretKeys = Self.secretKeys(library)
         // Given by key or by a secret field's number (`--set 9=...`), with or without trailing blanks.
         let forms = library.paths.compactMap { library.files[$0] }.filter { $0.kind == .form }.map(IncidentForm.init)
-        let givenSecrets = given.order.filter { key in
-            secretKeys.contains(key) || forms.contains { $0.field(named: key)?.isSecret == true }
-        }.compactMap { given.values[$0] }.flatMap { [$0, $0.trimmingCharacters(in: .whitespacesAndNewlines)] }
-        let entered = Redactor(secrets: givenSecrets.filter { $0.count >= ReportSanitizer.minimumSecretLength })
-            .redact(typed)
+        let givenSecrets = IncidentRecord.searchForms(
+            of: given.order.filter { key in
+                secretKeys.contains(key) || forms.contains { $0.field(named: key)?.isSecret == true }
+            }.compactMap { given.values[$0] })
+        let entered = Redactor(secrets: givenSecrets).redact(typed)
         let symptom = entered.text
 
         let routing = Router(index: library.index).route(symptom, top: 3)
@@ -171,10 +171,9 @@ struct TriageCommand: Subcommand {
         )
     }
 
-    /// Given answers split into form fields (by key or number; the symptom pre-fills its field) and
-    /// command variables.
-    /// Given answers sorted into form fields (checked and normalized as a typed answer would be: a choice
-    /// by its unique prefix, a required field not empty) and command variables.
+    /// Given answers split into form fields (by key or number, checked and normalized as a typed answer
+    /// would be: a choice by its unique prefix, a required field not empty; the symptom pre-fills its
+    /// field) and command variables. `secrets` are hidden from the messages.
     static func split(
         _ given: FormAnswers, form: IncidentForm?, symptom: String?, secrets: [String] = []
     ) throws(IncidentError) -> (

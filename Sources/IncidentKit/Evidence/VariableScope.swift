@@ -28,9 +28,8 @@ public struct VariableScope: Sendable {
 
     /// The values to redact.
     public var secrets: [String] {
-        let values = variables.values.filter(\.isSecret).compactMap(\.effectiveValue)
-        // Also trimmed: a value given with a trailing newline appears without it in a command's output.
-        let all = values + values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        return Set(all.filter { !$0.isEmpty }).sorted()
+        // Every value, however short: the runner redacts exactly what the commands were given.
+        IncidentRecord.searchForms(
+            of: variables.values.filter(\.isSecret).compactMap(\.effectiveValue), minimumLength: 1)
     }
 }

@@ -14,10 +14,16 @@ extension IncidentRecord {
     /// are left out: searching for them would turn ordinary words into markers (their own fields are
     /// still hidden).
     public var secretValues: [String] {
-        // Also trimmed: a value given with a trailing newline (`--answers`) appears without it in text.
-        secretKeys.flatMap { [answers[$0], variables[$0], drafts[$0]] }.compactMap { $0 }
-            .flatMap { [$0, $0.trimmingCharacters(in: .whitespacesAndNewlines)] }
-            .filter { $0.count >= ReportSanitizer.minimumSecretLength }
+        Self.searchForms(of: secretKeys.flatMap { [answers[$0], variables[$0], drafts[$0]] }.compactMap { $0 })
+    }
+
+    /// The forms of secret values to search text for: each as given and trimmed (a value given with a
+    /// trailing newline, as `--answers` files have, appears without it), each at least `minimumLength`.
+    static func searchForms(
+        of values: [String], minimumLength: Int = ReportSanitizer.minimumSecretLength
+    ) -> [String] {
+        let forms = values.flatMap { [$0, $0.trimmingCharacters(in: .whitespacesAndNewlines)] }
+        return Array(Set(forms.filter { $0.count >= max(1, minimumLength) })).sorted()
     }
 
     /// Replaces credential shapes in what was typed or passed, counting only new replacements (the

@@ -39,6 +39,24 @@ public enum ReportRenderer {
         return RenderedReport(text: text, unknownPlaceholders: unknown)
     }
 
+    /// Renders `template` for `record` and writes it to `path` atomically; placeholders the renderer
+    /// does not know stay as written and are named in a warning on `console`.
+    static func write(
+        _ template: (path: String, text: String), record: IncidentRecord, timeline: [TimelineEvent],
+        workflow: Workflow?, now: Date, to path: String, console: any Console
+    ) throws(IncidentError) {
+        let rendered = renderReport(
+            template: template.text, record: record, timeline: timeline, workflow: workflow, now: now)
+        if !rendered.unknownPlaceholders.isEmpty {
+            let names = rendered.unknownPlaceholders.map { "{{\($0)}}" }.joined(separator: ", ")
+            console.error(
+                console.yellowError("warning: ") + "\(template.path): left as written, no value for \(names)\n")
+        }
+        guard FileSystem.writeAtomically(Array(rendered.text.utf8), to: path) else {
+            throw .failure("cannot write '\(path)': \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// The names of the placeholders in `template` (`incident.id`, `service`...), in order of first
     /// appearance, each once.
     public static func placeholders(in template: String) -> [String] {

@@ -52,16 +52,20 @@ public struct IncidentPlan: Sendable {
         }
         // A collection without a report template (most teams' runbooks) still gets a report: the
         // template of the library shipped with incident.
-        if template == nil, let shipped = LibraryLocator.shipped,
-            let bytes = FileSystem.read(shipped + "/" + Self.defaultTemplate)
-        {
-            template = ("(built-in) " + Self.defaultTemplate, String(decoding: bytes, as: UTF8.self))
-        }
+        if template == nil { template = Self.builtIn(Self.defaultTemplate) }
         var used = reached
         for path in [formFile?.path, templateFile?.path] + gates.map(\.path) + checklists.map(\.path) {
             if let path, !used.contains(path) { used.append(path) }
         }
         files = used
+    }
+
+    /// A template of the library shipped with incident, as `("(built-in) PATH", text)`.
+    static func builtIn(_ path: String) -> (path: String, text: String)? {
+        guard let shipped = LibraryLocator.shipped, let bytes = FileSystem.read(shipped + "/" + path) else {
+            return nil
+        }
+        return ("(built-in) " + path, String(decoding: bytes, as: UTF8.self))
     }
 
     /// The variables every command of the incident may use: the checklists' and the workflow's.

@@ -442,20 +442,10 @@ public struct TriageSession {
             return
         }
         let record = keeper.record
-        let rendered = ReportRenderer.renderReport(
-            template: template.text, record: record, timeline: keeper.store.timeline(record.id),
-            workflow: plan.workflow,
-            now: keeper.now)
-        let text = rendered.text
-        if !rendered.unknownPlaceholders.isEmpty {
-            let names = rendered.unknownPlaceholders.map { "{{\($0)}}" }.joined(separator: ", ")
-            console.error(
-                console.yellowError("warning: ") + "\(template.path): left as written, no value for \(names)\n")
-        }
         let path = keeper.store.folder(record.id) + "/incident_report.md"
-        guard FileSystem.writeAtomically(Array(text.utf8), to: path) else {
-            throw .failure("cannot write the report '\(path)'")
-        }
+        try ReportRenderer.write(
+            template, record: record, timeline: keeper.store.timeline(record.id), workflow: plan.workflow,
+            now: keeper.now, to: path, console: console)
         try keeper.update { $0.reportPath = path }
         try keeper.log("report", "report written", ["path": path])
     }
