@@ -8,6 +8,16 @@ extension CommandContext {
         return IncidentStore(root: LibraryLocator.absolute(root, from: currentDirectory))
     }
 
+    /// The store and the incident named by the command's one positional argument; `command` names the
+    /// command in the usage error.
+    func incident(_ parsed: ArgumentParser.Parsed, for command: String) throws(IncidentError) -> (
+        store: IncidentStore, record: IncidentRecord
+    ) {
+        guard parsed.positionals.count == 1 else { throw .usage("\(command) needs exactly one incident ID") }
+        let store = incidentStore(parsed)
+        return (store, try store.load(parsed.positionals[0]))
+    }
+
     /// The library an incident was opened with, or the one `--library` names if it moved.
     func incidentLibrary(_ parsed: ArgumentParser.Parsed, for record: IncidentRecord) throws(IncidentError) -> Library {
         if let explicit = parsed.value("library") {

@@ -9,8 +9,7 @@ struct StatusCommand: Subcommand {
     let options: [ArgumentParser.Option] = [.out, .flag("json", "Print the status as JSON.")]
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
-        guard parsed.positionals.count == 1 else { throw .usage("status needs exactly one incident ID") }
-        let record = try context.incidentStore(parsed).load(parsed.positionals[0])
+        let record = try context.incident(parsed, for: "status").record
         let gates = record.gateRuns.last?.results ?? []
         func count(_ status: GateResult.Status) -> Int { gates.filter { $0.status == status }.count }
         let next = Self.nextStep(record)
@@ -103,9 +102,7 @@ struct PostmortemCommand: Subcommand {
     static let template = "artifacts/postmortem.md"
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
-        guard parsed.positionals.count == 1 else { throw .usage("postmortem needs exactly one incident ID") }
-        let store = context.incidentStore(parsed)
-        let record = try store.load(parsed.positionals[0])
+        let (store, record) = try context.incident(parsed, for: "postmortem")
         let path = store.folder(record.id) + "/postmortem.md"
         if FileSystem.isFile(path), !parsed.flag("force") {
             throw .failure("\(path) exists and may hold edits; pass --force to write it again")

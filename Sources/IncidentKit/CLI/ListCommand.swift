@@ -48,8 +48,7 @@ struct ShowCommand: Subcommand {
     let options: [ArgumentParser.Option] = [.out, .flag("json", "Print the saved record (state.json) as JSON.")]
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
-        guard parsed.positionals.count == 1 else { throw .usage("show needs exactly one incident ID") }
-        let record = try context.incidentStore(parsed).load(parsed.positionals[0])
+        let record = try context.incident(parsed, for: "show").record
         let console = context.console
         if parsed.flag("json") {
             let data = (try? IncidentStore.encoder.encode(record)) ?? Data("{}".utf8)
@@ -100,9 +99,7 @@ struct ReportCommand: Subcommand {
     let options: [ArgumentParser.Option] = [.out, .value("library", "DIR", "The library, if it moved.")]
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
-        guard parsed.positionals.count == 1 else { throw .usage("report needs exactly one incident ID") }
-        let store = context.incidentStore(parsed)
-        let record = try store.load(parsed.positionals[0])
+        let (store, record) = try context.incident(parsed, for: "report")
         let library = try context.incidentLibrary(parsed, for: record)
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         let session = TriageSession(

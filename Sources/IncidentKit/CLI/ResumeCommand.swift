@@ -31,10 +31,8 @@ struct ResumeCommand: Subcommand {
     static func reopen(_ parsed: ArgumentParser.Parsed, context: CommandContext, verb: String)
         throws(IncidentError) -> (TriageSession, RecordKeeper)?
     {
-        guard parsed.positionals.count == 1 else { throw .usage("\(verb) needs exactly one incident ID") }
         let options = try RunOptions.parse(parsed)
-        let store = context.incidentStore(parsed)
-        var record = try store.load(parsed.positionals[0])
+        var (store, record) = try context.incident(parsed, for: verb)
         let library = try context.incidentLibrary(parsed, for: record)
         let plan = IncidentPlan(library: library, targets: record.route.targets)
         let console = context.console

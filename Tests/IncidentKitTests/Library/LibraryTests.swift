@@ -85,24 +85,23 @@ import Testing
         #expect(commands.map(\.line) == [4, 8])
     }
 
+    /// The commands of a `bash` block holding `block`.
+    static func commands(inBashBlock block: String) -> [RunbookCommand] {
+        let document = MarkdownDocument(path: "c.md", text: "```bash\n" + block + "\n```\n")
+        guard case .code(let code)? = document.blocks.first else { return [] }
+        return RunbookCommand.commands(in: code, section: "S")
+    }
+
     @Test func aBashBlockWithPromptsIsATranscript() {
         // As the corpora write them: prompts and the output they printed, in a `bash` block.
-        let document = MarkdownDocument(
-            path: "c.md",
-            text: """
-                ```bash
+        let commands = Self.commands(
+            inBashBlock: """
                 $ kubectl get pods -n monitoring
                 NAME                      READY   STATUS             RESTARTS
                 prometheus-k8s-0          1/2     CrashLoopBackOff   12
                 $ kubectl logs prometheus-k8s-0 \\
                     -c prometheus
-                ```
                 """)
-        guard case .code(let code) = document.blocks[0] else {
-            Issue.record("expected a code block")
-            return
-        }
-        let commands = RunbookCommand.commands(in: code, section: "Diagnosis")
         #expect(
             commands.map(\.command) == [
                 "kubectl get pods -n monitoring", "kubectl logs prometheus-k8s-0 \\\n    -c prometheus",
@@ -111,11 +110,7 @@ import Testing
     }
 
     @Test func transcriptsAreKnownByTheirFirstLineAndTheirOutputNeverRuns() {
-        func commands(_ block: String) -> [String] {
-            let document = MarkdownDocument(path: "c.md", text: "```bash\n" + block + "\n```\n")
-            guard case .code(let code)? = document.blocks.first else { return [] }
-            return RunbookCommand.commands(in: code, section: "S").map(\.command)
-        }
+        func commands(_ block: String) -> [String] { Self.commands(inBashBlock: block).map(\.command) }
         // A prompt inside a here-document does not make the block a transcript.
         #expect(
             commands("cat <<'EOF' > /tmp/x\n$ not a prompt\nEOF\nsystemctl restart nginx")
