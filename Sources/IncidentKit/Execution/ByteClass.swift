@@ -12,4 +12,12 @@ enum ByteClass {
     static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
     static func isSpace(_ byte: UInt8) -> Bool { isBlank(byte) || byte == 0x0A || byte == 0x0D }
     static func lower(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte | 0x20 : byte }
+    /// True when `byte` is one of the ASCII characters of `set` (a literal: no String machinery
+    /// in the scanners' inner loops).
+    @inline(__always)
+    static func isOneOf(_ byte: UInt8, _ set: StaticString) -> Bool {
+        let bytes = set.utf8Start
+        for offset in 0..<set.utf8CodeUnitCount where bytes[offset] == byte { return true }
+        return false
+    }
 }

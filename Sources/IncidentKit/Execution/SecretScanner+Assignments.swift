@@ -1,24 +1,28 @@
 extension SecretScanner {
     /// Key words that make the value after them a secret, compared without case or separators,
     /// at the end of a key and on a word boundary: `DB_PASSWORD`, `clientSecret`, `X-Api-Key`.
-    private static let secretWords: [[UInt8]] = [
+    private static let secretWords: [StaticString] = [
         "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "secretkey",
         "privatekey", "secretaccesskey", "authorization", "cookie", "credentials",
-    ].map { Array($0.utf8) }
+    ]
+    /// Whether a secret word ends with this byte.
+    private static let lastLetters: [Bool] = (0...255).map { byte in
+        secretWords.contains { $0.utf8Start[$0.utf8CodeUnitCount - 1] == byte }
+    }
 
     /// `scheme://user:password@host`: the password is the secret, the user stays readable.
     func urlPassword(at index: Int, _ text: Text) -> RedactionMatch? {
         guard text[index] == 0x3A, Self.has("//", at: index + 1, in: text) else { return nil }
         var schemeStart = index
         while schemeStart > 0
-            && (ByteClass.isAlnum(text[schemeStart - 1]) || "+.-".utf8.contains(text[schemeStart - 1]))
+            && (ByteClass.isAlnum(text[schemeStart - 1]) || ByteClass.isOneOf(text[schemeStart - 1], "+.-"))
         {
             schemeStart -= 1
         }
         guard schemeStart < index, ByteClass.isAlpha(text[schemeStart]) else { return nil }
         let authority = index + 3
         let end = Self.runEnd(from: authority, in: text, limit: 1024) { byte in
-            !ByteClass.isSpace(byte) && !"/?#\"'<>`".utf8.contains(byte)
+            !ByteClass.isSpace(byte) && !ByteClass.isOneOf(byte, "/?#\"'<>`")
         }
         guard let at = (authority..<end).last(where: { text[$0] == 0x40 }),
             let colon = (authority..<at).first(where: { text[$0] == 0x3A }),
@@ -32,7 +36,7 @@ extension SecretScanner {
         let isEquals = text[index] == 0x3D
         if isEquals {
             if index + 1 < text.count && text[index + 1] == 0x3D { return nil }
-            if index > 0 && "=!<>".utf8.contains(text[index - 1]) { return nil }
+            if index > 0 && ByteClass.isOneOf(text[index - 1], "=!<>") { return nil }
         } else if index + 1 < text.count && text[index + 1] == 0x3A {
             return nil
         }
@@ -63,7 +67,7 @@ extension SecretScanner {
         else { return nil }
         let first = text[value.lowerBound]
         if first == 0x24, value.count > 1,
-            ByteClass.isAlpha(text[value.lowerBound + 1]) || "{(_".utf8.contains(text[value.lowerBound + 1])
+            ByteClass.isAlpha(text[value.lowerBound + 1]) || ByteClass.isOneOf(text[value.lowerBound + 1], "{(_")
         {
             return nil  // `$DB_PASSWORD`: a reference to a secret, not the secret
         }
@@ -110,7 +114,7 @@ extension SecretScanner {
             while end > start && ByteClass.isBlank(text[end - 1]) { end -= 1 }
         } else {
             end = Self.runEnd(from: start, in: text, limit: 16384) { byte in
-                !ByteClass.isSpace(byte) && !"&;,\"'<>)}]".utf8.contains(byte)
+                !ByteClass.isSpace(byte) && !ByteClass.isOneOf(byte, "&;,\"'<>)}]")
             }
         }
         return end > start ? start..<end : nil
@@ -121,7 +125,7 @@ extension SecretScanner {
         var index = keyStart
         while index > 0 && ByteClass.isBlank(text[index - 1]) { index -= 1 }
         guard index > 0 else { return true }
-        return "\n\r{,-'\"[><(".utf8.contains(text[index - 1])
+        return ByteClass.isOneOf(text[index - 1], "\n\r{,-'\"[><(")
     }
 
     /// The quote just before a key (after blanks), if any.
@@ -132,34 +136,41 @@ extension SecretScanner {
         return text[index - 1]
     }
 
-    /// The secret word the key ends with (lowercased, separators removed), if any.
+    /// The secret word the key ends with (compared without case, separators `_-.` skipped), if it
+    /// starts on a word boundary: the key's start, after a separator, or a lower-to-upper change.
     private static func secretWord(_ text: Text, _ key: Range<Int>) -> String? {
-        var letters: [UInt8] = []
-        var boundaries: [Bool] = []
-        var previous: UInt8 = 0x2D
-        for index in key {
-            let byte = text[index]
-            if byte == 0x5F || byte == 0x2D || byte == 0x2E {
-                previous = byte
-                continue
-            }
-            let separated = previous == 0x5F || previous == 0x2D || previous == 0x2E
-            let camel = ByteClass.isUpper(byte) && ByteClass.isLower(previous)
-            letters.append(ByteClass.lower(byte))
-            boundaries.append(separated || camel)
-            previous = byte
-        }
-        for word in secretWords where letters.count >= word.count {
-            let start = letters.count - word.count
-            if boundaries[start] && letters[start...].elementsEqual(word) {
-                return String(decoding: word, as: UTF8.self)
+        // Most keys are ruled out by their last letter.
+        guard let last = key.reversed().first(where: { !isKeySeparator(text[$0]) }),
+            lastLetters[Int(ByteClass.lower(text[last]))]
+        else { return nil }
+        for word in secretWords {
+            guard let start = Self.keySuffixStart(text, key, matching: word) else { continue }
+            let previous = start > key.lowerBound ? text[start - 1] : 0x2D
+            if isKeySeparator(previous) || (ByteClass.isUpper(text[start]) && ByteClass.isLower(previous)) {
+                return word.description
             }
         }
         return nil
     }
 
     private static func isAWSSecretKey(_ text: Text, _ key: Range<Int>) -> Bool {
-        let letters = key.map { ByteClass.lower(text[$0]) }.filter { $0 != 0x5F && $0 != 0x2D && $0 != 0x2E }
-        return String(decoding: letters, as: UTF8.self).hasSuffix("secretaccesskey")
+        keySuffixStart(text, key, matching: "secretaccesskey") != nil
     }
+
+    /// Where `word`'s first letter is when the key ends with it (ignoring case and separators).
+    private static func keySuffixStart(_ text: Text, _ key: Range<Int>, matching word: StaticString) -> Int? {
+        let letters = word.utf8Start
+        var remaining = word.utf8CodeUnitCount
+        var index = key.upperBound
+        while remaining > 0 && index > key.lowerBound {
+            index -= 1
+            let byte = text[index]
+            if isKeySeparator(byte) { continue }
+            remaining -= 1
+            if ByteClass.lower(byte) != letters[remaining] { return nil }
+        }
+        return remaining == 0 ? index : nil
+    }
+
+    private static func isKeySeparator(_ byte: UInt8) -> Bool { byte == 0x5F || byte == 0x2D || byte == 0x2E }
 }

@@ -24,7 +24,7 @@ extension SecretScanner {
                 guard run - index >= 26 else { return nil }
                 (kind, end) = (.gitlabToken, run)
             } else if index + 4 <= text.count, text[index + 1] == UInt8(ascii: "h"),
-                "pousr".utf8.contains(text[index + 2]), text[index + 3] == UInt8(ascii: "_")
+                ByteClass.isOneOf(text[index + 2], "pousr"), text[index + 3] == UInt8(ascii: "_")
             {
                 let run = Self.runEnd(from: index + 4, in: text, ByteClass.isAlnum)
                 guard run - index >= 34 else { return nil }
@@ -35,7 +35,7 @@ extension SecretScanner {
         case UInt8(ascii: "x"):
             let isToken =
                 (Self.has("xox", at: index, in: text) && index + 4 < text.count
-                    && "bpaesr".utf8.contains(text[index + 3]) && text[index + 4] == 0x2D)
+                    && ByteClass.isOneOf(text[index + 3], "bpaesr") && text[index + 4] == 0x2D)
                 || Self.has("xapp-", at: index, in: text)
             guard isToken else { return nil }
             let run = Self.runEnd(from: index + 5, in: text) { ByteClass.isAlnum($0) || $0 == 0x2D }
@@ -90,7 +90,7 @@ extension SecretScanner {
         let gap = Self.runEnd(from: index + 6, in: text, limit: 16, ByteClass.isBlank)
         guard gap > index + 6 else { return nil }
         let end = Self.runEnd(from: gap, in: text, limit: 16384) { byte in
-            ByteClass.isTokenChar(byte) || "._~+/=".utf8.contains(byte)
+            ByteClass.isTokenChar(byte) || ByteClass.isOneOf(byte, "._~+/=")
         }
         guard end - gap >= 8 else { return nil }
         return RedactionMatch(range: gap..<end, anchor: index, kind: .bearerToken)

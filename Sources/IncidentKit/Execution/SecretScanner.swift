@@ -22,7 +22,7 @@ struct SecretScanner: Sendable {
     let secrets: [[UInt8]]
     /// Whether the built-in patterns run (declared secrets always do).
     let usesPatterns: Bool
-    private let triggers: [UInt16]
+    private let tables: TriggerTables
 
     init(secrets: [String], usesPatterns: Bool = true) {
         let unique = Set(secrets.filter { !$0.isEmpty }.map { Array($0.utf8) })
@@ -45,7 +45,7 @@ struct SecretScanner: Sendable {
             mark("=:", .separator)
         }
         for secret in self.secrets { table[Int(secret[0])] |= Trigger.secret.rawValue }
-        self.triggers = table
+        tables = TriggerTables(flags: table)
     }
 
     /// The longest declared secret in bytes.
@@ -83,35 +83,65 @@ struct SecretScanner: Sendable {
         var found: [RedactionMatch] = []
         guard let base = text.baseAddress else { return found }
         let count = text.count
-        triggers.withUnsafeBufferPointer { table in
-            let table = table.baseAddress!
-            var index = 0
-            func step() {
-                let flags = Trigger(rawValue: table[Int(base[index])])
-                if !flags.isEmpty, let match = match(at: index, flags, text) {
-                    found.append(match)
-                    index = max(match.range.upperBound, index + 1)
-                } else {
-                    index += 1
-                }
-            }
-            // Eight bytes at a time while none of them can begin a secret (the common case in
-            // bulk output); otherwise byte by byte through those eight.
-            while index + 8 <= count {
-                let word = base + index
-                let any =
-                    table[Int(word[0])] | table[Int(word[1])] | table[Int(word[2])] | table[Int(word[3])]
-                    | table[Int(word[4])] | table[Int(word[5])] | table[Int(word[6])] | table[Int(word[7])]
-                if any == 0 {
-                    index += 8
+        let (flags, pairs) = (tables.flags, tables.pairs)
+        let lowest = SIMD16(repeating: tables.lowest)
+        let span = SIMD16(repeating: tables.highest &- tables.lowest)
+        var index = 0
+        var checkedUpTo = 0  // bytes before this are looked at one by one
+        while index < count {
+            // Sixteen bytes at a time while none of them can begin a secret (the common case in
+            // bulk output); otherwise byte by byte through those sixteen.
+            if index >= checkedUpTo {
+                guard index + 16 <= count else {
+                    checkedUpTo = count
                     continue
                 }
-                let end = index + 8
-                while index < end { step() }
+                let words = UnsafeRawPointer(base + index)
+                // Bytes outside the range of trigger bytes (NULs, control bytes, blanks, most of
+                // UTF-8) are ruled out sixteen at a time by one compare, sixty-four per branch.
+                func inRange(_ offset: Int) -> SIMDMask<SIMD16<Int8>> {
+                    words.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self) &- lowest .<= span
+                }
+                if index + 64 <= count, !Self.any(inRange(0) .| inRange(16) .| inRange(32) .| inRange(48)) {
+                    index += 64
+                    continue
+                }
+                if !Self.any(inRange(0)) {
+                    index += 16
+                    continue
+                }
+                let low = words.loadUnaligned(as: UInt64.self)
+                let high = words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                if Self.anyTrigger(low, pairs) | Self.anyTrigger(high, pairs) == 0 {
+                    index += 16
+                    continue
+                }
+                checkedUpTo = index + 16
             }
-            while index < count { step() }
+            let trigger = Trigger(rawValue: flags[Int(base[index])])
+            if !trigger.isEmpty, let match = match(at: index, trigger, text) {
+                found.append(match)
+                index = max(match.range.upperBound, index + 1)
+            } else {
+                index += 1
+            }
         }
         return found
+    }
+
+    /// Whether any lane is set, as two 64-bit tests (the standard library's `any` reduces lane by
+    /// lane through a generic call here).
+    @inline(__always)
+    private static func any(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let halves = unsafeBitCast(mask, to: (UInt64, UInt64).self)
+        return halves.0 | halves.1 != 0
+    }
+
+    /// Non-zero when one of the eight bytes of `word` could begin a secret.
+    @inline(__always)
+    private static func anyTrigger(_ word: UInt64, _ pairs: UnsafeMutablePointer<UInt8>) -> UInt8 {
+        pairs[Int(truncatingIfNeeded: word & 0xFFFF)] | pairs[Int(truncatingIfNeeded: (word >> 16) & 0xFFFF)]
+            | pairs[Int(truncatingIfNeeded: (word >> 32) & 0xFFFF)] | pairs[Int(truncatingIfNeeded: word >> 48)]
     }
 
     /// Every occurrence of a declared secret value, left to right, not overlapping.
@@ -119,7 +149,8 @@ struct SecretScanner: Sendable {
         var found: [RedactionMatch] = []
         var index = 0
         while index < text.count {
-            if triggers[Int(text[index])] & Trigger.secret.rawValue != 0, let length = secretLength(at: index, text) {
+            if tables.flags[Int(text[index])] & Trigger.secret.rawValue != 0, let length = secretLength(at: index, text)
+            {
                 found.append(RedactionMatch(range: index..<index + length, anchor: index, kind: .secretValue))
                 index += length
             } else {
@@ -180,5 +211,35 @@ struct SecretScanner: Sendable {
             index += 1
         }
         return nil
+    }
+}
+
+/// The scanner's lookup tables, in memory of their own so that the hot loop reads them directly.
+/// Immutable after `init`, hence safe to share between threads.
+final class TriggerTables: @unchecked Sendable {
+    /// For every byte: the `SecretScanner.Trigger` flags of what could begin there.
+    let flags: UnsafeMutablePointer<UInt16>
+    /// For every pair of bytes (as a 16-bit index): 1 when either byte has a flag, so that eight
+    /// bytes are ruled out with four lookups.
+    let pairs: UnsafeMutablePointer<UInt8>
+    /// The least and the greatest byte with a flag (both 0 when none has one).
+    let lowest: UInt8
+    let highest: UInt8
+
+    init(flags table: [UInt16]) {
+        precondition(table.count == 256)
+        lowest = UInt8(table.firstIndex { $0 != 0 } ?? 0)
+        highest = UInt8(table.lastIndex { $0 != 0 } ?? 0)
+        flags = .allocate(capacity: 256)
+        flags.initialize(from: table, count: 256)
+        pairs = .allocate(capacity: 65536)
+        for pair in 0..<65536 {
+            (pairs + pair).initialize(to: table[pair & 0xFF] | table[pair >> 8] != 0 ? 1 : 0)
+        }
+    }
+
+    deinit {
+        flags.deallocate()
+        pairs.deallocate()
     }
 }

@@ -175,6 +175,30 @@ struct ExecutionRedactorTests {
         }
     }
 
+    /// The scanner rules out blocks of 64, 16 and 8 bytes at once: a secret must be found whichever
+    /// block it starts in, at whatever offset, among NULs, blanks, high bytes or text.
+    @Test(arguments: ["\0", " ", "\u{E9}", "reading "])
+    func secretsAreFoundAtEveryOffsetOfTheBlockScan(_ filler: String) throws {
+        let declared = "\u{E9}t\u{E9}-Kq81-hors-piste"  // starts with a byte no pattern begins with
+        let redactor = Redactor(secrets: [declared])
+        let padding = Array(String(repeating: filler, count: 80).utf8)
+        // Each case as written, and each secret alone where its shape alone gives it away.
+        let shaped: Set = ["aws-access-key-id", "github-token", "gitlab-token", "slack-token", "jwt"]
+        let alone = Self.secretCases.filter { shaped.contains($0.kind) }.map {
+            SecretCase(kind: $0.kind, secret: $0.secret, line: $0.secret)
+        }
+        let cases = Self.secretCases + alone + [SecretCase(kind: "secret-value", secret: declared, line: declared)]
+        #expect(alone.count >= 15)
+        for item in cases {
+            for offset in 0..<72 {
+                let bytes = padding.prefix(offset) + Array("\n\(item.line)\n".utf8) + padding
+                let cleaned = String(decoding: redactor.redact(bytes: Array(bytes)).bytes, as: UTF8.self)
+                #expect(
+                    !cleaned.contains(item.secret), "\(item.kind) at offset \(offset) after \(filler.debugDescription)")
+            }
+        }
+    }
+
     @Test func binaryInputIsNotFatal() {
         let bytes: [UInt8] = [0xFF, 0x00, 0xFE] + Array("password=x\n".utf8) + [0xC3]
         let result = redactor.redact(bytes: bytes)
