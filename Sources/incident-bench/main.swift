@@ -49,8 +49,15 @@ case "spawn":
     }
     print(String(format: "%.3f", elapsed), count)
 case "redact":
-    // The streaming redactor alone over 1 GiB of zeros in 256 KiB chunks.
-    let chunk = [UInt8](repeating: 0, count: 256 * 1024)
+    // The streaming redactor alone over 1 GiB in 256 KiB chunks: zeros, or with `--text` ordinary log
+    // lines (timestamps, paths, UUIDs, key=value pairs, no secret).
+    let line = Array(
+        "2026-11-29T23:42:12.123Z INFO [worker-3] GET /api/v1/orders/8f14e45f-ceea-467f-a8f4-3b1c1d2e9a00 200 12ms upstream=10.0.3.17:8080 agent=\"curl/8.4.0\" commit=3f9a2c1\n"
+            .utf8)
+    let chunk =
+        arguments.contains("--text")
+        ? Array((0..<(256 * 1024 / line.count + 1)).lazy.flatMap { _ in line }.prefix(256 * 1024))
+        : [UInt8](repeating: 0, count: 256 * 1024)
     var stream = Redactor().streaming()
     var out = 0
     let elapsed = measure {
@@ -60,6 +67,6 @@ case "redact":
     print(String(format: "%.3f", elapsed), out)
 default:
     FileHandle.standardError.write(
-        Data("usage: incident-bench parallel|capture|spawn [N]|redact [--no-redaction]\n".utf8))
+        Data("usage: incident-bench parallel|capture|spawn [N]|redact [--text] [--no-redaction]\n".utf8))
     exit(64)
 }

@@ -8,6 +8,9 @@ public struct StreamingRedactor: Sendable {
     public let holdback: Int
     /// Past this much pending text a match still open at the end is cut anyway, to bound memory.
     private let maxPending = 1 << 20
+    /// Bytes gathered beyond the hold-back before a scan: a pipe is often read a few KiB at a
+    /// time, and scanning each read with the hold-back before it would scan most bytes twice.
+    private let batch = 64 * 1024
     /// How many secrets of each kind were replaced so far.
     public private(set) var counts: [RedactionKind: Int] = [:]
 
@@ -40,7 +43,7 @@ public struct StreamingRedactor: Sendable {
     }
 
     private mutating func drain() -> [UInt8] {
-        guard pending.count > holdback else { return [] }
+        guard pending.count >= holdback + batch else { return [] }
         var counts = self.counts
         let (output, cut) = pending.withUnsafeBufferPointer { text in
             let matches = scanner.matches(in: text)
