@@ -59,13 +59,8 @@ public struct StreamingRedactor: Sendable {
     /// never inside, or after the start of, a match that reaches into the held-back part.
     private func safeCut(_ text: UnsafeBufferPointer<UInt8>, _ matches: [RedactionMatch]) -> Int {
         var cut = text.count - holdback
-        var index = cut
-        while index > max(0, cut - 4096) {
-            if text[index - 1] == 0x0A {
-                cut = index
-                break
-            }
-            index -= 1
+        if let newline = Self.lastNewline(in: UnsafeBufferPointer(rebasing: text[max(0, cut - 4096)..<cut])) {
+            cut = max(0, cut - 4096) + newline + 1
         }
         var forced = cut
         for match in matches.reversed() where match.range.upperBound > cut || match.isOpenEnded {
@@ -76,5 +71,17 @@ public struct StreamingRedactor: Sendable {
         // as far as it was seen; what follows it is then scanned without its key.
         if cut == 0 && text.count > maxPending { return min(forced, text.count) }
         return cut
+    }
+
+    /// The offset of the last line feed in `bytes`, looking at eight bytes at a time.
+    private static func lastNewline(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var end = bytes.count
+        while end >= 8 {
+            let word = UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }  // a line feed
+            end -= 8
+        }
+        return bytes[..<end].lastIndex(of: 0x0A)
     }
 }
