@@ -25,6 +25,19 @@ public struct Route: Sendable, Hashable {
     public struct Field: Sendable, Hashable {
         public enum Kind: String, Sendable, Hashable, CaseIterable {
             case title, alert, heading, summary, body, code, example
+
+            /// The kind's position in `allCases`, for per-kind arrays.
+            var ordinal: Int {
+                switch self {
+                case .title: 0
+                case .alert: 1
+                case .heading: 2
+                case .summary: 3
+                case .body: 4
+                case .code: 5
+                case .example: 6
+                }
+            }
         }
         public var kind: Kind
         public var text: String

@@ -6,12 +6,10 @@ extension RouteIndex {
 
     /// One route per runbook file, for libraries that have no keyword index (the corpora, most teams'
     /// collections): titled by the file's heading, scored on its alert name, headings, sections and text.
+    /// Made on every core for large collections, in path order.
     static func automatic(for library: Library) -> RouteIndex {
-        let routes = library.paths.compactMap { path -> Route? in
-            guard let file = library.files[path], file.kind == .runbook else { return nil }
-            return route(for: file)
-        }
-        return RouteIndex(routes: routes, source: nil)
+        let runbooks = library.paths.compactMap { path in library.files[path].flatMap { $0.kind == .runbook ? $0 : nil } }
+        return RouteIndex(routes: runbooks.concurrentMap(route(for:)), source: nil)
     }
 
     static func route(for file: LibraryFile) -> Route {

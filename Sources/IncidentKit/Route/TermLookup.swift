@@ -17,10 +17,11 @@ struct InMemoryTermLookup: TermLookup {
 
     func postings(_ term: String) -> [(route: Int32, strength: Float)]? { table[term] }
 
-    /// What one route's fields hold: term counts and lengths per field kind, and adjacent word pairs.
+    /// What one route's fields hold: term counts and lengths per field kind (indexed by
+    /// `Route.Field.Kind.ordinal`), and adjacent word pairs.
     struct Analysis: Sendable {
-        var counts: [Route.Field.Kind: [String: Int]] = [:]
-        var lengths: [Route.Field.Kind: Int] = [:]
+        var counts = [[String: Int]](repeating: [:], count: Route.Field.Kind.allCases.count)
+        var lengths = [Int](repeating: 0, count: Route.Field.Kind.allCases.count)
         var pairs: Set<String> = []
     }
 
@@ -30,10 +31,13 @@ struct InMemoryTermLookup: TermLookup {
             var result = Analysis()
             for field in route.fields {
                 var previous: String?
-                TextAnalyzer.forEachTerm(in: field.text, keepCompounds: true) { term, _, isCompound in
-                    result.counts[field.kind, default: [:]][term, default: 0] += 1
-                    result.lengths[field.kind, default: 0] += 1
-                    guard !isCompound, field.kind != .body, field.kind != .code else { return }
+                let kind = field.kind.ordinal
+                let pairs = field.kind != .body && field.kind != .code
+                TextAnalyzer.forEachTerm(in: field.text, keepCompounds: true, wantsWords: false) {
+                    term, _, isCompound in
+                    result.counts[kind][term, default: 0] += 1
+                    result.lengths[kind] += 1
+                    guard !isCompound, pairs else { return }
                     if let previous { result.pairs.insert(previous + " " + term) }
                     previous = term
                 }
@@ -48,29 +52,26 @@ struct InMemoryTermLookup: TermLookup {
         routeCount = routes.count
         var pairIndex: [String: [Int32]] = [:]
         // Field lengths are normalised per kind against the average length of that kind.
-        var lengthSums: [Route.Field.Kind: Double] = [:]
-        var lengthCounts: [Route.Field.Kind: Double] = [:]
-        var analysed: [[Route.Field.Kind: [String: Int]]] = []
-        var lengths: [[Route.Field.Kind: Int]] = []
+        let kinds = Route.Field.Kind.allCases
+        var lengthSums = [Double](repeating: 0, count: kinds.count)
+        var lengthCounts = [Double](repeating: 0, count: kinds.count)
         let perRoute = Self.analyse(routes)
         for (routeIndex, result) in perRoute.enumerated() {
-            for (kind, length) in result.lengths {
-                lengthSums[kind, default: 0] += Double(length)
-                lengthCounts[kind, default: 0] += 1
+            for ordinal in kinds.indices where result.lengths[ordinal] > 0 {
+                lengthSums[ordinal] += Double(result.lengths[ordinal])
+                lengthCounts[ordinal] += 1
             }
-            analysed.append(result.counts)
-            lengths.append(result.lengths)
             for pair in result.pairs { pairIndex[pair, default: []].append(Int32(routeIndex)) }
         }
         var table: [String: [(route: Int32, strength: Float)]] = [:]
-        for (routeIndex, perKind) in analysed.enumerated() {
+        for (routeIndex, result) in perRoute.enumerated() {
             var strengths: [String: Double] = [:]
-            for (kind, counts) in perKind {
-                let average = max(1, lengthSums[kind, default: 1] / max(1, lengthCounts[kind, default: 1]))
+            for (ordinal, kind) in kinds.enumerated() where result.lengths[ordinal] > 0 {
+                let average = max(1, lengthSums[ordinal] / lengthCounts[ordinal])
                 let b = kind == .body || kind == .code || kind == .summary ? tuning.bLong : tuning.bShort
-                let norm = tuning.k1 * (1 - b + b * Double(lengths[routeIndex][kind, default: 0]) / average)
+                let norm = tuning.k1 * (1 - b + b * Double(result.lengths[ordinal]) / average)
                 let weight = tuning.weights[kind, default: 1]
-                for (term, count) in counts {
+                for (term, count) in result.counts[ordinal] {
                     strengths[term, default: 0] += weight * Double(count) / (Double(count) + norm)
                 }
             }

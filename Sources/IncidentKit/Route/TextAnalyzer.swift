@@ -18,8 +18,11 @@ public enum TextAnalyzer {
         return tokens
     }
 
-    /// Calls `body` with each term, the word it came from, and whether it is a joined compound.
-    static func forEachTerm(in text: String, keepCompounds: Bool, _ body: (String, String, Bool) -> Void) {
+    /// Calls `body` with each term, the word it came from (empty unless `wantsWords`), and whether it is
+    /// a joined compound.
+    static func forEachTerm(
+        in text: String, keepCompounds: Bool, wantsWords: Bool = true, _ body: (String, String, Bool) -> Void
+    ) {
         var text = text
         text.withUTF8 { bytes in
             var scratch: [UInt8] = []
@@ -32,11 +35,11 @@ public enum TextAnalyzer {
                     partStart = index + 1
                 }
                 parts.append(partStart..<end)
-                for part in parts { emit(bytes, part.lowerBound, part.upperBound, &scratch, body) }
+                for part in parts { emit(bytes, part.lowerBound, part.upperBound, &scratch, wantsWords, body) }
                 guard parts.count > 1, keepCompounds else { return }
                 // `KubeNodeNotReady` also yields `kubenodenotready` and its glued pairs (`notready`), so
                 // a responder who types either form still matches.
-                let word = String(decoding: bytes[start..<end], as: UTF8.self)
+                let word = wantsWords ? String(decoding: bytes[start..<end], as: UTF8.self) : ""
                 var glued: [Range<Int>] = [start..<end]
                 if parts.count > 2 {
                     for (first, second) in zip(parts, parts.dropFirst()) {
@@ -52,13 +55,13 @@ public enum TextAnalyzer {
     }
 
     private static func emit(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ part: inout [UInt8],
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ part: inout [UInt8], _ wantsWord: Bool,
         _ body: (String, String, Bool) -> Void
     ) {
         part.removeAll(keepingCapacity: true)
         for index in start..<end { part.append(lower(bytes[index])) }
         guard !isVolatile(part[...]), !StopWords.contains(part) else { return }
-        body(Stemmer.stem(part), String(decoding: bytes[start..<end], as: UTF8.self), false)
+        body(Stemmer.stem(part), wantsWord ? String(decoding: bytes[start..<end], as: UTF8.self) : "", false)
     }
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
