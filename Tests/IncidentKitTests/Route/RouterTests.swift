@@ -4,6 +4,10 @@ import Testing
 @testable import IncidentKit
 
 @Suite struct RouterTests {
+    @Test func fieldKindOrdinalsIndexAllCases() {
+        #expect(Route.Field.Kind.allCases.map(\.ordinal) == Array(Route.Field.Kind.allCases.indices))
+    }
+
     @Test func camelCaseAndVolatilePartsOfLogLines() {
         #expect(
             TextAnalyzer.terms("KubePodCrashLooping") == [
