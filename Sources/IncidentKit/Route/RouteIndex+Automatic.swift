@@ -8,7 +8,7 @@ extension RouteIndex {
     /// collections): titled by the file's heading, scored on its alert name, headings, sections and text.
     /// Made on every core for large collections, in path order.
     static func automatic(for library: Library) -> RouteIndex {
-        let runbooks = library.paths.compactMap { path in library.files[path].flatMap { $0.kind == .runbook ? $0 : nil } }
+        let runbooks = library.paths.compactMap { library.files[$0] }.filter { $0.kind == .runbook }
         return RouteIndex(routes: runbooks.concurrentMap(route(for:)), source: nil)
     }
 
