@@ -41,7 +41,7 @@ extension SecretScanner {
             return nil
         }
         var keyEnd = index
-        if isEquals { while keyEnd > 0 && ByteClass.isBlank(text[keyEnd - 1]) { keyEnd -= 1 } }
+        if isEquals { keyEnd = Self.blanksStart(before: keyEnd, in: text) }
         var keyStart = keyEnd
         var anchor = keyEnd
         var quotedKey = false
@@ -121,19 +121,31 @@ extension SecretScanner {
     }
 
     /// A `key:` form counts only where a key can start: line start, after `{`, `,`, `-`, a quote, `>`.
+    /// More blanks than the look-behind limit count as the indentation of a field.
     private static func startsField(_ text: Text, before keyStart: Int) -> Bool {
-        var index = keyStart
-        while index > 0 && ByteClass.isBlank(text[index - 1]) { index -= 1 }
-        guard index > 0 else { return true }
+        let index = blanksStart(before: keyStart, in: text)
+        guard index > 0, keyStart - index < lookBehindBlanks else { return true }
         return ByteClass.isOneOf(text[index - 1], "\n\r{,-'\"[><(")
     }
 
     /// The quote just before a key (after blanks), if any.
     private static func openingQuote(_ text: Text, before keyStart: Int) -> UInt8? {
-        var index = keyStart
-        while index > 0 && ByteClass.isBlank(text[index - 1]) { index -= 1 }
-        guard index > 0, text[index - 1] == 0x22 || text[index - 1] == 0x27 else { return nil }
+        let index = blanksStart(before: keyStart, in: text)
+        guard index > 0, keyStart - index < lookBehindBlanks, text[index - 1] == 0x22 || text[index - 1] == 0x27 else {
+            return nil
+        }
         return text[index - 1]
+    }
+
+    /// At most this many blanks are looked back over from a key or a separator, so that what the scanner
+    /// decides never depends on text further back than the streaming redactor keeps.
+    static let lookBehindBlanks = 64
+
+    /// Where the run of blanks (at most `lookBehindBlanks`) that ends at `end` starts.
+    private static func blanksStart(before end: Int, in text: Text) -> Int {
+        var index = end
+        while index > 0 && end - index < lookBehindBlanks && ByteClass.isBlank(text[index - 1]) { index -= 1 }
+        return index
     }
 
     /// The secret word the key ends with (compared without case, separators `_-.` skipped), if it

@@ -4,19 +4,20 @@ public struct StreamingRedactor: Sendable {
     private let scanner: SecretScanner
     private var pending: [UInt8] = []
     /// Bytes always held back between chunks: at least the longest secret minus one, and enough
-    /// for the longest pattern context (a key and its value, a JWT, a private key header).
+    /// for the longest pattern (a JWT of three 8 KiB parts, a key and a 16 KiB value), so that a
+    /// match that starts before the cut is seen whole before anything of it is emitted.
     public let holdback: Int
     /// Past this much pending text a match still open at the end is cut anyway, to bound memory.
     private let maxPending = 1 << 20
     /// Bytes gathered beyond the hold-back before a scan: a pipe is often read a few KiB at a
-    /// time, and scanning each read with the hold-back before it would scan most bytes twice.
-    private let batch = 64 * 1024
+    /// time, and scanning each read with the hold-back before it would scan most bytes many times.
+    private let batch = 128 * 1024
     /// How many secrets of each kind were replaced so far.
     public private(set) var counts: [RedactionKind: Int] = [:]
 
     init(scanner: SecretScanner) {
         self.scanner = scanner
-        holdback = max(8192, scanner.longestSecret - 1)
+        holdback = max(32 * 1024, scanner.longestSecret - 1)
     }
 
     /// Takes the next chunk; returns the redacted bytes that are now safe to emit.

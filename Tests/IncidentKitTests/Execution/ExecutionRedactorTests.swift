@@ -165,6 +165,38 @@ struct ExecutionRedactorTests {
         #expect(stream.counts == [.secretValue: 1])
     }
 
+    /// Review of stop 8: a JWT longer than the old 8 KiB hold-back that started just before a cut
+    /// was emitted in the clear; a key looked back over any number of blanks, further than a stream
+    /// keeps. Streamed output must equal whole-text output for any chunk size.
+    @Test(arguments: [997, 4096, 65536, 73728, 100_000])
+    func longPatternsNearACutAreRedactedLikeWholeText(_ chunk: Int) {
+        let payload = "eyJ" + String(repeating: "a", count: 8187)
+        let jwt = "eyJ\(String(repeating: "b", count: 8000)).\(payload).c2lnbmF0dXJlLXNpZ25hdHVyZQ"
+        // JWTs of 8 KiB and more at many distances apart, so that whatever the chunk size some start
+        // just before a cut.
+        let jwts = (0..<40).map { String(repeating: " ", count: 3000 + 1237 * $0) + jwt }.joined()
+        let texts = [
+            jwts + String(repeating: " ", count: 40000),
+            String(repeating: "\0", count: 70000) + "password" + String(repeating: " ", count: 8300) + "=hunter2\n",
+            String(repeating: "log line\n", count: 9000) + String(repeating: " ", count: 500) + "token: abc123def\n",
+        ].map { Array($0.utf8) }
+        for text in texts {
+            var stream = redactor.streaming()
+            var output: [UInt8] = []
+            var index = 0
+            while index < text.count {
+                let end = min(text.count, index + chunk)
+                output += stream.feed(text[index..<end])
+                index = end
+            }
+            output += stream.finish()
+            let whole = redactor.redact(bytes: text).bytes
+            #expect(output == whole, "chunk \(chunk), text of \(text.count) bytes")
+        }
+        let redacted = String(decoding: redactor.redact(bytes: texts[0]).bytes, as: UTF8.self)
+        #expect(!redacted.contains(payload) && redacted.components(separatedBy: "[REDACTED:jwt]").count == 41)
+    }
+
     @Test func privateKeySplitAcrossReadsIsRedacted() throws {
         let item = try #require(Self.secretCases.first { $0.kind == "private-key" })
         let text = Array(item.line.utf8)
