@@ -58,10 +58,11 @@ public struct Redactor: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(end + matches.count * 24)
         var copied = 0
-        // A marker left by an earlier pass is not a secret: redacting twice changes nothing.
+        // A marker left by an earlier pass is not a secret: redacting twice changes nothing. A match
+        // that only partly is one (`password: hunter2 and [REDACTED:jwt]`) still hides a secret.
         let markers = matches.isEmpty ? [] : markerSpans(in: text, upTo: end)
         for match in matches where match.range.upperBound <= end {
-            if markers.contains(where: { $0.overlaps(match.range) }) { continue }
+            if isCovered(match.range, by: markers) { continue }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<match.range.lowerBound]))
             output.append(contentsOf: match.kind.replacement.utf8)
             counts[match.kind, default: 0] += 1
@@ -69,6 +70,16 @@ public struct Redactor: Sendable {
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<end]))
         return output
+    }
+
+    /// Whether `range` lies wholly inside markers (sorted, not overlapping).
+    private static func isCovered(_ range: Range<Int>, by markers: [Range<Int>]) -> Bool {
+        var position = range.lowerBound
+        for marker in markers where marker.lowerBound <= position && marker.upperBound > position {
+            position = marker.upperBound
+            if position >= range.upperBound { return true }
+        }
+        return false
     }
 
     private static let markerPrefix = Array("[REDACTED:".utf8)

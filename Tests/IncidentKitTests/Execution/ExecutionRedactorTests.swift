@@ -231,6 +231,20 @@ struct ExecutionRedactorTests {
         }
     }
 
+    @Test func redactingTwiceChangesNothingButAMarkerDoesNotShieldASecret() {
+        for item in Self.secretCases {
+            let once = redactor.redact(item.line)
+            let twice = redactor.redact(once.text)
+            #expect(twice.text == once.text && twice.counts.isEmpty, "\(item.kind): \(twice.text)")
+        }
+        // Review of stop 8: a match that overlapped a marker already in the text was dropped whole.
+        let cleaned = redactor.redact("password: hunter2 and [REDACTED:jwt] x\n").text
+        #expect(cleaned == "password: [REDACTED:secret-assignment]\n")
+        let key =
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA [REDACTED:jwt] abcDEF\n-----END RSA PRIVATE KEY-----\n"
+        #expect(!redactor.redact(key).text.contains("abcDEF"))
+    }
+
     @Test func binaryInputIsNotFatal() {
         let bytes: [UInt8] = [0xFF, 0x00, 0xFE] + Array("password=x\n".utf8) + [0xC3]
         let result = redactor.redact(bytes: bytes)
