@@ -17,10 +17,10 @@ struct InMemoryTermLookup: TermLookup {
 
     func postings(_ term: String) -> [(route: Int32, strength: Float)]? { table[term] }
 
-    /// What one route's fields hold: term counts and lengths per field kind (indexed by
-    /// `Route.Field.Kind.ordinal`), and adjacent word pairs.
+    /// What one route's fields hold: each term's count per field kind and each kind's length (both
+    /// indexed by `Route.Field.Kind.ordinal`), and adjacent word pairs.
     struct Analysis: Sendable {
-        var counts = [[String: Int]](repeating: [:], count: Route.Field.Kind.allCases.count)
+        var counts: [String: SIMD8<Int32>] = [:]
         var lengths = [Int](repeating: 0, count: Route.Field.Kind.allCases.count)
         var pairs: Set<String> = []
     }
@@ -35,7 +35,7 @@ struct InMemoryTermLookup: TermLookup {
                 let pairs = field.kind != .body && field.kind != .code
                 TextAnalyzer.forEachTerm(in: field.text, keepCompounds: true, wantsWords: false) {
                     term, _, isCompound in
-                    result.counts[kind][term, default: 0] += 1
+                    result.counts[term, default: .zero][kind] += 1
                     result.lengths[kind] += 1
                     guard !isCompound, pairs else { return }
                     if let previous { result.pairs.insert(previous + " " + term) }
@@ -64,23 +64,30 @@ struct InMemoryTermLookup: TermLookup {
             for pair in result.pairs { pairIndex[pair, default: []].append(Int32(routeIndex)) }
         }
         var table: [String: [(route: Int32, strength: Float)]] = [:]
+        let weights = kinds.map { tuning.weights[$0, default: 1] }
         for (routeIndex, result) in perRoute.enumerated() {
-            var strengths: [String: Double] = [:]
-            for (ordinal, kind) in kinds.enumerated() where result.lengths[ordinal] > 0 {
-                let average = max(1, lengthSums[ordinal] / lengthCounts[ordinal])
+            let norms = kinds.indices.map { ordinal in
+                let average = max(1, lengthSums[ordinal] / max(1, lengthCounts[ordinal]))
+                let kind = kinds[ordinal]
                 let b = kind == .body || kind == .code || kind == .summary ? tuning.bLong : tuning.bShort
-                let norm = tuning.k1 * (1 - b + b * Double(result.lengths[ordinal]) / average)
-                let weight = tuning.weights[kind, default: 1]
-                for (term, count) in result.counts[ordinal] {
-                    strengths[term, default: 0] += weight * Double(count) / (Double(count) + norm)
-                }
+                return tuning.k1 * (1 - b + b * Double(result.lengths[ordinal]) / average)
             }
+            var keywordStrengths: [String: Double] = [:]
             for keyword in routes[routeIndex].keywords {
                 for term in TextAnalyzer.terms(keyword.text, keepCompounds: false) {
-                    strengths[term, default: 0] += tuning.keywordWeight
+                    keywordStrengths[term, default: 0] += tuning.keywordWeight
                 }
             }
-            for (term, strength) in strengths {
+            for (term, counts) in result.counts {
+                var strength = 0.0
+                for ordinal in kinds.indices where counts[ordinal] > 0 {
+                    let count = Double(counts[ordinal])
+                    strength += weights[ordinal] * count / (count + norms[ordinal])
+                }
+                strength += keywordStrengths.removeValue(forKey: term) ?? 0
+                table[term, default: []].append((Int32(routeIndex), Float(strength)))
+            }
+            for (term, strength) in keywordStrengths {
                 table[term, default: []].append((Int32(routeIndex), Float(strength)))
             }
         }
