@@ -50,14 +50,15 @@ public struct Redactor: Sendable {
         StreamingRedactor(scanner: scanner)
     }
 
-    /// `text[0..<end]` with each match that ends by `end` replaced; counts the replacements.
+    /// `text[start..<end]` with each match that ends by `end` replaced (matches start at `start` or
+    /// later); counts the replacements.
     static func apply(
-        _ matches: [RedactionMatch], to text: UnsafeBufferPointer<UInt8>, upTo end: Int,
+        _ matches: [RedactionMatch], to text: UnsafeBufferPointer<UInt8>, from start: Int = 0, upTo end: Int,
         counts: inout [RedactionKind: Int]
     ) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(end + matches.count * 24)
-        var copied = 0
+        output.reserveCapacity(end - start + matches.count * 24)
+        var copied = start
         // A marker left by an earlier pass is not a secret: redacting twice changes nothing. A match
         // that only partly is one (`password: hunter2 and [REDACTED:jwt]`) still hides a secret.
         let markers = matches.isEmpty ? [] : markerSpans(in: text, upTo: end)

@@ -2,7 +2,13 @@
 /// that are split between two reads.
 public struct StreamingRedactor: Sendable {
     private let scanner: SecretScanner
+    /// Text not emitted yet, after `context` bytes already emitted that are kept only to look back
+    /// into (the key before a separator, the character before a field).
     private var pending: [UInt8] = []
+    private var context = 0
+    /// Emitted bytes kept before the pending text: more than any look-behind of the scanner (a key
+    /// of 64 bytes after at most 64 blanks).
+    private let contextLimit = 256
     /// Bytes always held back between chunks: at least the longest secret minus one, and enough
     /// for the longest pattern (a JWT of three 8 KiB parts, a key and a 16 KiB value), so that a
     /// match that starts before the cut is seen whole before anything of it is emitted.
@@ -36,32 +42,48 @@ public struct StreamingRedactor: Sendable {
     public mutating func finish() -> [UInt8] {
         var counts = self.counts
         let output = pending.withUnsafeBufferPointer { text in
-            Redactor.apply(scanner.matches(in: text), to: text, upTo: text.count, counts: &counts)
+            Redactor.apply(matches(in: text), to: text, from: context, upTo: text.count, counts: &counts)
         }
         self.counts = counts
         pending.removeAll()
+        context = 0
         return output
     }
 
     private mutating func drain() -> [UInt8] {
-        guard pending.count >= holdback + batch else { return [] }
+        guard pending.count >= context + holdback + batch else { return [] }
         var counts = self.counts
         let (output, cut) = pending.withUnsafeBufferPointer { text in
-            let matches = scanner.matches(in: text)
+            let matches = matches(in: text)
             let cut = safeCut(text, matches)
-            return (Redactor.apply(matches, to: text, upTo: cut, counts: &counts), cut)
+            return (Redactor.apply(matches, to: text, from: context, upTo: cut, counts: &counts), cut)
         }
         self.counts = counts
-        pending.removeFirst(cut)
+        let kept = min(cut, contextLimit)
+        pending.removeFirst(cut - kept)
+        context = kept
         return output
+    }
+
+    /// The matches in the pending text; the emitted context only informs them. A match that begins
+    /// in the context (possible only after a forced cut) is redacted from the context's end.
+    private func matches(in text: UnsafeBufferPointer<UInt8>) -> [RedactionMatch] {
+        scanner.matches(in: text).compactMap { match in
+            guard match.range.upperBound > context else { return nil }
+            var clipped = match
+            clipped.range = max(match.range.lowerBound, context)..<match.range.upperBound
+            clipped.anchor = max(match.anchor, context)
+            return clipped
+        }
     }
 
     /// Where to split: `holdback` bytes before the end (at a line break when one is near), and
     /// never inside, or after the start of, a match that reaches into the held-back part.
     private func safeCut(_ text: UnsafeBufferPointer<UInt8>, _ matches: [RedactionMatch]) -> Int {
         var cut = text.count - holdback
-        if let newline = Self.lastNewline(in: UnsafeBufferPointer(rebasing: text[max(0, cut - 4096)..<cut])) {
-            cut = max(0, cut - 4096) + newline + 1
+        let window = max(context, cut - 4096)
+        if let newline = Self.lastNewline(in: UnsafeBufferPointer(rebasing: text[window..<cut])) {
+            cut = window + newline + 1
         }
         var forced = cut
         for match in matches.reversed() where match.range.upperBound > cut || match.isOpenEnded {
@@ -70,8 +92,8 @@ public struct StreamingRedactor: Sendable {
         }
         // A match longer than the memory bound (a megabyte-long "password") is emitted redacted
         // as far as it was seen; what follows it is then scanned without its key.
-        if cut == 0 && text.count > maxPending { return min(forced, text.count) }
-        return cut
+        if cut <= context && text.count > maxPending { return min(forced, text.count) }
+        return max(cut, context)
     }
 
     /// The offset of the last line feed in `bytes`, looking at eight bytes at a time.

@@ -197,6 +197,27 @@ struct ExecutionRedactorTests {
         #expect(!redacted.contains(payload) && redacted.components(separatedBy: "[REDACTED:jwt]").count == 41)
     }
 
+    /// Review of stop 8: on a line too long to cut at a line break, a cut just before `key: value`
+    /// made the stream take the cut for a line start and redact what the whole text leaves alone.
+    @Test func aCutInsideALongLineDoesNotChangeWhatIsRedacted() {
+        let unit = String(repeating: "a", count: 2000) + " token: abc123 " + String(repeating: "b", count: 1003)
+        let text = Array((String(repeating: unit, count: 100) + "\n").utf8)
+        let whole = redactor.redact(bytes: text).bytes
+        #expect(whole == text)  // `token:` after other text on a line is not a field
+        for chunk in stride(from: 4000, through: 4300, by: 3) {
+            var stream = redactor.streaming()
+            var output: [UInt8] = []
+            var index = 0
+            while index < text.count {
+                let end = min(text.count, index + chunk)
+                output += stream.feed(text[index..<end])
+                index = end
+            }
+            output += stream.finish()
+            #expect(output == whole, "chunk \(chunk)")
+        }
+    }
+
     @Test func privateKeySplitAcrossReadsIsRedacted() throws {
         let item = try #require(Self.secretCases.first { $0.kind == "private-key" })
         let text = Array(item.line.utf8)
