@@ -33,6 +33,28 @@ struct ExecutionRedactorTests {
 
     let redactor = Redactor()
 
+    /// `text` redacted as a stream read `chunk` bytes at a time (and the stream's counts).
+    static func streamed(
+        _ text: [UInt8], through redactor: Redactor, chunk: Int, counts: inout [RedactionKind: Int]
+    ) -> [UInt8] {
+        var stream = redactor.streaming()
+        var output: [UInt8] = []
+        var index = 0
+        while index < text.count {
+            let end = min(text.count, index + chunk)
+            output += stream.feed(text[index..<end])
+            index = end
+        }
+        output += stream.finish()
+        counts = stream.counts
+        return output
+    }
+
+    static func streamed(_ text: [UInt8], through redactor: Redactor, chunk: Int) -> [UInt8] {
+        var counts: [RedactionKind: Int] = [:]
+        return streamed(text, through: redactor, chunk: chunk, counts: &counts)
+    }
+
     @Test func aDeclaredValueWinsOverAPatternThatCoversPartOfIt() {
         let secret = "Wm4;harbor-kestrel-2291"
         let redactor = Redactor(secrets: [secret])
@@ -150,19 +172,11 @@ struct ExecutionRedactorTests {
         let line = "log line \(UUID().uuidString)\n"
         let text = Array(
             (String(repeating: line, count: 2000) + secret + "\n" + String(repeating: line, count: 10)).utf8)
-        var stream = redactor.streaming()
-        #expect(stream.holdback >= secret.utf8.count - 1)
-        var output: [UInt8] = []
-        var index = 0
-        while index < text.count {
-            let end = min(text.count, index + 777)
-            output += stream.feed(text[index..<end])
-            index = end
-        }
-        output += stream.finish()
-        let whole = redactor.redact(bytes: text).bytes
-        #expect(output == whole)
-        #expect(stream.counts == [.secretValue: 1])
+        #expect(redactor.streaming().holdback >= secret.utf8.count - 1)
+        var counts: [RedactionKind: Int] = [:]
+        let output = Self.streamed(text, through: redactor, chunk: 777, counts: &counts)
+        #expect(output == redactor.redact(bytes: text).bytes)
+        #expect(counts == [.secretValue: 1])
     }
 
     /// Review of stop 8: a JWT longer than the old 8 KiB hold-back that started just before a cut
@@ -181,17 +195,9 @@ struct ExecutionRedactorTests {
             String(repeating: "log line\n", count: 9000) + String(repeating: " ", count: 500) + "token: abc123def\n",
         ].map { Array($0.utf8) }
         for text in texts {
-            var stream = redactor.streaming()
-            var output: [UInt8] = []
-            var index = 0
-            while index < text.count {
-                let end = min(text.count, index + chunk)
-                output += stream.feed(text[index..<end])
-                index = end
-            }
-            output += stream.finish()
             let whole = redactor.redact(bytes: text).bytes
-            #expect(output == whole, "chunk \(chunk), text of \(text.count) bytes")
+            #expect(
+                Self.streamed(text, through: redactor, chunk: chunk) == whole, "chunk \(chunk), \(text.count) bytes")
         }
         let redacted = String(decoding: redactor.redact(bytes: texts[0]).bytes, as: UTF8.self)
         #expect(!redacted.contains(payload) && redacted.components(separatedBy: "[REDACTED:jwt]").count == 41)
@@ -205,16 +211,7 @@ struct ExecutionRedactorTests {
         let whole = redactor.redact(bytes: text).bytes
         #expect(whole == text)  // `token:` after other text on a line is not a field
         for chunk in stride(from: 4000, through: 4300, by: 3) {
-            var stream = redactor.streaming()
-            var output: [UInt8] = []
-            var index = 0
-            while index < text.count {
-                let end = min(text.count, index + chunk)
-                output += stream.feed(text[index..<end])
-                index = end
-            }
-            output += stream.finish()
-            #expect(output == whole, "chunk \(chunk)")
+            #expect(Self.streamed(text, through: redactor, chunk: chunk) == whole, "chunk \(chunk)")
         }
     }
 
