@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Finds secrets in UTF-8 bytes in one left-to-right pass, without regular expressions.
 ///
 /// Each byte is looked up in a table of "could a secret start (or be recognized) here" flags, so
@@ -45,7 +47,7 @@ struct SecretScanner: Sendable {
             mark("=:", .separator)
         }
         for secret in self.secrets { table[Int(secret[0])] |= Trigger.secret.rawValue }
-        tables = TriggerTables(flags: table)
+        tables = TriggerTables.shared(for: table)
     }
 
     /// The longest declared secret in bytes.
@@ -215,8 +217,22 @@ struct SecretScanner: Sendable {
 }
 
 /// The scanner's lookup tables, in memory of their own so that the hot loop reads them directly.
-/// Immutable after `init`, hence safe to share between threads.
+/// Immutable after `init`, hence safe to share between threads. A process makes a redactor for
+/// every command and timeline entry but uses only a few distinct trigger sets, so tables are shared.
 final class TriggerTables: @unchecked Sendable {
+    private static let cache = Mutex<[[UInt16]: TriggerTables]>([:])
+
+    /// The tables for `flags`, made once per distinct set (the cache is emptied past 32 sets).
+    static func shared(for flags: [UInt16]) -> TriggerTables {
+        cache.withLock { cache in
+            if let tables = cache[flags] { return tables }
+            if cache.count >= 32 { cache.removeAll() }
+            let tables = TriggerTables(flags: flags)
+            cache[flags] = tables
+            return tables
+        }
+    }
+
     /// For every byte: the `SecretScanner.Trigger` flags of what could begin there.
     let flags: UnsafeMutablePointer<UInt16>
     /// For every pair of bytes (as a 16-bit index): 1 when either byte has a flag, so that eight
@@ -226,7 +242,7 @@ final class TriggerTables: @unchecked Sendable {
     let lowest: UInt8
     let highest: UInt8
 
-    init(flags table: [UInt16]) {
+    private init(flags table: [UInt16]) {
         precondition(table.count == 256)
         lowest = UInt8(table.firstIndex { $0 != 0 } ?? 0)
         highest = UInt8(table.lastIndex { $0 != 0 } ?? 0)
