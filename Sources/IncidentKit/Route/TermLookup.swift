@@ -17,81 +17,141 @@ struct InMemoryTermLookup: TermLookup {
 
     func postings(_ term: String) -> [(route: Int32, strength: Float)]? { table[term] }
 
-    /// What one route's fields hold: each term's count per field kind and each kind's length (both
-    /// indexed by `Route.Field.Kind.ordinal`), and adjacent word pairs.
+    /// What one route's fields hold, by term number: each term's count per field kind and each kind's
+    /// length (both indexed by `Route.Field.Kind.ordinal`), and adjacent word pairs.
     struct Analysis: Sendable {
-        var counts: [String: SIMD8<Int32>] = [:]
+        var terms: [Int32] = []
+        var counts: [SIMD8<Int32>] = []
         var lengths = [Int](repeating: 0, count: Route.Field.Kind.allCases.count)
-        var pairs: Set<String> = []
+        var pairs: Set<UInt64> = []
     }
 
-    /// Analyses every route's text, on every core for large libraries, in route order.
-    static func analyse(_ routes: [Route]) -> [Analysis] {
-        @Sendable func analyse(_ route: Route) -> Analysis {
-            var result = Analysis()
-            for field in route.fields {
-                var previous: String?
-                let kind = field.kind.ordinal
-                let pairs = field.kind != .body && field.kind != .code
-                TextAnalyzer.forEachTerm(in: field.text, keepCompounds: true, wantsWords: false) {
-                    term, _, isCompound in
-                    result.counts[term, default: .zero][kind] += 1
-                    result.lengths[kind] += 1
-                    guard !isCompound, pairs else { return }
-                    if let previous { result.pairs.insert(previous + " " + term) }
-                    previous = term
+    /// A run of routes analysed together, with the numbering their term numbers refer to.
+    struct Batch: Sendable {
+        var terms: [String]
+        var analyses: [Analysis]
+    }
+
+    /// Analyses every route's text in batches, on every core for large libraries, in route order.
+    static func analyse(_ routes: [Route]) -> [Batch] {
+        let size = routes.count > 256 ? 128 : max(1, routes.count)
+        let batches = stride(from: 0, to: routes.count, by: size).map { $0..<min(routes.count, $0 + size) }
+        return batches.concurrentMap(minimumCount: 1, chunk: 1) { range in
+            var numbering = TermNumbering()
+            // Term number → its place in the current route's `terms`, or -1.
+            var place: [Int32] = []
+            var analyses: [Analysis] = []
+            analyses.reserveCapacity(range.count)
+            for route in routes[range] {
+                var result = Analysis()
+                for field in route.fields {
+                    var previous: Int32 = -1
+                    let kind = field.kind.ordinal
+                    let pairs = field.kind != .body && field.kind != .code
+                    var text = field.text
+                    text.withUTF8 { bytes in
+                        TextAnalyzer.forEachPiece(in: bytes, keepCompounds: true) { piece, _, isCompound in
+                            guard let term = numbering.term(for: piece, isCompound: isCompound) else { return }
+                            let number = Int(term)
+                            if number >= place.count {
+                                place.append(contentsOf: repeatElement(-1, count: number + 1 - place.count))
+                            }
+                            if place[number] < 0 {
+                                place[number] = Int32(result.terms.count)
+                                result.terms.append(term)
+                                result.counts.append(.zero)
+                            }
+                            result.counts[Int(place[number])][kind] += 1
+                            result.lengths[kind] += 1
+                            guard !isCompound, pairs else { return }
+                            if previous >= 0 { result.pairs.insert(UInt64(previous) << 32 | UInt64(term)) }
+                            previous = term
+                        }
+                    }
                 }
+                for term in result.terms { place[Int(term)] = -1 }
+                analyses.append(result)
             }
-            return result
+            return Batch(terms: numbering.terms, analyses: analyses)
         }
-        return routes.concurrentMap(analyse)
     }
     func pairRoutes(_ pair: String) -> [Int32]? { pairs[pair] }
 
     init(routes: [Route], tuning: RouterTuning) {
         routeCount = routes.count
-        var pairIndex: [String: [Int32]] = [:]
+        // One numbering for the whole library: each batch's term numbers are mapped to it once.
+        var terms: [String] = []
+        var numbers: [String: Int32] = [:]
+        func number(_ term: String) -> Int32 {
+            if let known = numbers[term] { return known }
+            let new = Int32(terms.count)
+            numbers[term] = new
+            terms.append(term)
+            return new
+        }
+        let batches = Self.analyse(routes)
+        // Each batch's term numbers in the library's numbering.
+        let global = batches.map { $0.terms.map(number) }
         // Field lengths are normalised per kind against the average length of that kind.
         let kinds = Route.Field.Kind.allCases
         var lengthSums = [Double](repeating: 0, count: kinds.count)
         var lengthCounts = [Double](repeating: 0, count: kinds.count)
-        let perRoute = Self.analyse(routes)
-        for (routeIndex, result) in perRoute.enumerated() {
-            for ordinal in kinds.indices where result.lengths[ordinal] > 0 {
-                lengthSums[ordinal] += Double(result.lengths[ordinal])
-                lengthCounts[ordinal] += 1
+        var pairIndex: [UInt64: [Int32]] = [:]
+        var routeIndex: Int32 = 0
+        for (batch, toLibrary) in zip(batches, global) {
+            for result in batch.analyses {
+                for ordinal in kinds.indices where result.lengths[ordinal] > 0 {
+                    lengthSums[ordinal] += Double(result.lengths[ordinal])
+                    lengthCounts[ordinal] += 1
+                }
+                for pair in result.pairs {
+                    let first = UInt64(UInt32(toLibrary[Int(pair >> 32)]))
+                    pairIndex[first << 32 | UInt64(UInt32(toLibrary[Int(pair & 0xFFFF_FFFF)])), default: []].append(
+                        routeIndex)
+                }
+                routeIndex += 1
             }
-            for pair in result.pairs { pairIndex[pair, default: []].append(Int32(routeIndex)) }
         }
-        var table: [String: [(route: Int32, strength: Float)]] = [:]
+        var postings: [[(route: Int32, strength: Float)]] = Array(repeating: [], count: terms.count)
         let weights = kinds.map { tuning.weights[$0, default: 1] }
-        for (routeIndex, result) in perRoute.enumerated() {
-            let norms = kinds.indices.map { ordinal in
-                let average = max(1, lengthSums[ordinal] / max(1, lengthCounts[ordinal]))
-                let kind = kinds[ordinal]
-                let b = kind == .body || kind == .code || kind == .summary ? tuning.bLong : tuning.bShort
-                return tuning.k1 * (1 - b + b * Double(result.lengths[ordinal]) / average)
-            }
-            var keywordStrengths: [String: Double] = [:]
-            for keyword in routes[routeIndex].keywords {
-                for term in TextAnalyzer.terms(keyword.text, keepCompounds: false) {
-                    keywordStrengths[term, default: 0] += tuning.keywordWeight
+        routeIndex = 0
+        for (batch, toLibrary) in zip(batches, global) {
+            for result in batch.analyses {
+                let norms = kinds.indices.map { ordinal in
+                    let average = max(1, lengthSums[ordinal] / max(1, lengthCounts[ordinal]))
+                    let kind = kinds[ordinal]
+                    let b = kind == .body || kind == .code || kind == .summary ? tuning.bLong : tuning.bShort
+                    return tuning.k1 * (1 - b + b * Double(result.lengths[ordinal]) / average)
                 }
-            }
-            for (term, counts) in result.counts {
-                var strength = 0.0
-                for ordinal in kinds.indices where counts[ordinal] > 0 {
-                    let count = Double(counts[ordinal])
-                    strength += weights[ordinal] * count / (count + norms[ordinal])
+                var keywordStrengths: [Int32: Double] = [:]
+                for keyword in routes[Int(routeIndex)].keywords {
+                    for term in TextAnalyzer.terms(keyword.text, keepCompounds: false) {
+                        keywordStrengths[number(term), default: 0] += tuning.keywordWeight
+                    }
                 }
-                strength += keywordStrengths.removeValue(forKey: term) ?? 0
-                table[term, default: []].append((Int32(routeIndex), Float(strength)))
-            }
-            for (term, strength) in keywordStrengths {
-                table[term, default: []].append((Int32(routeIndex), Float(strength)))
+                if postings.count < terms.count {
+                    postings.append(contentsOf: repeatElement([], count: terms.count - postings.count))
+                }
+                for (local, counts) in zip(result.terms, result.counts) {
+                    let term = toLibrary[Int(local)]
+                    var strength = 0.0
+                    for ordinal in kinds.indices where counts[ordinal] > 0 {
+                        let count = Double(counts[ordinal])
+                        strength += weights[ordinal] * count / (count + norms[ordinal])
+                    }
+                    strength += keywordStrengths.removeValue(forKey: term) ?? 0
+                    postings[Int(term)].append((routeIndex, Float(strength)))
+                }
+                for (term, strength) in keywordStrengths {
+                    postings[Int(term)].append((routeIndex, Float(strength)))
+                }
+                routeIndex += 1
             }
         }
-        self.table = table
-        self.pairs = pairIndex
+        table = Dictionary(uniqueKeysWithValues: zip(terms, postings).filter { !$0.1.isEmpty })
+        pairs = Dictionary(
+            uniqueKeysWithValues: pairIndex.map { key, routes in
+                (terms[Int(key >> 32)] + " " + terms[Int(key & 0xFFFF_FFFF)], routes)
+            })
     }
 }

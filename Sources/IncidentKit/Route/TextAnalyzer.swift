@@ -25,43 +25,58 @@ public enum TextAnalyzer {
     ) {
         var text = text
         text.withUTF8 { bytes in
-            var scratch: [UInt8] = []
-            scratch.reserveCapacity(64)
-            forEachWord(in: bytes) { start, end in
-                var partStart = start
-                var parts: [Range<Int>] = []
-                for index in start..<end where index + 1 < end && isCamelBoundary(bytes, index, end) {
-                    parts.append(partStart..<(index + 1))
-                    partStart = index + 1
-                }
-                parts.append(partStart..<end)
-                for part in parts { emit(bytes, part.lowerBound, part.upperBound, &scratch, wantsWords, body) }
-                guard parts.count > 1, keepCompounds else { return }
-                // `KubeNodeNotReady` also yields `kubenodenotready` and its glued pairs (`notready`), so
-                // a responder who types either form still matches.
-                let word = wantsWords ? String(decoding: bytes[start..<end], as: UTF8.self) : ""
-                var glued: [Range<Int>] = [start..<end]
-                if parts.count > 2 {
-                    for (first, second) in zip(parts, parts.dropFirst()) {
-                        glued.append(first.lowerBound..<second.upperBound)
-                    }
-                }
-                for range in glued {
-                    let compound = lowercased(bytes, range.lowerBound, range.upperBound)
-                    if !isVolatile(compound[...]) { body(Stemmer.stem(compound), word, true) }
-                }
+            forEachPiece(in: bytes, keepCompounds: keepCompounds) { piece, source, isCompound in
+                guard isTerm(piece, isCompound: isCompound) else { return }
+                body(
+                    Stemmer.stem(piece), wantsWords ? String(decoding: bytes[source], as: UTF8.self) : "", isCompound)
             }
         }
     }
 
-    private static func emit(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ part: inout [UInt8], _ wantsWord: Bool,
-        _ body: (String, String, Bool) -> Void
+    /// Calls `body` with each piece of text the analyzer weighs, lowercased: the parts of every word
+    /// (CamelCase split) and, with `keepCompounds`, a CamelCase word joined and its glued pairs
+    /// (`KubeNodeNotReady` also yields `kubenodenotready` and `notready`, so a responder who types either
+    /// form still matches). `source` is where the part, or a compound's whole word, stands in `bytes`.
+    /// Whether a piece is a term at all is `isTerm`'s decision; its term is its stem.
+    static func forEachPiece(
+        in bytes: UnsafeBufferPointer<UInt8>, keepCompounds: Bool,
+        _ body: (_ piece: [UInt8], _ source: Range<Int>, _ isCompound: Bool) -> Void
     ) {
-        part.removeAll(keepingCapacity: true)
-        for index in start..<end { part.append(lower(bytes[index])) }
-        guard !isVolatile(part[...]), !StopWords.contains(part) else { return }
-        body(Stemmer.stem(part), wantsWord ? String(decoding: bytes[start..<end], as: UTF8.self) : "", false)
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
+        var parts: [Range<Int>] = []
+        forEachWord(in: bytes) { start, end in
+            var partStart = start
+            parts.removeAll(keepingCapacity: true)
+            for index in start..<end where index + 1 < end && isCamelBoundary(bytes, index, end) {
+                parts.append(partStart..<(index + 1))
+                partStart = index + 1
+            }
+            parts.append(partStart..<end)
+            for part in parts {
+                lowercase(bytes, part, into: &scratch)
+                body(scratch, part, false)
+            }
+            guard parts.count > 1, keepCompounds else { return }
+            lowercase(bytes, start..<end, into: &scratch)
+            body(scratch, start..<end, true)
+            guard parts.count > 2 else { return }
+            for (first, second) in zip(parts, parts.dropFirst()) {
+                lowercase(bytes, first.lowerBound..<second.upperBound, into: &scratch)
+                body(scratch, start..<end, true)
+            }
+        }
+    }
+
+    /// Whether a lowercased piece is a term: not a volatile part of a log line, and for a word's part
+    /// not a stop word (a compound such as `notready` is kept though `not` alone is not).
+    static func isTerm(_ piece: [UInt8], isCompound: Bool) -> Bool {
+        !isVolatile(piece[...]) && (isCompound || !StopWords.contains(piece))
+    }
+
+    private static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into piece: inout [UInt8]) {
+        piece.removeAll(keepingCapacity: true)
+        for index in range { piece.append(lower(bytes[index])) }
     }
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
@@ -71,10 +86,6 @@ public enum TextAnalyzer {
     /// Letters, digits, and every byte of a non-ASCII character (so accented words stay whole).
     @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
         isDigit(byte) || isLowerLetter(byte) || isUpper(byte) || byte >= 0x80
-    }
-
-    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [UInt8] {
-        (start..<end).map { lower(bytes[$0]) }
     }
 
     /// A CamelCase boundary after `index`: `dP` in `podPending`, or `DD` followed by a lowercase letter in

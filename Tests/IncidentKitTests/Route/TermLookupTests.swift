@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+@Suite struct TermLookupTests {
+    /// The postings and pairs of `routes` computed the plain way: every term of every field made as a
+    /// String by `TextAnalyzer.forEachTerm`, counted per field kind, then weighed.
+    private func reference(_ routes: [Route], _ tuning: RouterTuning) -> (
+        table: [String: [Int32: Float]], pairs: [String: [Int32]]
+    ) {
+        let kinds = Route.Field.Kind.allCases
+        var counts: [[String: [Int]]] = []
+        var lengths: [[Int]] = []
+        var pairs: [String: [Int32]] = [:]
+        for (routeIndex, route) in routes.enumerated() {
+            var routeCounts: [String: [Int]] = [:]
+            var routeLengths = [Int](repeating: 0, count: kinds.count)
+            var routePairs: Set<String> = []
+            for field in route.fields {
+                let kind = kinds.firstIndex(of: field.kind)!
+                var previous: String?
+                TextAnalyzer.forEachTerm(in: field.text, keepCompounds: true) { term, _, isCompound in
+                    routeCounts[term, default: [Int](repeating: 0, count: kinds.count)][kind] += 1
+                    routeLengths[kind] += 1
+                    guard !isCompound, field.kind != .body, field.kind != .code else { return }
+                    if let previous { routePairs.insert(previous + " " + term) }
+                    previous = term
+                }
+            }
+            for pair in routePairs { pairs[pair, default: []].append(Int32(routeIndex)) }
+            counts.append(routeCounts)
+            lengths.append(routeLengths)
+        }
+        let averages = kinds.indices.map { ordinal in
+            let present = lengths.map { $0[ordinal] }.filter { $0 > 0 }
+            return max(1, Double(present.reduce(0, +)) / Double(max(1, present.count)))
+        }
+        var table: [String: [Int32: Float]] = [:]
+        for (routeIndex, route) in routes.enumerated() {
+            var keywordStrengths: [String: Double] = [:]
+            for keyword in route.keywords {
+                for term in TextAnalyzer.terms(keyword.text, keepCompounds: false) {
+                    keywordStrengths[term, default: 0] += tuning.keywordWeight
+                }
+            }
+            for term in Set(counts[routeIndex].keys).union(keywordStrengths.keys) {
+                var strength = 0.0
+                for (ordinal, kind) in kinds.enumerated() {
+                    let count = Double(counts[routeIndex][term]?[ordinal] ?? 0)
+                    guard count > 0 else { continue }
+                    let b = kind == .body || kind == .code || kind == .summary ? tuning.bLong : tuning.bShort
+                    let norm = tuning.k1 * (1 - b + b * Double(lengths[routeIndex][ordinal]) / averages[ordinal])
+                    strength += tuning.weights[kind, default: 1] * count / (count + norm)
+                }
+                strength += keywordStrengths[term] ?? 0
+                table[term, default: [:]][Int32(routeIndex)] = Float(strength)
+            }
+        }
+        return (table, pairs)
+    }
+
+    /// Numbering terms in batches on several cores gives exactly the postings of a plain count: the 380
+    /// corpus runbooks (several batches) and the default library's index (keywords, one batch).
+    @Test(arguments: [Paths.corpora, Paths.packageRoot])
+    func postingsEqualAPlainCountOfEveryTerm(root: String) throws {
+        let library = try Library.load(root: root, scope: .routing)
+        let routes = library.index.routes
+        let tuning = RouterTuning()
+        let lookup = InMemoryTermLookup(routes: routes, tuning: tuning)
+        let expected = reference(routes, tuning)
+        #expect(lookup.routeCount == routes.count)
+        #expect(lookup.table.count == expected.table.count)
+        #expect(lookup.table.count > 40)
+        for (term, postings) in lookup.table {
+            // Postings are in route order, one per route.
+            #expect(postings.map(\.route) == postings.map(\.route).sorted(), "\(term)")
+            let strengths = Dictionary(uniqueKeysWithValues: postings.map { ($0.route, $0.strength) })
+            #expect(strengths == expected.table[term], "\(term)")
+        }
+        #expect(lookup.pairs == expected.pairs)
+        #expect(!lookup.pairs.isEmpty)
+    }
+
+    @Test func numberingFindsEachPieceAgainAndJudgesPartsAndCompoundsApart() throws {
+        var numbering = TermNumbering()
+        let restarting = numbering.term(for: Array("restarting".utf8), isCompound: false)
+        #expect(restarting != nil)
+        #expect(numbering.term(for: Array("restarts".utf8), isCompound: false) == restarting)  // one stem
+        #expect(numbering.terms[Int(restarting!)] == "restart")
+        // A stop word is not a term as a word's part, but the same bytes glued from a CamelCase word are.
+        #expect(numbering.term(for: Array("the".utf8), isCompound: false) == nil)
+        #expect(numbering.term(for: Array("the".utf8), isCompound: true) != nil)
+        #expect(numbering.term(for: Array("the".utf8), isCompound: false) == nil)
+        #expect(numbering.term(for: Array("10.0.0.1".utf8), isCompound: false) == nil)  // volatile
+        // Far more pieces than the first table holds: every one keeps its number as the table grows.
+        var numbers: [String: Int32] = [:]
+        for index in 0..<5000 {
+            let word =
+                "word" + String(UnicodeScalar(UInt8(97 + index % 26))) + String(repeating: "x", count: index / 26)
+            let number = numbering.term(for: Array(word.utf8), isCompound: false)
+            numbers[word] = try #require(number)
+        }
+        for (word, number) in numbers {
+            #expect(numbering.term(for: Array(word.utf8), isCompound: false) == number)
+            #expect(numbering.terms[Int(number)] == Stemmer.stem(word))
+        }
+    }
+}
