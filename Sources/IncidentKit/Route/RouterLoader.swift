@@ -25,11 +25,11 @@ public enum RouterLoader {
         }
         let manifest = LibraryManifest.scan(root: root)
         let cacheFile = RouteCache.directory(environment: environment).map { RouteCache.path(for: root, in: $0) }
-        let reload: @Sendable (Route) -> Route = { route in
-            let bytes = FileSystem.read(root + "/" + route.file) ?? []
-            let file = LibraryFile(path: route.file, document: MarkdownDocument(path: route.file, bytes: bytes))
-            return RouteIndex.route(for: file)
+        let read: @Sendable (String) -> Route = { path in
+            let bytes = FileSystem.read(root + "/" + path) ?? []
+            return RouteIndex.route(for: LibraryFile(path: path, document: MarkdownDocument(path: path, bytes: bytes)))
         }
+        let reload: @Sendable (Route) -> Route = { read($0.file) }
         if let cacheFile, let bytes = FileSystem.read(cacheFile),
             let cached = RouteCache.decode(bytes, root: root, manifest: manifest, tuning: tuning)
         {
@@ -37,15 +37,20 @@ public enum RouterLoader {
             return (Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache)
         }
         reading?(manifest.entries.count, cacheFile != nil)
-        let library = try Library.load(root: root, scope: .routing)
-        let lookup = InMemoryTermLookup(routes: library.index.routes, tuning: tuning)
+        // The runbooks `Library.load` would read, each read, parsed, routed and counted in one pass on
+        // every core; only the counts and each route's title stay in memory (reasons re-read a file).
+        let paths = manifest.entries.map(\.path).filter { LibraryFile.Kind(path: $0) == .runbook }
+        let batches = InMemoryTermLookup.analyse(count: paths.count, keepingRoutes: true) { read(paths[$0]) }
+        let routes = batches.flatMap(\.routes)
+        let lookup = InMemoryTermLookup(
+            batches: batches, keywords: Array(repeating: [], count: routes.count), tuning: tuning)
         if let cacheFile, FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile)) {
             // Best effort: a library that cannot be cached still routes, only more slowly.
             _ = FileSystem.writeAtomically(
-                RouteCache.encode(
-                    root: root, manifest: manifest, routes: library.index.routes, lookup: lookup, tuning: tuning),
+                RouteCache.encode(root: root, manifest: manifest, routes: routes, lookup: lookup, tuning: tuning),
                 to: cacheFile)
         }
-        return (Router(index: library.index, tuning: tuning, lookup: lookup, reload: nil), .runbooks)
+        let index = RouteIndex(routes: routes, source: nil)
+        return (Router(index: index, tuning: tuning, lookup: lookup, reload: reload), .runbooks)
     }
 }

@@ -30,19 +30,29 @@ struct InMemoryTermLookup: TermLookup {
     struct Batch: Sendable {
         var terms: [String]
         var analyses: [Analysis]
+        /// The batch's routes, when they were made for the analysis (`analyse(count:keepingRoutes:_:)`).
+        var routes: [Route] = []
     }
 
     /// Analyses every route's text in batches, on every core for large libraries, in route order.
     static func analyse(_ routes: [Route]) -> [Batch] {
-        let size = routes.count > 256 ? 128 : max(1, routes.count)
-        let batches = stride(from: 0, to: routes.count, by: size).map { $0..<min(routes.count, $0 + size) }
+        analyse(count: routes.count, keepingRoutes: false) { routes[$0] }
+    }
+
+    /// Makes routes `0..<count` with `route` and analyses them in batches, on every core for large
+    /// libraries; with `keepingRoutes` each batch keeps its routes, without their fields (the text is
+    /// dropped as soon as it is counted).
+    static func analyse(count: Int, keepingRoutes: Bool, _ route: @Sendable (Int) -> Route) -> [Batch] {
+        let size = count > 256 ? 128 : max(1, count)
+        let batches = stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
         return batches.concurrentMap(minimumCount: 1, chunk: 1) { range in
             var numbering = TermNumbering()
             // Term number → its place in the current route's `terms`, or -1.
             var place: [Int32] = []
-            var analyses: [Analysis] = []
-            analyses.reserveCapacity(range.count)
-            for route in routes[range] {
+            var batch = Batch(terms: [], analyses: [])
+            batch.analyses.reserveCapacity(range.count)
+            for index in range {
+                var route = route(index)
                 var result = Analysis()
                 for field in route.fields {
                     var previous: Int32 = -1
@@ -70,15 +80,26 @@ struct InMemoryTermLookup: TermLookup {
                     }
                 }
                 for term in result.terms { place[Int(term)] = -1 }
-                analyses.append(result)
+                batch.analyses.append(result)
+                if keepingRoutes {
+                    route.fields = []
+                    batch.routes.append(route)
+                }
             }
-            return Batch(terms: numbering.terms, analyses: analyses)
+            batch.terms = numbering.terms
+            return batch
         }
     }
+
     func pairRoutes(_ pair: String) -> [Int32]? { pairs[pair] }
 
     init(routes: [Route], tuning: RouterTuning) {
-        routeCount = routes.count
+        self.init(batches: Self.analyse(routes), keywords: routes.map(\.keywords), tuning: tuning)
+    }
+
+    /// The postings of routes analysed in `batches`, with each route's index keywords.
+    init(batches: [Batch], keywords: [[Route.Keyword]], tuning: RouterTuning) {
+        routeCount = keywords.count
         // One numbering for the whole library: each batch's term numbers are mapped to it once.
         var terms: [String] = []
         var numbers: [String: Int32] = [:]
@@ -89,7 +110,6 @@ struct InMemoryTermLookup: TermLookup {
             terms.append(term)
             return new
         }
-        let batches = Self.analyse(routes)
         // Each batch's term numbers in the library's numbering.
         let global = batches.map { $0.terms.map(number) }
         // Field lengths are normalised per kind against the average length of that kind.
@@ -124,7 +144,7 @@ struct InMemoryTermLookup: TermLookup {
                     return tuning.k1 * (1 - b + b * Double(result.lengths[ordinal]) / average)
                 }
                 var keywordStrengths: [Int32: Double] = [:]
-                for keyword in routes[Int(routeIndex)].keywords {
+                for keyword in keywords[Int(routeIndex)] {
                     for term in TextAnalyzer.terms(keyword.text, keepCompounds: false) {
                         keywordStrengths[number(term), default: 0] += tuning.keywordWeight
                     }

@@ -35,6 +35,41 @@ import Testing
         }
     }
 
+    /// The first run over a collection reads, routes and counts each runbook in one pass and keeps no
+    /// text; it must route exactly as a router over the loaded library does, and so must the cache.
+    @Test func theFirstRunAndTheCacheRouteAsTheLoadedLibraryDoes() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("route-cache-\(UUID().uuidString)")
+        let environment = ["XDG_CACHE_HOME": cache.path]
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let library = try Library.load(root: Paths.corpora, scope: .routing)
+        let loaded = Router(index: library.index)
+        let first = try RouterLoader.load(root: Paths.corpora, environment: environment)
+        let second = try RouterLoader.load(root: Paths.corpora, environment: environment)
+        #expect(first.source == .runbooks)
+        #expect(second.source == .cache)
+        #expect(first.router.index.routes.count == 379)
+        for router in [first.router, second.router] {
+            #expect(router.index.routes.map(\.file) == library.index.routes.map(\.file))
+            #expect(router.index.routes.map(\.title) == library.index.routes.map(\.title))
+            #expect(router.index.routes.map(\.line) == library.index.routes.map(\.line))
+        }
+        for symptom in [
+            "pods keep restarting", "etcd has no leader", "disk almost full on a worker", "x509 certificate expired",
+            "level=error msg=\"Notify for alerts failed\" err=\"context deadline exceeded\"", "ceph osd near full",
+            "virt-handler not ready", "502", "postgres replication lag",
+        ] {
+            let expected = loaded.route(symptom)
+            #expect(!expected.matches.isEmpty, "\(symptom)")
+            for result in [first.router.route(symptom), second.router.route(symptom)] {
+                #expect(result.matches.map(\.route.file) == expected.matches.map(\.route.file), "\(symptom)")
+                #expect(result.matches.map(\.score) == expected.matches.map(\.score), "\(symptom)")
+                #expect(result.matches.map(\.coverage) == expected.matches.map(\.coverage), "\(symptom)")
+                #expect(result.matches.map(\.why) == expected.matches.map(\.why), "\(symptom)")
+                #expect(result.confident == expected.confident, "\(symptom)")
+            }
+        }
+    }
+
     @Test func aTerminalIsToldWhyTheFirstRunOverManyRunbooksTakesAMoment() throws {
         let (root, environment) = try makeLibrary()
         let count = RouteCommand.progressThreshold
