@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Numbers the terms of many texts without making a String per word, for indexing large libraries: each
 /// distinct lowercased piece (`TextAnalyzer.forEachPiece`) is judged and stemmed once, then found again by
 /// its bytes in an open-addressing table.
@@ -20,7 +26,7 @@ struct TermNumbering {
     }
 
     /// The number of `piece`'s term, nil when the piece is not a term.
-    mutating func term(for piece: [UInt8], isCompound: Bool) -> Int32? {
+    mutating func term(for piece: UnsafeBufferPointer<UInt8>, isCompound: Bool) -> Int32? {
         let hash = Self.hash(piece, isCompound)
         let mask = slots.count - 1
         var index = Int(hash) & mask
@@ -32,8 +38,8 @@ struct TermNumbering {
             index = (index + 1) & mask
         }
         var term: Int32 = -1
-        if TextAnalyzer.isTerm(piece, isCompound: isCompound) {
-            let stem = Stemmer.stem(piece)
+        if TextAnalyzer.isTerm(Array(piece), isCompound: isCompound) {
+            let stem = Stemmer.stem(Array(piece))
             if let known = numbers[stem] {
                 term = known
             } else {
@@ -50,11 +56,12 @@ struct TermNumbering {
         return term >= 0 ? term : nil
     }
 
-    private func matches(_ slot: Slot, _ piece: [UInt8], _ isCompound: Bool) -> Bool {
-        let start = Int(slot.start)
-        guard pieceBytes[start] == (isCompound ? 1 : 0) else { return false }
-        for offset in 0..<piece.count where pieceBytes[start + 1 + offset] != piece[offset] { return false }
-        return true
+    private func matches(_ slot: Slot, _ piece: UnsafeBufferPointer<UInt8>, _ isCompound: Bool) -> Bool {
+        pieceBytes.withUnsafeBufferPointer { stored in
+            let start = Int(slot.start)
+            guard stored[start] == (isCompound ? 1 : 0) else { return false }
+            return piece.isEmpty || memcmp(stored.baseAddress! + start + 1, piece.baseAddress!, piece.count) == 0
+        }
     }
 
     private mutating func grow() {
@@ -69,7 +76,7 @@ struct TermNumbering {
     }
 
     /// FNV-1a over the piece and whether it is a compound.
-    private static func hash(_ piece: [UInt8], _ isCompound: Bool) -> UInt32 {
+    private static func hash(_ piece: UnsafeBufferPointer<UInt8>, _ isCompound: Bool) -> UInt32 {
         var hash: UInt32 = isCompound ? 0x811C_9DC5 ^ 0xA5 : 0x811C_9DC5
         for byte in piece { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
         return hash

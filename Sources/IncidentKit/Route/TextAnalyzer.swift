@@ -26,6 +26,7 @@ public enum TextAnalyzer {
         var text = text
         text.withUTF8 { bytes in
             forEachPiece(in: bytes, keepCompounds: keepCompounds) { piece, source, isCompound in
+                let piece = Array(piece)
                 guard isTerm(piece, isCompound: isCompound) else { return }
                 body(
                     Stemmer.stem(piece), wantsWords ? String(decoding: bytes[source], as: UTF8.self) : "", isCompound)
@@ -37,13 +38,19 @@ public enum TextAnalyzer {
     /// (CamelCase split) and, with `keepCompounds`, a CamelCase word joined and its glued pairs
     /// (`KubeNodeNotReady` also yields `kubenodenotready` and `notready`, so a responder who types either
     /// form still matches). `source` is where the part, or a compound's whole word, stands in `bytes`.
-    /// Whether a piece is a term at all is `isTerm`'s decision; its term is its stem.
+    /// Whether a piece is a term at all is `isTerm`'s decision; its term is its stem. The piece is valid
+    /// only during the call.
     static func forEachPiece(
         in bytes: UnsafeBufferPointer<UInt8>, keepCompounds: Bool,
-        _ body: (_ piece: [UInt8], _ source: Range<Int>, _ isCompound: Bool) -> Void
+        _ body: (_ piece: UnsafeBufferPointer<UInt8>, _ source: Range<Int>, _ isCompound: Bool) -> Void
     ) {
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(64)
+        guard !bytes.isEmpty else { return }
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        defer { scratch.deallocate() }
+        func lowered(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            for index in range { scratch[index - range.lowerBound] = lower(bytes[index]) }
+            return UnsafeBufferPointer(start: scratch, count: range.count)
+        }
         var parts: [Range<Int>] = []
         forEachWord(in: bytes) { start, end in
             var partStart = start
@@ -53,17 +60,12 @@ public enum TextAnalyzer {
                 partStart = index + 1
             }
             parts.append(partStart..<end)
-            for part in parts {
-                lowercase(bytes, part, into: &scratch)
-                body(scratch, part, false)
-            }
+            for part in parts { body(lowered(part), part, false) }
             guard parts.count > 1, keepCompounds else { return }
-            lowercase(bytes, start..<end, into: &scratch)
-            body(scratch, start..<end, true)
+            body(lowered(start..<end), start..<end, true)
             guard parts.count > 2 else { return }
             for (first, second) in zip(parts, parts.dropFirst()) {
-                lowercase(bytes, first.lowerBound..<second.upperBound, into: &scratch)
-                body(scratch, start..<end, true)
+                body(lowered(first.lowerBound..<second.upperBound), start..<end, true)
             }
         }
     }
@@ -72,11 +74,6 @@ public enum TextAnalyzer {
     /// not a stop word (a compound such as `notready` is kept though `not` alone is not).
     static func isTerm(_ piece: [UInt8], isCompound: Bool) -> Bool {
         !isVolatile(piece[...]) && (isCompound || !StopWords.contains(piece))
-    }
-
-    private static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into piece: inout [UInt8]) {
-        piece.removeAll(keepingCapacity: true)
-        for index in range { piece.append(lower(bytes[index])) }
     }
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }

@@ -4,6 +4,11 @@ import Testing
 @testable import IncidentKit
 
 @Suite struct TermLookupTests {
+    /// The number `numbering` gives `word` as the analyzer hands it over.
+    private func number(_ word: String, _ numbering: inout TermNumbering, compound: Bool = false) -> Int32? {
+        Array(word.utf8).withUnsafeBufferPointer { numbering.term(for: $0, isCompound: compound) }
+    }
+
     /// The postings and pairs of `routes` computed the plain way: every term of every field made as a
     /// String by `TextAnalyzer.forEachTerm`, counted per field kind, then weighed.
     private func reference(_ routes: [Route], _ tuning: RouterTuning) -> (
@@ -84,26 +89,26 @@ import Testing
 
     @Test func numberingFindsEachPieceAgainAndJudgesPartsAndCompoundsApart() throws {
         var numbering = TermNumbering()
-        let restarting = numbering.term(for: Array("restarting".utf8), isCompound: false)
+        let restarting = number("restarting", &numbering)
         #expect(restarting != nil)
-        #expect(numbering.term(for: Array("restarts".utf8), isCompound: false) == restarting)  // one stem
+        #expect(number("restarts", &numbering) == restarting)  // one stem
         #expect(numbering.terms[Int(restarting!)] == "restart")
         // A stop word is not a term as a word's part, but the same bytes glued from a CamelCase word are.
-        #expect(numbering.term(for: Array("the".utf8), isCompound: false) == nil)
-        #expect(numbering.term(for: Array("the".utf8), isCompound: true) != nil)
-        #expect(numbering.term(for: Array("the".utf8), isCompound: false) == nil)
-        #expect(numbering.term(for: Array("10.0.0.1".utf8), isCompound: false) == nil)  // volatile
+        #expect(number("the", &numbering) == nil)
+        #expect(number("the", &numbering, compound: true) != nil)
+        #expect(number("the", &numbering) == nil)
+        #expect(number("10.0.0.1", &numbering) == nil)  // volatile
         // Far more pieces than the first table holds: every one keeps its number as the table grows.
         var numbers: [String: Int32] = [:]
         for index in 0..<5000 {
             let word =
                 "word" + String(UnicodeScalar(UInt8(97 + index % 26))) + String(repeating: "x", count: index / 26)
-            let number = numbering.term(for: Array(word.utf8), isCompound: false)
-            numbers[word] = try #require(number)
+            let given = number(word, &numbering)
+            numbers[word] = try #require(given)
         }
-        for (word, number) in numbers {
-            #expect(numbering.term(for: Array(word.utf8), isCompound: false) == number)
-            #expect(numbering.terms[Int(number)] == Stemmer.stem(word))
+        for (word, given) in numbers {
+            #expect(number(word, &numbering) == given)
+            #expect(numbering.terms[Int(given)] == Stemmer.stem(word))
         }
     }
 }
