@@ -14,6 +14,11 @@ struct ListMarker: Equatable {
     var isOrdered: Bool { number != nil }
 
     init?(_ line: SourceLine) {
+        // Most lines start with neither a bullet nor a digit: ruled out on the first byte.
+        guard let start = line.text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
+            start == UInt8(ascii: "-") || start == UInt8(ascii: "*") || start == UInt8(ascii: "+")
+                || (start >= 0x30 && start <= 0x39)
+        else { return nil }
         let indent = line.indent
         guard indent < 4 else { return nil }
         let text = line.removingIndent(indent).text

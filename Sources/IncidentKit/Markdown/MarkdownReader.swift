@@ -51,14 +51,14 @@ struct MarkdownReader {
         let line = lines[position]
         if line.indent < 4 {
             let text = line.text.trimmingWhitespace()
-            switch text.first {
-            case "#":
+            switch text.utf8.first {
+            case UInt8(ascii: "#"):
                 if let heading = readHeading() { return .heading(heading) }
-            case "`", "~":
+            case UInt8(ascii: "`"), UInt8(ascii: "~"):
                 if let code = readFence() { return .code(code) }
-            case ">":
+            case UInt8(ascii: ">"):
                 if depth < Self.maximumDepth { return .quote(readQuote()) }
-            case "<":
+            case UInt8(ascii: "<"):
                 if let html = readHTML() { return .html(html) }
             default:
                 break
@@ -107,13 +107,15 @@ struct MarkdownReader {
         let length = text.prefix { $0 == fenceCharacter }.count
         guard length >= 3 else { return nil }
         let info = text.dropFirst(length).trimmingWhitespace()
+        let fenceByte = fenceCharacter == "`" ? UInt8(ascii: "`") : UInt8(ascii: "~")
         if fenceCharacter == "`", info.utf8.contains(UInt8(ascii: "`")) { return nil }
         var content: [SourceLine] = []
         var index = position + 1
         while index < lines.count {
             let line = lines[index]
             let candidate = line.text.trimmingWhitespace()
-            if line.indent < 4, candidate.count >= length, candidate.allSatisfy({ $0 == fenceCharacter }) {
+            // The fence characters are ASCII: bytes decide as characters would.
+            if line.indent < 4, candidate.utf8.count >= length, candidate.utf8.allSatisfy({ $0 == fenceByte }) {
                 position = index + 1
                 return CodeBlock(info: String(info), lines: content, line: opening.number, isClosed: true)
             }
@@ -207,14 +209,14 @@ struct MarkdownReader {
     private func startsBlock(_ line: SourceLine) -> Bool {
         guard line.indent < 4 else { return false }
         let text = line.text.trimmingWhitespace()
-        switch text.first {
-        case "#":
+        switch text.utf8.first {
+        case UInt8(ascii: "#"):
             let level = text.prefix { $0 == "#" }.count
             let rest = text.dropFirst(level)
             if level <= 6, rest.isEmpty || rest.first == " " || rest.first == "\t" { return true }
-        case "`", "~":
+        case UInt8(ascii: "`"), UInt8(ascii: "~"):
             if text.prefix(while: { $0 == text.first }).count >= 3 { return true }
-        case ">":
+        case UInt8(ascii: ">"):
             return true
         default:
             break
@@ -222,13 +224,17 @@ struct MarkdownReader {
         return Self.isThematicBreak(text) || ListMarker(line) != nil
     }
 
+    /// `---`, `***` or `___`, spaces allowed between. Decided on bytes: a mark followed by a combining
+    /// character fails either way.
     static func isThematicBreak(_ text: Substring) -> Bool {
-        guard let first = text.first, first == "-" || first == "*" || first == "_" else { return false }
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_")
+        else { return false }
         var count = 0
-        for character in text {
-            if character == first {
+        for byte in text.utf8 {
+            if byte == first {
                 count += 1
-            } else if character != " " && character != "\t" {
+            } else if byte != 0x20 && byte != 0x09 {
                 return false
             }
         }
@@ -236,8 +242,8 @@ struct MarkdownReader {
     }
 
     private static func setextLevel(_ text: Substring) -> Int? {
-        guard let first = text.first, first == "=" || first == "-" else { return nil }
-        return text.allSatisfy({ $0 == first }) ? (first == "=" ? 1 : 2) : nil
+        guard let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "-") else { return nil }
+        return text.utf8.allSatisfy({ $0 == first }) ? (first == UInt8(ascii: "=") ? 1 : 2) : nil
     }
 
     /// Reads `inner` as blocks of a nested container, keeping diagnostics.

@@ -123,6 +123,29 @@ import Testing
         #expect(paragraph.text == "para one\npara two")
     }
 
+    /// Markers are recognised on bytes: a marker character followed by a combining mark, a look-alike
+    /// dash, or other text around a fence does not count, and blanks around markers are trimmed.
+    @Test func markersNextToNonASCIIText() {
+        #expect(MarkdownReader.isThematicBreak("- - -"))
+        #expect(MarkdownReader.isThematicBreak("_\t_ _"))
+        #expect(!MarkdownReader.isThematicBreak("—-—"))
+        #expect(!MarkdownReader.isThematicBreak("---\u{301}"))
+        #expect(!MarkdownReader.isThematicBreak("-- é"))
+        #expect(" \t é \t".dropFirst(0).trimmingWhitespace() == "é")
+        #expect("\u{3000}x\u{3000}".dropFirst(0).trimmingWhitespace() == "\u{3000}x\u{3000}")
+        let fence = read("```\nline\n``` é\n```\u{301}\n```\nafter\n")
+        guard case .code(let code)? = fence.blocks.first else {
+            Issue.record("expected a code block")
+            return
+        }
+        #expect(code.lines.map(\.text) == ["line", "``` é", "```\u{301}"])
+        #expect(code.isClosed)
+        #expect(read("Title\n=\u{301}\n").blocks.count == 1)  // not a setext underline: one paragraph
+        #expect(read("Title\n==\n").blocks == [.heading(Heading(level: 1, text: "Title", line: 1))])
+        #expect(read("–\titem\n").blocks.first.map { if case .list = $0 { true } else { false } } == false)
+        #expect(read("  12) item\n").blocks.first.map { if case .list = $0 { true } else { false } } == true)
+    }
+
     @Test func frontMatterWithValuesAndLists() throws {
         let document = read(
             "---\ntitle: Kube Pod Crash Looping\nweight: 20\ntags: [k8s, pods]\nowners:\n  - sre\n  - platform\n---\n# KubePodCrashLooping\n"
