@@ -11,7 +11,7 @@ public struct LibraryFile: Sendable {
         case runbook, form, checklist, workflow, gate, artifact
 
         init(path: String) {
-            let folder = path.split(separator: "/").first.map(String.init) ?? ""
+            let folder = path.drop { $0 == "/" }.prefix { $0 != "/" }
             switch folder.lowercased() {
             case "forms": self = .form
             case "checklists": self = .checklist

@@ -26,6 +26,8 @@ public enum Inline {
 
     /// `text` without markup: code spans keep their content, links keep their text, emphasis marks go.
     public static func plainText(_ text: String) -> String {
+        // Text without any markup byte is its own plain text (most headings, cells and many paragraphs).
+        if !text.utf8.contains(where: isMarkup) { return text }
         var result = ""
         scan(text) { token in
             switch token {
@@ -114,6 +116,12 @@ public enum Inline {
             index += 1
         }
         flush()
+    }
+
+    /// The bytes `scan` may treat as other than text.
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "[")
+            || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
     }
 
     private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {

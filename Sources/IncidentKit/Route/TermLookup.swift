@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the router looks up per symptom word: which routes have a term and how strongly, and which
 /// routes have a pair of adjacent words in a title, heading or summary.
 protocol TermLookup: Sendable {
@@ -43,7 +45,8 @@ struct InMemoryTermLookup: TermLookup {
     /// libraries; with `keepingRoutes` each batch keeps its routes, without their fields (the text is
     /// dropped as soon as it is counted).
     static func analyse(count: Int, keepingRoutes: Bool, _ route: @Sendable (Int) -> Route) -> [Batch] {
-        let size = count > 256 ? 128 : max(1, count)
+        // Each batch numbers its terms afresh: batches as large as keeps every core busy to the end.
+        let size = count > 256 ? max(128, count / (4 * ProcessInfo.processInfo.activeProcessorCount)) : max(1, count)
         let batches = stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
         return batches.concurrentMap(minimumCount: 1, chunk: 1) { range in
             var numbering = TermNumbering()

@@ -179,6 +179,30 @@ import Testing
         #expect(Inline.codeSpans(in: "``a ` b``") == ["a ` b"])
     }
 
+    /// Plain text skips the scan when a text has no markup byte; over every text of the corpora it must
+    /// equal what the scan gives.
+    @Test func plainTextEqualsTheScanOverTheCorpora() throws {
+        let library = try Library.load(root: Paths.corpora)
+        var texts = ["", "no markup at all: é, ü, 中文 (x) ! # ~ = | > 502", "a!b(c)d"]
+        for file in library.files.values {
+            for block in file.document.allBlocks { texts += block.inlineTexts.map(\.0) }
+        }
+        var plain = 0
+        for text in texts {
+            var scanned = ""
+            Inline.scan(text) { token in
+                switch token {
+                case .text(let value), .code(let value): scanned += value
+                case .link(let link): scanned += link.text
+                }
+            }
+            #expect(Inline.plainText(text) == scanned)
+            if scanned == text { plain += 1 }
+        }
+        #expect(texts.count > 5000)
+        #expect(plain > 1000 && plain < texts.count)
+    }
+
     @Test func crlfTabsBomAndInvalidUTF8() {
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
         bytes += Array("# Title\r\n\r\n-\tone\r\n".utf8)
