@@ -2,14 +2,21 @@
 struct BinaryWriter {
     var bytes: [UInt8] = []
 
-    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
-    mutating func i64(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
-    mutating func i32(_ value: Int32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+    mutating func u32(_ value: UInt32) {
+        bytes.append(UInt8(truncatingIfNeeded: value))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 24))
+    }
+    mutating func i64(_ value: Int64) {
+        u32(UInt32(truncatingIfNeeded: value))
+        u32(UInt32(truncatingIfNeeded: value >> 32))
+    }
+    mutating func i32(_ value: Int32) { u32(UInt32(bitPattern: value)) }
     mutating func f32(_ value: Float) { u32(value.bitPattern) }
     mutating func string(_ value: String) {
-        let utf8 = Array(value.utf8)
-        u32(UInt32(utf8.count))
-        bytes += utf8
+        u32(UInt32(value.utf8.count))
+        bytes.append(contentsOf: value.utf8)
     }
 }
 

@@ -30,7 +30,13 @@ enum RouteCache {
         root: String, manifest: LibraryManifest, routes: [Route], lookup: InMemoryTermLookup, tuning: RouterTuning
     ) -> [UInt8] {
         var writer = BinaryWriter()
-        writer.bytes = magic
+        // Postings are most of the file: room for them up front, not grown by copying.
+        let postings = lookup.table.values.reduce(0) { $0 + $1.count }
+        let pairRoutes = lookup.pairs.values.reduce(0) { $0 + $1.count }
+        writer.bytes.reserveCapacity(
+            postings * 8 + pairRoutes * 4 + 32 * (lookup.table.count + lookup.pairs.count)
+                + 128 * (routes.count + manifest.entries.count))
+        writer.bytes += magic
         writer.u32(formatVersion)
         writer.string(signature(tuning))
         writer.string(root)
