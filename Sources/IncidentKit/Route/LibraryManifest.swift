@@ -8,9 +8,15 @@ struct LibraryManifest: Equatable, Sendable {
     }
     var entries: [Entry]
 
-    /// Scans `root` the way `Library.load` does (every markdown file but collection boilerplate).
+    /// The files of `root` the way `Library.load` lists them (every markdown file but collection
+    /// boilerplate), in order.
+    static func paths(root: String) -> [String] {
+        FileSystem.files(under: root, suffix: ".md").filter { !Library.isBoilerplate($0) }
+    }
+
+    /// Scans `root`: its files' paths, sizes and modification times.
     static func scan(root: String) -> LibraryManifest {
-        let paths = FileSystem.files(under: root, suffix: ".md").filter { !Library.isBoilerplate($0) }
+        let paths = paths(root: root)
         return LibraryManifest(
             entries: paths.compactMap { path in
                 FileSystem.stamp(root + "/" + path).map { Entry(path: path, size: $0.size, modified: $0.modified) }

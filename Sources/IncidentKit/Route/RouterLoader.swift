@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Makes the router for a library: from its keyword index when it has one (only the index is read),
 /// else from the route cache when it matches the library's files, else by reading every runbook and
 /// writing the cache for next time.
@@ -23,25 +25,44 @@ public enum RouterLoader {
             let library = try Library.load(root: root, scope: .routing)
             return (Router(index: library.index, tuning: tuning), .keywordIndex)
         }
-        let manifest = LibraryManifest.scan(root: root)
         let cacheFile = RouteCache.directory(environment: environment).map { RouteCache.path(for: root, in: $0) }
-        let read: @Sendable (String) -> Route = { path in
-            let bytes = FileSystem.read(root + "/" + path) ?? []
-            return RouteIndex.route(for: LibraryFile(path: path, document: MarkdownDocument(path: path, bytes: bytes)))
+        let reload: @Sendable (Route) -> Route = { route in
+            let bytes = FileSystem.read(root + "/" + route.file) ?? []
+            let file = LibraryFile(path: route.file, document: MarkdownDocument(path: route.file, bytes: bytes))
+            return RouteIndex.route(for: file)
         }
-        let reload: @Sendable (Route) -> Route = { read($0.file) }
+        // A cache is checked against every file's size and time; without one there is nothing to check,
+        // and each runbook's size and time are taken as it is read.
         if let cacheFile, let bytes = FileSystem.read(cacheFile),
-            let cached = RouteCache.decode(bytes, root: root, manifest: manifest, tuning: tuning)
+            let cached = RouteCache.decode(
+                bytes, root: root, manifest: LibraryManifest.scan(root: root), tuning: tuning)
         {
             let index = RouteIndex(routes: cached.routes, source: nil)
             return (Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache)
         }
-        reading?(manifest.entries.count, cacheFile != nil)
+        let paths = LibraryManifest.paths(root: root)
+        reading?(paths.count, cacheFile != nil)
         // The runbooks `Library.load` would read, each read, parsed, routed and counted in one pass on
         // every core; only the counts and each route's title stay in memory (reasons re-read a file).
-        let paths = manifest.entries.map(\.path).filter { LibraryFile.Kind(path: $0) == .runbook }
-        let batches = InMemoryTermLookup.analyse(count: paths.count, keepingRoutes: true) { read(paths[$0]) }
+        let runbooks = paths.indices.filter { LibraryFile.Kind(path: paths[$0]) == .runbook }
+        let stamps = Mutex([(size: Int64, modified: Int64)?](repeating: nil, count: paths.count))
+        let batches = InMemoryTermLookup.analyse(count: runbooks.count, keepingRoutes: true) { number in
+            let path = paths[runbooks[number]]
+            let file = FileSystem.readStamped(root + "/" + path)
+            let stamp = file.map { ($0.size, $0.modified) } ?? FileSystem.stamp(root + "/" + path)
+            stamps.withLock { $0[runbooks[number]] = stamp }
+            let document = MarkdownDocument(path: path, bytes: file?.bytes ?? [])
+            return RouteIndex.route(for: LibraryFile(path: path, document: document))
+        }
         let routes = batches.flatMap(\.routes)
+        let manifest = stamps.withLock { stamps in
+            LibraryManifest(
+                entries: paths.indices.compactMap { index in
+                    (stamps[index] ?? FileSystem.stamp(root + "/" + paths[index])).map {
+                        LibraryManifest.Entry(path: paths[index], size: $0.size, modified: $0.modified)
+                    }
+                })
+        }
         let lookup = InMemoryTermLookup(
             batches: batches, keywords: Array(repeating: [], count: routes.count), tuning: tuning)
         if let cacheFile, FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile)) {

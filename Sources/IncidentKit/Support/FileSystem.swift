@@ -8,15 +8,23 @@
 /// which matters when a library holds thousands of runbooks.
 public enum FileSystem {
     /// The bytes of the file at `path`, or nil when it cannot be read.
-    public static func read(_ path: String) -> [UInt8]? {
+    public static func read(_ path: String) -> [UInt8]? { readStamped(path)?.bytes }
+
+    /// The bytes of the file at `path` with its size and modification time as it was opened (what
+    /// `stamp` would say), or nil when it cannot be read.
+    public static func readStamped(_ path: String) -> (bytes: [UInt8], size: Int64, modified: Int64)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (readAll(descriptor, size: Int(info.st_size)), Int64(info.st_size), modified(info))
+    }
+
+    private static func readAll(_ descriptor: Int32, size: Int) -> [UInt8] {
         // Read straight into an array of the file's size (one byte more shows that it grew meanwhile):
         // a library of ten thousand runbooks is read on the first route.
-        let expected = max(0, Int(info.st_size))
+        let expected = max(0, size)
         var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
             initialized = 0
             while initialized < buffer.count {
@@ -41,12 +49,15 @@ public enum FileSystem {
     public static func stamp(_ path: String) -> (size: Int64, modified: Int64)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return (Int64(info.st_size), modified(info))
+    }
+
+    private static func modified(_ info: stat) -> Int64 {
         #if canImport(Glibc)
-            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         #else
-            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+            Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
         #endif
-        return (Int64(info.st_size), modified)
     }
 
     /// Writes `bytes` to `path` atomically: a temporary file beside it, fsync, then rename.
