@@ -146,7 +146,7 @@ for row in rows {
             (result.confident ? (ranked.first ?? "-") : "declined (best: \(ranked.first ?? "-"))")
             + (bm25Top && !row.expected.isEmpty ? "  [BM25 right]" : "")
         misses.append(
-            "MISS \(row.source)\n  symptom:  \(row.symptom)\n  expected: \(row.expected.isEmpty ? "NONE" : row.expected.sorted().joined(separator: " | "))\n  got:      \(got)"
+            "MISS \(row.source)\n  symptom:  \(row.symptom)\n  terms:    \(result.terms.joined(separator: " "))\n  expected: \(row.expected.isEmpty ? "NONE" : row.expected.sorted().joined(separator: " | "))\n  got:      \(got)"
         )
     }
 }
