@@ -46,13 +46,8 @@ struct InMemoryTermLookup: TermLookup {
     /// dropped as soon as it is counted).
     static func analyse(count: Int, keepingRoutes: Bool, _ route: @Sendable (Int) -> Route) -> [Batch] {
         // Each batch numbers its terms afresh: batches as large as keeps every core busy to the end.
-        let size =
-            count > 256
-            ? max(
-                128,
-                count
-                    / (Int(ProcessInfo.processInfo.environment["BATCHES"] ?? "")
-                        ?? (4 * ProcessInfo.processInfo.activeProcessorCount))) : max(1, count)
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = count > 256 ? max(128, count / (4 * cores)) : max(1, count)
         let batches = stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
         return batches.concurrentMap(minimumCount: 1, chunk: 1) { range in
             var numbering = TermNumbering()
