@@ -51,14 +51,15 @@ struct MarkdownReader {
         let line = lines[position]
         if line.indent < 4 {
             let text = line.text.trimmingWhitespace()
-            switch text.utf8.first {
-            case UInt8(ascii: "#"):
+            // Dispatch on the first character, not byte: `>` joined by a combining mark is no quote.
+            switch text.first {
+            case "#":
                 if let heading = readHeading() { return .heading(heading) }
-            case UInt8(ascii: "`"), UInt8(ascii: "~"):
+            case "`", "~":
                 if let code = readFence() { return .code(code) }
-            case UInt8(ascii: ">"):
+            case ">":
                 if depth < Self.maximumDepth { return .quote(readQuote()) }
-            case UInt8(ascii: "<"):
+            case "<":
                 if let html = readHTML() { return .html(html) }
             default:
                 break
@@ -209,14 +210,14 @@ struct MarkdownReader {
     private func startsBlock(_ line: SourceLine) -> Bool {
         guard line.indent < 4 else { return false }
         let text = line.text.trimmingWhitespace()
-        switch text.utf8.first {
-        case UInt8(ascii: "#"):
+        switch text.first {
+        case "#":
             let level = text.prefix { $0 == "#" }.count
             let rest = text.dropFirst(level)
             if level <= 6, rest.isEmpty || rest.first == " " || rest.first == "\t" { return true }
-        case UInt8(ascii: "`"), UInt8(ascii: "~"):
+        case "`", "~":
             if text.prefix(while: { $0 == text.first }).count >= 3 { return true }
-        case UInt8(ascii: ">"):
+        case ">":
             return true
         default:
             break

@@ -55,15 +55,33 @@ public struct SourceLine: Sendable, Hashable {
 }
 
 extension Substring {
-    /// The text with leading and trailing spaces and tabs removed.
+    /// The text with leading and trailing spaces and tabs removed. A blank that a neighbouring
+    /// character joins (a combining mark after it, a prepended mark before it) is part of that character
+    /// and stays.
     func trimmingWhitespace() -> Substring {
+        // On bytes where the blanks meet ASCII (nearly always): a blank and an ASCII character are
+        // always separate characters. Otherwise character by character.
         let bytes = utf8
         var start = bytes.startIndex
         var end = bytes.endIndex
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        guard start == end || start == bytes.startIndex || bytes[start] < 0x80 else { return trimmingCharacters() }
         while end > start {
             let before = bytes.index(before: end)
             guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
+            end = before
+        }
+        guard end == bytes.endIndex || bytes[bytes.index(before: end)] < 0x80 else { return trimmingCharacters() }
+        return self[start..<end]
+    }
+
+    private func trimmingCharacters() -> Substring {
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
+        while end > start {
+            let before = index(before: end)
+            guard self[before] == " " || self[before] == "\t" else { break }
             end = before
         }
         return self[start..<end]

@@ -146,6 +146,35 @@ import Testing
         #expect(read("  12) item\n").blocks.first.map { if case .list = $0 { true } else { false } } == true)
     }
 
+    /// A marker character that a combining mark (or a variation selector) joins is another character:
+    /// it opens no quote, fence or HTML block, and a blank it joins is not trimmed. The first reader to
+    /// recognise markers on bytes looped forever on `>` + U+0301 (review of stop 9).
+    @Test(arguments: [
+        ">\u{301}", ">\u{FE0F} text", "~\u{338}~\u{338}~\u{338}", "`\u{301}`\u{301}`\u{301}",
+        "<\u{301}div> memory leak",
+        "#\u{301} title", "-\u{301} item",
+    ])
+    func markerJoinedByACombiningMarkIsText(line: String) {
+        let document = read("# T\n\n\(line)\nmemory\n")
+        #expect(document.diagnostics.isEmpty)
+        #expect(document.blocks.count == 2)
+        guard case .paragraph(let paragraph)? = document.blocks.last else {
+            Issue.record("expected a paragraph")
+            return
+        }
+        #expect(paragraph.text == line + "\nmemory")
+    }
+
+    @Test func trimmingKeepsBlanksThatAreJoinedToACharacter() {
+        #expect(" \u{301}Disk full ".dropFirst(0).trimmingWhitespace() == " \u{301}Disk full")
+        #expect("Disk full\u{600} ".dropFirst(0).trimmingWhitespace() == "Disk full\u{600} ")
+        #expect("\t Disk\u{301} \t".dropFirst(0).trimmingWhitespace() == "Disk\u{301}")
+        #expect(" é ".dropFirst(0).trimmingWhitespace() == "é")
+        #expect(" \t ".dropFirst(0).trimmingWhitespace() == "")
+        #expect(read("---\ntitle: \u{301}Disk full\n---\n").frontMatter?["title"]?.text == " \u{301}Disk full")
+        #expect(read("#  \u{301}Disk full\n").title == " \u{301}Disk full")
+    }
+
     @Test func frontMatterWithValuesAndLists() throws {
         let document = read(
             "---\ntitle: Kube Pod Crash Looping\nweight: 20\ntags: [k8s, pods]\nowners:\n  - sre\n  - platform\n---\n# KubePodCrashLooping\n"
