@@ -27,20 +27,20 @@ public enum RouterLoader {
         }
         let cacheFile = RouteCache.directory(environment: environment).map { RouteCache.path(for: root, in: $0) }
         let reload: @Sendable (Route) -> Route = { route in
-            let bytes = FileSystem.read(root + "/" + route.file) ?? []
-            let file = LibraryFile(path: route.file, document: MarkdownDocument(path: route.file, bytes: bytes))
-            return RouteIndex.route(for: file)
+            RouteIndex.route(path: route.file, bytes: FileSystem.read(root + "/" + route.file) ?? [])
         }
         // A cache is checked against every file's size and time; without one there is nothing to check,
         // and each runbook's size and time are taken as it is read.
-        if let cacheFile, let bytes = FileSystem.read(cacheFile),
-            let cached = RouteCache.decode(
-                bytes, root: root, manifest: LibraryManifest.scan(root: root), tuning: tuning)
-        {
-            let index = RouteIndex(routes: cached.routes, source: nil)
-            return (Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache)
+        var scanned: LibraryManifest?
+        if let cacheFile, let bytes = FileSystem.read(cacheFile) {
+            let manifest = LibraryManifest.scan(root: root)
+            if let cached = RouteCache.decode(bytes, root: root, manifest: manifest, tuning: tuning) {
+                let index = RouteIndex(routes: cached.routes, source: nil)
+                return (Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache)
+            }
+            scanned = manifest
         }
-        let paths = LibraryManifest.paths(root: root)
+        let paths = scanned?.entries.map(\.path) ?? LibraryManifest.paths(root: root)
         reading?(paths.count, cacheFile != nil)
         // The runbooks `Library.load` would read, each read, parsed, routed and counted in one pass on
         // every core; only the counts and each route's title stay in memory (reasons re-read a file).
@@ -51,8 +51,7 @@ public enum RouterLoader {
             let file = FileSystem.readStamped(root + "/" + path)
             let stamp = file.map { ($0.size, $0.modified) } ?? FileSystem.stamp(root + "/" + path)
             stamps.withLock { $0[runbooks[number]] = stamp }
-            let document = MarkdownDocument(path: path, bytes: file?.bytes ?? [])
-            return RouteIndex.route(for: LibraryFile(path: path, document: document))
+            return RouteIndex.route(path: path, bytes: file?.bytes ?? [])
         }
         let routes = batches.flatMap(\.routes)
         let manifest = stamps.withLock { stamps in

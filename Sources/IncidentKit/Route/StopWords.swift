@@ -1,7 +1,7 @@
 /// Words too common to route on, plus month and weekday names that only date a pasted log line.
 enum StopWords {
     static func contains(_ word: String) -> Bool { words.contains(word) }
-    static func contains(_ word: [UInt8]) -> Bool {
+    static func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         word.count <= 12 && word.allSatisfy { $0 < 0x80 } && words.contains(String(decoding: word, as: UTF8.self))
     }
 

@@ -38,7 +38,7 @@ struct TermNumbering {
             index = (index + 1) & mask
         }
         var term: Int32 = -1
-        if TextAnalyzer.isTerm(Array(piece), isCompound: isCompound) {
+        if TextAnalyzer.isTerm(piece, isCompound: isCompound) {
             let stem = Stemmer.stem(Array(piece))
             if let known = numbers[stem] {
                 term = known

@@ -26,10 +26,10 @@ public enum TextAnalyzer {
         var text = text
         text.withUTF8 { bytes in
             forEachPiece(in: bytes, keepCompounds: keepCompounds) { piece, source, isCompound in
-                let piece = Array(piece)
                 guard isTerm(piece, isCompound: isCompound) else { return }
                 body(
-                    Stemmer.stem(piece), wantsWords ? String(decoding: bytes[source], as: UTF8.self) : "", isCompound)
+                    Stemmer.stem(Array(piece)), wantsWords ? String(decoding: bytes[source], as: UTF8.self) : "",
+                    isCompound)
             }
         }
     }
@@ -72,8 +72,8 @@ public enum TextAnalyzer {
 
     /// Whether a lowercased piece is a term: not a volatile part of a log line, and for a word's part
     /// not a stop word (a compound such as `notready` is kept though `not` alone is not).
-    static func isTerm(_ piece: [UInt8], isCompound: Bool) -> Bool {
-        !isVolatile(piece[...]) && (isCompound || !StopWords.contains(piece))
+    static func isTerm(_ piece: UnsafeBufferPointer<UInt8>, isCompound: Bool) -> Bool {
+        !isVolatile(piece) && (isCompound || !StopWords.contains(piece))
     }
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
@@ -122,7 +122,7 @@ public enum TextAnalyzer {
     }
 
     /// Whether a lowercased word is a volatile part of a log line rather than a meaningful term.
-    static func isVolatile(_ word: ArraySlice<UInt8>) -> Bool {
+    static func isVolatile(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0
         var letters = 0
         var hexLetters = 0
@@ -153,7 +153,7 @@ public enum TextAnalyzer {
     }
 
     /// `1500ms`, `30s`, `5m`: digits then a time unit.
-    private static func isDuration(_ word: ArraySlice<UInt8>) -> Bool {
+    private static func isDuration(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let unit = word.drop { isDigit($0) }
         guard unit.count < word.count else { return false }
         return [[0x6D, 0x73], [0x73], [0x6D], [0x68], [0x75, 0x73], [0x6E, 0x73], [0x64]].contains {
@@ -162,5 +162,5 @@ public enum TextAnalyzer {
     }
 
     /// Whether a lowercased word (given as a String) is volatile; for tests and callers outside the analyzer.
-    static func isVolatile(_ word: String) -> Bool { isVolatile(Array(word.utf8)[...]) }
+    static func isVolatile(_ word: String) -> Bool { Array(word.utf8).withUnsafeBufferPointer(isVolatile) }
 }
