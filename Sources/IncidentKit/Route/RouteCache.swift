@@ -5,7 +5,7 @@
 enum RouteCache {
     static let magic = Array("INCIDENT-ROUTES\n".utf8)
     /// Changes whenever the analyzer or the file format changes, so older caches are rebuilt.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
 
     /// The cache folder for this environment, or nil when there is no home to keep one in.
     static func directory(environment: [String: String]) -> String? {

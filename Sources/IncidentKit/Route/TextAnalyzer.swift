@@ -53,6 +53,23 @@ public enum TextAnalyzer {
         }
         var parts: [Range<Int>] = []
         forEachWord(in: bytes) { start, end in
+            switch rewrite(bytes, start, end) {
+            case .negation?:
+                scratch[0] = 0x6E  // n
+                scratch[1] = 0x6F  // o
+                scratch[2] = 0x74  // t
+                // The source includes the `'t` of `isn't`, so an explanation quotes the whole word.
+                let sourceEnd = end + 1 < bytes.count && bytes[end] == 0x27 ? end + 2 : end
+                body(UnsafeBufferPointer(start: scratch, count: 3), start..<sourceEnd, false)
+                return
+            case .contractedT?:
+                return
+            case .statusCodes?:
+                body(lowered(start..<(end - 1)), start..<end, false)
+                return
+            case nil:
+                break
+            }
             var partStart = start
             parts.removeAll(keepingCapacity: true)
             for index in start..<end where index + 1 < end && isCamelBoundary(bytes, index, end) {
@@ -67,6 +84,64 @@ public enum TextAnalyzer {
             for (first, second) in zip(parts, parts.dropFirst()) {
                 body(lowered(first.lowerBound..<second.upperBound), start..<end, true)
             }
+        }
+    }
+
+    /// A word the analyzer reads as another before splitting it.
+    enum Rewrite {
+        /// `isn't`, `doesnt`, `can’t`, `cannot`: read as `not`, so "pod isn't ready" meets `NotReady`.
+        case negation
+        /// The `t` after the apostrophe of `isn't`, which the negation already stands for.
+        case contractedT
+        /// `503s`, the plural of a 4xx or 5xx status code, read as `503`. (Go prints 503 seconds as `8m23s`.)
+        case statusCodes
+    }
+
+    /// The negated auxiliaries before their `'t` or `t`, lowercase.
+    private static let negationStems: [[UInt8]] = [
+        "isn", "aren", "wasn", "weren", "doesn", "didn", "don", "hasn", "haven", "hadn", "couldn", "shouldn",
+        "wouldn", "won", "can", "ain", "mustn", "needn",
+    ].map { Array($0.utf8) }
+
+    /// How the word at `start..<end` of `bytes` is rewritten, nil for most words.
+    static func rewrite(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Rewrite? {
+        let count = end - start
+        guard count >= 1, count <= 11 else { return nil }
+        let last = lower(bytes[end - 1])
+        if count == 4, bytes[start] == 0x34 || bytes[start] == 0x35, isDigit(bytes[start + 1]),
+            isDigit(bytes[start + 2]), last == 0x73
+        {
+            return .statusCodes
+        }
+        if last == 0x74 {  // t
+            if count == 1 {
+                let afterApostrophe = start >= 2 && bytes[start - 1] == 0x27 && isWordByte(bytes[start - 2])
+                return afterApostrophe ? .contractedT : nil
+            }
+            // `isn’t` is one word: the curly apostrophe's bytes are word bytes.
+            if count >= 7, bytes[end - 4] == 0xE2, bytes[end - 3] == 0x80, bytes[end - 2] == 0x99,
+                isNegationStem(bytes, start, end - 4)
+            {
+                return .negation
+            }
+            if isNegationStem(bytes, start, end - 1) { return .negation }
+            let cannot: [UInt8] = [0x63, 0x61, 0x6E, 0x6E, 0x6F, 0x74]
+            if count == 6, (0..<6).allSatisfy({ lower(bytes[start + $0]) == cannot[$0] }) { return .negation }
+            return nil
+        }
+        if last == 0x6E, end + 1 < bytes.count, bytes[end] == 0x27, lower(bytes[end + 1]) == 0x74,
+            end + 2 == bytes.count || !isWordByte(bytes[end + 2]), isNegationStem(bytes, start, end)
+        {
+            return .negation
+        }
+        return nil
+    }
+
+    private static func isNegationStem(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let count = end - start
+        guard count >= 3, count <= 6, lower(bytes[end - 1]) == 0x6E else { return false }
+        return negationStems.contains { stem in
+            stem.count == count && (0..<count).allSatisfy { lower(bytes[start + $0]) == stem[$0] }
         }
     }
 

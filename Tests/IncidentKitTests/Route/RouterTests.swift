@@ -29,6 +29,24 @@ import Testing
         #expect(TextAnalyzer.terms("HTTP 502 Bad Gateway") == ["http", "502", "bad", "gateway"])
     }
 
+    @Test func negationsAreReadAsNot() {
+        for typed in ["isn't", "isnt", "isn’t", "ISN'T", "doesn't", "didnt", "can't", "cannot", "won't", "wont"] {
+            #expect(
+                TextAnalyzer.terms("pod \(typed) ready", keepCompounds: false) == ["pod", "not", "ready"], "\(typed)")
+        }
+        // The word an explanation quotes is the one typed, apostrophe and all.
+        #expect(TextAnalyzer.tokens("it isn't up").map(\.word) == ["isn't"])
+        // Only a negated auxiliary is a negation: `don` alone, `want` and a quoted `'t'` are left as they are.
+        #expect(TextAnalyzer.terms("don want 'isnt", keepCompounds: false) == ["don", "want", "not"])
+        #expect(TextAnalyzer.terms("the pod's node", keepCompounds: false) == ["pod", "s", "node"])
+    }
+
+    @Test func pluralStatusCodesAreTheCodes() {
+        #expect(TextAnalyzer.terms("lots of 503s and 404S", keepCompounds: false) == ["lot", "503", "404"])
+        // Other numbers with an `s` are durations, which a pasted log line's volatile parts drop.
+        #expect(TextAnalyzer.terms("took 300s, then 45s, then 5030s", keepCompounds: false) == ["took"])
+    }
+
     @Test func stemmingMeetsInflections() {
         #expect(Set(["restart", "restarts", "restarting", "restarted"].map(Stemmer.stem)) == ["restart"])
         #expect(Stemmer.stem("pods") == "pod")
