@@ -4,6 +4,7 @@ import IncidentKit
 // Routing evaluation: reads a labelled TSV (symptom, expected paths separated by | or NONE, source) and
 // prints top-1 and top-3 accuracy, the share of NONE rows declined and of answerable rows wrongly
 // declined, by source kind, and the median time per query, for the router and for plain BM25.
+// With --train it prints the router's re-ranking weights learned from the labels instead.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -118,6 +119,25 @@ let router = Router(index: library.index, tuning: tuning)
 let loaded = now()
 let reference = BM25Reference(library: library)
 
+if arguments.contains("--train") {
+    // Candidates ranked by evidence alone, as the re-ranking sees them.
+    var plain = tuning
+    plain.rerankDepth = 0
+    let training = RerankTraining(rows: rows, router: Router(index: library.index, tuning: plain))
+    let weights = RerankTraining.fit(training.examples)
+    let fitted = RerankTraining.accuracy(training.examples, weights)
+    let validated = training.crossValidate()
+    func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+    print("re-ranking weights from \(training.examples.count) answerable rows of \(labelsPath):")
+    print("  rerankCoverage=\(String(format: "%.3f", weights[1] / weights[0]))", terminator: "")
+    print(",rerankLength=\(String(format: "%.3f", -weights[2] / weights[0]))", terminator: "")
+    print(weights.count > 3 ? ",rerankName=\(String(format: "%.3f", weights[3] / weights[0]))" : "")
+    print("  fitted on all rows: top-1 \(percent(fitted.top1)), top-3 \(percent(fitted.top3))")
+    print("  5-fold cross-validation (5 shuffles): top-1 \(percent(validated.top1)), top-3 \(percent(validated.top3))")
+    let unranked = RerankTraining.accuracy(training.examples, [1] + Array(repeating: 0, count: weights.count - 1))
+    print("  evidence alone: top-1 \(percent(unranked.top1)), top-3 \(percent(unranked.top3))")
+    exit(0)
+}
 var ours: [String: Tally] = [:]
 var theirs: [String: Tally] = [:]
 var ourTimes: [Double] = []

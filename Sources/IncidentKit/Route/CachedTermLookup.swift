@@ -52,6 +52,7 @@ struct CachedTermLookup: TermLookup {
 
     let bytes: [UInt8]
     let routeCount: Int
+    let lengths: [Int32]
     let terms: Table
     let pairs: Table
 

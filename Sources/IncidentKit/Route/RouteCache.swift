@@ -5,7 +5,7 @@
 enum RouteCache {
     static let magic = Array("INCIDENT-ROUTES\n".utf8)
     /// Changes whenever the analyzer or the file format changes, so older caches are rebuilt.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
 
     /// The cache folder for this environment, or nil when there is no home to keep one in.
     static func directory(environment: [String: String]) -> String? {
@@ -47,10 +47,11 @@ enum RouteCache {
             writer.i64(entry.modified)
         }
         writer.u32(UInt32(routes.count))
-        for route in routes {
+        for (route, length) in zip(routes, lookup.lengths) {
             writer.string(route.title)
             writer.string(route.file)
             writer.u32(UInt32(route.line))
+            writer.u32(UInt32(bitPattern: length))
         }
         let terms = lookup.table.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         writer.u32(UInt32(terms.count))
@@ -91,13 +92,18 @@ enum RouteCache {
             else { return nil }
         }
         // Counts come from the file: check them against what is left before trusting them with memory.
-        guard let routeCount = reader.u32(), Int(routeCount) * 12 <= bytes.count - reader.offset else { return nil }
+        guard let routeCount = reader.u32(), Int(routeCount) * 16 <= bytes.count - reader.offset else { return nil }
         var routes: [Route] = []
+        var lengths: [Int32] = []
         routes.reserveCapacity(Int(routeCount))
+        lengths.reserveCapacity(Int(routeCount))
         for _ in 0..<routeCount {
-            guard let title = reader.string(), let file = reader.string(), let line = reader.u32().map(Int.init) else {
+            guard let title = reader.string(), let file = reader.string(), let line = reader.u32().map(Int.init),
+                let length = reader.u32()
+            else {
                 return nil
             }
+            lengths.append(Int32(bitPattern: length))
             routes.append(
                 Route(
                     title: title, file: file, line: line, keywords: [],
@@ -107,6 +113,10 @@ enum RouteCache {
         guard let terms = CachedTermLookup.Table.read(&reader, entrySize: 8),
             let pairs = CachedTermLookup.Table.read(&reader, entrySize: 4)
         else { return nil }
-        return (routes, CachedTermLookup(bytes: bytes, routeCount: routes.count, terms: terms, pairs: pairs))
+        return (
+            routes,
+            CachedTermLookup(
+                bytes: bytes, routeCount: routes.count, lengths: lengths, terms: terms, pairs: pairs)
+        )
     }
 }

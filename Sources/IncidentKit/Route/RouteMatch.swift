@@ -1,7 +1,15 @@
 /// One ranked route for a symptom, with its score and the reasons in words.
 public struct RouteMatch: Sendable {
     public var route: Route
+    /// What the matches are ranked by: the evidence, for a runbook collection adjusted for coverage and
+    /// length (`RouterTuning.rerankCoverage`).
     public var score: Double
+    /// The weight of the symptom's words the route has (BM25F with bonuses), before any adjustment.
+    public var evidence: Double
+    /// How many terms the route's text holds: its title, names, headings and body together.
+    public var length: Int
+    /// The share of the symptom's weight the route's title and alert name account for, 0...1.
+    public var nameCoverage: Double
     /// Human-readable reasons: which keyword or phrase matched, and where (`file:line`).
     public var why: [String]
     /// The share of the symptom's weight (by rarity of its words) this route accounts for, 0...1.

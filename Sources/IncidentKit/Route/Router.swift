@@ -105,18 +105,42 @@ public struct Router: Sendable {
         }
         let unknown = unknownIDF
         let totalWeight = terms.reduce(0) { $0 + (idf($1) ?? unknown) }
-        let ranked = (0..<routeCount).filter { scores[$0] > 0 }.sorted {
+        func coverage(_ route: Int) -> Double { totalWeight > 0 ? min(1, covered[route] / totalWeight) : 0 }
+        var ranked = (0..<routeCount).filter { scores[$0] > 0 }.sorted {
             scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
+        }
+        // Evidence alone favours long runbooks that mention many of the words somewhere; among a runbook
+        // collection's best candidates, one that accounts for more of the symptom in less text comes first.
+        var rankScores = scores
+        var nameCoverage: [Int: Double] = [:]
+        if index.isAutomatic, tuning.rerankDepth > 0 {
+            let depth = min(ranked.count, tuning.rerankDepth)
+            for route in ranked[..<depth] {
+                let length = Double(lookup.lengths.indices.contains(route) ? max(0, lookup.lengths[route]) : 0)
+                let names = self.nameCoverage(of: index.routes[route], terms: terms, totalWeight: totalWeight)
+                nameCoverage[route] = names
+                rankScores[route] =
+                    (1 + scores[route]) * exp(tuning.rerankCoverage * coverage(route) + tuning.rerankName * names)
+                    / pow(1 + length, tuning.rerankLength)
+            }
+            ranked[..<depth].sort {
+                rankScores[$0] != rankScores[$1] ? rankScores[$0] > rankScores[$1] : $0 < $1
+            }
         }
         let matches = ranked.prefix(max(1, top)).map { route -> RouteMatch in
             RouteMatch(
-                route: index.routes[route], score: scores[route],
+                route: index.routes[route], score: rankScores[route], evidence: scores[route],
+                length: lookup.lengths.indices.contains(route) ? Int(lookup.lengths[route]) : 0,
+                nameCoverage: nameCoverage[route]
+                    ?? self.nameCoverage(of: index.routes[route], terms: terms, totalWeight: totalWeight),
                 why: explain
                     ? self.explain(route: route, terms: terms, words: words, keywordHits: keywordHits[route] ?? [])
                     : [],
-                coverage: totalWeight > 0 ? min(1, covered[route] / totalWeight) : 0)
+                coverage: coverage(route))
         }
-        let nearTie = ranked.count > 1 && scores[ranked[1]] >= tuning.nearTie * scores[ranked[0]]
+        // A near tie compares the scores shown; confidence weighs the evidence, what the symptom says of
+        // the runbook, before the adjustments for coverage and length.
+        let nearTie = ranked.count > 1 && rankScores[ranked[1]] >= tuning.nearTie * rankScores[ranked[0]]
         var confident = false
         if let first = ranked.first, let bestMatch = matches.first {
             // One word that several runbooks share about equally ("etcd", "cpu") names a family, not a runbook.
@@ -125,11 +149,25 @@ public struct Router: Sendable {
             confident =
                 keywordHits[first] != nil
                 || (sharesEnough
-                    && bestMatch.score / unknownIDF * bestMatch.coverage.squareRoot() >= tuning.minimumStrength)
+                    && bestMatch.evidence / unknownIDF * bestMatch.coverage.squareRoot() >= tuning.minimumStrength)
         }
         return RoutingResult(
             symptom: symptom, terms: terms, matches: matches, confident: confident, nearTie: nearTie,
             fallback: index.fallback)
+    }
+
+    /// The share of the symptom's weight that a route's names account for: its title and its file's
+    /// name (the alert name), directly or by a synonym.
+    func nameCoverage(of route: Route, terms: [String], totalWeight: Double) -> Double {
+        guard totalWeight > 0 else { return 0 }
+        let stem = LibraryPath.fileName(of: route.file)
+        var names = Set(TextAnalyzer.terms(route.title))
+        names.formUnion(TextAnalyzer.terms(stem.hasSuffix(".md") ? String(stem.dropLast(3)) : stem))
+        var weight = 0.0
+        for term in terms where names.contains(term) || Synonyms.of(term).contains(where: names.contains) {
+            weight += idf(term) ?? unknownIDF
+        }
+        return min(1, weight / totalWeight)
     }
 
     /// The symptom terms (or their synonyms) a route has, found by binary search in the sorted postings.

@@ -4,6 +4,8 @@ import Foundation
 /// routes have a pair of adjacent words in a title, heading or summary.
 protocol TermLookup: Sendable {
     var routeCount: Int { get }
+    /// Each route's length: how many terms its fields hold, all kinds together.
+    var lengths: [Int32] { get }
     /// The routes having `term`, in increasing route order, with the term's strength in each.
     func postings(_ term: String) -> [(route: Int32, strength: Float)]?
     /// The routes having the adjacent pair `first second`.
@@ -14,6 +16,7 @@ protocol TermLookup: Sendable {
 /// query only adds numbers up.
 struct InMemoryTermLookup: TermLookup {
     let routeCount: Int
+    let lengths: [Int32]
     let table: [String: [(route: Int32, strength: Float)]]
     let pairs: [String: [Int32]]
 
@@ -121,9 +124,12 @@ struct InMemoryTermLookup: TermLookup {
         var lengthSums = [Double](repeating: 0, count: kinds.count)
         var lengthCounts = [Double](repeating: 0, count: kinds.count)
         var pairIndex: [UInt64: [Int32]] = [:]
+        var routeLengths: [Int32] = []
+        routeLengths.reserveCapacity(routeCount)
         var routeIndex: Int32 = 0
         for (batch, toLibrary) in zip(batches, global) {
             for result in batch.analyses {
+                routeLengths.append(Int32(clamping: result.lengths.reduce(0, +)))
                 for ordinal in kinds.indices where result.lengths[ordinal] > 0 {
                     lengthSums[ordinal] += Double(result.lengths[ordinal])
                     lengthCounts[ordinal] += 1
@@ -136,6 +142,7 @@ struct InMemoryTermLookup: TermLookup {
                 routeIndex += 1
             }
         }
+        lengths = routeLengths
         var postings: [[(route: Int32, strength: Float)]] = Array(repeating: [], count: terms.count)
         let weights = kinds.map { tuning.weights[$0, default: 1] }
         routeIndex = 0

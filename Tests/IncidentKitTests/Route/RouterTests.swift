@@ -144,6 +144,52 @@ import Testing
         #expect(Router(index: index).route("pod restarting").best?.route.file == "r/PodRestarting.md")
     }
 
+    @Test func aShortRunbookThatCoversTheSymptomComesBeforeALongOne() throws {
+        // The long guide names both words, so its evidence is higher; the short runbook says both too, in
+        // far less text, and comes first once length and coverage are weighed.
+        let filler = (1...300).map { "word\($0)" }.joined(separator: " ")
+        let files = [
+            (
+                "s/Guide.md",
+                "# Disk full guide\n\n## Disk full\n\n## Meaning\n\nA disk is full.\n\n## Notes\n\n\(filler)\n"
+            ),
+            ("s/Disk.md", "# Disk\n\n## Meaning\n\nThe disk is full.\n"),
+        ].map { LibraryFile(path: $0.0, document: MarkdownDocument(path: $0.0, text: $0.1)) }
+        let index = RouteIndex(routes: files.map(RouteIndex.route(for:)), source: nil)
+        var evidenceOnly = RouterTuning()
+        evidenceOnly.rerankDepth = 0
+        let plain = Router(index: index, tuning: evidenceOnly).route("disk full")
+        #expect(plain.matches.map(\.route.file) == ["s/Guide.md", "s/Disk.md"])
+        let result = Router(index: index).route("disk full")
+        #expect(result.matches.map(\.route.file) == ["s/Disk.md", "s/Guide.md"])
+        // Re-ranking moves routes; it does not change what each route's evidence is.
+        #expect(result.matches.map(\.evidence).sorted() == plain.matches.map(\.evidence).sorted())
+        #expect(result.matches.map(\.coverage) == [1, 1])
+        #expect(result.matches.map(\.nameCoverage).sorted() == [result.matches[0].nameCoverage, 1])
+        #expect(result.matches[0].nameCoverage < 1)
+    }
+
+    @Test func theScoreShownIsTheDocumentedFormula() throws {
+        let library = try Library.load(root: Paths.corpora)
+        let tuning = RouterTuning()
+        let result = Router(index: library.index).route("alertmanager cannot send notifications to slack", top: 10)
+        #expect(result.matches.count == 10)
+        for match in result.matches {
+            let expected =
+                (1 + match.evidence)
+                * exp(tuning.rerankCoverage * match.coverage + tuning.rerankName * match.nameCoverage)
+                / pow(1 + Double(match.length), tuning.rerankLength)
+            #expect(abs(match.score - expected) < 1e-9 * expected)
+            #expect(match.length > 0)
+        }
+        #expect(result.matches.map(\.score) == result.matches.map(\.score).sorted(by: >))
+        // A keyword index is ranked by its evidence alone.
+        let keyworded = try Library.load(root: Paths.packageRoot)
+        for match in Router(index: keyworded.index).route("502 bad gateway").matches {
+            #expect(match.score == match.evidence)
+        }
+    }
+
     @Test func confidenceNeedsAStrongEnoughMatch() throws {
         let library = try Library.load(root: Paths.corpora)
         let router = Router(index: library.index)
