@@ -1,13 +1,13 @@
 import Foundation
 import IncidentKit
 
-/// Learns the router's re-ranking weights (`RouterTuning.rerankCoverage`, `rerankLength`) from a labelled
+/// Learns the router's re-ranking weights (`RouterTuning.rerankCoverage`, `rerankLength`, `rerankName`) from a labelled
 /// set as a whole: pairwise logistic regression over each answerable row's candidates, with the right
 /// runbook's features set against those of the wrong ones ranked above and below it.
 ///
-/// Features of a candidate: log(1 + evidence), coverage, log(1 + length). The ranking key is their
-/// weighted sum; with the first weight scaled to 1 it is the log of
-/// `(1 + evidence) × e^(coverage weight × coverage) / (1 + length)^(length weight)`.
+/// Features of a candidate: log(1 + evidence), coverage, log(1 + length), name coverage. The ranking key
+/// is their weighted sum; with the first weight scaled to 1 it is the log of
+/// `(1 + evidence) × e^(coverage weight × coverage + name weight × name coverage) / (1 + length)^(length weight)`.
 struct RerankTraining {
     /// One answerable row: its candidates' features, best evidence first, and which are right.
     struct Example {

@@ -122,7 +122,7 @@ let reference = BM25Reference(library: library)
 if arguments.contains("--train") {
     // Candidates ranked by evidence alone, as the re-ranking sees them.
     var plain = tuning
-    plain.rerankDepth = 0
+    plain.rerank = false
     let training = RerankTraining(rows: rows, router: Router(index: library.index, tuning: plain))
     let weights = RerankTraining.fit(training.examples)
     let fitted = RerankTraining.accuracy(training.examples, weights)

@@ -55,6 +55,7 @@ struct CachedTermLookup: TermLookup {
     let lengths: [Int32]
     let terms: Table
     let pairs: Table
+    let names: Table
 
     func postings(_ term: String) -> [(route: Int32, strength: Float)]? {
         guard let index = terms.find(term, in: bytes) else { return nil }
@@ -67,11 +68,16 @@ struct CachedTermLookup: TermLookup {
         }
     }
 
-    func pairRoutes(_ pair: String) -> [Int32]? {
-        guard let index = pairs.find(pair, in: bytes) else { return nil }
+    func pairRoutes(_ pair: String) -> [Int32]? { routes(of: pair, in: pairs) }
+
+    func nameRoutes(_ term: String) -> [Int32]? { routes(of: term, in: names) }
+
+    /// The routes listed under `key` in a table of route lists.
+    private func routes(of key: String, in table: Table) -> [Int32]? {
+        guard let index = table.find(key, in: bytes) else { return nil }
         let reader = BinaryReader(bytes)
-        let start = pairs.entryOffsets[index]
-        return (0..<pairs.entryCounts[index]).compactMap {
+        let start = table.entryOffsets[index]
+        return (0..<table.entryCounts[index]).compactMap {
             let route = reader.i32(at: start + $0 * 4)
             return route >= 0 && Int(route) < routeCount ? route : nil
         }

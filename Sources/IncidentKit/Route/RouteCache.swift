@@ -5,7 +5,7 @@
 enum RouteCache {
     static let magic = Array("INCIDENT-ROUTES\n".utf8)
     /// Changes whenever the analyzer or the file format changes, so older caches are rebuilt.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
 
     /// The cache folder for this environment, or nil when there is no home to keep one in.
     static func directory(environment: [String: String]) -> String? {
@@ -32,9 +32,10 @@ enum RouteCache {
         var writer = BinaryWriter()
         // Postings are most of the file: room for them up front, not grown by copying.
         let postings = lookup.table.values.reduce(0) { $0 + $1.count }
-        let pairRoutes = lookup.pairs.values.reduce(0) { $0 + $1.count }
+        let pairRoutes =
+            lookup.pairs.values.reduce(0) { $0 + $1.count } + lookup.names.values.reduce(0) { $0 + $1.count }
         writer.bytes.reserveCapacity(
-            postings * 8 + pairRoutes * 4 + 32 * (lookup.table.count + lookup.pairs.count)
+            postings * 8 + pairRoutes * 4 + 32 * (lookup.table.count + lookup.pairs.count + lookup.names.count)
                 + 128 * (routes.count + manifest.entries.count))
         writer.bytes += magic
         writer.u32(formatVersion)
@@ -64,13 +65,15 @@ enum RouteCache {
                 writer.f32(posting.strength)
             }
         }
-        let pairs = lookup.pairs.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        writer.u32(UInt32(pairs.count))
-        for pair in pairs {
-            let routes = lookup.pairs[pair]!
-            writer.string(pair)
-            writer.u32(UInt32(routes.count))
-            for route in routes { writer.i32(route) }
+        for lists in [lookup.pairs, lookup.names] {
+            let keys = lists.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            writer.u32(UInt32(keys.count))
+            for key in keys {
+                let routes = lists[key]!
+                writer.string(key)
+                writer.u32(UInt32(routes.count))
+                for route in routes { writer.i32(route) }
+            }
         }
         return writer.bytes
     }
@@ -111,12 +114,13 @@ enum RouteCache {
                     fields: []))
         }
         guard let terms = CachedTermLookup.Table.read(&reader, entrySize: 8),
-            let pairs = CachedTermLookup.Table.read(&reader, entrySize: 4)
+            let pairs = CachedTermLookup.Table.read(&reader, entrySize: 4),
+            let names = CachedTermLookup.Table.read(&reader, entrySize: 4)
         else { return nil }
         return (
             routes,
             CachedTermLookup(
-                bytes: bytes, routeCount: routes.count, lengths: lengths, terms: terms, pairs: pairs)
+                bytes: bytes, routeCount: routes.count, lengths: lengths, terms: terms, pairs: pairs, names: names)
         )
     }
 }

@@ -111,28 +111,23 @@ public struct Router: Sendable {
         }
         // Evidence alone favours long runbooks that mention many of the words somewhere; among a runbook
         // collection's best candidates, one that accounts for more of the symptom in less text comes first.
+        let named = namedWeights(terms: terms)
+        func nameCoverage(_ route: Int) -> Double { totalWeight > 0 ? min(1, named[route] / totalWeight) : 0 }
+        func length(_ route: Int) -> Int { lookup.lengths.indices.contains(route) ? Int(lookup.lengths[route]) : 0 }
         var rankScores = scores
-        var nameCoverage: [Int: Double] = [:]
-        if index.isAutomatic, tuning.rerankDepth > 0 {
-            let depth = min(ranked.count, tuning.rerankDepth)
-            for route in ranked[..<depth] {
-                let length = Double(lookup.lengths.indices.contains(route) ? max(0, lookup.lengths[route]) : 0)
-                let names = self.nameCoverage(of: index.routes[route], terms: terms, totalWeight: totalWeight)
-                nameCoverage[route] = names
+        if index.isAutomatic, tuning.rerank {
+            for route in ranked {
                 rankScores[route] =
-                    (1 + scores[route]) * exp(tuning.rerankCoverage * coverage(route) + tuning.rerankName * names)
-                    / pow(1 + length, tuning.rerankLength)
+                    (1 + scores[route])
+                    * exp(tuning.rerankCoverage * coverage(route) + tuning.rerankName * nameCoverage(route))
+                    / pow(1 + Double(max(0, length(route))), tuning.rerankLength)
             }
-            ranked[..<depth].sort {
-                rankScores[$0] != rankScores[$1] ? rankScores[$0] > rankScores[$1] : $0 < $1
-            }
+            ranked.sort { rankScores[$0] != rankScores[$1] ? rankScores[$0] > rankScores[$1] : $0 < $1 }
         }
         let matches = ranked.prefix(max(1, top)).map { route -> RouteMatch in
             RouteMatch(
                 route: index.routes[route], score: rankScores[route], evidence: scores[route],
-                length: lookup.lengths.indices.contains(route) ? Int(lookup.lengths[route]) : 0,
-                nameCoverage: nameCoverage[route]
-                    ?? self.nameCoverage(of: index.routes[route], terms: terms, totalWeight: totalWeight),
+                length: length(route), nameCoverage: nameCoverage(route),
                 why: explain
                     ? self.explain(route: route, terms: terms, words: words, keywordHits: keywordHits[route] ?? [])
                     : [],
@@ -156,18 +151,21 @@ public struct Router: Sendable {
             fallback: index.fallback)
     }
 
-    /// The share of the symptom's weight that a route's names account for: its title and its file's
-    /// name (the alert name), directly or by a synonym.
-    func nameCoverage(of route: Route, terms: [String], totalWeight: Double) -> Double {
-        guard totalWeight > 0 else { return 0 }
-        let stem = LibraryPath.fileName(of: route.file)
-        var names = Set(TextAnalyzer.terms(route.title))
-        names.formUnion(TextAnalyzer.terms(stem.hasSuffix(".md") ? String(stem.dropLast(3)) : stem))
-        var weight = 0.0
-        for term in terms where names.contains(term) || Synonyms.of(term).contains(where: names.contains) {
-            weight += idf(term) ?? unknownIDF
+    /// For each route, the weight of the symptom terms its names (titles and alert name) have, directly
+    /// or by a synonym; each term counts once per route.
+    func namedWeights(terms: [String]) -> [Double] {
+        var named = [Double](repeating: 0, count: index.routes.count)
+        var lastTerm = [Int](repeating: -1, count: index.routes.count)
+        for (position, term) in terms.enumerated() {
+            let weight = idf(term) ?? unknownIDF
+            for candidate in [term] + Synonyms.of(term) {
+                for route in lookup.nameRoutes(candidate) ?? [] where lastTerm[Int(route)] != position {
+                    lastTerm[Int(route)] = position
+                    named[Int(route)] += weight
+                }
+            }
         }
-        return min(1, weight / totalWeight)
+        return named
     }
 
     /// The symptom terms (or their synonyms) a route has, found by binary search in the sorted postings.

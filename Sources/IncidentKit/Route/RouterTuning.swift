@@ -33,15 +33,15 @@ public struct RouterTuning: Sendable, Hashable {
     public var minimumTerms = 2.0
     /// Two routes are a near tie when the second scores at least this share of the first.
     public var nearTie = 0.85
-    /// Re-ranking of a runbook collection's best `rerankDepth` routes by
+    /// Re-ranking of a runbook collection's routes by
     /// `(1 + evidence) × e^(rerankCoverage × coverage + rerankName × name coverage) / (1 + length)^rerankLength`
     /// (`RouteMatch` has each part). The weights were learned from the labelled set as a whole (pairwise
     /// logistic regression, `incident-eval --train`) and checked by five-fold cross-validation. A keyword
     /// index is ranked by its evidence alone.
-    public var rerankDepth = 30
-    public var rerankCoverage = 2.159
-    public var rerankLength = 0.307
-    public var rerankName = 0.552
+    public var rerank = true
+    public var rerankCoverage = 2.072
+    public var rerankLength = 0.306
+    public var rerankName = 0.620
 
     public init() {}
 
@@ -67,7 +67,7 @@ public struct RouterTuning: Sendable, Hashable {
             case "strength": minimumStrength = value
             case "terms": minimumTerms = value
             case "nearTie": nearTie = value
-            case "rerankDepth": rerankDepth = value.isFinite ? Int(min(max(value, 0), 10_000)) : rerankDepth
+            case "rerank": rerank = value != 0
             case "rerankCoverage": rerankCoverage = value
             case "rerankLength": rerankLength = value
             case "rerankName": rerankName = value

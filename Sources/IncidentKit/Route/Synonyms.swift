@@ -5,7 +5,7 @@ public enum Synonyms {
     /// The groups, documented in docs/FORMAT.md.
     public static let groups: [[String]] = [
         ["restart", "restarting", "crashloop", "crashloopbackoff", "crashlooping", "crash", "crashing", "backoff"],
-        ["full", "exhausted", "capacity", "filling", "nospace"],
+        ["full", "exhausted", "capacity", "filling", "nospace", "space"],
         ["disk", "filesystem", "partition"],
         ["volume", "pvc", "persistentvolume", "persistentvolumeclaim"],
         ["cert", "certificate", "certs", "x509"],

@@ -10,6 +10,8 @@ protocol TermLookup: Sendable {
     func postings(_ term: String) -> [(route: Int32, strength: Float)]?
     /// The routes having the adjacent pair `first second`.
     func pairRoutes(_ pair: String) -> [Int32]?
+    /// The routes whose names (title or alert name) have `term`, in increasing route order.
+    func nameRoutes(_ term: String) -> [Int32]?
 }
 
 /// Postings built in memory from routes: BM25F with per-field saturation, precomputed per route so a
@@ -19,6 +21,7 @@ struct InMemoryTermLookup: TermLookup {
     let lengths: [Int32]
     let table: [String: [(route: Int32, strength: Float)]]
     let pairs: [String: [Int32]]
+    let names: [String: [Int32]]
 
     func postings(_ term: String) -> [(route: Int32, strength: Float)]? { table[term] }
 
@@ -100,6 +103,8 @@ struct InMemoryTermLookup: TermLookup {
 
     func pairRoutes(_ pair: String) -> [Int32]? { pairs[pair] }
 
+    func nameRoutes(_ term: String) -> [Int32]? { names[term] }
+
     init(routes: [Route], tuning: RouterTuning) {
         self.init(batches: Self.analyse(routes), keywords: routes.map(\.keywords), tuning: tuning)
     }
@@ -144,7 +149,10 @@ struct InMemoryTermLookup: TermLookup {
         }
         lengths = routeLengths
         var postings: [[(route: Int32, strength: Float)]] = Array(repeating: [], count: terms.count)
+        var nameLists: [[Int32]] = Array(repeating: [], count: terms.count)
         let weights = kinds.map { tuning.weights[$0, default: 1] }
+        let title = Route.Field.Kind.title.ordinal
+        let alert = Route.Field.Kind.alert.ordinal
         routeIndex = 0
         for (batch, toLibrary) in zip(batches, global) {
             for result in batch.analyses {
@@ -162,6 +170,7 @@ struct InMemoryTermLookup: TermLookup {
                 }
                 if postings.count < terms.count {
                     postings.append(contentsOf: repeatElement([], count: terms.count - postings.count))
+                    nameLists.append(contentsOf: repeatElement([], count: terms.count - nameLists.count))
                 }
                 for (local, counts) in zip(result.terms, result.counts) {
                     let term = toLibrary[Int(local)]
@@ -172,6 +181,7 @@ struct InMemoryTermLookup: TermLookup {
                     }
                     strength += keywordStrengths.removeValue(forKey: term) ?? 0
                     postings[Int(term)].append((routeIndex, Float(strength)))
+                    if counts[title] > 0 || counts[alert] > 0 { nameLists[Int(term)].append(routeIndex) }
                 }
                 for (term, strength) in keywordStrengths {
                     postings[Int(term)].append((routeIndex, Float(strength)))
@@ -180,6 +190,7 @@ struct InMemoryTermLookup: TermLookup {
             }
         }
         table = Dictionary(uniqueKeysWithValues: zip(terms, postings).filter { !$0.1.isEmpty })
+        names = Dictionary(uniqueKeysWithValues: zip(terms, nameLists).filter { !$0.1.isEmpty })
         pairs = Dictionary(
             uniqueKeysWithValues: pairIndex.map { key, routes in
                 (terms[Int(key >> 32)] + " " + terms[Int(key & 0xFFFF_FFFF)], routes)

@@ -89,7 +89,8 @@ public enum TextAnalyzer {
 
     /// A word the analyzer reads as another before splitting it.
     enum Rewrite {
-        /// `isn't`, `doesnt`, `can’t`, `cannot`: read as `not`, so "pod isn't ready" meets `NotReady`.
+        /// `isn't`, `doesnt`, `can’t`, `cannot`: read as `not`, so "pod isn't ready" has the words of
+        /// "pod not ready" (but not its glued `notready`, which the router makes from the words as typed).
         case negation
         /// The `t` after the apostrophe of `isn't`, which the negation already stands for.
         case contractedT
@@ -139,7 +140,7 @@ public enum TextAnalyzer {
 
     private static func isNegationStem(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let count = end - start
-        guard count >= 3, count <= 6, lower(bytes[end - 1]) == 0x6E else { return false }
+        guard count >= 3, count <= 7, lower(bytes[end - 1]) == 0x6E else { return false }
         return negationStems.contains { stem in
             stem.count == count && (0..<count).allSatisfy { lower(bytes[start + $0]) == stem[$0] }
         }
