@@ -87,7 +87,7 @@ struct RerankTraining {
         var top1 = 0.0
         var top3 = 0.0
         for seed in 0..<seeds {
-            var generator = SplitMix(state: UInt64(seed + 1))
+            var generator = SeededGenerator(seed: UInt64(seed + 1))
             let order = examples.indices.shuffled(using: &generator)
             for fold in 0..<folds {
                 let held = Set(order.indices.filter { $0 % folds == fold }.map { order[$0] })
@@ -99,17 +99,5 @@ struct RerankTraining {
         }
         let total = Double(seeds * examples.count)
         return (top1 / total, top3 / total)
-    }
-}
-
-/// A small seeded generator, so that cross-validation folds are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
