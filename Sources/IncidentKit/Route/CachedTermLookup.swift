@@ -68,6 +68,8 @@ struct CachedTermLookup: TermLookup {
         }
     }
 
+    func routeCount(of term: String) -> Int? { terms.find(term, in: bytes).map { terms.entryCounts[$0] } }
+
     func pairRoutes(_ pair: String) -> [Int32]? { routes(of: pair, in: pairs) }
 
     func nameRoutes(_ term: String) -> [Int32]? { routes(of: term, in: names) }

@@ -27,7 +27,7 @@ public struct Router: Sendable {
 
     /// The inverse document frequency of a term, nil when no route has it.
     func idf(_ term: String) -> Double? {
-        guard let count = lookup.postings(term)?.count else { return nil }
+        guard let count = lookup.routeCount(of: term) else { return nil }
         let routes = Double(max(1, lookup.routeCount))
         return log(1 + (routes - Double(count) + 0.5) / (Double(count) + 0.5))
     }
@@ -103,17 +103,15 @@ public struct Router: Sendable {
             let bonus = tuning.phraseBonus * ((idf(pair.first) ?? 0) + (idf(pair.second) ?? 0)) / 2
             for route in routes { scores[Int(route)] += bonus }
         }
-        let unknown = unknownIDF
-        let totalWeight = terms.reduce(0) { $0 + (idf($1) ?? unknown) }
+        let termWeights = terms.map { idf($0) ?? unknownIDF }
+        let totalWeight = termWeights.reduce(0, +)
         func coverage(_ route: Int) -> Double { totalWeight > 0 ? min(1, covered[route] / totalWeight) : 0 }
-        var ranked = (0..<routeCount).filter { scores[$0] > 0 }.sorted {
-            scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
-        }
-        // Evidence alone favours long runbooks that mention many of the words somewhere; among a runbook
-        // collection's best candidates, one that accounts for more of the symptom in less text comes first.
-        let named = namedWeights(terms: terms)
+        let named = namedWeights(terms: terms, weights: termWeights)
         func nameCoverage(_ route: Int) -> Double { totalWeight > 0 ? min(1, named[route] / totalWeight) : 0 }
         func length(_ route: Int) -> Int { lookup.lengths.indices.contains(route) ? Int(lookup.lengths[route]) : 0 }
+        // Evidence alone favours long runbooks that mention many of the words somewhere; in a runbook
+        // collection, one that accounts for more of the symptom, in its name and in less text, comes first.
+        var ranked = (0..<routeCount).filter { scores[$0] > 0 }
         var rankScores = scores
         if index.isAutomatic, tuning.rerank {
             for route in ranked {
@@ -122,8 +120,8 @@ public struct Router: Sendable {
                     * exp(tuning.rerankCoverage * coverage(route) + tuning.rerankName * nameCoverage(route))
                     / pow(1 + Double(max(0, length(route))), tuning.rerankLength)
             }
-            ranked.sort { rankScores[$0] != rankScores[$1] ? rankScores[$0] > rankScores[$1] : $0 < $1 }
         }
+        ranked.sort { rankScores[$0] != rankScores[$1] ? rankScores[$0] > rankScores[$1] : $0 < $1 }
         let matches = ranked.prefix(max(1, top)).map { route -> RouteMatch in
             RouteMatch(
                 route: index.routes[route], score: rankScores[route], evidence: scores[route],
@@ -153,11 +151,10 @@ public struct Router: Sendable {
 
     /// For each route, the weight of the symptom terms its names (titles and alert name) have, directly
     /// or by a synonym; each term counts once per route.
-    func namedWeights(terms: [String]) -> [Double] {
+    func namedWeights(terms: [String], weights: [Double]) -> [Double] {
         var named = [Double](repeating: 0, count: index.routes.count)
         var lastTerm = [Int](repeating: -1, count: index.routes.count)
-        for (position, term) in terms.enumerated() {
-            let weight = idf(term) ?? unknownIDF
+        for (position, (term, weight)) in zip(terms, weights).enumerated() {
             for candidate in [term] + Synonyms.of(term) {
                 for route in lookup.nameRoutes(candidate) ?? [] where lastTerm[Int(route)] != position {
                     lastTerm[Int(route)] = position

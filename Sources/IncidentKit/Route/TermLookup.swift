@@ -8,6 +8,9 @@ protocol TermLookup: Sendable {
     var lengths: [Int32] { get }
     /// The routes having `term`, in increasing route order, with the term's strength in each.
     func postings(_ term: String) -> [(route: Int32, strength: Float)]?
+    /// How many routes have `term`, nil when none does: what `postings(term)?.count` says (of an
+    /// undamaged cache), without reading the postings.
+    func routeCount(of term: String) -> Int?
     /// The routes having the adjacent pair `first second`.
     func pairRoutes(_ pair: String) -> [Int32]?
     /// The routes whose names (title or alert name) have `term`, in increasing route order.
@@ -24,6 +27,8 @@ struct InMemoryTermLookup: TermLookup {
     let names: [String: [Int32]]
 
     func postings(_ term: String) -> [(route: Int32, strength: Float)]? { table[term] }
+
+    func routeCount(of term: String) -> Int? { table[term]?.count }
 
     /// What one route's fields hold, by term number: each term's count per field kind and each kind's
     /// length (both indexed by `Route.Field.Kind.ordinal`), and adjacent word pairs.
