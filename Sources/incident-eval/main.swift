@@ -125,16 +125,20 @@ if arguments.contains("--train") {
     plain.rerank = false
     let training = RerankTraining(rows: rows, router: Router(index: library.index, tuning: plain))
     let weights = RerankTraining.fit(training.examples)
+    guard weights.count == 4 else {
+        warn("route-eval: \(labelsPath) has no answerable row whose runbook is among the candidates\n")
+        exit(65)
+    }
     let fitted = RerankTraining.accuracy(training.examples, weights)
     let validated = training.crossValidate()
     func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
     print("re-ranking weights from \(training.examples.count) answerable rows of \(labelsPath):")
     print("  rerankCoverage=\(String(format: "%.3f", weights[1] / weights[0]))", terminator: "")
     print(",rerankLength=\(String(format: "%.3f", -weights[2] / weights[0]))", terminator: "")
-    print(weights.count > 3 ? ",rerankName=\(String(format: "%.3f", weights[3] / weights[0]))" : "")
+    print(",rerankName=\(String(format: "%.3f", weights[3] / weights[0]))")
     print("  fitted on all rows: top-1 \(percent(fitted.top1)), top-3 \(percent(fitted.top3))")
     print("  5-fold cross-validation (5 shuffles): top-1 \(percent(validated.top1)), top-3 \(percent(validated.top3))")
-    let unranked = RerankTraining.accuracy(training.examples, [1] + Array(repeating: 0, count: weights.count - 1))
+    let unranked = RerankTraining.accuracy(training.examples, [1, 0, 0, 0])
     print("  evidence alone: top-1 \(percent(unranked.top1)), top-3 \(percent(unranked.top3))")
     exit(0)
 }

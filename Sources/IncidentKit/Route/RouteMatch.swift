@@ -1,8 +1,8 @@
 /// One ranked route for a symptom, with its score and the reasons in words.
 public struct RouteMatch: Sendable {
     public var route: Route
-    /// What the matches are ranked by: the evidence, for a runbook collection adjusted for coverage and
-    /// length (`RouterTuning.rerankCoverage`).
+    /// What the matches are ranked by: the evidence, for a runbook collection adjusted for coverage, name
+    /// coverage and length (`RouterTuning.rerank`).
     public var score: Double
     /// The weight of the symptom's words the route has (BM25F with bonuses), before any adjustment.
     public var evidence: Double

@@ -103,6 +103,7 @@ public enum TextAnalyzer {
         "isn", "aren", "wasn", "weren", "doesn", "didn", "don", "hasn", "haven", "hadn", "couldn", "shouldn",
         "wouldn", "won", "can", "ain", "mustn", "needn",
     ].map { Array($0.utf8) }
+    private static let cannot = Array("cannot".utf8)
 
     /// How the word at `start..<end` of `bytes` is rewritten, nil for most words.
     static func rewrite(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Rewrite? {
@@ -126,7 +127,6 @@ public enum TextAnalyzer {
                 return .negation
             }
             if isNegationStem(bytes, start, end - 1) { return .negation }
-            let cannot: [UInt8] = [0x63, 0x61, 0x6E, 0x6E, 0x6F, 0x74]
             if count == 6, (0..<6).allSatisfy({ lower(bytes[start + $0]) == cannot[$0] }) { return .negation }
             return nil
         }
