@@ -1,11 +1,14 @@
 /// A file that keeps the routing index of a library without a keyword index, so that routing over
 /// thousands of runbooks does not parse them all on every run. It is checked against the library's
-/// files (paths, sizes, modification times) and the router's tuning, and rebuilt when anything differs.
+/// files (paths, sizes, modification times) and the router's tuning, and rebuilt when anything differs
+/// or its checksum shows it damaged.
 /// Lives in `$XDG_CACHE_HOME/incident` (else `~/.cache/incident`); never in the library.
 enum RouteCache {
     static let magic = Array("INCIDENT-ROUTES\n".utf8)
     /// Changes whenever the analyzer or the file format changes, so older caches are rebuilt.
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
+    /// Where the checksum of everything after it is written: after the magic and the format version.
+    static let checksumOffset = magic.count + 4
 
     /// The cache folder for this environment, or nil when there is no home to keep one in.
     static func directory(environment: [String: String]) -> String? {
@@ -39,6 +42,7 @@ enum RouteCache {
                 + 128 * (routes.count + manifest.entries.count))
         writer.bytes += magic
         writer.u32(formatVersion)
+        writer.i64(0)  // the checksum, written last
         writer.string(signature(tuning))
         writer.string(root)
         writer.u32(UInt32(manifest.entries.count))
@@ -75,18 +79,22 @@ enum RouteCache {
                 for route in routes { writer.i32(route) }
             }
         }
+        let checksum = ContentHash.checksum(writer.bytes, from: checksumOffset + 8)
+        for index in 0..<8 { writer.bytes[checksumOffset + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index)) }
         return writer.bytes
     }
 
-    /// The routes and postings in `bytes`, or nil when the cache is damaged, from another version or
-    /// tuning, or does not match `manifest`.
+    /// The routes and postings in `bytes`, or nil when the cache is damaged (its checksum differs), from
+    /// another version or tuning, or does not match `manifest`.
     static func decode(_ bytes: [UInt8], root: String, manifest: LibraryManifest, tuning: RouterTuning)
         -> (routes: [Route], lookup: CachedTermLookup)?
     {
         guard bytes.count > magic.count, Array(bytes[0..<magic.count]) == magic else { return nil }
         var reader = BinaryReader(bytes)
         reader.offset = magic.count
-        guard reader.u32() == formatVersion, reader.string() == signature(tuning), reader.string() == root,
+        guard reader.u32() == formatVersion, let checksum = reader.i64(),
+            UInt64(bitPattern: checksum) == ContentHash.checksum(bytes, from: reader.offset),
+            reader.string() == signature(tuning), reader.string() == root,
             let fileCount = reader.u32(), Int(fileCount) == manifest.entries.count
         else { return nil }
         for entry in manifest.entries {

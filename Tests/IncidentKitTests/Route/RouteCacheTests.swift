@@ -130,6 +130,19 @@ import Testing
             #expect(FileSystem.writeAtomically(Array(bytes.prefix(cut)), to: file))
             #expect(try RouterLoader.load(root: root, environment: environment).source == .runbooks)
         }
+        // One changed byte anywhere, in a count, a term, a posting or a route number that stays in range,
+        // is noticed by the checksum: the cache is rebuilt, never trusted to rank.
+        let cold = try RouterLoader.load(root: root, environment: [:]).router.route("pods keep restarting", top: 3)
+        for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 250)) + [bytes.count - 1] {
+            var damaged = bytes
+            damaged[position] ^= 0x01
+            #expect(FileSystem.writeAtomically(damaged, to: file))
+            let loaded = try RouterLoader.load(root: root, environment: environment)
+            #expect(loaded.source == .runbooks, "byte \(position) of \(bytes.count) changed")
+            let routed = loaded.router.route("pods keep restarting", top: 3)
+            #expect(routed.matches.map(\.route.file) == cold.matches.map(\.route.file))
+            #expect(routed.matches.map(\.score) == cold.matches.map(\.score))
+        }
         // Counts that promise more than the file holds (a huge route count) are rejected, not allocated.
         for position in stride(from: 0, to: bytes.count - 4, by: max(1, bytes.count / 300)) {
             var damaged = bytes
