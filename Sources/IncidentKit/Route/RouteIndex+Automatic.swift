@@ -22,16 +22,23 @@ extension RouteIndex {
         let stem = String(LibraryPath.fileName(of: file.path).dropLast(3))
         var fields: [Route.Field] = [Route.Field(kind: .alert, text: stem, line: 1)]
         var titleLine = 1
+        var hasTitle = false
         if let title = document.frontMatter?["title"]?.text, !title.isEmpty {
             fields.append(Route.Field(kind: .title, text: title, line: document.frontMatter?.line ?? 1))
+            hasTitle = true
         }
+        // Without an H1 or a front-matter title, the first heading is the title shown
+        // (`MarkdownDocument.title`), and weighs and names the route as one.
+        hasTitle =
+            hasTitle
+            || document.blocks.contains { if case .heading(let heading) = $0 { heading.level == 1 } else { false } }
         var section = ""
         var sawTitle = false
-        func add(_ blocks: [Block]) {
+        func add(_ blocks: [Block], topLevel: Bool) {
             for block in blocks {
                 switch block {
                 case .heading(let heading):
-                    if heading.level == 1 && !sawTitle {
+                    if !sawTitle && (heading.level == 1 || (!hasTitle && topLevel)) {
                         sawTitle = true
                         titleLine = heading.line
                         fields.append(
@@ -49,9 +56,9 @@ extension RouteIndex {
                 case .code(let code):
                     fields.append(Route.Field(kind: .code, text: code.content, line: code.line, section: section))
                 case .list(let list):
-                    for item in list.items { add(item.blocks) }
+                    for item in list.items { add(item.blocks, topLevel: false) }
                 case .quote(let quote):
-                    add(quote.blocks)
+                    add(quote.blocks, topLevel: false)
                 case .table:
                     for (text, line) in block.inlineTexts {
                         let kind: Route.Field.Kind = summarySections.contains(section.lowercased()) ? .summary : .body
@@ -63,7 +70,7 @@ extension RouteIndex {
                 }
             }
         }
-        add(document.blocks)
+        add(document.blocks, topLevel: true)
         let title = document.title ?? stem
         return Route(
             title: title, file: file.path, line: titleLine, keywords: [],

@@ -172,6 +172,29 @@ import Testing
         #expect(result.matches[0].nameCoverage < 1)
     }
 
+    @Test func withoutAnH1TheFirstHeadingIsTheTitleItIsShownAs() throws {
+        let files = [
+            ("n/runbook-17.md", "Written by the storage team.\n\n## Disk pressure on nodes\n\nSee the dashboard.\n"),
+            ("n/notes.md", "# Notes\n\n## Meaning\n\nNodes report disk pressure after upgrades.\n"),
+        ].map { LibraryFile(path: $0.0, document: MarkdownDocument(path: $0.0, text: $0.1)) }
+        let route = RouteIndex.route(for: files[0])
+        #expect(route.title == "Disk pressure on nodes")
+        #expect(route.line == 3)
+        #expect(route.fields.filter { $0.kind == .title }.map(\.text) == ["Disk pressure on nodes"])
+        #expect(!route.fields.contains { $0.kind == .heading })
+        let index = RouteIndex(routes: files.map(RouteIndex.route(for:)), source: nil)
+        let result = Router(index: index).route("disk pressure")
+        #expect(result.best?.route.file == "n/runbook-17.md")
+        #expect(result.best?.nameCoverage == 1)
+        #expect(result.best?.why.first?.contains("n/runbook-17.md:3") == true)
+        // A front-matter title, or an H1 anywhere after other headings, keeps the first heading a heading.
+        let titled = LibraryFile(
+            path: "n/t.md", document: MarkdownDocument(path: "n/t.md", text: "---\ntitle: Disk\n---\n\n## Pressure\n"))
+        #expect(RouteIndex.route(for: titled).fields.filter { $0.kind == .title }.map(\.text) == ["Disk"])
+        let late = LibraryFile(path: "n/l.md", document: MarkdownDocument(path: "n/l.md", text: "## First\n\n# Real\n"))
+        #expect(RouteIndex.route(for: late).fields.filter { $0.kind == .title }.map(\.text) == ["Real"])
+    }
+
     @Test func theScoreShownIsTheDocumentedFormula() throws {
         let library = try Library.load(root: Paths.corpora)
         let tuning = RouterTuning()
