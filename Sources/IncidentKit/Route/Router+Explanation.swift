@@ -12,8 +12,19 @@ extension Router {
         }
         let keywordTermSet = Set(keywordHits.flatMap { keywordTerms[routeIndex][$0] })
         var remaining = matchedTerms(of: routeIndex, among: terms).filter { !keywordTermSet.contains($0) }
-        let fields = route.fields.sorted { tuning.weights[$0.kind, default: 0] > tuning.weights[$1.kind, default: 0] }
-        for field in fields where !remaining.isEmpty {
+        // Where the words stand: the fields, and an index route's keywords, which score word by word
+        // too ("worker crashed" has the words of the keyword "worker crash"); strongest first.
+        let places =
+            route.fields.map {
+                Place(
+                    text: $0.text, description: Self.describe($0), line: $0.line, weight: tuning.weights[$0.kind] ?? 0)
+            }
+            + route.keywords.map {
+                Place(
+                    text: $0.text, description: "the keyword \"\($0.text)\"", line: $0.line,
+                    weight: tuning.keywordWeight)
+            }
+        for field in places.sorted(by: { $0.weight > $1.weight }) where !remaining.isEmpty {
             let fieldTerms = Set(TextAnalyzer.terms(field.text))
             var direct: [String] = []
             var viaSynonym: [(term: String, word: String, synonym: String)] = []
@@ -34,12 +45,20 @@ extension Router {
             let shown =
                 (direct.map { "\"\(words[$0] ?? $0)\"" } + viaSynonym.map { "\"\($0.word)\" (as \"\($0.synonym)\")" })
                 .joined(separator: ", ")
-            reasons.append("\(shown) in \(Self.describe(field)) (\(route.file):\(field.line))")
+            reasons.append("\(shown) in \(field.description) (\(route.file):\(field.line))")
             let used = Set(direct + viaSynonym.map(\.term))
             remaining.removeAll { used.contains($0) }
             if reasons.count >= 4 { break }
         }
         return reasons
+    }
+
+    /// A text of the route a reason can point at.
+    private struct Place {
+        var text: String
+        var description: String
+        var line: Int
+        var weight: Double
     }
 
     static func describe(_ field: Route.Field) -> String {

@@ -66,6 +66,33 @@ import Testing
         #expect(best.why.first?.hasPrefix("keyword \"502\" (runbooks/00_INDEX.md:") == true)
     }
 
+    /// A route that scores says why: an index route matched on single words of its keywords names
+    /// those keywords, and every reason points at a line that holds the keyword or field it quotes.
+    @Test func everyMatchSaysWhyItMatched() throws {
+        let library = try Library.load(root: Paths.packageRoot)
+        let router = Router(index: library.index)
+        let lines = try String(contentsOfFile: Paths.packageRoot + "/runbooks/00_INDEX.md", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let symptoms = [
+            "worker crashed", "the site is slow",
+            "connect() failed (111: Connection refused) while connecting to upstream",
+            "disk full on the database host", "certificate expired", "502",
+        ]
+        for symptom in symptoms {
+            for match in router.route(symptom, top: 5).matches {
+                #expect(!match.why.isEmpty, "\(symptom): \(match.route.title) has no reason")
+                for reason in match.why {
+                    guard let quoted = reason.firstMatch(of: /the keyword "([^"]+)" \(runbooks\/00_INDEX\.md:(\d+)\)/)
+                    else { continue }
+                    let line = try #require(Int(quoted.2))
+                    #expect(lines[line - 1].contains(quoted.1), "\(reason)")
+                }
+            }
+        }
+        let crashed = try #require(router.route("worker crashed").best)
+        #expect(crashed.why.contains { $0.hasPrefix("\"worker\" in the keyword \"") })
+    }
+
     @Test func aPastedNginxLineRoutesToNginx() throws {
         let library = try Library.load(root: Paths.packageRoot)
         let result = Router(index: library.index).route(
