@@ -56,8 +56,9 @@ public struct ArgumentParser: Sendable {
                 parsed.flags.insert("help")
                 continue
             }
-            guard argument.hasPrefix("--") else {
-                throw .usage("unknown option '\(argument)'")
+            guard argument.hasPrefix("--"), !argument.contains(" ") else {
+                // Often pasted text (`-bash: fork: ...`), not a mistyped option.
+                throw .usage("unknown option '\(argument)'; an argument that starts with '-' goes after --")
             }
             var name = String(argument.dropFirst(2))
             var inlineValue: String?

@@ -6,7 +6,8 @@ struct RouteCommand: Subcommand {
     let details = """
         SYMPTOM is what you see: an HTTP status, an alert name, a pasted log line. Timestamps, IPs, ids and
         durations in pasted lines are ignored. When no route is a confident match, the generic triage flow
-        of the library is named as the fallback.
+        of the library is named as the fallback. A symptom that starts with '-' goes after --:
+        incident route -- "-bash: fork: retry: Resource temporarily unavailable".
 
         Examples:
           incident route 502
@@ -34,8 +35,13 @@ struct RouteCommand: Subcommand {
             currentDirectory: context.currentDirectory)
         let console = context.console
         var noted = false
-        // The note is erased however loading ends, so an error message starts on a clean line.
-        defer { if noted { console.error("\r\u{1B}[K") } }
+        // The note is erased as soon as loading ends, however it ends: before the result is written (on
+        // a terminal both streams share a line) and before an error message.
+        func eraseNote() {
+            if noted { console.error("\r\u{1B}[K") }
+            noted = false
+        }
+        defer { eraseNote() }
         let router = try RouterLoader.load(root: root, environment: context.environment) { count, caching in
             // A passing note on a terminal that can erase it: reading thousands of runbooks takes a second
             // or more. Short, so that it fits on one line of a narrow terminal.
@@ -44,6 +50,7 @@ struct RouteCommand: Subcommand {
             console.error("reading \(count) runbooks\(caching ? " (cached for next time)" : "")…")
             noted = true
         }.router
+        eraseNote()
         let result = router.route(symptom, top: top)
         if parsed.flag("json") {
             context.console.write(Self.json(result).rendered() + "\n")
@@ -92,7 +99,11 @@ struct RouteCommand: Subcommand {
         if let best = result.best, result.confident {
             text += "\(console.bold(best.route.title)) \(console.green("(confident match)"))\n"
             if result.nearTie, result.matches.count > 1 {
-                text += console.yellow("near tie: \"\(result.matches[1].route.title)\" scores almost as high") + "\n"
+                let second = result.matches[1].route
+                text +=
+                    console.yellow(
+                        "near tie: \"\(second.title)\" (\(second.file):\(second.line)) scores almost as high")
+                    + "\n"
             }
         } else {
             text += console.yellow("No confident match for \"\(result.symptom)\".") + "\n"

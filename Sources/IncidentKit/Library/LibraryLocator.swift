@@ -13,6 +13,8 @@ public enum LibraryLocator {
         throws(IncidentError) -> String
     {
         if let explicit {
+            // An empty value (an unset `"$LIB"` in a script) must not mean the current folder and all below it.
+            guard !explicit.isEmpty else { throw .usage("--library needs a folder, not an empty value") }
             let path = absolute(explicit, from: currentDirectory)
             guard FileSystem.isDirectory(path) else {
                 throw .usage("--library '\(explicit)' is not a folder")

@@ -26,6 +26,14 @@ import Testing
         #expect(status == 0)
         #expect(output.hasPrefix("Usage: incident route SYMPTOM [--library DIR] [--top N] [--json]\n"))
         #expect(output.contains("--top N"))
+        #expect(output.contains("incident route -- \"-bash: fork: retry: Resource temporarily unavailable\""))
+    }
+
+    @Test func aSymptomThatStartsWithADashGoesAfterTheDoubleDash() {
+        let (status, output, errors) = run(["route", "--", "-bash: fork: retry: Resource temporarily unavailable"])
+        #expect(status == 0)
+        #expect(output.contains("No confident match for \"-bash: fork: retry: Resource temporarily unavailable\"."))
+        #expect(errors.isEmpty)
     }
 
     @Test func unknownCommandExits64WithReasonAndUsage() {
@@ -40,6 +48,14 @@ import Testing
         (
             ["route", "502", "--bogus"],
             "incident: error: unknown option '--bogus'\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"
+        ),
+        (
+            ["route", "-bash: fork: retry: Resource temporarily unavailable"],
+            "incident: error: unknown option '-bash: fork: retry: Resource temporarily unavailable'; an argument that starts with '-' goes after --\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"
+        ),
+        (
+            ["route", "502", "--library", ""],
+            "incident: error: --library needs a folder, not an empty value\nUsage: incident route SYMPTOM [--library DIR] [--top N] [--json]\nRun 'incident help route' for details.\n"
         ),
         (
             ["route", "502", "--top", "zero"],

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import IncidentKit
@@ -88,6 +89,19 @@ import Testing
         let context = CommandContext(console: terminal, environment: environment, currentDirectory: root)
         #expect(IncidentCLI(context: context).run(["route", "something happened", "--library", root]) == 0)
         #expect(terminal.errors == "reading \(count + 3) runbooks (cached for next time)…\r\u{1B}[K")
+        // On a terminal both streams share the screen: the note is gone before the result is written.
+        let screen = SharedScreen()
+        let onScreen = CommandContext(console: screen, environment: environment, currentDirectory: root)
+        for arguments in [
+            ["route", "something happened", "--library", root], ["route", "x", "--library", root, "--json"],
+        ] {
+            try FileManager.default.removeItem(atPath: environment["XDG_CACHE_HOME"]!)
+            #expect(IncidentCLI(context: onScreen).run(arguments) == 0)
+            let note = "reading \(count + 3) runbooks (cached for next time)…\r\u{1B}[K"
+            #expect(screen.text.hasPrefix(note), "\(screen.text.prefix(120))")
+            #expect(screen.text.dropFirst(note.count).first == (arguments.last == "--json" ? "{" : "N"))
+            screen.clear()
+        }
         // A terminal that cannot move the cursor gets no note it could not erase.
         try FileManager.default.removeItem(atPath: environment["XDG_CACHE_HOME"]!)
         let dumb = CapturingConsole(errorsIsTerminal: true)
@@ -167,4 +181,17 @@ import Testing
         #expect(loaded.source == .runbooks)
         #expect(loaded.router.route("pods keep restarting").best?.route.file == "alerts/KubePodCrashLooping.md")
     }
+}
+
+/// A terminal on which standard output and standard error are written to one screen, in order.
+private final class SharedScreen: Console {
+    private let screen = Mutex("")
+    let colorsOutput = false
+    let colorsErrors = false
+    let errorsIsTerminal = true
+
+    func write(_ text: String) { screen.withLock { $0 += text } }
+    func error(_ text: String) { screen.withLock { $0 += text } }
+    var text: String { screen.withLock { $0 } }
+    func clear() { screen.withLock { $0 = "" } }
 }
