@@ -46,11 +46,13 @@ public enum RouterLoader {
         // every core; only the counts and each route's title stay in memory (reasons re-read a file).
         let runbooks = paths.indices.filter { LibraryFile.Kind(path: paths[$0]) == .runbook }
         let stamps = Mutex([(size: Int64, modified: Int64)?](repeating: nil, count: paths.count))
+        let unreadable = Mutex(false)
         let batches = InMemoryTermLookup.analyse(count: runbooks.count, keepingRoutes: true) { number in
             let path = paths[runbooks[number]]
             let file = FileSystem.readStamped(root + "/" + path)
             let stamp = file.map { ($0.size, $0.modified) } ?? FileSystem.stamp(root + "/" + path)
             stamps.withLock { $0[runbooks[number]] = stamp }
+            if file == nil { unreadable.withLock { $0 = true } }
             return RouteIndex.route(path: path, bytes: file?.bytes ?? [])
         }
         let routes = batches.flatMap(\.routes)
@@ -64,7 +66,10 @@ public enum RouterLoader {
         }
         let lookup = InMemoryTermLookup(
             batches: batches, keywords: Array(repeating: [], count: routes.count), tuning: tuning)
-        if let cacheFile, FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile)) {
+        // A runbook that could not be read (no permission) routes as empty this time; cached, it would
+        // stay empty after `chmod` fixed it, since a change of mode changes neither size nor time.
+        if let cacheFile, !unreadable.withLock({ $0 }), FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile))
+        {
             // Best effort: a library that cannot be cached still routes, only more slowly.
             _ = FileSystem.writeAtomically(
                 RouteCache.encode(root: root, manifest: manifest, routes: routes, lookup: lookup, tuning: tuning),
