@@ -27,7 +27,11 @@ func currentDirectory() -> String {
 // a closed pipe fail (and are dropped) instead. Children get the default disposition back when spawned.
 signal(SIGPIPE, SIG_IGN)
 let environment = processEnvironment()
-let context = CommandContext(
-    console: StandardConsole(environment: environment), environment: environment,
-    currentDirectory: currentDirectory())
-exit(IncidentCLI(context: context).run(Array(CommandLine.arguments.dropFirst())))
+let console = StandardConsole(environment: environment)
+let context = CommandContext(console: console, environment: environment, currentDirectory: currentDirectory())
+var status = IncidentCLI(context: context).run(Array(CommandLine.arguments.dropFirst()))
+if let failure = console.outputFailure {
+    console.error("incident: error: could not write the output: \(failure)\n")
+    if status == 0 { status = 1 }
+}
+exit(status)

@@ -49,11 +49,21 @@ public struct StandardConsole: Console {
     }
 
     public let errorsIsTerminal: Bool
+    private let outputErrno = OutputError()
 
-    public func write(_ text: String) { Self.put(text, to: STDOUT_FILENO) }
-    public func error(_ text: String) { Self.put(text, to: STDERR_FILENO) }
+    public func write(_ text: String) {
+        // A reader that went away (`| head`) is not a failure; a full disk or a closed descriptor is.
+        if let code = Self.put(text, to: STDOUT_FILENO), code != EPIPE { outputErrno.record(code) }
+    }
+    public func error(_ text: String) { _ = Self.put(text, to: STDERR_FILENO) }
 
-    private static func put(_ text: String, to descriptor: Int32) {
+    /// Why standard output could not be written (`No space left on device`), nil when every write went
+    /// through or only found the reader gone: the executable then exits 1, so that a script does not
+    /// take a cut-off result for a whole one.
+    public var outputFailure: String? { outputErrno.code.map { String(cString: strerror($0)) } }
+
+    /// Writes all of `text`; the errno of a write that failed, nil when all of it was written.
+    private static func put(_ text: String, to descriptor: Int32) -> Int32? {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -61,10 +71,18 @@ public struct StandardConsole: Console {
                 Glibc_write(descriptor, $0.baseAddress! + offset, $0.count - offset)
             }
             if written < 0, errno == EINTR { continue }
-            guard written > 0 else { return }
+            guard written > 0 else { return written < 0 ? errno : EIO }
             offset += written
         }
+        return nil
     }
+}
+
+/// The first errno of a failed write to standard output.
+private final class OutputError: Sendable {
+    private let first = Mutex<Int32?>(nil)
+    func record(_ code: Int32) { first.withLock { $0 = $0 ?? code } }
+    var code: Int32? { first.withLock { $0 } }
 }
 
 /// A console that keeps what is written, for tests and in-process runs.

@@ -29,6 +29,22 @@ import Testing
         #expect(output.contains("incident route -- \"-bash: fork: retry: Resource temporarily unavailable\""))
     }
 
+    /// A result that could not be written (a full disk, a closed descriptor) is a failure a script sees;
+    /// the whole process is run, since only the executable turns the failed write into its status.
+    @Test func outputThatCannotBeWrittenExitsOneWithTheReason() {
+        let route = Processes.shell([Processes.incident, "route", "502", "--json", "--library", Paths.packageRoot])
+        let full = Processes.sh(route + " >/dev/full")
+        #expect(full.status == 1)
+        #expect(full.errors == "incident: error: could not write the output: No space left on device\n")
+        let closed = Processes.sh(route + " >&-")
+        #expect(closed.status == 1)
+        #expect(closed.errors == "incident: error: could not write the output: Bad file descriptor\n")
+        let written = Processes.sh(route)
+        #expect(written.status == 0)
+        #expect(written.output.hasPrefix("{"))
+        #expect(written.errors.isEmpty)
+    }
+
     @Test func aSymptomThatStartsWithADashGoesAfterTheDoubleDash() {
         let (status, output, errors) = run(["route", "--", "-bash: fork: retry: Resource temporarily unavailable"])
         #expect(status == 0)
@@ -92,7 +108,7 @@ import Testing
             timeoutErrors.hasPrefix(
                 "incident: error: --timeout needs a number of seconds above 0 and at most 86400, not '0'\n"))
         let folder = try Processes.temporaryFolder("answers")
-        FileManager.default.createFile(atPath: folder + "/a.json", contents: Data(#"{"env": "#.utf8))
+        #expect(FileManager.default.createFile(atPath: folder + "/a.json", contents: Data(#"{"env": "#.utf8)))
         let (answersStatus, _, answersErrors) = run(["triage", "502", "--answers", folder + "/a.json", "--no-input"])
         #expect(answersStatus == 64)
         // The parser's own words (Foundation's differ between Linux and macOS), not a generic sentence.
