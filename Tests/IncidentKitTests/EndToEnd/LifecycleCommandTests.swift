@@ -11,7 +11,7 @@ struct LifecycleCommandTests {
         let folder = try Processes.temporaryFolder("lifecycle")
         let incidents = folder + "/incidents"
         let port = Processes.freePort()
-        FileManager.default.createFile(atPath: folder + "/error.log", contents: Data())
+        #expect(FileManager.default.createFile(atPath: folder + "/error.log", contents: Data()))
         let answers = [
             "service=shop", "env=production", "impact=all users", "error_text=502 Bad Gateway",
             "upstream=127.0.0.1:\(port)", "public_url=http://127.0.0.1:\(port)", "error_log=\(folder)/error.log",
