@@ -24,9 +24,10 @@ public struct FrontMatter: Sendable, Hashable {
     public var line: Int
 
     /// The value of `key`, compared case-insensitively.
-    public subscript(key: String) -> Value? {
-        entries.first { $0.key.lowercased() == key.lowercased() }?.value
-    }
+    public subscript(key: String) -> Value? { entry(key)?.value }
+
+    /// The entry of `key` (with its line), compared case-insensitively.
+    public func entry(_ key: String) -> Entry? { entries.first { $0.key.lowercased() == key.lowercased() } }
 
     /// Parses the lines between the fences. Lines it does not understand are skipped.
     static func parse(_ lines: [SourceLine], line: Int) -> FrontMatter {

@@ -23,8 +23,9 @@ extension RouteIndex {
         var fields: [Route.Field] = [Route.Field(kind: .alert, text: stem, line: 1)]
         var titleLine = 1
         var hasTitle = false
-        if let title = document.frontMatter?["title"]?.text, !title.isEmpty {
-            fields.append(Route.Field(kind: .title, text: title, line: document.frontMatter?.line ?? 1))
+        if let entry = document.frontMatter?.entry("title"), !entry.value.text.isEmpty {
+            fields.append(Route.Field(kind: .title, text: entry.value.text, line: entry.line))
+            titleLine = entry.line
             hasTitle = true
         }
         // Without an H1 or a front-matter title, the first heading is the title shown

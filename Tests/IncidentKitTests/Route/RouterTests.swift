@@ -218,6 +218,9 @@ import Testing
         let titled = LibraryFile(
             path: "n/t.md", document: MarkdownDocument(path: "n/t.md", text: "---\ntitle: Disk\n---\n\n## Pressure\n"))
         #expect(RouteIndex.route(for: titled).fields.filter { $0.kind == .title }.map(\.text) == ["Disk"])
+        // The route and its reasons point at the `title:` line, not at the `---` above it.
+        #expect(RouteIndex.route(for: titled).line == 2)
+        #expect(RouteIndex.route(for: titled).fields.first { $0.kind == .title }?.line == 2)
         let late = LibraryFile(path: "n/l.md", document: MarkdownDocument(path: "n/l.md", text: "## First\n\n# Real\n"))
         #expect(RouteIndex.route(for: late).fields.filter { $0.kind == .title }.map(\.text) == ["Real"])
     }
