@@ -94,6 +94,12 @@ struct RouteCommand: Subcommand {
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
+    /// The symptom as echoed back on a terminal: a pasted log of many kilobytes is cut after its first
+    /// 200 characters, so that the answer stays on the screen (`--json` keeps it whole).
+    static func echo(_ symptom: String) -> String {
+        symptom.count <= 200 ? symptom : String(symptom.prefix(200)) + "… (\(symptom.count) characters)"
+    }
+
     static func text(_ result: RoutingResult, console: any Console) -> String {
         var text = ""
         if let best = result.best, result.confident {
@@ -106,7 +112,7 @@ struct RouteCommand: Subcommand {
                     + "\n"
             }
         } else {
-            text += console.yellow("No confident match for \"\(result.symptom)\".") + "\n"
+            text += console.yellow("No confident match for \"\(Self.echo(result.symptom))\".") + "\n"
             if let fallback = result.fallback {
                 text += "Fall back to the generic triage flow: \(fallback)\n"
             } else if !result.matches.isEmpty {

@@ -45,6 +45,18 @@ import Testing
         #expect(written.errors.isEmpty)
     }
 
+    @Test func aLongPasteIsEchoedCutButRoutedWhole() {
+        let paste = String(repeating: "lorem ipsum dolor sit amet ", count: 400)
+        let (status, output, _) = run(["route", paste])
+        #expect(status == 0)
+        let header = String(output.prefix { $0 != "\n" })
+        #expect(header.hasPrefix("No confident match for \"lorem ipsum dolor"))
+        #expect(header.hasSuffix("… (\(paste.trimmed.count) characters)\"."))
+        #expect(header.count < 260)
+        let (_, json, _) = run(["route", paste, "--json"])
+        #expect(json.contains(paste.trimmed))
+    }
+
     @Test func aSymptomThatStartsWithADashGoesAfterTheDoubleDash() {
         let (status, output, errors) = run(["route", "--", "-bash: fork: retry: Resource temporarily unavailable"])
         #expect(status == 0)
