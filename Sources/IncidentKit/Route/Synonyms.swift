@@ -55,6 +55,15 @@ public enum Synonyms {
         return table
     }()
 
-    /// The stemmed synonyms of a stemmed term.
-    static func of(_ term: String) -> [String] { table[term] ?? [] }
+    /// The stemmed synonyms of a stemmed term; a 4xx or 5xx status code also stands for its class
+    /// (`503` for `5xx`), as runbooks name their alerts (`Ingress5xxErrors`).
+    static func of(_ term: String) -> [String] {
+        let utf8 = term.utf8
+        if utf8.count == 3, let first = utf8.first, first == 0x34 || first == 0x35,
+            utf8.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        {
+            return [String(decoding: [first, 0x78, 0x78], as: UTF8.self)]
+        }
+        return table[term] ?? []
+    }
 }

@@ -162,12 +162,18 @@ public enum TextAnalyzer {
     }
 
     /// A CamelCase boundary after `index`: `dP` in `podPending`, or `DD` followed by a lowercase letter in
-    /// `RAIDDegraded`. Letters and digits are not split apart (`x509`, `http2`).
+    /// `RAIDDegraded`. Letters and digits are not split apart (`x509`, `http2`), except before a class of
+    /// status codes: `Ingress5xxErrors` gives `ingress 5xx errors`.
     private static func isCamelBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
         let current = bytes[index]
         let following = bytes[index + 1]
         if isLowerLetter(current), isUpper(following) { return true }
         if isUpper(current), isUpper(following), index + 2 < end { return isLowerLetter(bytes[index + 2]) }
+        if isLowerLetter(current) || isUpper(current), following == 0x34 || following == 0x35, index + 3 < end,
+            lower(bytes[index + 2]) == 0x78, lower(bytes[index + 3]) == 0x78
+        {
+            return index + 4 == end || !isLowerLetter(bytes[index + 4])
+        }
         return false
     }
 

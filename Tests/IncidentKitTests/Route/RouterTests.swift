@@ -50,6 +50,28 @@ import Testing
         #expect(TextAnalyzer.terms("took 300s, then 45s, then 5030s", keepCompounds: false) == ["took"])
     }
 
+    @Test func aStatusCodeFindsItsClass() throws {
+        #expect(TextAnalyzer.terms("Ingress5xxErrors", keepCompounds: false) == ["ingress", "5xx", "error"])
+        #expect(TextAnalyzer.terms("API4XXRate", keepCompounds: false) == ["api", "4xx", "rate"])
+        // Only a class splits from the letters before it: other letters and digits stay together.
+        #expect(
+            TextAnalyzer.terms("x509 http2 ipv4 e2e h5xxa", keepCompounds: false) == [
+                "x509", "http2", "ipv4", "e2e", "h5xxa",
+            ])
+        #expect(Synonyms.of("503") == ["5xx"])
+        #expect(Synonyms.of("404") == ["4xx"])
+        #expect(Synonyms.of("200").isEmpty && Synonyms.of("5030").isEmpty)
+        let files = [
+            ("i/Ingress5xxErrors.md", "# Ingress5xxErrors\n\n## Meaning\n\nThe router answers with server errors.\n"),
+            ("i/IngressLatency.md", "# IngressLatency\n\n## Meaning\n\nThe router answers slowly.\n"),
+        ].map { LibraryFile(path: $0.0, document: MarkdownDocument(path: $0.0, text: $0.1)) }
+        let router = Router(index: RouteIndex(routes: files.map(RouteIndex.route(for:)), source: nil))
+        let result = router.route("router returning a lot of 503s")
+        let best = try #require(result.best)
+        #expect(best.route.file == "i/Ingress5xxErrors.md")
+        #expect(best.why.first?.contains(#""503s" (as "5xx")"#) == true, "\(best.why)")
+    }
+
     @Test func stemmingMeetsInflections() {
         #expect(Set(["restart", "restarts", "restarting", "restarted"].map(Stemmer.stem)) == ["restart"])
         #expect(Stemmer.stem("pods") == "pod")
