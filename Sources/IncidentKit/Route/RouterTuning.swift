@@ -39,9 +39,9 @@ public struct RouterTuning: Sendable, Hashable {
     /// logistic regression, `incident-eval --train`) and checked by five-fold cross-validation. A keyword
     /// index is ranked by its evidence alone.
     public var rerank = true
-    public var rerankCoverage = 2.072
-    public var rerankLength = 0.306
-    public var rerankName = 0.620
+    public var rerankCoverage = 1.965
+    public var rerankLength = 0.300
+    public var rerankName = 0.655
 
     public init() {}
 
