@@ -52,7 +52,9 @@ public enum RouterLoader {
             let file = FileSystem.readStamped(root + "/" + path)
             let stamp = file.map { ($0.size, $0.modified) } ?? FileSystem.stamp(root + "/" + path)
             stamps.withLock { $0[runbooks[number]] = stamp }
-            if file == nil { unreadable.withLock { $0 = true } }
+            // There but not readable (no permission); a file gone since it was listed, or a name that is not
+            // UTF-8 and so cannot be opened by it, stays out of the manifest too and does not stop caching.
+            if file == nil, stamp != nil { unreadable.withLock { $0 = true } }
             return RouteIndex.route(path: path, bytes: file?.bytes ?? [])
         }
         let routes = batches.flatMap(\.routes)

@@ -175,6 +175,24 @@ import Testing
         }
     }
 
+    /// A file name that is not UTF-8 cannot be opened by the name the listing gives it; that file is
+    /// left out, and the rest of the library is still cached (only a runbook there but unreadable stops it).
+    @Test func aFileNameThatIsNotUTF8DoesNotStopTheCache() throws {
+        let (root, environment) = try makeLibrary()
+        let name = Array((root + "/alerts/caf").utf8) + [0xE9] + Array(".md".utf8) + [0]
+        let descriptor = name.withUnsafeBufferPointer { pointer in
+            pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: name.count) {
+                open($0, O_CREAT | O_WRONLY, 0o644)
+            }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        #expect(try RouterLoader.load(root: root, environment: environment).source == .runbooks)
+        let cached = try RouterLoader.load(root: root, environment: environment)
+        #expect(cached.source == .cache)
+        #expect(cached.router.route("pods keep restarting").best?.route.file == "alerts/KubePodCrashLooping.md")
+    }
+
     @Test func withoutAHomeItStillRoutes() throws {
         let (root, _) = try makeLibrary()
         let loaded = try RouterLoader.load(root: root, environment: [:])
