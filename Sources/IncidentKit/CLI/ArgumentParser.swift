@@ -56,10 +56,9 @@ public struct ArgumentParser: Sendable {
                 parsed.flags.insert("help")
                 continue
             }
-            guard argument.hasPrefix("--"), !argument.contains(" ") else {
-                // Often pasted text (`-bash: fork: ...`), not a mistyped option.
-                throw .usage("unknown option '\(argument)'; an argument that starts with '-' goes after --")
-            }
+            // Often pasted text (`-bash: fork: ...`), not a mistyped option.
+            let pasted = "unknown option '\(argument)'; an argument that starts with '-' goes after --"
+            guard argument.hasPrefix("--") else { throw .usage(pasted) }
             var name = String(argument.dropFirst(2))
             var inlineValue: String?
             if let equals = name.firstIndex(of: "=") {
@@ -67,7 +66,7 @@ public struct ArgumentParser: Sendable {
                 name = String(name[..<equals])
             }
             guard let option = options.first(where: { $0.name == name }) else {
-                throw .usage("unknown option '--\(name)'")
+                throw .usage(name.contains(" ") ? pasted : "unknown option '--\(name)'")
             }
             if option.value == nil {
                 if inlineValue != nil { throw .usage("option '--\(name)' takes no value") }

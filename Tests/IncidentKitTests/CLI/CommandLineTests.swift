@@ -57,6 +57,19 @@ import Testing
         #expect(json.contains(paste.trimmed))
     }
 
+    @Test func anOptionValueWithSpacesIsAValue() throws {
+        let folder = try Processes.temporaryFolder("library with spaces")
+        try FileManager.default.createDirectory(atPath: folder + "/alerts", withIntermediateDirectories: true)
+        try "# Disk full\n\n## Meaning\n\nA disk is full.\n".write(
+            toFile: folder + "/alerts/DiskFull.md", atomically: false, encoding: .utf8)
+        let (status, output, errors) = run(["route", "disk full", "--library=\(folder)"])
+        #expect(status == 0, "\(errors)")
+        #expect(output.contains("alerts/DiskFull.md:1"))
+        let (unknown, _, message) = run(["route", "disk full", "--bash: fork failed"])
+        #expect(unknown == 64)
+        #expect(message.hasPrefix("incident: error: unknown option '--bash: fork failed'; an argument that starts"))
+    }
+
     @Test func aSymptomThatStartsWithADashGoesAfterTheDoubleDash() {
         let (status, output, errors) = run(["route", "--", "-bash: fork: retry: Resource temporarily unavailable"])
         #expect(status == 0)
