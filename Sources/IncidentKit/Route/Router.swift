@@ -35,12 +35,6 @@ public struct Router: Sendable {
     /// The weight of a word no route uses: the rarest possible.
     var unknownIDF: Double { log(1 + (Double(max(1, lookup.routeCount)) + 0.5) / 0.5) }
 
-    /// The weight of a word exactly one route has: the most a word the library uses can say for one
-    /// route. Confidence counts evidence in this unit, which a library of three runbooks reaches as
-    /// well as one of thousands (the rarest possible word's weight, `unknownIDF`, grows with the library
-    /// faster than any word it has: by that unit no match in a small library was ever confident).
-    var exclusiveIDF: Double { log(1 + (Double(max(1, lookup.routeCount)) - 0.5) / 1.5) }
-
     /// Routes `symptom`, returning at most `top` matches, best first.
     public func route(_ symptom: String, top: Int = 3, explain: Bool = true) -> RoutingResult {
         var tokens: [(term: String, word: String)] = []
@@ -148,7 +142,7 @@ public struct Router: Sendable {
             confident =
                 keywordHits[first] != nil
                 || (sharesEnough
-                    && bestMatch.evidence / exclusiveIDF * bestMatch.coverage.squareRoot() >= tuning.minimumStrength)
+                    && bestMatch.evidence / unknownIDF * bestMatch.coverage.squareRoot() >= tuning.minimumStrength)
         }
         return RoutingResult(
             symptom: symptom, terms: terms, matches: matches, confident: confident, nearTie: nearTie,

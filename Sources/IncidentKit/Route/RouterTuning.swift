@@ -19,14 +19,14 @@ public struct RouterTuning: Sendable, Hashable {
     public var glueWeight = 0.3
     /// Bonus for two adjacent symptom words that stand together in a title, heading or summary.
     public var phraseBonus = 1.0
-    /// Confidence: the best route's evidence, in units of the weight of a word only one route has (which
-    /// scales with the size of the library), times the square root of its coverage (the share of the
-    /// symptom's weight it accounts for, rare words counting more and words the library never uses
-    /// counting as the rarest), must reach this. A strong match on a few words of a long paste passes,
-    /// and so does a full match of a short symptom; a middling match on a small part of the symptom does
-    /// not. Chosen on the labelled set as a whole, in the middle of the range (2.6 to 2.7) that declines
-    /// the most symptoms no runbook covers (94%) for the fewest answerable ones (8%).
-    public var minimumStrength = 2.65
+    /// Confidence: the best route's score, in units of the weight of the rarest possible word (which scales
+    /// with the size of the library), times the square root of its coverage (the share of the symptom's
+    /// weight it accounts for, rare words counting more and words the library never uses counting as the
+    /// rarest), must reach this. A strong match on a few words of a long paste passes, and so does a full
+    /// match of a short symptom; a middling match on a small part of the symptom does not. Chosen on the
+    /// labelled set as a whole and checked by five-fold cross-validation: about 91% of the symptoms no
+    /// runbook covers fall below it, and about 8% of those one does.
+    public var minimumStrength = 2.2
     /// Confidence without a keyword also needs the best route to share this many distinct words with a
     /// symptom of more than one word: one shared word out of two or more is a guess ("disk full" landing
     /// on the only runbook whose title says "full"). A one-word symptom is not confident on a near tie.

@@ -247,38 +247,6 @@ import Testing
         #expect(RouteIndex.route(for: late).fields.filter { $0.kind == .title }.map(\.text) == ["Real"])
     }
 
-    /// A team's first few runbooks: a symptom in a runbook's own words is confident however small the
-    /// library, and one that shares a single word with it, or none, is not.
-    @Test func aSmallLibraryIsConfidentOfARunbooksOwnWords() throws {
-        let others = [
-            (
-                "VaultSealed",
-                "# Vault sealed\n\n## Meaning\n\nThe secret store is sealed; no service can read a secret.\n"
-            ),
-            ("DiskFull", "# Disk full\n\n## Meaning\n\nA filesystem on a host has no space left.\n"),
-            ("CertExpiry", "# Certificate expiring\n\n## Meaning\n\nA TLS certificate expires within a week.\n"),
-            ("DnsFailures", "# DNS failures\n\n## Meaning\n\nLookups of internal names fail or time out.\n"),
-        ]
-        let rabbit = (
-            "RabbitQueueBacklog",
-            "# RabbitMQ queue backlog\n\n## Meaning\n\nMessages pile up in a queue faster than consumers take them.\n"
-        )
-        for count in 1...5 {
-            let files = ([rabbit] + others.prefix(count - 1)).map {
-                LibraryFile(path: "r/\($0.0).md", document: MarkdownDocument(path: "r/\($0.0).md", text: $0.1))
-            }
-            let router = Router(index: RouteIndex(routes: files.map(RouteIndex.route(for:)), source: nil))
-            for symptom in ["rabbitmq queue backlog", "messages pile up in the queue, consumers too slow"] {
-                let result = router.route(symptom)
-                #expect(result.confident, "\(symptom) in \(count) runbooks")
-                #expect(result.best?.route.file == "r/RabbitQueueBacklog.md")
-            }
-            for symptom in ["printer on floor three jams", "kafka consumer lag", "queue printer broken"] {
-                #expect(!router.route(symptom).confident, "\(symptom) in \(count) runbooks")
-            }
-        }
-    }
-
     @Test func theScoreShownIsTheDocumentedFormula() throws {
         let library = try Library.load(root: Paths.corpora)
         let tuning = RouterTuning()
