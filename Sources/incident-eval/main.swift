@@ -119,6 +119,16 @@ let router = Router(index: library.index, tuning: tuning)
 let loaded = now()
 let reference = BM25Reference(library: library)
 
+if arguments.contains("--sizes") {
+    // Row counts are rows × subsets: each subset routes every row.
+    print("confidence over subsets of \(library.root) (40 per size, each with one answerable row's runbook):")
+    for (size, tally) in LibrarySizes.tallies(
+        rows: rows, routes: library.index.routes, tuning: tuning, sizes: [3, 5, 10, 30, 100], samples: 40)
+    {
+        print("  " + tally.line("\(size) runbooks") + "  (\(tally.answerable) answerable)")
+    }
+    exit(0)
+}
 if arguments.contains("--train") {
     // Candidates ranked by evidence alone, as the re-ranking sees them.
     var plain = tuning
