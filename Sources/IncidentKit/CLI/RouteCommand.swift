@@ -42,15 +42,21 @@ struct RouteCommand: Subcommand {
             noted = false
         }
         defer { eraseNote() }
-        let router = try RouterLoader.load(root: root, environment: context.environment) { count, caching in
+        let loaded = try RouterLoader.load(root: root, environment: context.environment) { count, caching in
             // A passing note on a terminal that can erase it: reading thousands of runbooks takes a second
             // or more. Short, so that it fits on one line of a narrow terminal.
             guard count >= Self.progressThreshold, console.errorsIsTerminal, context.environment["TERM"] != "dumb"
             else { return }
             console.error("reading \(count) runbooks\(caching ? " (cached for next time)" : "")…")
             noted = true
-        }.router
+        }
         eraseNote()
+        let router = loaded.router
+        for path in loaded.unreadable {
+            console.error(
+                console.yellowError("warning: ")
+                    + "cannot read \(path); it routes as empty, and no route cache is kept until it can be read\n")
+        }
         let result = router.route(symptom, top: top)
         if parsed.flag("json") {
             context.console.write(Self.json(result).rendered() + "\n")

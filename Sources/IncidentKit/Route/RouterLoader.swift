@@ -13,17 +13,18 @@ public enum RouterLoader {
     ///
     /// `reading` is told how many runbooks are about to be read when there is no valid cache, and
     /// whether a cache will be written for next time, so that a terminal can say why the first run over
-    /// a large collection takes a moment.
+    /// a large collection takes a moment. `unreadable` lists the runbooks that are there but could not
+    /// be read (no permission): they route as empty, and no cache is written while they remain.
     public static func load(
         root: String, environment: [String: String], tuning: RouterTuning = RouterTuning(),
         reading: ((_ count: Int, _ caching: Bool) -> Void)? = nil
-    ) throws(IncidentError) -> (router: Router, source: Source) {
+    ) throws(IncidentError) -> (router: Router, source: Source, unreadable: [String]) {
         guard FileSystem.isDirectory(root) else {
             throw .usage("library folder '\(root)' does not exist or is not a folder")
         }
         if Library.indexPaths.contains(where: { FileSystem.isFile(root + "/" + $0) }) {
             let library = try Library.load(root: root, scope: .routing)
-            return (Router(index: library.index, tuning: tuning), .keywordIndex)
+            return (Router(index: library.index, tuning: tuning), .keywordIndex, [])
         }
         let cacheFile = RouteCache.directory(environment: environment).map { RouteCache.path(for: root, in: $0) }
         let reload: @Sendable (Route) -> Route = { route in
@@ -36,7 +37,7 @@ public enum RouterLoader {
             let manifest = LibraryManifest.scan(root: root)
             if let cached = RouteCache.decode(bytes, root: root, manifest: manifest, tuning: tuning) {
                 let index = RouteIndex(routes: cached.routes, source: nil)
-                return (Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache)
+                return (Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache, [])
             }
             scanned = manifest
         }
@@ -46,7 +47,7 @@ public enum RouterLoader {
         // every core; only the counts and each route's title stay in memory (reasons re-read a file).
         let runbooks = paths.indices.filter { LibraryFile.Kind(path: paths[$0]) == .runbook }
         let stamps = Mutex([(size: Int64, modified: Int64)?](repeating: nil, count: paths.count))
-        let unreadable = Mutex(false)
+        let unreadable = Mutex<[String]>([])
         let batches = InMemoryTermLookup.analyse(count: runbooks.count, keepingRoutes: true) { number in
             let path = paths[runbooks[number]]
             let file = FileSystem.readStamped(root + "/" + path)
@@ -54,7 +55,7 @@ public enum RouterLoader {
             stamps.withLock { $0[runbooks[number]] = stamp }
             // There but not readable (no permission); a file gone since it was listed, or a name that is not
             // UTF-8 and so cannot be opened by it, stays out of the manifest too and does not stop caching.
-            if file == nil, stamp != nil { unreadable.withLock { $0 = true } }
+            if file == nil, stamp != nil { unreadable.withLock { $0.append(path) } }
             return RouteIndex.route(path: path, bytes: file?.bytes ?? [])
         }
         let routes = batches.flatMap(\.routes)
@@ -70,14 +71,14 @@ public enum RouterLoader {
             batches: batches, keywords: Array(repeating: [], count: routes.count), tuning: tuning)
         // A runbook that could not be read (no permission) routes as empty this time; cached, it would
         // stay empty after `chmod` fixed it, since a change of mode changes neither size nor time.
-        if let cacheFile, !unreadable.withLock({ $0 }), FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile))
-        {
+        let unread = unreadable.withLock { $0.sorted() }
+        if let cacheFile, unread.isEmpty, FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile)) {
             // Best effort: a library that cannot be cached still routes, only more slowly.
             _ = FileSystem.writeAtomically(
                 RouteCache.encode(root: root, manifest: manifest, routes: routes, lookup: lookup, tuning: tuning),
                 to: cacheFile)
         }
         let index = RouteIndex(routes: routes, source: nil)
-        return (Router(index: index, tuning: tuning, lookup: lookup, reload: reload), .runbooks)
+        return (Router(index: index, tuning: tuning, lookup: lookup, reload: reload), .runbooks, unread)
     }
 }

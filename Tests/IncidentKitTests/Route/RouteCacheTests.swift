@@ -214,18 +214,35 @@ private final class SharedScreen: Console {
     func clear() { screen.withLock { $0 = "" } }
 }
 
-/// A runbook `chmod 000` made unreadable, for a process that cannot read it: root can, so as root the
-/// binary runs as `nobody` (setpriv) from a world-readable copy.
+/// A runbook `chmod 000` made unreadable, for a process that cannot read it. Root can, so as root the
+/// binary runs as `nobody` (setpriv), copied into a folder under /tmp that `nobody` can reach.
 @Suite struct UnreadableRunbookTests {
-    /// The words that run `incident` as a user to whom `chmod 000` applies, nil when there is no such way.
-    static let unprivileged: [String]? = {
-        guard geteuid() == 0 else { return [] }
-        let setpriv = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        return Processes.sh(Processes.shell(setpriv + ["/bin/true"])).status == 0 ? setpriv : nil
-    }()
+    /// The words that run a copy of `incident` in `folder` as a user to whom `chmod 000` applies, nil when
+    /// this machine has no such way (root without setpriv, or a toolchain `nobody` cannot load).
+    static func unprivileged(copyingInto folder: String) -> [String]? {
+        let binary = folder + "/incident"
+        guard (try? FileManager.default.copyItem(atPath: Processes.incident, toPath: binary)) != nil,
+            (try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)) != nil
+        else { return nil }
+        guard geteuid() == 0 else { return [binary] }
+        let words = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary]
+        guard Processes.sh(Processes.shell(words + ["--version"])).status == 0 else {
+            try? FileManager.default.removeItem(atPath: folder)
+            return nil
+        }
+        return words
+    }
 
-    @Test(.enabled(if: unprivileged != nil)) func aRunbookThatCouldNotBeReadIsNotCachedAsEmpty() throws {
-        let base = try Processes.temporaryFolder("unreadable-runbook")
+    static let folder: String = {
+        let path = "/tmp/incident-unreadable-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+    static let incident = unprivileged(copyingInto: folder)
+
+    @Test(.enabled(if: incident != nil, "needs a user chmod 000 applies to: not root, or root with setpriv"))
+    func aRunbookThatCouldNotBeReadIsNotCachedAsEmpty() throws {
+        let base = Self.folder
         defer { try? FileManager.default.removeItem(atPath: base) }
         let root = base + "/library"
         try FileManager.default.createDirectory(atPath: root + "/alerts", withIntermediateDirectories: true)
@@ -233,29 +250,32 @@ private final class SharedScreen: Console {
             toFile: root + "/alerts/VaultSealed.md", atomically: false, encoding: .utf8)
         try "# Disk full\n\n## Meaning\n\nA disk is full.\n".write(
             toFile: root + "/alerts/DiskFull.md", atomically: false, encoding: .utf8)
-        let binary = base + "/incident"
-        try FileManager.default.copyItem(atPath: Processes.incident, toPath: binary)
-        for (path, mode) in [(base, 0o755), (root, 0o755), (root + "/alerts", 0o755), (binary, 0o755)] {
-            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+        for path in [root, root + "/alerts"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
         }
         let cache = base + "/cache"
         try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: cache)
         let runbook = root + "/alerts/VaultSealed.md"
         let command = Processes.shell(
-            ["env", "NO_COLOR=1", "XDG_CACHE_HOME=" + cache] + (Self.unprivileged ?? [])
-                + [binary, "route", "vault sealed secret store", "--library", root, "--top", "1"])
+            ["env", "NO_COLOR=1", "XDG_CACHE_HOME=" + cache] + (Self.incident ?? [])
+                + ["route", "vault sealed secret store", "--library", root, "--top", "1"])
 
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: runbook)
         let unreadable = Processes.sh(command)
         #expect(unreadable.status == 0, "\(unreadable.errors)")
         #expect(!unreadable.output.contains("Vault sealed (confident match)"), "the runbook could not be read")
+        #expect(
+            unreadable.errors
+                == "warning: cannot read alerts/VaultSealed.md; it routes as empty, and no route cache is kept until it can be read\n"
+        )
         #expect((try? FileManager.default.contentsOfDirectory(atPath: cache + "/incident"))?.isEmpty ?? true)
 
         // chmod changes neither the size nor the time the cache checks: nothing may be cached to go stale.
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: runbook)
         let readable = Processes.sh(command)
         #expect(readable.output.hasPrefix("Vault sealed (confident match)"), "\(readable.output)")
+        #expect(readable.errors.isEmpty)
         let cached = Processes.sh(command)
         #expect(cached.output == readable.output)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache + "/incident").count == 1)
