@@ -13,6 +13,10 @@ struct BinaryWriter {
         u32(UInt32(truncatingIfNeeded: value >> 32))
     }
     mutating func i32(_ value: Int32) { u32(UInt32(bitPattern: value)) }
+    /// Overwrites the 8 bytes at `offset` (written earlier, for example as a placeholder) with `value`.
+    mutating func set(_ value: UInt64, at offset: Int) {
+        for index in 0..<8 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+    }
     mutating func f32(_ value: Float) { u32(value.bitPattern) }
     mutating func string(_ value: String) {
         u32(UInt32(value.utf8.count))

@@ -6,7 +6,7 @@
 enum RouteCache {
     static let magic = Array("INCIDENT-ROUTES\n".utf8)
     /// Changes whenever the analyzer or the file format changes, so older caches are rebuilt.
-    static let formatVersion: UInt32 = 6
+    static let formatVersion: UInt32 = 7
     /// Where the checksum of everything after it is written: after the magic and the format version.
     static let checksumOffset = magic.count + 4
 
@@ -79,8 +79,7 @@ enum RouteCache {
                 for route in routes { writer.i32(route) }
             }
         }
-        let checksum = ContentHash.checksum(writer.bytes, from: checksumOffset + 8)
-        for index in 0..<8 { writer.bytes[checksumOffset + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index)) }
+        writer.set(ContentHash.checksum(writer.bytes, from: checksumOffset + 8), at: checksumOffset)
         return writer.bytes
     }
 

@@ -60,7 +60,7 @@ public enum Synonyms {
     static func of(_ term: String) -> [String] {
         let utf8 = term.utf8
         if utf8.count == 3, let first = utf8.first, first == 0x34 || first == 0x35,
-            utf8.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+            utf8.dropFirst().allSatisfy(TextAnalyzer.isDigit)
         {
             return [String(decoding: [first, 0x78, 0x78], as: UTF8.self)]
         }

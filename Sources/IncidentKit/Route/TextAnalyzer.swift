@@ -94,7 +94,8 @@ public enum TextAnalyzer {
         case negation
         /// The `t` after the apostrophe of `isn't`, which the negation already stands for.
         case contractedT
-        /// `503s`, the plural of a 4xx or 5xx status code, read as `503`. (Go prints 503 seconds as `8m23s`.)
+        /// `503s`, the plural of a 4xx or 5xx status code, read as `503` (Go prints 503 seconds as `8m23s`),
+        /// and `5xxs` as `5xx`.
         case statusCodes
     }
 
@@ -110,8 +111,9 @@ public enum TextAnalyzer {
         let count = end - start
         guard count >= 1, count <= 11 else { return nil }
         let last = lower(bytes[end - 1])
-        if count == 4, bytes[start] == 0x34 || bytes[start] == 0x35, isDigit(bytes[start + 1]),
-            isDigit(bytes[start + 2]), last == 0x73
+        if count == 4, bytes[start] == 0x34 || bytes[start] == 0x35, last == 0x73,
+            isDigit(bytes[start + 1]) && isDigit(bytes[start + 2])
+                || lower(bytes[start + 1]) == 0x78 && lower(bytes[start + 2]) == 0x78
         {
             return .statusCodes
         }

@@ -23,10 +23,11 @@ public enum ContentHash {
     /// A 64-bit checksum of `bytes[start...]` for files of many megabytes, such as the route cache:
     /// four lanes of multiply-rotate rounds over little-endian 8-byte words (the rounds of xxHash64,
     /// though not its exact output), then the tail byte by byte and a final mix. Several times faster
-    /// than FNV-1a. Any change within one 8-byte word, or to the bytes after the last 32-byte block,
-    /// always changes it (every step is a bijection); larger damage goes unnoticed only by rare chance.
+    /// than FNV-1a. A change within one 8-byte word, or of one byte after the last 32-byte block, always
+    /// changes it (every step is a bijection); other damage goes unnoticed only by rare chance.
     public static func checksum(_ bytes: [UInt8], from start: Int = 0) -> UInt64 {
-        bytes.withUnsafeBytes { buffer in
+        precondition(start >= 0 && start <= bytes.count, "checksum start \(start) outside 0...\(bytes.count)")
+        return bytes.withUnsafeBytes { buffer in
             let count = buffer.count - start
             guard count > 0 else { return prime3 }
             var lanes: (UInt64, UInt64, UInt64, UInt64) = (prime1 &+ prime2, prime2, 0, 0 &- prime1)

@@ -46,6 +46,7 @@ import Testing
 
     @Test func pluralStatusCodesAreTheCodes() {
         #expect(TextAnalyzer.terms("lots of 503s and 404S", keepCompounds: false) == ["lot", "503", "404"])
+        #expect(TextAnalyzer.terms("5xxs and 4XXs", keepCompounds: false) == ["5xx", "4xx"])
         // Other numbers with an `s` are durations, which a pasted log line's volatile parts drop.
         #expect(TextAnalyzer.terms("took 300s, then 45s, then 5030s", keepCompounds: false) == ["took"])
     }
