@@ -69,7 +69,9 @@ struct RouteCommand: Subcommand {
     /// From how many runbooks to read a terminal is told why the first run takes a moment.
     static let progressThreshold = 1000
 
-    /// The JSON shape documented in DESIGN.md, plus `nearTie` and `fallback`.
+    /// The JSON shape documented in DESIGN.md, plus `nearTie`, `fallback`, and each match's
+    /// `missingTargets`: its links that lead nowhere in the library, as written (`targets` has only the
+    /// paths that exist, so a script can tell a route with no targets from one whose targets are missing).
     static func json(_ result: RoutingResult) -> JSONValue {
         .object([
             ("symptom", .string(result.symptom)),
@@ -85,6 +87,11 @@ struct RouteCommand: Subcommand {
                             ("file", .string(match.route.file)),
                             ("line", .integer(match.route.line)),
                             ("targets", .array(match.route.targetPaths.map(JSONValue.string))),
+                            (
+                                "missingTargets",
+                                .array(
+                                    match.route.targets.filter { $0.path == nil }.map { .string($0.destination) })
+                            ),
                             ("score", .number(match.score)),
                             ("why", .array(match.why.map(JSONValue.string))),
                         ])

@@ -155,7 +155,23 @@ import Testing
             #expect(match["targets"] is [String])
             #expect(match["score"] is Double || match["score"] is Int)
             #expect(match["why"] is [String])
+            #expect(match["missingTargets"] as? [String] == [])
         }
+    }
+
+    @Test func jsonNamesTargetsThatLeadNowhere() throws {
+        let root = try Processes.temporaryFolder("missing-target")
+        try FileManager.default.createDirectory(atPath: root + "/runbooks", withIntermediateDirectories: true)
+        try
+            "# Index\n\n## Kafka consumer lag\n\n**Keywords:** kafka lag\n**Route:** [Kafka](KAFKA.md), [Triage](INCIDENT_TRIAGE.md)\n"
+            .write(toFile: root + "/runbooks/00_INDEX.md", atomically: false, encoding: .utf8)
+        try "# Triage\n".write(toFile: root + "/runbooks/INCIDENT_TRIAGE.md", atomically: false, encoding: .utf8)
+        let library = try Library.load(root: root)
+        let json = RouteCommand.json(Router(index: library.index).route("kafka lag")).rendered()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let match = try #require((object["matches"] as? [[String: Any]])?.first)
+        #expect(match["targets"] as? [String] == ["runbooks/INCIDENT_TRIAGE.md"])
+        #expect(match["missingTargets"] as? [String] == ["KAFKA.md"])
     }
 }
 
