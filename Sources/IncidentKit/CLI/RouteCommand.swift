@@ -21,7 +21,8 @@ struct RouteCommand: Subcommand {
     ]
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
-        let symptom = TerminalText.printable(parsed.positionals.joined(separator: " ").trimmed)
+        // As typed: JSON escapes what a terminal must not see; the text output neutralises it when echoing.
+        let symptom = parsed.positionals.joined(separator: " ").trimmed
         guard !symptom.isEmpty else { throw .usage("missing SYMPTOM") }
         var top = 3
         if let value = parsed.value("top") {
@@ -125,7 +126,9 @@ struct RouteCommand: Subcommand {
                     + "\n"
             }
         } else {
-            text += console.yellow("No confident match for \"\(Self.echo(result.symptom))\".") + "\n"
+            text +=
+                console.yellow("No confident match for \"\(Self.echo(TerminalText.printable(result.symptom)))\".")
+                + "\n"
             if let fallback = result.fallback {
                 text += "Fall back to the generic triage flow: \(fallback)\n"
             } else if !result.matches.isEmpty {

@@ -70,6 +70,17 @@ import Testing
         #expect(message.hasPrefix("incident: error: unknown option '--bash: fork failed'; an argument that starts"))
     }
 
+    @Test func controlCharactersAreNeutralisedOnTheTerminalAndKeptInJSON() throws {
+        let typed = "printer \u{1B}[31mjams\u{7}"
+        let (status, output, _) = run(["route", typed])
+        #expect(status == 0)
+        #expect(!output.contains("\u{1B}") && !output.contains("\u{7}"))
+        let (_, json, _) = run(["route", typed, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["symptom"] as? String == typed)
+        #expect(json.contains("\\u001b"))
+    }
+
     @Test func aSymptomThatStartsWithADashGoesAfterTheDoubleDash() {
         let (status, output, errors) = run(["route", "--", "-bash: fork: retry: Resource temporarily unavailable"])
         #expect(status == 0)
