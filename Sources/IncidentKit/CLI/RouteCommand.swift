@@ -114,23 +114,26 @@ struct RouteCommand: Subcommand {
         symptom.count <= 200 ? symptom : String(symptom.prefix(200)) + "… (\(symptom.count) characters)"
     }
 
+    /// The result for a terminal. Everything that comes from the library's files or the command line
+    /// (titles, paths, reasons, the symptom) is shown with its control characters neutralised: a
+    /// runbook's title must not be able to clear the screen or colour what follows.
     static func text(_ result: RoutingResult, console: any Console) -> String {
+        let shown = TerminalText.printable
         var text = ""
         if let best = result.best, result.confident {
-            text += "\(console.bold(best.route.title)) \(console.green("(confident match)"))\n"
+            text += "\(console.bold(shown(best.route.title))) \(console.green("(confident match)"))\n"
             if result.nearTie, result.matches.count > 1 {
                 let second = result.matches[1].route
                 text +=
                     console.yellow(
-                        "near tie: \"\(second.title)\" (\(second.file):\(second.line)) scores almost as high")
+                        "near tie: \"\(shown(second.title))\" (\(shown(second.file)):\(second.line)) scores almost as high"
+                    )
                     + "\n"
             }
         } else {
-            text +=
-                console.yellow("No confident match for \"\(Self.echo(TerminalText.printable(result.symptom)))\".")
-                + "\n"
+            text += console.yellow("No confident match for \"\(Self.echo(shown(result.symptom)))\".") + "\n"
             if let fallback = result.fallback {
-                text += "Fall back to the generic triage flow: \(fallback)\n"
+                text += "Fall back to the generic triage flow: \(shown(fallback))\n"
             } else if !result.matches.isEmpty {
                 text += "This library has no generic triage flow; the closest routes follow.\n"
             } else {
@@ -144,13 +147,13 @@ struct RouteCommand: Subcommand {
         text += "\n"
         for (offset, match) in result.matches.enumerated() {
             let score = Self.twoDecimals(match.score)
-            text += "\(offset + 1). \(console.bold(match.route.title))  \(console.dim("score \(score)"))\n"
-            text += "   \(match.route.file):\(match.route.line)\n"
+            text += "\(offset + 1). \(console.bold(shown(match.route.title)))  \(console.dim("score \(score)"))\n"
+            text += "   \(shown(match.route.file)):\(match.route.line)\n"
             if !match.route.targets.isEmpty {
                 let targets = match.route.targets.map { $0.path ?? "\($0.destination) (missing)" }
-                text += "   routes to: \(targets.joined(separator: ", "))\n"
+                text += "   routes to: \(shown(targets.joined(separator: ", ")))\n"
             }
-            for reason in match.why { text += "   why: \(reason)\n" }
+            for reason in match.why { text += "   why: \(shown(reason))\n" }
         }
         return text
     }

@@ -81,6 +81,19 @@ import Testing
         #expect(json.contains("\\u001b"))
     }
 
+    @Test func aRunbookCannotSendControlCharactersToTheTerminal() throws {
+        let root = try Processes.temporaryFolder("escape-title")
+        try FileManager.default.createDirectory(atPath: root + "/alerts", withIntermediateDirectories: true)
+        try "# Disk \u{1B}[2J\u{1B}]0;owned\u{7}full\n\n## Meaning\n\nThe disk \u{1B}[31mis full.\n".write(
+            toFile: root + "/alerts/Disk\u{1B}[5mFull.md", atomically: false, encoding: .utf8)
+        for arguments in [["route", "disk full"], ["route", "full disk", "--top", "1"]] {
+            let (status, output, errors) = run(arguments + ["--library", root])
+            #expect(status == 0, "\(errors)")
+            #expect(output.contains("Disk ^[[2J^[]0;owned^Gfull"))
+            #expect(!output.contains("\u{1B}") && !output.contains("\u{7}"), "\(output)")
+        }
+    }
+
     @Test func aSymptomThatStartsWithADashGoesAfterTheDoubleDash() {
         let (status, output, errors) = run(["route", "--", "-bash: fork: retry: Resource temporarily unavailable"])
         #expect(status == 0)
