@@ -36,7 +36,7 @@ extension Console {
 }
 
 /// The process's real standard output and error. Colour only on a terminal, never with `NO_COLOR` or
-/// `TERM=dumb`.
+/// `TERM=dumb`; no control character but the tool's own styles and line erasing reaches either.
 public struct StandardConsole: Console {
     public let colorsOutput: Bool
     public let colorsErrors: Bool
@@ -62,9 +62,10 @@ public struct StandardConsole: Console {
     /// take a cut-off result for a whole one.
     public var outputFailure: String? { outputErrno.code.map { String(cString: strerror($0)) } }
 
-    /// Writes all of `text`; the errno of a write that failed, nil when all of it was written.
+    /// Writes all of `text`, with control characters it does not write itself neutralised
+    /// (`TerminalText.terminalSafe`); the errno of a write that failed, nil when all of it was written.
     private static func put(_ text: String, to descriptor: Int32) -> Int32? {
-        var bytes = Array(text.utf8)
+        var bytes = TerminalText.terminalSafe(Array(text.utf8))
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes {

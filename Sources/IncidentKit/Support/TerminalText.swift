@@ -25,4 +25,50 @@ public enum TerminalText {
         default: false
         }
     }
+
+    /// `bytes` as they may reach a terminal: the sequences the tool itself writes pass (colours and
+    /// styles `ESC[...m`, and `\r ESC[K`, which erases a progress line), and so do tabs, newlines and
+    /// `\r\n`; every other control character is shown as in `printable` (`^[`, `^G`, `?` for C1).
+    /// Whatever a runbook, a child's output or a pasted symptom holds, the standard console passes it
+    /// through this, so none of it can move the cursor, clear the screen or retitle the window.
+    public static func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
+        let count = bytes.count
+        guard bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return bytes }
+        var safe: [UInt8] = []
+        safe.reserveCapacity(count + 16)
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x1B:
+                // ESC [ then digits and semicolons, ending in m (style) or K (erase line).
+                var end = index + 1
+                if end < count, bytes[end] == 0x5B {
+                    end += 1
+                    while end < count, bytes[end] == 0x3B || (bytes[end] >= 0x30 && bytes[end] <= 0x39) { end += 1 }
+                    if end < count, bytes[end] == 0x6D || bytes[end] == 0x4B {
+                        safe.append(contentsOf: bytes[index...end])
+                        index = end + 1
+                        continue
+                    }
+                }
+                safe.append(contentsOf: [0x5E, 0x5B])  // ^[
+            case 0x0D:
+                let next = index + 1 < count ? bytes[index + 1] : 0
+                let erases = next == 0x1B && index + 3 < count && bytes[index + 2] == 0x5B && bytes[index + 3] == 0x4B
+                if next == 0x0A || erases { safe.append(byte) } else { safe.append(contentsOf: [0x5E, 0x4D]) }
+            case 0x09, 0x0A:
+                safe.append(byte)
+            case 0x00..<0x20, 0x7F:
+                safe.append(contentsOf: [0x5E, byte ^ 0x40])
+            case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
+                safe.append(0x3F)  // a C1 control, U+0080...U+009F
+                index += 1
+            default:
+                safe.append(byte)
+            }
+            index += 1
+        }
+        return safe
+    }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+@Suite struct TerminalTextTests {
+    private func safe(_ text: String) -> String {
+        String(decoding: TerminalText.terminalSafe(Array(text.utf8)), as: UTF8.self)
+    }
+
+    @Test func theToolsOwnSequencesPass() {
+        let console = StandardConsoleStyles()
+        for text in [
+            console.bold("Nginx") + " " + console.green("(confident match)"), "\r\u{1B}[K  running 3/5",
+            "line\r\nnext\ttab\n", "plain é 日本 ✓",
+        ] {
+            #expect(safe(text) == text)
+        }
+    }
+
+    @Test func everyOtherControlIsShown() {
+        #expect(safe("Disk \u{1B}[2J\u{1B}]0;owned\u{7}full") == "Disk ^[[2J^[]0;owned^Gfull")
+        #expect(safe("a\rb") == "a^Mb", "a bare carriage return could overwrite what the line said")
+        #expect(safe("bs\u{8}\u{8} del\u{7F} nul\u{0}") == "bs^H^H del^? nul^@")
+        #expect(safe("c1 \u{9B}31m csi") == "c1 ?31m csi")
+        #expect(safe("cursor \u{1B}[10;10H up \u{1B}[A") == "cursor ^[[10;10H up ^[[A")
+        #expect(safe("cut \u{1B}") == "cut ^[" && safe("cut \u{1B}[12") == "cut ^[[12" && safe("\r") == "^M")
+    }
+
+    /// The process's real output: `triage` prints a runbook's title as the route it takes, and the
+    /// console (which writes the same bytes to a pipe as to a terminal) lets none of its escapes through.
+    @Test func aRunbookCannotReachTheTerminalThroughTheProcess() throws {
+        let root = try Processes.temporaryFolder("escape-process")
+        try FileManager.default.createDirectory(atPath: root + "/alerts", withIntermediateDirectories: true)
+        try "# Disk \u{1B}[2J\u{1B}]0;owned\u{7}full\n\n## Meaning\n\nThe disk is full.\n".write(
+            toFile: root + "/alerts/DiskFull.md", atomically: false, encoding: .utf8)
+        let result = Processes.runIncident(
+            ["triage", "disk full", "--library", root, "--dry-run", "--no-input", "--out", root + "/out"],
+            directory: root, environment: ["XDG_CACHE_HOME": root + "/c"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Route: Disk ^[[2J^[]0;owned^Gfull (alerts/DiskFull.md:1)"))
+        #expect(!(result.output + result.errors).unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+}
+
+/// The styles a terminal console writes, to check that they pass.
+private struct StandardConsoleStyles: Console {
+    let colorsOutput = true
+    let colorsErrors = true
+    func write(_ text: String) {}
+    func error(_ text: String) {}
+}
