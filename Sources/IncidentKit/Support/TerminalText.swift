@@ -26,8 +26,13 @@ public enum TerminalText {
         }
     }
 
-    /// `bytes` as they may reach a terminal: the sequences the tool itself writes pass (colours and
-    /// styles `ESC[...m`, and `\r ESC[K`, which erases a progress line), and so do tabs, newlines and
+    /// The escape sequences the tool writes itself: reset, bold, dim, red, green, yellow, erase line.
+    private static let ownSequences: [[UInt8]] = ["0m", "1m", "2m", "31m", "32m", "33m", "K"].map {
+        [0x1B, 0x5B] + Array($0.utf8)
+    }
+
+    /// `bytes` as they may reach a terminal: the sequences the tool itself writes pass (its colours and
+    /// styles, and `\r ESC[K`, which erases a progress line), and so do tabs, newlines and
     /// `\r\n`; every other control character is shown as in `printable` (`^[`, `^G`, `?` for C1).
     /// Whatever a runbook, a child's output or a pasted symptom holds, the standard console passes it
     /// through this, so none of it can move the cursor, clear the screen or retitle the window.
@@ -41,16 +46,12 @@ public enum TerminalText {
             let byte = bytes[index]
             switch byte {
             case 0x1B:
-                // ESC [ then digits and semicolons, ending in m (style) or K (erase line).
-                var end = index + 1
-                if end < count, bytes[end] == 0x5B {
-                    end += 1
-                    while end < count, bytes[end] == 0x3B || (bytes[end] >= 0x30 && bytes[end] <= 0x39) { end += 1 }
-                    if end < count, bytes[end] == 0x6D || bytes[end] == 0x4B {
-                        safe.append(contentsOf: bytes[index...end])
-                        index = end + 1
-                        continue
-                    }
+                // Only the sequences `Console` writes: a runbook's own `ESC[8m` (concealed) could hide part
+                // of a command shown for confirmation.
+                if let sequence = ownSequences.first(where: { bytes[index...].starts(with: $0) }) {
+                    safe.append(contentsOf: sequence)
+                    index += sequence.count
+                    continue
                 }
                 safe.append(contentsOf: [0x5E, 0x5B])  // ^[
             case 0x0D:

@@ -24,6 +24,7 @@ import Testing
         #expect(safe("bs\u{8}\u{8} del\u{7F} nul\u{0}") == "bs^H^H del^? nul^@")
         #expect(safe("c1 \u{9B}31m csi") == "c1 ?31m csi")
         #expect(safe("cursor \u{1B}[10;10H up \u{1B}[A") == "cursor ^[[10;10H up ^[[A")
+        #expect(safe("rm -rf \u{1B}[8m/\u{1B}[0m") == "rm -rf ^[[8m/\u{1B}[0m", "concealed text is not the tool's")
         #expect(safe("cut \u{1B}") == "cut ^[" && safe("cut \u{1B}[12") == "cut ^[[12" && safe("\r") == "^M")
     }
 
