@@ -70,12 +70,33 @@ public enum JSONValue: Sendable, Equatable {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case _ where Self.isTerminalControl(scalar): result += Self.escaped(scalar)
             default: result.unicodeScalars.append(scalar)
             }
         }
         return result + "\""
+    }
+
+    /// JSON that Foundation's encoder wrote, with DEL and the C1 controls escaped too (it leaves them
+    /// as they are, as JSON allows): the console would otherwise show them as `^?` and `?`, and the JSON
+    /// would no longer say what was typed. They can only stand inside strings, so escaping them anywhere
+    /// is safe.
+    public static func escapingControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: isTerminalControl) else { return json }
+        var result = ""
+        for scalar in json.unicodeScalars {
+            if isTerminalControl(scalar) { result += escaped(scalar) } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
+    }
+
+    /// C0 controls, DEL and C1 controls: what `TerminalText` would not let through as they are.
+    private static func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
+    }
+
+    private static func escaped(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }

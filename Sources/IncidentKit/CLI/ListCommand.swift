@@ -52,7 +52,7 @@ struct ShowCommand: Subcommand {
         let console = context.console
         if parsed.flag("json") {
             let data = (try? IncidentStore.encoder.encode(record)) ?? Data("{}".utf8)
-            console.write(String(decoding: data, as: UTF8.self) + "\n")
+            console.write(JSONValue.escapingControls(String(decoding: data, as: UTF8.self)) + "\n")
             return .success
         }
         var text = console.bold("\(record.id)") + "  \(record.symptom)\n"

@@ -91,8 +91,10 @@ struct TriageCommand: Subcommand {
         let status = try context.withInterrupts(keeper) { () throws(IncidentError) -> ExitCode in try session.run() }
         if parsed.flag("json") {
             context.console.write(
-                (try? String(decoding: IncidentStore.encoder.encode(keeper.record.withoutSecretValues), as: UTF8.self))
-                    ?? "{}")
+                JSONValue.escapingControls(
+                    (try? String(
+                        decoding: IncidentStore.encoder.encode(keeper.record.withoutSecretValues), as: UTF8.self))
+                        ?? "{}"))
             context.console.write("\n")
         }
         return status

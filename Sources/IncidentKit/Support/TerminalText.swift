@@ -26,14 +26,16 @@ public enum TerminalText {
         }
     }
 
-    /// The escape sequences the tool writes itself: reset, bold, dim, red, green, yellow, erase line.
-    private static let ownSequences: [[UInt8]] = ["0m", "1m", "2m", "31m", "32m", "33m", "K"].map {
+    /// The styles the tool writes itself: reset, bold, dim, red, green, yellow. (Erasing the line passes
+    /// only as the `\r ESC[K` a write starts with.)
+    private static let ownSequences: [[UInt8]] = ["0m", "1m", "2m", "31m", "32m", "33m"].map {
         [0x1B, 0x5B] + Array($0.utf8)
     }
 
-    /// `bytes` as they may reach a terminal: the sequences the tool itself writes pass (its colours and
-    /// styles, and `\r ESC[K`, which erases a progress line), and so do tabs, newlines and
-    /// `\r\n`; every other control character is shown as in `printable` (`^[`, `^G`, `?` for C1).
+    /// `bytes` (one write) as they may reach a terminal: the sequences the tool itself writes pass (its
+    /// colours and styles, and `\r ESC[K` at the start, which erases a progress line), and so do tabs,
+    /// newlines and `\r\n`; every other control character is shown as in `printable` (`^[`, `^G`, `?`
+    /// for C1).
     /// Whatever a runbook, a child's output or a pasted symptom holds, the standard console passes it
     /// through this, so none of it can move the cursor, clear the screen or retitle the window.
     public static func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
@@ -55,9 +57,18 @@ public enum TerminalText {
                 }
                 safe.append(contentsOf: [0x5E, 0x5B])  // ^[
             case 0x0D:
-                let next = index + 1 < count ? bytes[index + 1] : 0
-                let erases = next == 0x1B && index + 3 < count && bytes[index + 2] == 0x5B && bytes[index + 3] == 0x4B
-                if next == 0x0A || erases { safe.append(byte) } else { safe.append(contentsOf: [0x5E, 0x4D]) }
+                // `\r ESC[K` only where the tool writes it, at the start of a write: inside a runbook's path
+                // or a symptom it would erase what the line said before it.
+                if index == 0, count >= 4, bytes[1] == 0x1B, bytes[2] == 0x5B, bytes[3] == 0x4B {
+                    safe.append(contentsOf: bytes[0..<4])
+                    index = 4
+                    continue
+                }
+                if index + 1 < count, bytes[index + 1] == 0x0A {
+                    safe.append(byte)
+                } else {
+                    safe.append(contentsOf: [0x5E, 0x4D])
+                }
             case 0x09, 0x0A:
                 safe.append(byte)
             case 0x00..<0x20, 0x7F:

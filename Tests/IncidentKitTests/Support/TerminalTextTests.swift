@@ -21,6 +21,9 @@ import Testing
     @Test func everyOtherControlIsShown() {
         #expect(safe("Disk \u{1B}[2J\u{1B}]0;owned\u{7}full") == "Disk ^[[2J^[]0;owned^Gfull")
         #expect(safe("a\rb") == "a^Mb", "a bare carriage return could overwrite what the line said")
+        #expect(
+            safe("x\r\u{1B}[Ky") == "x^M^[[Ky", "erasing passes only at the start of a write, as the tool writes it")
+        #expect(safe("\u{1B}[Kx") == "^[[Kx")
         #expect(safe("bs\u{8}\u{8} del\u{7F} nul\u{0}") == "bs^H^H del^? nul^@")
         #expect(safe("c1 \u{9B}31m csi") == "c1 ?31m csi")
         #expect(safe("cursor \u{1B}[10;10H up \u{1B}[A") == "cursor ^[[10;10H up ^[[A")
@@ -41,6 +44,29 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Route: Disk ^[[2J^[]0;owned^Gfull (alerts/DiskFull.md:1)"))
         #expect(!(result.output + result.errors).unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        // Through the same console, JSON keeps what was typed, controls and all.
+        let typed = "disk \u{7F} full \u{85}x \u{1B}[2J"
+        let json = Processes.runIncident(
+            ["route", typed, "--json", "--library", root], directory: root, environment: ["XDG_CACHE_HOME": root + "/c"]
+        )
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect(object?["symptom"] as? String == typed, "\(json.output.prefix(200))")
+    }
+}
+
+@Suite struct JSONControlTests {
+    /// JSON says what was typed however the console shows text: DEL and C1 controls are escaped, not
+    /// turned into `^?` and `?` on the way out.
+    @Test func jsonEscapesEveryControlTheConsoleWouldShowOtherwise() throws {
+        let typed = "disk \u{7F} full \u{85}x \u{9B}31m \u{1B}[2J é ©"
+        let quoted = JSONValue.quote(typed)
+        #expect(TerminalText.terminalSafe(Array(quoted.utf8)) == Array(quoted.utf8))
+        let parsed = try JSONSerialization.jsonObject(with: Data(("[" + quoted + "]").utf8)) as? [String]
+        #expect(parsed == [typed])
+        let encoded = String(decoding: try JSONEncoder().encode([typed]), as: UTF8.self)
+        let escaped = JSONValue.escapingControls(encoded)
+        #expect(TerminalText.terminalSafe(Array(escaped.utf8)) == Array(escaped.utf8))
+        #expect(try JSONSerialization.jsonObject(with: Data(escaped.utf8)) as? [String] == [typed])
     }
 }
 
