@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import IncidentKit
@@ -68,6 +69,41 @@ import Testing
         #expect(TerminalText.terminalSafe(Array(escaped.utf8)) == Array(escaped.utf8))
         #expect(try JSONSerialization.jsonObject(with: Data(escaped.utf8)) as? [String] == [typed])
     }
+}
+
+@Suite struct LiveProgressThroughTheFilterTests {
+    /// Each write of a live progress line passes the console's filter untouched (its `\r ESC[K` leads
+    /// the write), while a command label's own control characters are shown.
+    @Test func liveLinesPassAndTheirLabelsAreNeutralised() {
+        let log = WriteLog()
+        let display = RunDisplay(console: log, live: true)
+        display.begin(total: 2)
+        display.handle(.started(index: 0, label: "curl -sI http://127.0.0.1"))
+        display.handle(.started(index: 1, label: "evil \u{1B}]0;owned\u{7}"))
+        display.handle(
+            .finished(index: 0, label: "curl", duration: .seconds(1), status: .exited(0), timedOut: false))
+        display.end()
+        #expect(log.writes.count == 4)
+        for write in log.writes {
+            #expect(write.hasPrefix("\r\u{1B}[K"))
+            let shown = String(decoding: TerminalText.terminalSafe(Array(write.utf8)), as: UTF8.self)
+            if write.contains("evil") {
+                #expect(shown.hasPrefix("\r\u{1B}[K") && shown.contains("evil ^[]0;owned^G"))
+            } else {
+                #expect(shown == write)
+            }
+        }
+    }
+}
+
+/// A console that keeps each write apart, as the filter sees them.
+private final class WriteLog: Console {
+    private let log = Mutex<[String]>([])
+    let colorsOutput = true
+    let colorsErrors = true
+    func write(_ text: String) { log.withLock { $0.append(text) } }
+    func error(_ text: String) { log.withLock { $0.append(text) } }
+    var writes: [String] { log.withLock { $0 } }
 }
 
 /// The styles a terminal console writes, to check that they pass.
