@@ -90,9 +90,10 @@ public enum JSONValue: Sendable, Equatable {
         return result
     }
 
-    /// C0 controls, DEL and C1 controls: what `TerminalText` would not let through as they are.
+    /// C0 controls, DEL, C1 controls and invisible format characters: what `TerminalText` would not let
+    /// through as they are.
     private static func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) || TerminalText.isInvisible(scalar.value)
     }
 
     private static func escaped(_ scalar: Unicode.Scalar) -> String {

@@ -40,7 +40,9 @@ public enum TerminalText {
     /// through this, so none of it can move the cursor, clear the screen or retitle the window.
     public static func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
         let count = bytes.count
-        guard bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return bytes }
+        guard bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else {
+            return bytes
+        }
         var safe: [UInt8] = []
         safe.reserveCapacity(count + 16)
         var index = 0
@@ -73,6 +75,15 @@ public enum TerminalText {
                 safe.append(byte)
             case 0x00..<0x20, 0x7F:
                 safe.append(contentsOf: [0x5E, byte ^ 0x40])
+            case 0xE2, 0xEF:
+                // Bidirectional and invisible format characters: shown by code point, since a terminal that
+                // honours them could show a command in another order than the one that runs.
+                if index + 2 < count, let scalar = invisibleScalar(bytes[index], bytes[index + 1], bytes[index + 2]) {
+                    safe.append(contentsOf: Array("<U+\(String(scalar, radix: 16, uppercase: true))>".utf8))
+                    index += 3
+                    continue
+                }
+                safe.append(byte)
             case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
                 safe.append(0x3F)  // a C1 control, U+0080...U+009F
                 index += 1
@@ -82,5 +93,18 @@ public enum TerminalText {
             index += 1
         }
         return safe
+    }
+
+    /// The code point of a three-byte UTF-8 character that is a bidirectional control or invisible:
+    /// U+200B...U+200F, U+202A...U+202E, U+2060...U+2069, U+FEFF.
+    static func invisibleScalar(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> UInt32? {
+        let scalar = UInt32(first & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+        guard first & 0xF0 == 0xE0, second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return nil }
+        return isInvisible(scalar) ? scalar : nil
+    }
+
+    static func isInvisible(_ scalar: UInt32) -> Bool {
+        (0x200B...0x200F).contains(scalar) || (0x202A...0x202E).contains(scalar)
+            || (0x2060...0x2069).contains(scalar) || scalar == 0xFEFF
     }
 }

@@ -25,6 +25,9 @@ import Testing
         #expect(
             safe("x\r\u{1B}[Ky") == "x^M^[[Ky", "erasing passes only at the start of a write, as the tool writes it")
         #expect(safe("\u{1B}[Kx") == "^[[Kx")
+        #expect(safe("rm -rf /tmp/\u{202E}gol.txt") == "rm -rf /tmp/<U+202E>gol.txt", "a right-to-left override")
+        #expect(safe("a\u{200B}b\u{2066}c\u{FEFF}") == "a<U+200B>b<U+2066>c<U+FEFF>")
+        #expect(safe("– — ‘’ “” … € ™ ⁰ ﬁ") == "– — ‘’ “” … € ™ ⁰ ﬁ", "other characters of the same lead bytes pass")
         #expect(safe("bs\u{8}\u{8} del\u{7F} nul\u{0}") == "bs^H^H del^? nul^@")
         #expect(safe("c1 \u{9B}31m csi") == "c1 ?31m csi")
         #expect(safe("cursor \u{1B}[10;10H up \u{1B}[A") == "cursor ^[[10;10H up ^[[A")
@@ -59,7 +62,7 @@ import Testing
     /// JSON says what was typed however the console shows text: DEL and C1 controls are escaped, not
     /// turned into `^?` and `?` on the way out.
     @Test func jsonEscapesEveryControlTheConsoleWouldShowOtherwise() throws {
-        let typed = "disk \u{7F} full \u{85}x \u{9B}31m \u{1B}[2J é ©"
+        let typed = "disk \u{7F} full \u{85}x \u{9B}31m \u{1B}[2J é © \u{202E}rtl"
         let quoted = JSONValue.quote(typed)
         #expect(TerminalText.terminalSafe(Array(quoted.utf8)) == Array(quoted.utf8))
         let parsed = try JSONSerialization.jsonObject(with: Data(("[" + quoted + "]").utf8)) as? [String]
