@@ -33,6 +33,14 @@ public struct PreparedCommand: Sendable {
         } else if command.annotations.marking == .readOnly {
             isMutating = false  // allowed, with a lint warning when the classifier disagrees
         }
+        // A value the command may read as an option can change what it does, whatever the runbook says of
+        // it: it is run only as a change is, once confirmed.
+        let optionLike = template.optionLikeValues(scope.variables)
+        if !optionLike.isEmpty {
+            isMutating = true
+            let names = optionLike.map { "{{\($0)}}" }.joined(separator: ", ")
+            reasons.append("the value of \(names) starts with '-', which the command may read as an option")
+        }
         let readiness: Readiness
         switch resolution {
         case .missing(let names): readiness = .missing(names)

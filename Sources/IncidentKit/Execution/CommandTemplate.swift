@@ -98,6 +98,37 @@ public struct CommandTemplate: Sendable, Hashable {
         resolve(Dictionary(variables.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last }))
     }
 
+    /// The variables whose value starts with `-` where their placeholder begins a shell word: the command
+    /// may read such a value as an option, and do something else than the runbook wrote
+    /// (`kill -TERM {{pid}}` given `-1` signals every process; `curl {{url}}` given `-o/etc/x` writes a file).
+    /// A value after `=` or inside a word (`--tail={{lines}}`) is not one.
+    public func optionLikeValues(_ variables: [String: Variable]) -> [String] {
+        var names: [String] = []
+        for (index, part) in parts.enumerated() {
+            guard case .placeholder(let name, let context) = part, !names.contains(name),
+                variables[name]?.value?.hasPrefix("-") == true
+            else { continue }
+            var before = ""
+            if index > 0 {
+                guard case .text(let text) = parts[index - 1] else { continue }  // after another value
+                before = text
+            }
+            switch context {
+            case .singleQuoted, .doubleQuoted:
+                // `"{{x}}"` begins a word with its quote; `"ab{{x}}"` does not.
+                guard let quote = before.last, quote == "'" || quote == "\"" else { continue }
+                before.removeLast()
+            case .unquoted:
+                break
+            case .unsupported:
+                continue
+            }
+            if let last = before.last, !" \t\n;|&(`".contains(last) { continue }
+            names.append(name)
+        }
+        return names
+    }
+
     /// The values of the secret variables this template uses, for the redactor.
     public func secretValues(_ variables: [String: Variable]) -> [String] {
         variableNames.compactMap { name in

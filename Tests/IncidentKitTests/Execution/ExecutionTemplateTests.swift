@@ -9,6 +9,26 @@ struct ExecutionTemplateTests {
         #expect(template.variableNames == ["ns", "pod", "since"])
     }
 
+    @Test func aSuppliedValueThatStartsWithADashWhereAWordBeginsIsOptionLike() {
+        func optionLike(_ command: String, _ values: [String: String], defaults: [String: String] = [:]) -> [String] {
+            var variables: [String: Variable] = [:]
+            for (name, value) in values { variables[name] = Variable(name: name, value: value) }
+            for (name, value) in defaults { variables[name] = Variable(name: name, defaultValue: value) }
+            return CommandTemplate(command).optionLikeValues(variables)
+        }
+        #expect(optionLike("kill -TERM {{pid}}", ["pid": "-1"]) == ["pid"])
+        #expect(optionLike("curl -s {{url}} | head", ["url": "-o/etc/cron.d/x"]) == ["url"])
+        #expect(optionLike("grep \"{{pattern}}\" app.log", ["pattern": "-r"]) == ["pattern"])
+        #expect(optionLike("ls;rm {{a}} '{{b}}'", ["a": "-rf", "b": "-x"]) == ["a", "b"])
+        #expect(optionLike("{{tool}} status", ["tool": "-c"]) == ["tool"])
+        // After `=`, inside a word or behind another value, a dash is part of a value, not an option.
+        #expect(optionLike("kubectl logs --tail={{lines}} app", ["lines": "-1"]).isEmpty)
+        #expect(optionLike("echo \"since {{t}}\" x{{u}} {{t}}{{u}}", ["t": "1h", "u": "-5"]).isEmpty)
+        #expect(optionLike("kill -TERM {{pid}}", ["pid": "1234"]).isEmpty)
+        // The runbook's own default is written like its commands; only a value given for the run counts.
+        #expect(optionLike("date -d {{when}}", [:], defaults: ["when": "-1 day"]).isEmpty)
+    }
+
     @Test func goTemplatesAreNotPlaceholders() {
         let template = CommandTemplate(
             "docker inspect -f '{{.State.Status}}' {{container}}; kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{end}}'"
