@@ -115,15 +115,16 @@ public struct CommandTemplate: Sendable, Hashable {
             }
             switch context {
             case .singleQuoted, .doubleQuoted:
-                // `"{{x}}"` begins a word with its quote; `"ab{{x}}"` does not.
-                guard let quote = before.last, quote == "'" || quote == "\"" else { continue }
+                // `"{{x}}"` begins a word with its quote; `"ab{{x}}"` and `"x '{{x}}'"` do not.
+                let quote: Character = context == .singleQuoted ? "'" : "\""
+                guard before.last == quote else { continue }
                 before.removeLast()
             case .unquoted:
                 break
             case .unsupported:
                 continue
             }
-            if let last = before.last, !" \t\n;|&(`".contains(last) { continue }
+            if let last = before.last, !" \t\n;|&(".contains(last) { continue }
             names.append(name)
         }
         return names

@@ -21,10 +21,16 @@ struct ExecutionTemplateTests {
         #expect(optionLike("grep \"{{pattern}}\" app.log", ["pattern": "-r"]) == ["pattern"])
         #expect(optionLike("ls;rm {{a}} '{{b}}'", ["a": "-rf", "b": "-x"]) == ["a", "b"])
         #expect(optionLike("{{tool}} status", ["tool": "-c"]) == ["tool"])
+        for command in ["a;{{x}}", "a|{{x}}", "a && {{x}}", "a&&{{x}}", "({{x}})", "echo hi\n{{x}}", "x\t{{x}} {{x}}"] {
+            #expect(optionLike(command, ["x": "-rf"]) == ["x"], "\(command)")
+        }
         // After `=`, inside a word or behind another value, a dash is part of a value, not an option.
         #expect(optionLike("kubectl logs --tail={{lines}} app", ["lines": "-1"]).isEmpty)
         #expect(optionLike("echo \"since {{t}}\" x{{u}} {{t}}{{u}}", ["t": "1h", "u": "-5"]).isEmpty)
         #expect(optionLike("kill -TERM {{pid}}", ["pid": "1234"]).isEmpty)
+        #expect(optionLike("echo a\"{{x}}\" \"x '{{x}}'\"", ["x": "-rf"]).isEmpty)
+        // A placeholder where no quoting is safe is refused before anything runs, never judged here.
+        #expect(optionLike("cat <<EOF\n{{x}}\nEOF", ["x": "-rf"]).isEmpty)
         // The runbook's own default is written like its commands; only a value given for the run counts.
         #expect(optionLike("date -d {{when}}", [:], defaults: ["when": "-1 day"]).isEmpty)
     }
