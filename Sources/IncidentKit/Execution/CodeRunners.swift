@@ -31,6 +31,9 @@ enum CodeRunners {
         "psql", "mysql", "mariadb", "sqlcmd", "clickhouse-client", "cqlsh", "mongosh", "mongo", "redis-cli",
     ]
 
+    /// The runners that are shell builtins, not programs a wrapper such as `sudo` or `xargs` could start.
+    static let builtins: Set<String> = ["eval", "trap", "source", ".", "alias"]
+
     /// Programs that parse text as shell code or as a program.
     static let programs: Set<String> = shells.union(connectingClients).union([
         "eval", "trap", "source", ".", "ssh", "su", "runuser", "sg", "script", "tmux", "screen", "watch", "flock",
@@ -204,7 +207,11 @@ enum CodeRunners {
         {
             return "env -S"
         }
-        if let later = words.dropFirst().lazy.compactMap(runner).first { return later }
+        // A shell builtin runs code only where it is the program: after a wrapper it cannot be run, and
+        // elsewhere it is an argument (the `.` of `find . -name x` is a folder).
+        if let later = words.dropFirst().lazy.filter({ !builtins.contains($0) }).compactMap(runner).first {
+            return later
+        }
         // `command $SHELL -c`, `env "$X" ...`: a later word that is only an expansion may be the program.
         return words.dropFirst().first { $0.hasPrefix("$") || $0.hasPrefix("`") }.map { "a program named by \($0)" }
     }

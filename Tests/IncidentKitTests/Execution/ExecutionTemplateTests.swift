@@ -170,6 +170,9 @@ struct ExecutionTemplateTests {
         (#"psql -h db1 -c "SELECT * FROM jobs WHERE state = '{{v}}'""#, "in a command that runs psql"),
         (#"alias kc='kubectl --context={{v}}'"#, "in a command that runs alias"),
         ("echo {{v}} | tclsh8.6", "in a pipeline of a command that runs tclsh8.6"),
+        // The builtin where it is the program still runs code; a later word that runs code still counts.
+        (". /srv/ops/env.sh {{v}}", "in a command that runs ."),
+        (#"find . -name x -exec sh -c 'echo {{v}}' \;"#, "in a command that runs sh"),
     ])
     func placeholdersWhereAnotherShellOrInterpreterCouldRunThemAreRefused(_ text: String, _ reason: String) {
         let template = CommandTemplate(text)
@@ -186,6 +189,8 @@ struct ExecutionTemplateTests {
         "kubectl exec {{v}} -- sh -c 'df -h'", "docker exec {{v}} sh -c 'df -h'", "cd {{v}} && sh -c 'ls -la'",
         "kubectl logs {{v}} -n kube-system | grep -i error", "curl -sS {{v}} | jq .status",
         "psql -h {{v}} -c 'select 1'", "docker logs {{v}} 2>&1 | tail -n 50", "awk -F: '{print $1}' {{v}}",
+        // `.` as a folder, not the builtin that runs a file.
+        #"find . -name "{{v}}" -mtime -1"#, "du -sh . {{v}}", "cd . && grep -c {{v}} app.log",
     ])
     func placeholdersThatStayDataAreAccepted(_ text: String) {
         let template = CommandTemplate(text)
