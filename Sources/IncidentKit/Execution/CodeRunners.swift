@@ -207,9 +207,13 @@ enum CodeRunners {
         {
             return "env -S"
         }
-        // A shell builtin runs code only where it is the program: after a wrapper it cannot be run, and
-        // elsewhere it is an argument (the `.` of `find . -name x` is a folder).
-        if let later = words.dropFirst().lazy.filter({ !builtins.contains($0) }).compactMap(runner).first {
+        // A shell builtin runs code only where it is the program, or after `command` or `builtin`: a wrapper
+        // such as `sudo` cannot start it, and elsewhere it is an argument (the `.` of `find . -name x` is a
+        // folder, the `eval` of `grep eval app.log` a word).
+        let runsBuiltins = words.contains { $0 == "command" || $0 == "builtin" }
+        if let later = words.dropFirst().lazy.filter({ runsBuiltins || !builtins.contains($0) }).compactMap(runner)
+            .first
+        {
             return later
         }
         // `command $SHELL -c`, `env "$X" ...`: a later word that is only an expansion may be the program.

@@ -172,6 +172,8 @@ struct ExecutionTemplateTests {
         ("echo {{v}} | tclsh8.6", "in a pipeline of a command that runs tclsh8.6"),
         // The builtin where it is the program still runs code; a later word that runs code still counts.
         (". /srv/ops/env.sh {{v}}", "in a command that runs ."),
+        (#"command eval "ls {{v}}""#, "in a command that runs eval"),
+        ("builtin source /srv/ops/env.sh {{v}}", "in a command that runs source"),
         (#"find . -name x -exec sh -c 'echo {{v}}' \;"#, "in a command that runs sh"),
     ])
     func placeholdersWhereAnotherShellOrInterpreterCouldRunThemAreRefused(_ text: String, _ reason: String) {
@@ -191,6 +193,7 @@ struct ExecutionTemplateTests {
         "psql -h {{v}} -c 'select 1'", "docker logs {{v}} 2>&1 | tail -n 50", "awk -F: '{print $1}' {{v}}",
         // `.` as a folder, not the builtin that runs a file.
         #"find . -name "{{v}}" -mtime -1"#, "du -sh . {{v}}", "cd . && grep -c {{v}} app.log",
+        "grep -c eval {{v}}", "grep -rn source {{v}}",
     ])
     func placeholdersThatStayDataAreAccepted(_ text: String) {
         let template = CommandTemplate(text)
