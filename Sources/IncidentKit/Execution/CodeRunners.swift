@@ -31,6 +31,11 @@ enum CodeRunners {
         "psql", "mysql", "mariadb", "sqlcmd", "clickhouse-client", "cqlsh", "mongosh", "mongo", "redis-cli",
     ]
 
+    /// Words that lead a command the shell runs itself (so a builtin after them still runs code).
+    static let reservedWords: Set<String> = [
+        "!", "time", "if", "then", "elif", "else", "while", "until", "do", "{", "(", "coproc", "exec",
+    ]
+
     /// The runners that are shell builtins, not programs a wrapper such as `sudo` or `xargs` could start.
     static let builtins: Set<String> = ["eval", "trap", "source", ".", "alias"]
 
@@ -189,7 +194,13 @@ enum CodeRunners {
     /// The runner a simple command involves, if any: its program, or any later word naming one (an
     /// unknown wrapper such as `taskset -c 0 sh -c ...`), unless the program only reads data.
     static func runnerOfSegment(_ segment: ShellSegment) -> String? {
-        let words = commandWords(segment)
+        // Reserved words and `time` lead a command the shell itself runs: `! eval`, `time eval`, `if eval`.
+        var words = commandWords(segment)
+        var afterTime = false  // `time -p eval ...`
+        while let first = words.first, reservedWords.contains(first) || (afterTime && first.hasPrefix("-")) {
+            afterTime = first == "time" || (afterTime && first.hasPrefix("-"))
+            words = words.dropFirst()
+        }
         guard let program = words.first else { return nil }
         if let runner = runner(program) { return runner }
         // A program named by a variable or a substitution (`$SHELL -c`, `"$1"`) could be any shell.

@@ -173,6 +173,13 @@ struct ExecutionTemplateTests {
         // The builtin where it is the program still runs code; a later word that runs code still counts.
         (". /srv/ops/env.sh {{v}}", "in a command that runs ."),
         (#"command eval "ls {{v}}""#, "in a command that runs eval"),
+        (#"! eval "ls {{v}}""#, "in a command that runs eval"),
+        (#"time eval "ls {{v}}""#, "in a command that runs eval"),
+        (#"if eval "ls {{v}}"; then echo ok; fi"#, "in a command that runs eval"),
+        (#"{ eval "ls {{v}}"; }"#, "in a command that runs eval"),
+        (#"while eval "ls {{v}}"; do break; done"#, "in a command that runs eval"),
+        (#"time -p source /x {{v}}"#, "in a command that runs source"),
+        (#"coproc eval "ls {{v}}""#, "in a command that runs eval"),
         ("builtin source /srv/ops/env.sh {{v}}", "in a command that runs source"),
         (#"find . -name x -exec sh -c 'echo {{v}}' \;"#, "in a command that runs sh"),
     ])
