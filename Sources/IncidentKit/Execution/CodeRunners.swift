@@ -31,13 +31,11 @@ enum CodeRunners {
         "psql", "mysql", "mariadb", "sqlcmd", "clickhouse-client", "cqlsh", "mongosh", "mongo", "redis-cli",
     ]
 
-    /// Words that lead a command the shell runs itself (so a builtin after them still runs code).
-    static let reservedWords: Set<String> = [
-        "!", "time", "if", "then", "elif", "else", "while", "until", "do", "{", "(", "coproc", "exec",
+    /// Programs that take folders as arguments, after which a `.` is the current folder, not the builtin
+    /// that runs a file. (Their own ways of running code, `find -exec sh -c`, still count.)
+    static let folderPrograms: Set<String> = [
+        "find", "du", "ls", "stat", "tree", "chmod", "chown", "tar", "rsync", "cd",
     ]
-
-    /// The runners that are shell builtins, not programs a wrapper such as `sudo` or `xargs` could start.
-    static let builtins: Set<String> = ["eval", "trap", "source", ".", "alias"]
 
     /// Programs that parse text as shell code or as a program.
     static let programs: Set<String> = shells.union(connectingClients).union([
@@ -194,13 +192,7 @@ enum CodeRunners {
     /// The runner a simple command involves, if any: its program, or any later word naming one (an
     /// unknown wrapper such as `taskset -c 0 sh -c ...`), unless the program only reads data.
     static func runnerOfSegment(_ segment: ShellSegment) -> String? {
-        // Reserved words and `time` lead a command the shell itself runs: `! eval`, `time eval`, `if eval`.
-        var words = commandWords(segment)
-        var afterTime = false  // `time -p eval ...`
-        while let first = words.first, reservedWords.contains(first) || (afterTime && first.hasPrefix("-")) {
-            afterTime = first == "time" || (afterTime && first.hasPrefix("-"))
-            words = words.dropFirst()
-        }
+        let words = commandWords(segment)
         guard let program = words.first else { return nil }
         if let runner = runner(program) { return runner }
         // A program named by a variable or a substitution (`$SHELL -c`, `"$1"`) could be any shell.
@@ -218,15 +210,10 @@ enum CodeRunners {
         {
             return "env -S"
         }
-        // A shell builtin runs code only where it is the program, or after `command` or `builtin`: a wrapper
-        // such as `sudo` cannot start it, and elsewhere it is an argument (the `.` of `find . -name x` is a
-        // folder, the `eval` of `grep eval app.log` a word).
-        let runsBuiltins = words.contains { $0 == "command" || $0 == "builtin" }
-        if let later = words.dropFirst().lazy.filter({ runsBuiltins || !builtins.contains($0) }).compactMap(runner)
-            .first
-        {
-            return later
-        }
+        // The `.` of `find . -name x` is a folder; elsewhere a later `.` could still be the builtin
+        // (bash reads `X+=1 . file`, `{fd}>x . file`, `command . file` as running it).
+        let later = words.dropFirst().lazy.filter { $0 != "." || !Self.folderPrograms.contains(name) }
+        if let later = later.compactMap(runner).first { return later }
         // `command $SHELL -c`, `env "$X" ...`: a later word that is only an expansion may be the program.
         return words.dropFirst().first { $0.hasPrefix("$") || $0.hasPrefix("`") }.map { "a program named by \($0)" }
     }

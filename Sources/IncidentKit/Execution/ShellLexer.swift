@@ -100,10 +100,12 @@ struct ShellLexer {
         let text = String(decoding: finished, as: UTF8.self)
         if let op = pendingRedirection {
             pendingRedirection = nil
-            if op.hasSuffix("<<") || op.hasSuffix("<<-") {
-                pendingHereDocs.append((text, op.hasSuffix("-")))
-            } else if op.hasSuffix("<<<") {
+            // `<<<` (a here-string) ends in `<<` too: it must be told apart first, or its word is taken
+            // for the delimiter of a here-document whose body never comes.
+            if op.hasSuffix("<<<") {
                 segment.hereDocuments.append(text)
+            } else if op.hasSuffix("<<") || op.hasSuffix("<<-") {
+                pendingHereDocs.append((text, op.hasSuffix("-")))
             } else {
                 segment.redirections.append(.init(op: op, target: text))
             }

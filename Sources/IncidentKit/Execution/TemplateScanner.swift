@@ -127,7 +127,10 @@ enum TemplateScanner {
                         textStart: &textStart)
                     index = end
                     continue
-                case 0x3C where next == 0x3C && (index + 2 >= bytes.count || bytes[index + 2] != 0x3C):
+                // `<<` starts a here-document; `<<<` (a here-string) does not, from its first `<` or its second.
+                case 0x3C
+                where next == 0x3C && (index + 2 >= bytes.count || bytes[index + 2] != 0x3C)
+                    && (index == 0 || bytes[index - 1] != 0x3C):
                     if let (hereDoc, end) = hereDocHeader(in: bytes, at: index + 2) {
                         pendingHereDocs.append(hereDoc)
                         index = end

@@ -85,6 +85,23 @@ struct ExecutionTemplateTests {
         #expect(template.resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]))
     }
 
+    /// Ways bash (a `/bin/sh` on some systems) runs a builtin or a here-string as code, found by reviews:
+    /// each stays refused, whatever the reason given.
+    @Test(arguments: [
+        #"! eval "ls {{v}}""#, #"time -p eval "ls {{v}}""#, #"if eval "ls {{v}}"; then echo ok; fi"#,
+        #"{ eval "ls {{v}}"; }"#, #"while eval "ls {{v}}"; do break; done"#, #"coproc eval "ls {{v}}""#,
+        #"command eval "ls {{v}}""#, "builtin source /srv/ops/env.sh {{v}}", #"/usr/bin/command eval "{{v}}""#,
+        #"{ function f { eval "{{v}}"; }; f; }"#, #"X+=1 eval "{{v}}""#, "X+=1 . /dev/stdin {{v}}",
+        #"coproc NAME { eval "{{v}}"; }"#, #"{fd}>/dev/null eval "{{v}}""#, #"sudo /usr/bin/command eval "{{v}}""#,
+        #"bash <<<"{{v}}""#, #"sh -s <<<"{{v}}""#, #". /dev/stdin <<<"{{v}}""#,
+        "source /dev/stdin <<< '{{v}}'", #"cat <<<"{{v}}" | sh"#,
+    ])
+    func placeholdersABuiltinOrAHereStringWouldRunAreRefused(_ text: String) {
+        let template = CommandTemplate(text)
+        #expect(!template.problems.isEmpty, "\(text)")
+        #expect(template.resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]), "\(text)")
+    }
+
     @Test(arguments: [
         (#"sh -c "echo {{v}}""#, "in a command that runs sh"),
         ("bash -lc 'grep {{v}} /var/log/syslog'", "in a command that runs bash"),
@@ -172,15 +189,6 @@ struct ExecutionTemplateTests {
         ("echo {{v}} | tclsh8.6", "in a pipeline of a command that runs tclsh8.6"),
         // The builtin where it is the program still runs code; a later word that runs code still counts.
         (". /srv/ops/env.sh {{v}}", "in a command that runs ."),
-        (#"command eval "ls {{v}}""#, "in a command that runs eval"),
-        (#"! eval "ls {{v}}""#, "in a command that runs eval"),
-        (#"time eval "ls {{v}}""#, "in a command that runs eval"),
-        (#"if eval "ls {{v}}"; then echo ok; fi"#, "in a command that runs eval"),
-        (#"{ eval "ls {{v}}"; }"#, "in a command that runs eval"),
-        (#"while eval "ls {{v}}"; do break; done"#, "in a command that runs eval"),
-        (#"time -p source /x {{v}}"#, "in a command that runs source"),
-        (#"coproc eval "ls {{v}}""#, "in a command that runs eval"),
-        ("builtin source /srv/ops/env.sh {{v}}", "in a command that runs source"),
         (#"find . -name x -exec sh -c 'echo {{v}}' \;"#, "in a command that runs sh"),
     ])
     func placeholdersWhereAnotherShellOrInterpreterCouldRunThemAreRefused(_ text: String, _ reason: String) {
@@ -200,12 +208,21 @@ struct ExecutionTemplateTests {
         "psql -h {{v}} -c 'select 1'", "docker logs {{v}} 2>&1 | tail -n 50", "awk -F: '{print $1}' {{v}}",
         // `.` as a folder, not the builtin that runs a file.
         #"find . -name "{{v}}" -mtime -1"#, "du -sh . {{v}}", "cd . && grep -c {{v}} app.log",
-        "grep -c eval {{v}}", "grep -rn source {{v}}",
+        "grep -c eval {{v}}", "grep -rn source {{v}}", #"grep -c error <<<"{{v}}""#,
     ])
     func placeholdersThatStayDataAreAccepted(_ text: String) {
         let template = CommandTemplate(text)
         #expect(template.problems.isEmpty, "\(text): \(template.problems)")
         #expect(template.resolve(using: [Variable(name: "v", value: "x")]).command != nil)
+    }
+
+    @Test func aHereStringIsNotAHereDocument() {
+        // `<<<` was read as `<<` from its second `<`: the placeholder became a delimiter, never a value.
+        let template = CommandTemplate(#"grep -c error <<<"{{v}}""#)
+        #expect(template.variableNames == ["v"])
+        #expect(
+            template.resolve(using: [Variable(name: "v", value: "a b")]) == .resolved(#"grep -c error <<<""'a b'"""#))
+        #expect(CommandTemplate("cat <<< {{v}}; cat <<EOF\nx\nEOF").variableNames == ["v"])
     }
 
     @Test func anAwkFileThatLooksLikeAnOptionIsRefused() {
