@@ -5,7 +5,8 @@ public struct PreparedCommand: Sendable {
         case ready(String)
         case missing([String])
         case unavailable([String])
-        case unsafe([String])
+        /// Refused, for the reason given (words that follow the placeholders' names).
+        case unsafe([String], reason: String)
     }
 
     public var source: RunbookCommand
@@ -44,7 +45,8 @@ public struct PreparedCommand: Sendable {
         let readiness: Readiness
         switch resolution {
         case .missing(let names): readiness = .missing(names)
-        case .unsafe(let names): readiness = .unsafe(names)
+        case .unsafe(let names):
+            readiness = .unsafe(names, reason: template.refusals(scope.variables).first?.reason ?? "is refused")
         case .resolved(let text):
             var required = command.annotations.requires
             for tool in Self.leadingTools(text) where !required.contains(tool) { required.append(tool) }
@@ -137,11 +139,7 @@ public struct PreparedCommand: Sendable {
         case .ready: nil
         case .missing(let names): "needs " + names.map { "\($0) (--set \($0)=VALUE)" }.joined(separator: ", ")
         case .unavailable(let tools): "unavailable here: needs " + tools.joined(separator: ", ")
-        case .unsafe(let names):
-            "refused: {{" + names.joined(separator: "}}, {{") + "}} stands "
-                + (CommandTemplate(source.command).problems.first?.reason
-                    ?? "where a value starting with '-' would be read as an option")
-                + ", where a value could become code"
+        case .unsafe(let names, let reason): "refused: {{" + names.joined(separator: "}}, {{") + "}} " + reason
         }
     }
 }

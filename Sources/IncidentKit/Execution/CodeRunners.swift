@@ -43,6 +43,8 @@ enum CodeRunners {
         "at", "batch", "crontab", "parallel", "expect", "awk", "gawk", "mawk", "nawk", "sed", "gsed", "osascript",
         "pwsh", "powershell", "Rscript", "tclsh", "wish", "node", "nodejs", "deno", "bun", "jshell", "groovy",
         "make", "gmake", "alias", "ninja", "sqlite3", "cockroach", "duckdb",
+        // bash: `compgen -W` expands its word list, `mapfile -C` runs its callback.
+        "compgen", "mapfile", "readarray",
     ])
 
     /// Interpreters known by the start of their name (`python3.11`, `perl5.36`).

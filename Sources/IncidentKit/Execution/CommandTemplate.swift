@@ -62,35 +62,84 @@ public struct CommandTemplate: Sendable, Hashable {
         }
     }
 
-    /// Fills every placeholder from `variables` (keyed by name), or says what is missing.
+    /// Fills every placeholder from `variables` (keyed by name), or says what is missing or refused.
     public func resolve(_ variables: [String: Variable]) -> TemplateResolution {
         let unsafe = problems.map(\.name)
         if !unsafe.isEmpty { return .unsafe(uniqueInOrder(unsafe)) }
         let missing = variableNames.filter { variables[$0]?.effectiveValue == nil }
         if !missing.isEmpty { return .missing(missing) }
-        let options = parts.indices.compactMap { index -> String? in
-            guard optionSensitive.contains(index), case .placeholder(let name, _) = parts[index],
-                variables[name]?.effectiveValue?.hasPrefix("-") == true
-            else { return nil }
-            return name
-        }
-        if !options.isEmpty { return .unsafe(uniqueInOrder(options)) }
+        let refused = refusals(variables)
+        if !refused.isEmpty { return .unsafe(uniqueInOrder(refused.map(\.name))) }
         var command = ""
         for part in parts {
             switch part {
             case .text(let text):
                 command += text
             case .placeholder(let name, let context):
-                let word = ShellQuote.word(variables[name]?.effectiveValue ?? "")
+                let value = variables[name]?.effectiveValue ?? ""
+                let word = ShellQuote.word(value)
                 switch context {
                 case .unquoted: command += word
                 case .singleQuoted: command += "'" + word + "'"
                 case .doubleQuoted: command += "\"" + word + "\""
+                case .arithmetic: command += value  // a whole number: `refusals` saw to it
                 case .unsupported: return .unsafe([name])
                 }
             }
         }
         return .resolved(command)
+    }
+
+    /// The placeholders that keep the command from running with `variables`, each with why, in words
+    /// that follow its `{{name}}`: where it stands (a comment, the code another shell runs), or what its
+    /// value would do there.
+    public func refusals(_ variables: [String: Variable]) -> [(name: String, reason: String)] {
+        var refused = problems.map { ($0.name, "stands \($0.reason), where a value could become code") }
+        for (index, part) in parts.enumerated() {
+            guard case .placeholder(let name, let context) = part, let value = variables[name]?.effectiveValue,
+                !refused.contains(where: { $0.0 == name })
+            else { continue }
+            if optionSensitive.contains(index), value.hasPrefix("-") {
+                refused.append((name, "starts with '-' where the program would read it as an option"))
+            } else if context == .arithmetic, !Self.isWholeNumber(value) {
+                refused.append((name, "stands in shell arithmetic, where only a whole number is safe"))
+            } else if variables[name]?.value != nil, Self.hasSubscriptSubstitution(value) {
+                refused.append(
+                    (name, "holds a substitution inside [...], which bash runs where it reads a number or a name"))
+            }
+        }
+        return refused
+    }
+
+    /// `42`, `-5`: digits with an optional sign, all a value in shell arithmetic may be.
+    static func isWholeNumber(_ value: String) -> Bool {
+        let digits =
+            value.utf8.first == UInt8(ascii: "-") || value.utf8.first == UInt8(ascii: "+")
+            ? value.utf8.dropFirst() : value.utf8[...]
+        return !digits.isEmpty && digits.count <= 18 && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Whether `value` holds `$(`, `${`, a backtick, `<(` or `>(` inside `[...]` (or after a `[` never
+    /// closed). Wherever bash reads a word as a number or a variable name (`[[ {{x}} -gt 5 ]]`, `let`,
+    /// `declare -i`, `printf -v`, `read`, `test -v`, `$((VAR))` after `VAR={{x}}`), it expands a
+    /// subscript such as `a[$(cmd)]` again and runs the command, although the value reached it as one
+    /// quoted word. A value given for the run that could do this is refused in every command: an error
+    /// line such as ``[ERROR] `config` not found`` passes, since its backticks are outside the brackets.
+    static func hasSubscriptSubstitution(_ value: String) -> Bool {
+        var depth = 0
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"): depth = max(0, depth - 1)
+            case UInt8(ascii: "`") where depth > 0: return true
+            case UInt8(ascii: "(") where depth > 0 && "$<>".utf8.contains(previous): return true
+            case UInt8(ascii: "{") where depth > 0 && previous == UInt8(ascii: "$"): return true
+            default: break
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// Fills every placeholder from a list of variables (a later one wins over an earlier one).
@@ -121,7 +170,7 @@ public struct CommandTemplate: Sendable, Hashable {
                 before.removeLast()
             case .unquoted:
                 break
-            case .unsupported:
+            case .arithmetic, .unsupported:
                 continue
             }
             if let last = before.last, !" \t\n;|&(".contains(last) { continue }

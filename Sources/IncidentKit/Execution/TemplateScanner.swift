@@ -56,6 +56,13 @@ enum TemplateScanner {
             }
             let byte = bytes[index]
             let next: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
+            // `$((...))`, `$[...]` and the `((...))` command: the shell expands `$(...)` inside them even
+            // within quotes, so a value there can only be a whole number (see `PlaceholderContext`).
+            if let end = arithmeticEnd(in: bytes, at: index, frame: frame, isWordStart: isWordStart(index)) {
+                mark(in: bytes, from: index, to: end, as: .arithmetic, parts: &parts, textStart: &textStart)
+                index = end
+                continue
+            }
             switch frame {
             case .single:
                 if byte == 0x27 { stack.removeLast() }
@@ -122,8 +129,8 @@ enum TemplateScanner {
                 case 0x23 where isWordStart(index):
                     // A comment runs to the end of the line; a value there could end it with a newline.
                     let end = bytes[index...].firstIndex(of: 0x0A) ?? bytes.count
-                    markUnsupported(
-                        in: bytes, from: index, to: end, reason: "in a comment", parts: &parts,
+                    mark(
+                        in: bytes, from: index, to: end, as: .unsupported("in a comment"), parts: &parts,
                         textStart: &textStart)
                     index = end
                     continue
@@ -141,8 +148,8 @@ enum TemplateScanner {
                     for hereDoc in pendingHereDocs {
                         end = hereDocBodyEnd(in: bytes, from: end, hereDoc)
                     }
-                    markUnsupported(
-                        in: bytes, from: index + 1, to: end, reason: "inside a here-document",
+                    mark(
+                        in: bytes, from: index + 1, to: end, as: .unsupported("inside a here-document"),
                         parts: &parts, textStart: &textStart)
                     pendingHereDocs.removeAll()
                     index = end
@@ -179,10 +186,53 @@ enum TemplateScanner {
         return (name, position + 2)
     }
 
-    /// Records every placeholder between `start` and `end` as unsupported for `reason`.
-    private static func markUnsupported(
-        in bytes: [UInt8], from start: Int, to end: Int, reason: String, parts: inout [TemplatePart],
-        textStart: inout Int
+    /// Where the arithmetic that starts at `index` ends (just after its closing `))` or `]`), or nil when
+    /// none starts there: `$((` or `$[` outside single quotes, or `((` where a command begins. One that is
+    /// never closed runs to the end of the text.
+    private static func arithmeticEnd(in bytes: [UInt8], at index: Int, frame: Frame, isWordStart: Bool) -> Int? {
+        switch frame {
+        case .single, .ansiC: return nil
+        default: break
+        }
+        let next: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let afterNext: UInt8 = index + 2 < bytes.count ? bytes[index + 2] : 0
+        let open: Int
+        let closing: UInt8
+        if bytes[index] == 0x24 && next == 0x28 && afterNext == 0x28 {
+            (open, closing) = (index + 3, 0x29)
+        } else if bytes[index] == 0x24 && next == 0x5B {
+            (open, closing) = (index + 2, 0x5D)
+        } else if bytes[index] == 0x28 && next == 0x28 && isWordStart {
+            if case .double = frame { return nil }
+            (open, closing) = (index + 2, 0x29)
+        } else {
+            return nil
+        }
+        let opening: UInt8 = closing == 0x29 ? 0x28 : 0x5B
+        var depth = 0
+        var position = open
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == opening {
+                depth += 1
+            } else if byte == closing {
+                if depth > 0 {
+                    depth -= 1
+                } else if closing == 0x5D {
+                    return position + 1
+                } else if position + 1 < bytes.count && bytes[position + 1] == 0x29 {
+                    return position + 2
+                }
+            }
+            position += 1
+        }
+        return bytes.count
+    }
+
+    /// Records every placeholder between `start` and `end` as standing in `context`.
+    private static func mark(
+        in bytes: [UInt8], from start: Int, to end: Int, as context: PlaceholderContext,
+        parts: inout [TemplatePart], textStart: inout Int
     ) {
         var position = start
         while position < end {
@@ -190,7 +240,7 @@ enum TemplateScanner {
                 if position > textStart {
                     parts.append(.text(String(decoding: bytes[textStart..<position], as: UTF8.self)))
                 }
-                parts.append(.placeholder(name: name, context: .unsupported(reason)))
+                parts.append(.placeholder(name: name, context: context))
                 textStart = after
                 position = after
             } else {

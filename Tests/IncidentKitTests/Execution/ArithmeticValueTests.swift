@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+/// Quoting a value as one word does not keep it data where the shell evaluates arithmetic: inside
+/// `$((...))` quotes are not quotes (POSIX reads the expression as if double-quoted, so dash runs a
+/// `$(...)` there), and bash expands a variable's subscript (`a[$(cmd)]`) again wherever it reads a
+/// word as a number or a name. These tests run real shells: `/bin/sh` as the tool does, and bash as
+/// `/bin/sh` is on macOS and Red Hat systems.
+@Suite(.timeLimit(.minutes(1)))
+struct ArithmeticValueTests {
+    private func run(_ command: String, in directory: String) throws -> CommandResult {
+        let runner = ProcessRunner(
+            options: ExecutionTestSupport.options(redactor: nil), registry: ProcessGroupRegistry())
+        return try runner.run(CommandSpec(command, workingDirectory: directory))
+    }
+
+    private func contexts(_ text: String) -> [PlaceholderContext] {
+        CommandTemplate(text).parts.compactMap { part in
+            guard case .placeholder(_, let context) = part else { return nil }
+            return context
+        }
+    }
+
+    @Test func arithmeticIsAContextOfItsOwn() {
+        for text in [
+            "echo $(( {{n}} * 2 ))", "echo \"total: $(( {{n}} + 1 ))\"", "(( {{n}} > 5 )) && echo big",
+            "for (( i = 0; i < {{n}}; i++ )); do echo hi; done", "echo $[ {{n}} + 1 ]",
+            "echo $(( ({{n}} + 1) * 2 )) done", "x=$(( {{n}}", "echo $(( 1 + ({{n}}) ))",
+        ] {
+            #expect(contexts(text) == [.arithmetic], "\(text)")
+        }
+        // Quoted, a subshell, or after the arithmetic has closed, the value is an ordinary word.
+        #expect(contexts("echo '$(( {{n}} ))' \"(( {{n}} ))\"") == [.singleQuoted, .doubleQuoted])
+        #expect(contexts("echo $(( 1 + 2 )) {{n}}") == [.unquoted])
+        #expect(contexts("echo $(echo {{n}}) $((1)) ( ( echo {{n}} ) )") == [.unquoted, .unquoted])
+        #expect(contexts("echo $[1] \"$[2]{{n}}\"") == [.doubleQuoted])
+    }
+
+    /// The hole this closes: `/bin/sh` (dash here) runs a substitution held by a quoted value inside
+    /// `$((...))`. The tool now fills in a whole number there, as written, and refuses anything else.
+    @Test func onlyAWholeNumberIsFilledIntoArithmetic() throws {
+        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let quoted = "echo $(( " + ShellQuote.word("$(touch CANARY)") + " ))"
+        _ = try run(quoted, in: directory)
+        #expect(FileManager.default.fileExists(atPath: directory + "/CANARY"), "the shell ran it: \(quoted)")
+        try FileManager.default.removeItem(atPath: directory + "/CANARY")
+
+        let template = CommandTemplate("echo $(( {{n}} * 2 )); (( {{n}} > 5 )) || echo small")
+        for (value, doubled) in [("21", "42"), ("-4", "-8"), ("+3", "6"), ("0", "0")] {
+            let command = try #require(template.resolve(using: [Variable(name: "n", value: value)]).command)
+            let result = try run(command, in: directory)
+            #expect(
+                String(decoding: result.stdout.head, as: UTF8.self).split(separator: "\n").first == "\(doubled)"[...])
+        }
+        for payload in [
+            "$(touch CANARY)", "`touch CANARY`", "1)); touch CANARY; ((1", "x[$(touch CANARY)]", "1 + 1", "'1'", "",
+            "abc", "1e3", "0x10", "- 1", "99999999999999999999",
+        ] {
+            #expect(template.resolve(using: [Variable(name: "n", value: payload)]) == .unsafe(["n"]), "\(payload)")
+        }
+        // A default the runbook wrote goes through the same check: there is no quoting to fall back on.
+        #expect(
+            CommandTemplate("echo $(( {{n}} ))").resolve(using: [Variable(name: "n", defaultValue: "7")])
+                == .resolved("echo $(( 7 ))"))
+        #expect(
+            CommandTemplate("echo $(( {{n}} ))").resolve(using: [Variable(name: "n", defaultValue: "seven")])
+                == .unsafe(["n"]))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/CANARY"))
+    }
+
+    /// Under bash, a quoted value still runs where bash reads it as a number or a name and finds a
+    /// subscript: each of these commands runs `touch` given `a[$(touch CANARY)]`. The tool refuses such
+    /// a value in any command; ordinary values, brackets and dollars included, pass.
+    @Test func aSubstitutionInASubscriptIsRefusedInEveryCommand() throws {
+        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let bashOnly = [
+            "[[ {{v}} -gt 5 ]]", "let {{v}}", "declare -i n={{v}}", "printf -v {{v}} %s x", "read -r {{v}} <<<x",
+            "test -v {{v}}", "N={{v}}; echo $((N))",
+        ]
+        let payloads = [
+            "a[$(touch CANARY)]", "a[`touch CANARY`]", "1+a[${x:-$(touch CANARY)}]", "a[<(touch CANARY)]",
+            "a[ $(touch CANARY) ]", "a[0] b[$(touch CANARY)]", "a[b[$(touch CANARY)]]", "a[$(touch CANARY)",
+        ]
+        for text in bashOnly {
+            let template = CommandTemplate(text)
+            // What bash does with the value as one quoted word, which is how the tool used to fill it in.
+            let filled = text.replacingOccurrences(of: "{{v}}", with: ShellQuote.word(payloads[0]))
+            _ = try run("bash -c " + ShellQuote.word(filled), in: directory)
+            #expect(FileManager.default.fileExists(atPath: directory + "/CANARY"), "bash ran it: \(filled)")
+            try? FileManager.default.removeItem(atPath: directory + "/CANARY")
+            for payload in payloads {
+                let resolution = template.resolve(using: [Variable(name: "v", value: payload)])
+                #expect(resolution == .unsafe(["v"]), "\(text) given \(payload)")
+            }
+            #expect(template.resolve(using: [Variable(name: "v", value: "7")]).command != nil)
+        }
+        for ordinary in [
+            "[a-z]+$", "arr[0]", "$(not in brackets)", "[ERROR] `config` not found", "costs $5 [approx]", "a[b]$c",
+            "a[$x]",
+        ] {
+            let template = CommandTemplate("grep -c {{v}} /dev/null")
+            #expect(template.resolve(using: [Variable(name: "v", value: ordinary)]).command != nil, "\(ordinary)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/CANARY"))
+    }
+
+    /// bash's `compgen -W` expands its word list and `mapfile -C` runs its callback: both run a value.
+    @Test func compgenAndMapfileRunCode() throws {
+        let directory = try ExecutionTestSupport.temporaryDirectory()
+        _ = try run("bash -c " + ShellQuote.word("compgen -W " + ShellQuote.word("$(touch CANARY)")), in: directory)
+        #expect(FileManager.default.fileExists(atPath: directory + "/CANARY"))
+        for text in ["compgen -W {{v}}", "mapfile -C {{v}} -c 1 lines < /etc/hostname", "readarray -C {{v}} x"] {
+            #expect(CommandTemplate(text).problems.map(\.name) == ["v"], "\(text)")
+        }
+    }
+
+    /// The reason a refused command gives says what is wrong with the value, in the words the report uses.
+    @Test func theRefusalSaysWhy() {
+        func reason(_ text: String, _ value: String) -> String? {
+            CommandTemplate(text).refusals(["v": Variable(name: "v", value: value)]).first?.reason
+        }
+        #expect(reason("echo $(( {{v}} ))", "abc") == "stands in shell arithmetic, where only a whole number is safe")
+        #expect(
+            reason("echo {{v}}", "a[$(id)]")
+                == "holds a substitution inside [...], which bash runs where it reads a number or a name")
+        #expect(reason("sh -c {{v}}", "x") == "stands in a command that runs sh, where a value could become code")
+        #expect(
+            reason("ssh {{v}} uptime", "-oProxyCommand=x")
+                == "starts with '-' where the program would read it as an option")
+        #expect(reason("echo $(( {{v}} ))", "12") == nil)
+    }
+
+    /// A prepared command (evidence, a workflow step, a gate) refused for its value says so in its note.
+    @Test func aPreparedCommandGivenSuchAValueIsNotRunAndSaysWhy() throws {
+        func prepare(_ command: String, _ value: String) throws -> PreparedCommand {
+            let store = IncidentStore(root: try Processes.temporaryFolder("arithmetic"))
+            var record = IncidentRecord(
+                id: try store.claimID(on: Date()), symptom: "502", openedAt: Date(), library: "/lib",
+                route: RouteChoice(title: "t", file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))
+            record.answers["n"] = value
+            var tools = ToolLocator(path: "/usr/bin:/bin")
+            tools.assumeInstalled = true
+            return PreparedCommand.prepare(
+                RunbookCommand(
+                    title: command, command: command, annotations: CommandAnnotations(), section: "s", line: 3),
+                path: "checklists/x.md", scope: VariableScope(declarations: [], record: record, form: nil),
+                tools: tools, redactor: Redactor())
+        }
+        let sum = try prepare("echo $(( {{n}} + 1 ))", "41")
+        #expect(sum.readiness == .ready("echo $(( 41 + 1 ))"))
+        #expect(sum.notReadyReason == nil)
+        let word = try prepare("echo $(( {{n}} + 1 ))", "$(id)")
+        #expect(word.notReadyReason == "refused: {{n}} stands in shell arithmetic, where only a whole number is safe")
+        let indexed = try prepare("[ {{n}} -gt 80 ] && echo high", "a[$(id)]")
+        #expect(
+            indexed.notReadyReason
+                == "refused: {{n}} holds a substitution inside [...], which bash runs where it reads a number or a name"
+        )
+        let comment = try prepare("uptime # {{n}}", "1")
+        #expect(comment.notReadyReason == "refused: {{n}} stands in a comment, where a value could become code")
+    }
+}
