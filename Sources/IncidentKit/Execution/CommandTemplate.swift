@@ -76,15 +76,10 @@ public struct CommandTemplate: Sendable, Hashable {
             case .text(let text):
                 command += text
             case .placeholder(let name, let context):
-                let value = variables[name]?.effectiveValue ?? ""
-                let word = ShellQuote.word(value)
-                switch context {
-                case .unquoted: command += word
-                case .singleQuoted: command += "'" + word + "'"
-                case .doubleQuoted: command += "\"" + word + "\""
-                case .arithmetic: command += value  // a whole number: `refusals` saw to it
-                case .unsupported: return .unsafe([name])
+                guard let filled = Self.filled(variables[name]?.effectiveValue ?? "", context) else {
+                    return .unsafe([name])
                 }
+                command += filled
             }
         }
         return .resolved(command)
@@ -150,33 +145,49 @@ public struct CommandTemplate: Sendable, Hashable {
     /// The variables whose value starts with `-` where their placeholder begins a shell word: the command
     /// may read such a value as an option, and do something else than the runbook wrote
     /// (`kill -TERM {{pid}}` given `-1` signals every process; `curl {{url}}` given `-o/etc/x` writes a file).
-    /// A value after `=` or inside a word (`--tail={{lines}}`) is not one.
+    /// A value after `=` or inside a word (`--tail={{lines}}`) is not one; after an empty value or empty
+    /// quotes (`{{e}}{{x}}` given `e=`, `''{{x}}`) it still begins the word. The filled-in command is split
+    /// into words as the shell splits it, each such value standing as a marker, to see where it lands.
     public func optionLikeValues(_ variables: [String: Variable]) -> [String] {
-        var names: [String] = []
+        let candidates = Set(variableNames.filter { variables[$0]?.value?.hasPrefix("-") == true })
+        guard !candidates.isEmpty else { return [] }
+        var probe = ""
+        var markers: [(marker: String, name: String)] = []
         for (index, part) in parts.enumerated() {
-            guard case .placeholder(let name, let context) = part, !names.contains(name),
-                variables[name]?.value?.hasPrefix("-") == true
-            else { continue }
-            var before = ""
-            if index > 0 {
-                guard case .text(let text) = parts[index - 1] else { continue }  // after another value
-                before = text
+            switch part {
+            case .text(let text):
+                probe += text
+            case .placeholder(let name, let context):
+                var value = variables[name]?.effectiveValue ?? ""
+                if candidates.contains(name), context != .arithmetic {
+                    value = "-incidentoption\(index)end"
+                    markers.append((value, name))
+                }
+                probe += Self.filled(value, context) ?? ShellQuote.word(value)
             }
-            switch context {
-            case .singleQuoted, .doubleQuoted:
-                // `"{{x}}"` begins a word with its quote; `"ab{{x}}"` and `"x '{{x}}'"` do not.
-                let quote: Character = context == .singleQuoted ? "'" : "\""
-                guard before.last == quote else { continue }
-                before.removeLast()
-            case .unquoted:
-                break
-            case .arithmetic, .unsupported:
-                continue
-            }
-            if let last = before.last, !" \t\n;|&(".contains(last) { continue }
-            names.append(name)
         }
-        return names
+        var found: Set<String> = []
+        func scan(_ text: String, depth: Int) {
+            guard depth < 8 else { return }
+            let (segments, substitutions) = ShellLexer.lex(text)
+            for word in segments.lazy.flatMap(\.words) where word.hasPrefix("-incidentoption") {
+                for (marker, name) in markers where word.hasPrefix(marker) { found.insert(name) }
+            }
+            for substitution in substitutions { scan(substitution, depth: depth + 1) }
+        }
+        scan(probe, depth: 0)
+        return uniqueInOrder(markers.map(\.name).filter(found.contains))
+    }
+
+    /// `value` as it is written where a placeholder stands in `context`; nil where none can be.
+    static func filled(_ value: String, _ context: PlaceholderContext) -> String? {
+        switch context {
+        case .unquoted: ShellQuote.word(value)
+        case .singleQuoted: "'" + ShellQuote.word(value) + "'"
+        case .doubleQuoted: "\"" + ShellQuote.word(value) + "\""
+        case .arithmetic: value  // a whole number: `refusals` sees to it
+        case .unsupported: nil
+        }
     }
 
     /// The values of the secret variables this template uses, for the redactor.

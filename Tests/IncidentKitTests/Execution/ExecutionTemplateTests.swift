@@ -35,6 +35,36 @@ struct ExecutionTemplateTests {
         #expect(optionLike("date -d {{when}}", [:], defaults: ["when": "-1 day"]).isEmpty)
     }
 
+    /// Empty values and empty quotes add nothing to a word, so a dash value after them still begins it.
+    /// Each case runs through `/bin/sh`, which says where the words of the filled-in command begin.
+    @Test func emptyValuesAndEmptyQuotesBeforeADashValueStillLeaveItAtTheStartOfAWord() throws {
+        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let runner = ProcessRunner(
+            options: ExecutionTestSupport.options(redactor: nil), registry: ProcessGroupRegistry())
+        let cases: [(text: String, values: [String: String], flagged: Bool)] = [
+            ("{{e}}{{x}}", ["e": "", "x": "-rf"], true),
+            ("''{{x}}", ["x": "-rf"], true),
+            ("\"\"''{{x}}", ["x": "-rf"], true),
+            ("\"{{e}}{{x}}\"", ["e": "", "x": "-rf"], true),
+            ("{{e}}\"{{x}}\"", ["e": "", "x": "-rf"], true),
+            ("'{{e}}''{{x}}'", ["e": "", "x": "-rf"], true),
+            ("{{e}}{{x}}", ["e": "a", "x": "-rf"], false),
+            ("'a'''{{x}}", ["x": "-rf"], false),
+            ("x''{{x}}", ["x": "-rf"], false),
+            ("\"a{{e}}{{x}}\"", ["e": "", "x": "-rf"], false),
+        ]
+        for (text, values, flagged) in cases {
+            var variables: [String: Variable] = [:]
+            for (name, value) in values { variables[name] = Variable(name: name, value: value) }
+            let template = CommandTemplate("printf '[%s]\\n' " + text)
+            #expect(template.optionLikeValues(variables) == (flagged ? ["x"] : []), "\(text)")
+            let command = try #require(template.resolve(variables).command)
+            let result = try runner.run(CommandSpec(command, workingDirectory: directory))
+            let word = String(decoding: result.stdout.head, as: UTF8.self)
+            #expect(word.hasPrefix("[-") == flagged, "\(text) gives the word \(word)")
+        }
+    }
+
     @Test func goTemplatesAreNotPlaceholders() {
         let template = CommandTemplate(
             "docker inspect -f '{{.State.Status}}' {{container}}; kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{end}}'"
