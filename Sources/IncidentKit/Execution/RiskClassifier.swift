@@ -93,7 +93,9 @@ public enum RiskClassifier {
     /// `NAME=value` before a command.
     static func isAssignment(_ word: String) -> Bool {
         guard let equals = word.firstIndex(of: "="), equals != word.startIndex else { return false }
-        let name = word[..<equals]
+        // `NAME+=value` appends in bash, which is `/bin/sh` on some systems, and still runs the command after it.
+        var name = word[..<equals]
+        if name.last == "+" { name = name.dropLast() }
         return name.allSatisfy { $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }
             && !(name.first?.isNumber ?? true)
     }

@@ -108,6 +108,7 @@ struct ExecutionRiskClassifierTests {
         ("kill -9 1234", "sends a signal to processes (kill)"),
         ("pkill -f worker", "sends a signal to processes (pkill)"),
         ("rm -rf /tmp/cache", "deletes files (rm)"),
+        ("X+=1 rm -rf /tmp/cache", "deletes files (rm)"),
         ("mv /etc/nginx/a.conf /tmp/", "moves or renames files (mv)"),
         ("truncate -s 0 /var/log/app.log", "truncates files (truncate)"),
         ("dd if=/dev/zero of=/tmp/blob bs=1M count=1", "writes raw data (dd of=/tmp/blob)"),
