@@ -5,7 +5,7 @@ public struct PreparedCommand: Sendable {
         case ready(String)
         case missing([String])
         case unavailable([String])
-        /// Refused, for the reason given (words that follow the placeholders' names).
+        /// Refused: the placeholders, and why each is (`{{name}} reason; ...`).
         case unsafe([String], reason: String)
     }
 
@@ -46,7 +46,9 @@ public struct PreparedCommand: Sendable {
         switch resolution {
         case .missing(let names): readiness = .missing(names)
         case .unsafe(let names):
-            readiness = .unsafe(names, reason: template.refusals(scope.variables).first?.reason ?? "is refused")
+            let refusals = template.refusals(scope.variables)
+            readiness = .unsafe(
+                names, reason: refusals.map { "{{\($0.name)}} \($0.reason)" }.joined(separator: "; "))
         case .resolved(let text):
             var required = command.annotations.requires
             for tool in Self.leadingTools(text) where !required.contains(tool) { required.append(tool) }
@@ -139,7 +141,7 @@ public struct PreparedCommand: Sendable {
         case .ready: nil
         case .missing(let names): "needs " + names.map { "\($0) (--set \($0)=VALUE)" }.joined(separator: ", ")
         case .unavailable(let tools): "unavailable here: needs " + tools.joined(separator: ", ")
-        case .unsafe(let names, let reason): "refused: {{" + names.joined(separator: "}}, {{") + "}} " + reason
+        case .unsafe(_, let reason): "refused: " + reason
         }
     }
 }

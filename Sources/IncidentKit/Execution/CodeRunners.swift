@@ -217,7 +217,10 @@ enum CodeRunners {
         let later = words.dropFirst().lazy.filter { $0 != "." || !Self.folderPrograms.contains(name) }
         if let later = later.compactMap(runner).first { return later }
         // `command $SHELL -c`, `env "$X" ...`: a later word that is only an expansion may be the program.
-        return words.dropFirst().first { $0.hasPrefix("$") || $0.hasPrefix("`") }.map { "a program named by \($0)" }
+        // Arithmetic (`sleep $(( {{m}} * 60 ))`) is a number, never a program.
+        return words.dropFirst().first {
+            ($0.hasPrefix("$") || $0.hasPrefix("`")) && !$0.hasPrefix("$((") && !$0.hasPrefix("$[")
+        }.map { "a program named by \($0)" }
     }
 
     /// Whether a segment that involves `runner` takes code from its standard input: a shell or an

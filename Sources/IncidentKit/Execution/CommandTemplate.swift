@@ -39,8 +39,11 @@ public struct CommandTemplate: Sendable, Hashable {
             guard case .placeholder(let name, let context) = part, let reason = refused[marker(index)] else {
                 return part
             }
-            if case .unsupported = context { return part }
-            return .placeholder(name: name, context: .unsupported(reason))
+            switch context {
+            // A whole number cannot become code, whoever reads it.
+            case .unsupported, .arithmetic: return part
+            default: return .placeholder(name: name, context: .unsupported(reason))
+            }
         }
         return (checked, Set(parts.indices.filter { options.contains(marker($0)) }))
     }
@@ -98,9 +101,8 @@ public struct CommandTemplate: Sendable, Hashable {
                 refused.append((name, "starts with '-' where the program would read it as an option"))
             } else if context == .arithmetic, !Self.isWholeNumber(value) {
                 refused.append((name, "stands in shell arithmetic, where only a whole number is safe"))
-            } else if variables[name]?.value != nil, Self.hasSubscriptSubstitution(value) {
-                refused.append(
-                    (name, "holds a substitution inside [...], which bash runs where it reads a number or a name"))
+            } else if variables[name]?.value != nil, Self.hasSubstitution(value) {
+                refused.append((name, "holds $(, ${, <(, >( or a backtick, which bash can run although it is quoted"))
             }
         }
         return refused
@@ -114,24 +116,19 @@ public struct CommandTemplate: Sendable, Hashable {
         return !digits.isEmpty && digits.count <= 18 && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    /// Whether `value` holds `$(`, `${`, a backtick, `<(` or `>(` inside `[...]` (or after a `[` never
-    /// closed). Wherever bash reads a word as a number or a variable name (`[[ {{x}} -gt 5 ]]`, `let`,
-    /// `declare -i`, `printf -v`, `read`, `test -v`, `$((VAR))` after `VAR={{x}}`), it expands a
-    /// subscript such as `a[$(cmd)]` again and runs the command, although the value reached it as one
-    /// quoted word. A value given for the run that could do this is refused in every command: an error
-    /// line such as ``[ERROR] `config` not found`` passes, since its backticks are outside the brackets.
-    static func hasSubscriptSubstitution(_ value: String) -> Bool {
-        var depth = 0
+    /// Whether `value` holds `$(`, `${`, a backtick, `<(` or `>(`. bash evaluates some words a second
+    /// time, although they reached it as one quoted word: as a number or a name it expands a subscript
+    /// (`a[$(cmd)]` in `[[ {{x}} -gt 5 ]]`, `let`, `declare -i`, `printf -v`, `read`, `test -v`, `unset
+    /// 'arr[{{i}}]'`, `$((N))` after `N={{x}}`), and `declare -a x={{v}}` reads `($(cmd))` as an array.
+    /// `/bin/sh` is bash on macOS and Red Hat systems, so a value given for the run that holds one of
+    /// these is refused in every command: values split between two placeholders, or a `[` the command
+    /// itself writes, leave no safe place to draw a narrower line.
+    static func hasSubstitution(_ value: String) -> Bool {
         var previous: UInt8 = 0
         for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "]"): depth = max(0, depth - 1)
-            case UInt8(ascii: "`") where depth > 0: return true
-            case UInt8(ascii: "(") where depth > 0 && "$<>".utf8.contains(previous): return true
-            case UInt8(ascii: "{") where depth > 0 && previous == UInt8(ascii: "$"): return true
-            default: break
-            }
+            if byte == UInt8(ascii: "`") { return true }
+            if byte == UInt8(ascii: "("), "$<>".utf8.contains(previous) { return true }
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "$") { return true }
             previous = byte
         }
         return false
@@ -153,25 +150,30 @@ public struct CommandTemplate: Sendable, Hashable {
         guard !candidates.isEmpty else { return [] }
         var probe = ""
         var markers: [(marker: String, name: String)] = []
+        var found: Set<String> = []
         for (index, part) in parts.enumerated() {
             switch part {
             case .text(let text):
                 probe += text
             case .placeholder(let name, let context):
                 var value = variables[name]?.effectiveValue ?? ""
-                if candidates.contains(name), context != .arithmetic {
+                // The result of `$(( {{n}} ))` given `-1` is a word of its own that starts with `-` when the
+                // expansion starts one; whether it does is not worked out here, so it counts.
+                if candidates.contains(name), context == .arithmetic {
+                    found.insert(name)
+                    markers.append(("", name))
+                } else if candidates.contains(name) {
                     value = "-incidentoption\(index)end"
                     markers.append((value, name))
                 }
                 probe += Self.filled(value, context) ?? ShellQuote.word(value)
             }
         }
-        var found: Set<String> = []
         func scan(_ text: String, depth: Int) {
             guard depth < 8 else { return }
             let (segments, substitutions) = ShellLexer.lex(text)
             for word in segments.lazy.flatMap(\.words) where word.hasPrefix("-incidentoption") {
-                for (marker, name) in markers where word.hasPrefix(marker) { found.insert(name) }
+                for (marker, name) in markers where !marker.isEmpty && word.hasPrefix(marker) { found.insert(name) }
             }
             for substitution in substitutions { scan(substitution, depth: depth + 1) }
         }

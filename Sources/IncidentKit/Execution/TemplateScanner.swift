@@ -3,6 +3,17 @@
 enum TemplateScanner {
     private enum Frame {
         case code, single, double, ansiC, command(depth: Int), backtick, parameter(depth: Int)
+        /// `$((...))` or a `((...))` command; `$[...]`. Their depth counts the parentheses or brackets opened
+        /// inside them.
+        case arithmetic(depth: Int), bracketArithmetic(depth: Int)
+
+        /// Where the shell starts parsing afresh: a value quoted there stays one word.
+        var isCommand: Bool {
+            switch self {
+            case .code, .command, .backtick: true
+            default: false
+            }
+        }
     }
 
     private struct HereDoc {
@@ -39,28 +50,34 @@ enum TemplateScanner {
         while index < bytes.count {
             let frame = stack[stack.count - 1]
             if let (name, end) = placeholder(in: bytes, at: index) {
-                var context: PlaceholderContext
-                switch frame {
-                case .code, .command, .backtick: context = .unquoted
-                case .single: context = .singleQuoted
-                case .double: context = .doubleQuoted
-                case .ansiC: context = .unsupported("inside $'...'")
-                case .parameter: context = .unsupported("inside ${...}")
-                }
-                // Backquote processing rewrites backslashes and ends at any backtick in the value.
-                if stack.contains(where: { if case .backtick = $0 { true } else { false } }) {
-                    context = .unsupported("inside backticks (use $(...))")
-                }
-                addPlaceholder(name, context, end: end)
+                addPlaceholder(name, context(in: stack), end: end)
                 continue
             }
             let byte = bytes[index]
             let next: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
-            // `$((...))`, `$[...]` and the `((...))` command: the shell expands `$(...)` inside them even
-            // within quotes, so a value there can only be a whole number (see `PlaceholderContext`).
-            if let end = arithmeticEnd(in: bytes, at: index, frame: frame, isWordStart: isWordStart(index)) {
-                mark(in: bytes, from: index, to: end, as: .arithmetic, parts: &parts, textStart: &textStart)
-                index = end
+            let afterNext: UInt8 = index + 2 < bytes.count ? bytes[index + 2] : 0
+            // `$((...))`, `$[...]` and the `((...))` command (after a blank, `;`, `if`, `while`, `{`, `!`...):
+            // the shell expands `$(...)` inside them even within quotes (see `PlaceholderContext`).
+            let quoted: Bool
+            switch frame {
+            case .single, .ansiC: quoted = true
+            default: quoted = false
+            }
+            if !quoted, byte == 0x24, next == 0x28, afterNext == 0x28 {
+                stack.append(.arithmetic(depth: 0))
+                index += 3
+                continue
+            }
+            if !quoted, byte == 0x24, next == 0x5B {
+                stack.append(.bracketArithmetic(depth: 0))
+                index += 2
+                continue
+            }
+            if frame.isCommand || isArithmetic(frame), byte == 0x28, next == 0x28,
+                index == 0 || bytes[index - 1] != 0x24
+            {
+                stack.append(.arithmetic(depth: 0))
+                index += 2
                 continue
             }
             switch frame {
@@ -86,7 +103,30 @@ enum TemplateScanner {
                     stack.append(.parameter(depth: 0))
                     index += 1
                 }
-            case .code, .command, .backtick, .parameter:
+            case .code, .command, .backtick, .parameter, .arithmetic, .bracketArithmetic:
+                if case .arithmetic(let depth) = frame, byte == 0x28 || byte == 0x29 {
+                    if byte == 0x28 {
+                        stack[stack.count - 1] = .arithmetic(depth: depth + 1)
+                    } else if depth > 0 {
+                        stack[stack.count - 1] = .arithmetic(depth: depth - 1)
+                    } else if next == 0x29 {
+                        stack.removeLast()
+                        index += 1
+                    }
+                    index += 1
+                    continue
+                }
+                if case .bracketArithmetic(let depth) = frame, byte == 0x5B || byte == 0x5D {
+                    if byte == 0x5B {
+                        stack[stack.count - 1] = .bracketArithmetic(depth: depth + 1)
+                    } else if depth > 0 {
+                        stack[stack.count - 1] = .bracketArithmetic(depth: depth - 1)
+                    } else {
+                        stack.removeLast()
+                    }
+                    index += 1
+                    continue
+                }
                 switch byte {
                 case 0x5C:
                     index += 1
@@ -126,7 +166,7 @@ enum TemplateScanner {
                             stack[stack.count - 1] = .parameter(depth: depth - 1)
                         }
                     }
-                case 0x23 where isWordStart(index):
+                case 0x23 where isWordStart(index) && !isArithmetic(frame):
                     // A comment runs to the end of the line; a value there could end it with a newline.
                     let end = bytes[index...].firstIndex(of: 0x0A) ?? bytes.count
                     mark(
@@ -136,7 +176,7 @@ enum TemplateScanner {
                     continue
                 // `<<` starts a here-document; `<<<` (a here-string) does not, from its first `<` or its second.
                 case 0x3C
-                where next == 0x3C && (index + 2 >= bytes.count || bytes[index + 2] != 0x3C)
+                where !isArithmetic(frame) && next == 0x3C && (index + 2 >= bytes.count || bytes[index + 2] != 0x3C)
                     && (index == 0 || bytes[index - 1] != 0x3C):
                     if let (hereDoc, end) = hereDocHeader(in: bytes, at: index + 2) {
                         pendingHereDocs.append(hereDoc)
@@ -186,47 +226,33 @@ enum TemplateScanner {
         return (name, position + 2)
     }
 
-    /// Where the arithmetic that starts at `index` ends (just after its closing `))` or `]`), or nil when
-    /// none starts there: `$((` or `$[` outside single quotes, or `((` where a command begins. One that is
-    /// never closed runs to the end of the text.
-    private static func arithmeticEnd(in bytes: [UInt8], at index: Int, frame: Frame, isWordStart: Bool) -> Int? {
+    /// The context of a placeholder met with `stack` open. Only the frames since the shell last started
+    /// parsing afresh (`$(...)`, the command line itself) decide it: inside `${...}` quotes are not what
+    /// they seem (`"${X:-'{{v}}'}"` holds literal `'`), and inside arithmetic no quote protects a value.
+    private static func context(in stack: [Frame]) -> PlaceholderContext {
+        // Backquote processing rewrites backslashes and ends at any backtick in the value.
+        if stack.contains(where: { if case .backtick = $0 { true } else { false } }) {
+            return .unsupported("inside backticks (use $(...))")
+        }
+        let start = stack.lastIndex(where: \.isCommand) ?? 0
+        let open = stack[start...]
+        if open.contains(where: { if case .parameter = $0 { true } else { false } }) {
+            return .unsupported("inside ${...}")
+        }
+        if open.contains(where: isArithmetic) { return .arithmetic }
+        switch stack[stack.count - 1] {
+        case .single: return .singleQuoted
+        case .double: return .doubleQuoted
+        case .ansiC: return .unsupported("inside $'...'")
+        default: return .unquoted
+        }
+    }
+
+    private static func isArithmetic(_ frame: Frame) -> Bool {
         switch frame {
-        case .single, .ansiC: return nil
-        default: break
+        case .arithmetic, .bracketArithmetic: true
+        default: false
         }
-        let next: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
-        let afterNext: UInt8 = index + 2 < bytes.count ? bytes[index + 2] : 0
-        let open: Int
-        let closing: UInt8
-        if bytes[index] == 0x24 && next == 0x28 && afterNext == 0x28 {
-            (open, closing) = (index + 3, 0x29)
-        } else if bytes[index] == 0x24 && next == 0x5B {
-            (open, closing) = (index + 2, 0x5D)
-        } else if bytes[index] == 0x28 && next == 0x28 && isWordStart {
-            if case .double = frame { return nil }
-            (open, closing) = (index + 2, 0x29)
-        } else {
-            return nil
-        }
-        let opening: UInt8 = closing == 0x29 ? 0x28 : 0x5B
-        var depth = 0
-        var position = open
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == opening {
-                depth += 1
-            } else if byte == closing {
-                if depth > 0 {
-                    depth -= 1
-                } else if closing == 0x5D {
-                    return position + 1
-                } else if position + 1 < bytes.count && bytes[position + 1] == 0x29 {
-                    return position + 2
-                }
-            }
-            position += 1
-        }
-        return bytes.count
     }
 
     /// Records every placeholder between `start` and `end` as standing in `context`.

@@ -28,6 +28,12 @@ struct ArithmeticValueTests {
             "echo $(( {{n}} * 2 ))", "echo \"total: $(( {{n}} + 1 ))\"", "(( {{n}} > 5 )) && echo big",
             "for (( i = 0; i < {{n}}; i++ )); do echo hi; done", "echo $[ {{n}} + 1 ]",
             "echo $(( ({{n}} + 1) * 2 )) done", "x=$(( {{n}}", "echo $(( 1 + ({{n}}) ))",
+            // `((` right after a reserved word, `{` or `!`, with no blank in between.
+            "if(({{n}} > 5)); then echo big; fi", "i=0; while((i<{{n}})); do i=$((i+1)); done",
+            "for((i=0;i<{{n}};i++)); do echo hi; done", "{(({{n}}>1));}", "!(({{n}}))",
+            // Quotes and substitutions inside arithmetic do not end it early.
+            "echo $(( $(echo \")))\" | wc -c) + {{n}} ))", "echo \"$(( \"{{n}}\" ))\"", "echo $(( '{{n}}' ))",
+            "echo $(( 1 << {{n}} ))", "echo $(( 16#ff + {{n}} ))",
         ] {
             #expect(contexts(text) == [.arithmetic], "\(text)")
         }
@@ -36,6 +42,20 @@ struct ArithmeticValueTests {
         #expect(contexts("echo $(( 1 + 2 )) {{n}}") == [.unquoted])
         #expect(contexts("echo $(echo {{n}}) $((1)) ( ( echo {{n}} ) )") == [.unquoted, .unquoted])
         #expect(contexts("echo $[1] \"$[2]{{n}}\"") == [.doubleQuoted])
+    }
+
+    /// Inside `${...}`, quotes are not what they seem (`"${X:-'{{v}}'}"` holds literal `'`, so a quoted
+    /// value ran as code even under dash): a placeholder there is refused, unless a command substitution
+    /// opened inside it.
+    @Test func quotesInsideAParameterExpansionDoNotProtectAValue() {
+        for text in [
+            "echo \"${NAME:-'{{v}}'}\"", "cd \"${DIR:-\"{{v}}\"}\" && ls", "echo \"${NAME:-\"{{v}}\"}\"",
+            "echo ${arr['{{v}}']}", "echo \"${arr[\"{{v}}\"]}\"", "echo \"${x:\"{{v}}\"}\"", "echo ${x:'{{v}}'}",
+        ] {
+            #expect(contexts(text) == [.unsupported("inside ${...}")], "\(text)")
+        }
+        #expect(contexts("echo \"${x:-$(printf %s {{v}})}\"") == [.unquoted])
+        #expect(contexts("echo \"${x:-$(printf %s '{{v}}')}\"") == [.singleQuoted])
     }
 
     /// The hole this closes: `/bin/sh` (dash here) runs a substitution held by a quoted value inside
@@ -70,36 +90,66 @@ struct ArithmeticValueTests {
         #expect(!FileManager.default.fileExists(atPath: directory + "/CANARY"))
     }
 
-    /// Under bash, a quoted value still runs where bash reads it as a number or a name and finds a
-    /// subscript: each of these commands runs `touch` given `a[$(touch CANARY)]`. The tool refuses such
-    /// a value in any command; ordinary values, brackets and dollars included, pass.
-    @Test func aSubstitutionInASubscriptIsRefusedInEveryCommand() throws {
+    /// bash evaluates some words a second time although they reached it as one quoted word: as a number or
+    /// a name it expands a subscript, and `declare -a` reads `(...)` as an array. Each of these commands
+    /// runs `touch` under bash when a value is only quoted (shown first); the tool refuses every value
+    /// holding a substitution, and whatever it does fill in runs nothing under dash, bash or bash --posix.
+    @Test func noValueBecomesCodeUnderAnyShell() throws {
         let directory = try ExecutionTestSupport.temporaryDirectory()
-        let bashOnly = [
+        let templates = [
             "[[ {{v}} -gt 5 ]]", "let {{v}}", "declare -i n={{v}}", "printf -v {{v}} %s x", "read -r {{v}} <<<x",
-            "test -v {{v}}", "N={{v}}; echo $((N))",
+            "test -v {{v}}", "N={{v}}; echo $((N))", "unset 'arr[{{v}}]'", "arr[{{v}}]=x", "let \"count[{{v}}]+=1\"",
+            "printf -v 'out[{{v}}]' %s hi", "read -r 'row[{{v}}]' <<< hi", "declare 'arr[{{v}}]=x'",
+            "test -v \"arr[{{v}}]\"", "declare -a hosts={{v}}", "declare -A m={{v}}", "readonly -a r={{v}}",
+            "V={{v}}; echo \"${!V}\"", "declare -n r={{v}}; echo \"$r\"", "let sum={{a}}+{{v}}",
+            "[[ {{a}}*100/{{v}} -gt 90 ]]", "declare -i pct={{a}}*100/{{v}}", "sleep $(( {{v}} * 0 ))",
+            "echo \"${NAME:-'{{v}}'}\"", "echo $(( $(echo \")))\" | wc -c) + {{v}} ))", "if(({{v}} > 5)); then :; fi",
+            "grep -c -- {{v}} /dev/null",
         ]
-        let payloads = [
-            "a[$(touch CANARY)]", "a[`touch CANARY`]", "1+a[${x:-$(touch CANARY)}]", "a[<(touch CANARY)]",
-            "a[ $(touch CANARY) ]", "a[0] b[$(touch CANARY)]", "a[b[$(touch CANARY)]]", "a[$(touch CANARY)",
+        let payloads: [[String: String]] = [
+            ["v": "$(touch CANARY)"], ["v": "a[$(touch CANARY)]"], ["v": "a[`touch CANARY`]"],
+            ["v": "a[\"]\"$(touch CANARY)]"], ["v": "a[']'$(touch CANARY)]"], ["v": "a[\\]$(touch CANARY)]"],
+            ["v": "($(touch CANARY))"], ["v": "([x]=$(touch CANARY))"], ["v": "a[<(touch CANARY)]"],
+            ["v": "1+a[${x:-$(touch CANARY)}]"], ["a": "x[", "v": "$(touch CANARY)]"],
+            ["a": "1", "v": "$(touch CANARY)"],
+            // Hostile values without a substitution: these are filled in, and must stay data when run.
+            ["v": "; touch CANARY"], ["v": "x[0]; touch CANARY"], ["v": "1)); touch CANARY; ((1"], ["v": "$HOME"],
+            ["v": "a[$x]"], ["v": "7"], ["v": "-1"], ["a": "x[", "v": "0]; touch CANARY"],
         ]
-        for text in bashOnly {
-            let template = CommandTemplate(text)
-            // What bash does with the value as one quoted word, which is how the tool used to fill it in.
-            let filled = text.replacingOccurrences(of: "{{v}}", with: ShellQuote.word(payloads[0]))
-            _ = try run("bash -c " + ShellQuote.word(filled), in: directory)
-            #expect(FileManager.default.fileExists(atPath: directory + "/CANARY"), "bash ran it: \(filled)")
-            try? FileManager.default.removeItem(atPath: directory + "/CANARY")
-            for payload in payloads {
-                let resolution = template.resolve(using: [Variable(name: "v", value: payload)])
-                #expect(resolution == .unsafe(["v"]), "\(text) given \(payload)")
-            }
-            #expect(template.resolve(using: [Variable(name: "v", value: "7")]).command != nil)
-        }
-        for ordinary in [
-            "[a-z]+$", "arr[0]", "$(not in brackets)", "[ERROR] `config` not found", "costs $5 [approx]", "a[b]$c",
-            "a[$x]",
+        // The threat is real: bash runs these with the value only quoted, as the tool used to fill it in.
+        for (text, value) in [
+            ("[[ {{v}} -gt 5 ]]", "a[$(touch CANARY)]"), ("unset 'arr[{{v}}]'", "$(touch CANARY)"),
+            ("declare -a hosts={{v}}", "($(touch CANARY))"), ("let {{v}}", "a[\"]\"$(touch CANARY)]"),
         ] {
+            let quoted = text.replacingOccurrences(of: "{{v}}", with: ShellQuote.word(value))
+            _ = try run("bash -c " + ShellQuote.word(quoted), in: directory)
+            #expect(FileManager.default.fileExists(atPath: directory + "/CANARY"), "bash ran it: \(quoted)")
+            try? FileManager.default.removeItem(atPath: directory + "/CANARY")
+        }
+        let shells = ["sh -c", "bash -c", "bash --posix -c"]
+        var runs = 0
+        for text in templates {
+            let template = CommandTemplate(text)
+            for payload in payloads {
+                let variables = ["a": "1"].merging(payload) { $1 }.map { Variable(name: $0.key, value: $0.value) }
+                guard let command = template.resolve(using: variables).command else { continue }
+                for shell in shells {
+                    runs += 1
+                    _ = try run(shell + " " + ShellQuote.word(command), in: directory)
+                    #expect(!FileManager.default.fileExists(atPath: directory + "/CANARY"), "\(shell) \(command)")
+                    try? FileManager.default.removeItem(atPath: directory + "/CANARY")
+                }
+            }
+            // An ordinary value still runs.
+            let plain = ["a": "1", "v": "7"].map { Variable(name: $0.key, value: $0.value) }
+            if !text.contains("${NAME") && !text.contains("declare -a") && !text.contains("-A m")
+                && !text.contains("readonly -a")
+            {
+                #expect(template.resolve(using: plain).command != nil, "\(text)")
+            }
+        }
+        #expect(runs > 200, "the filled-in commands were run: \(runs)")
+        for ordinary in ["[a-z]+$", "arr[0]", "[ERROR] config not found", "costs $5 [approx]", "a[b]$c", "a[$x]"] {
             let template = CommandTemplate("grep -c {{v}} /dev/null")
             #expect(template.resolve(using: [Variable(name: "v", value: ordinary)]).command != nil, "\(ordinary)")
         }
@@ -124,7 +174,7 @@ struct ArithmeticValueTests {
         #expect(reason("echo $(( {{v}} ))", "abc") == "stands in shell arithmetic, where only a whole number is safe")
         #expect(
             reason("echo {{v}}", "a[$(id)]")
-                == "holds a substitution inside [...], which bash runs where it reads a number or a name")
+                == "holds $(, ${, <(, >( or a backtick, which bash can run although it is quoted")
         #expect(reason("sh -c {{v}}", "x") == "stands in a command that runs sh, where a value could become code")
         #expect(
             reason("ssh {{v}} uptime", "-oProxyCommand=x")
@@ -156,7 +206,7 @@ struct ArithmeticValueTests {
         let indexed = try prepare("[ {{n}} -gt 80 ] && echo high", "a[$(id)]")
         #expect(
             indexed.notReadyReason
-                == "refused: {{n}} holds a substitution inside [...], which bash runs where it reads a number or a name"
+                == "refused: {{n}} holds $(, ${, <(, >( or a backtick, which bash can run although it is quoted"
         )
         let comment = try prepare("uptime # {{n}}", "1")
         #expect(comment.notReadyReason == "refused: {{n}} stands in a comment, where a value could become code")
