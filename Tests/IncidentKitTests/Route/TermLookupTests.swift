@@ -103,8 +103,11 @@ import Testing
         for index in 0..<5000 {
             let word =
                 "word" + String(UnicodeScalar(UInt8(97 + index % 26))) + String(repeating: "x", count: index / 26)
-            let given = number(word, &numbering)
-            numbers[word] = try #require(given)
+            guard let given = number(word, &numbering) else {
+                Issue.record("no number for \(word)")
+                continue
+            }
+            numbers[word] = given
         }
         for (word, given) in numbers {
             #expect(number(word, &numbering) == given)
