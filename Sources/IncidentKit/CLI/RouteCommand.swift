@@ -53,6 +53,12 @@ struct RouteCommand: Subcommand {
         }
         eraseNote()
         let router = loaded.router
+        for path in loaded.undecodable {
+            console.error(
+                console.yellowError("warning: ")
+                    + "cannot open \(TerminalText.printable(path)): its file name is not valid UTF-8; rename it to route to it\n"
+            )
+        }
         for path in loaded.unreadable {
             console.error(
                 console.yellowError("warning: ")

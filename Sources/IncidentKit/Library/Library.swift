@@ -10,9 +10,20 @@ public struct Library: Sendable {
     /// The file paths in sorted order.
     public var paths: [String] { files.keys.sorted() }
 
-    /// Problems found while reading the files (for example unterminated fences).
+    /// The files that are there but could not be read (no permission, or a name that is not UTF-8 and so
+    /// cannot be opened by it): they count as empty.
+    public var unreadable: [String] = []
+
+    /// Problems found while reading the files (for example unterminated fences), and the files that could
+    /// not be read at all.
     public var readDiagnostics: [Diagnostic] {
-        paths.flatMap { files[$0]!.document.diagnostics }
+        unreadable.map { path in
+            LibraryPath.isUndecodable(path)
+                ? Diagnostic(
+                    .error, path: path, line: 1, "the file name is not valid UTF-8, so it cannot be read; rename it")
+                : Diagnostic(
+                    .warning, path: path, line: 1, "cannot read this file (check its permissions); it counts as empty")
+        } + paths.flatMap { files[$0]!.document.diagnostics }
     }
 
     /// The paths at which a router pack keeps its keyword index, in the order they are tried.
@@ -48,8 +59,13 @@ public struct Library: Sendable {
             paths = FileSystem.files(under: trimmedRoot, suffix: ".md").filter { !isBoilerplate($0) }
         }
         var files: [String: LibraryFile] = [:]
-        for file in Self.read(paths, root: trimmedRoot) { files[file.path] = file }
+        var unreadable: [String] = []
+        for (file, readable) in Self.read(paths, root: trimmedRoot) {
+            files[file.path] = file
+            if !readable { unreadable.append(file.path) }
+        }
         var library = Library(root: trimmedRoot, files: files, index: RouteIndex(routes: [], source: nil))
+        library.unreadable = unreadable
         if let indexPath, let file = files[indexPath] {
             library.index = RouteIndex.parse(file, in: library)
         } else {
@@ -60,10 +76,10 @@ public struct Library: Sendable {
 
     /// Reads and parses `paths`, on every core when there are many (a collection of thousands of
     /// runbooks is read on the first route), in the order given.
-    static func read(_ paths: [String], root: String) -> [LibraryFile] {
+    static func read(_ paths: [String], root: String) -> [(file: LibraryFile, readable: Bool)] {
         paths.concurrentMap { path in
-            LibraryFile(
-                path: path, document: MarkdownDocument(path: path, bytes: FileSystem.read(root + "/" + path) ?? []))
+            let bytes = FileSystem.read(root + "/" + path)
+            return (LibraryFile(path: path, document: MarkdownDocument(path: path, bytes: bytes ?? [])), bytes != nil)
         }
     }
 

@@ -58,4 +58,8 @@ public enum LibraryPath {
         if let fromRoot = normalize(target), !result.contains(fromRoot) { result.append(fromRoot) }
         return result
     }
+
+    /// Whether a path listed from a folder has a name that is not UTF-8: the walk shows such bytes as
+    /// U+FFFD, and the file cannot be opened by that name.
+    static func isUndecodable(_ path: String) -> Bool { path.unicodeScalars.contains("\u{FFFD}") }
 }

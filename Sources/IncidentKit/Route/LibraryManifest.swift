@@ -14,10 +14,9 @@ struct LibraryManifest: Equatable, Sendable {
         FileSystem.files(under: root, suffix: ".md").filter { !Library.isBoilerplate($0) }
     }
 
-    /// Scans `root`: its files' paths, sizes and modification times.
-    static func scan(root: String) -> LibraryManifest {
-        let paths = paths(root: root)
-        return LibraryManifest(
+    /// Scans `root`: the sizes and modification times of `paths` (its files, as `paths(root:)` lists them).
+    static func scan(root: String, paths: [String]) -> LibraryManifest {
+        LibraryManifest(
             entries: paths.compactMap { path in
                 FileSystem.stamp(root + "/" + path).map { Entry(path: path, size: $0.size, modified: $0.modified) }
             })

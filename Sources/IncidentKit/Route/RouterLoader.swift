@@ -18,13 +18,13 @@ public enum RouterLoader {
     public static func load(
         root: String, environment: [String: String], tuning: RouterTuning = RouterTuning(),
         reading: ((_ count: Int, _ caching: Bool) -> Void)? = nil
-    ) throws(IncidentError) -> (router: Router, source: Source, unreadable: [String]) {
+    ) throws(IncidentError) -> (router: Router, source: Source, unreadable: [String], undecodable: [String]) {
         guard FileSystem.isDirectory(root) else {
             throw .usage("library folder '\(root)' does not exist or is not a folder")
         }
         if Library.indexPaths.contains(where: { FileSystem.isFile(root + "/" + $0) }) {
             let library = try Library.load(root: root, scope: .routing)
-            return (Router(index: library.index, tuning: tuning), .keywordIndex, [])
+            return (Router(index: library.index, tuning: tuning), .keywordIndex, [], [])
         }
         let cacheFile = RouteCache.directory(environment: environment).map { RouteCache.path(for: root, in: $0) }
         let reload: @Sendable (Route) -> Route = { route in
@@ -32,16 +32,22 @@ public enum RouterLoader {
         }
         // A cache is checked against every file's size and time; without one there is nothing to check,
         // and each runbook's size and time are taken as it is read.
+        let listed = LibraryManifest.paths(root: root)
+        // A name that is not UTF-8 is listed with U+FFFD in it and cannot be opened by that name: the
+        // caller warns, and the file stays out of the manifest (renaming it changes the manifest).
+        let undecodable = listed.filter(LibraryPath.isUndecodable)
         var scanned: LibraryManifest?
         if let cacheFile, let bytes = FileSystem.read(cacheFile) {
-            let manifest = LibraryManifest.scan(root: root)
+            let manifest = LibraryManifest.scan(root: root, paths: listed)
             if let cached = RouteCache.decode(bytes, root: root, manifest: manifest, tuning: tuning) {
                 let index = RouteIndex(routes: cached.routes, source: nil)
-                return (Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache, [])
+                return (
+                    Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache, [], undecodable
+                )
             }
             scanned = manifest
         }
-        let paths = scanned?.entries.map(\.path) ?? LibraryManifest.paths(root: root)
+        let paths = scanned?.entries.map(\.path) ?? listed
         reading?(paths.count, cacheFile != nil)
         // The runbooks `Library.load` would read, each read, parsed, routed and counted in one pass on
         // every core; only the counts and each route's title stay in memory (reasons re-read a file).
@@ -79,6 +85,6 @@ public enum RouterLoader {
                 to: cacheFile)
         }
         let index = RouteIndex(routes: routes, source: nil)
-        return (Router(index: index, tuning: tuning, lookup: lookup, reload: reload), .runbooks, unread)
+        return (Router(index: index, tuning: tuning, lookup: lookup, reload: reload), .runbooks, unread, undecodable)
     }
 }

@@ -187,10 +187,26 @@ import Testing
         }
         #expect(descriptor >= 0)
         close(descriptor)
-        #expect(try RouterLoader.load(root: root, environment: environment).source == .runbooks)
+        let first = try RouterLoader.load(root: root, environment: environment)
+        #expect(first.source == .runbooks)
         let cached = try RouterLoader.load(root: root, environment: environment)
         #expect(cached.source == .cache)
         #expect(cached.router.route("pods keep restarting").best?.route.file == "alerts/KubePodCrashLooping.md")
+        // Both runs name it, so that `route` can say why it is left out; lint reports it as an error.
+        #expect(first.undecodable == ["alerts/caf\u{FFFD}.md"])
+        #expect(cached.undecodable == ["alerts/caf\u{FFFD}.md"])
+        let diagnostics = Linter(library: try Library.load(root: root)).run()
+        #expect(
+            diagnostics.map(\.description).contains(
+                "alerts/caf\u{FFFD}.md:1: error: the file name is not valid UTF-8, so it cannot be read; rename it"))
+        let route = Processes.sh(
+            Processes.shell(
+                ["env", "NO_COLOR=1", "XDG_CACHE_HOME=" + environment["XDG_CACHE_HOME"]!, Processes.incident]
+                    + ["route", "pods keep restarting", "--library", root]))
+        #expect(
+            route.errors
+                == "warning: cannot open alerts/caf\u{FFFD}.md: its file name is not valid UTF-8; rename it to route to it\n"
+        )
     }
 
     @Test func withoutAHomeItStillRoutes() throws {
@@ -279,5 +295,13 @@ private final class SharedScreen: Console {
         let cached = Processes.sh(command)
         #expect(cached.output == readable.output)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache + "/incident").count == 1)
+
+        // lint says so too, instead of checking the file as empty.
+        let lint = Processes.shell(["env", "NO_COLOR=1"] + (Self.incident ?? []) + ["lint", "--library", root])
+        #expect(Processes.sh(lint).output.contains("warning: cannot read") == false)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: runbook)
+        #expect(
+            Processes.sh(lint).output.contains(
+                "alerts/VaultSealed.md:1: warning: cannot read this file (check its permissions); it counts as empty"))
     }
 }
