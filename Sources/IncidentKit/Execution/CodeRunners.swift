@@ -104,6 +104,8 @@ enum CodeRunners {
                 refused[marker] = reason
             }
         }
+        // After the rules for runners, whose reasons say more where both apply.
+        defer { for segment in segments { refuseCommandStrings(segment, markers: markers, into: &refused) } }
         var runners = segments.map(runnerOfSegment)
         // An awk program that runs no command reads its input and its files as data.
         let plainAwk = segments.indices.filter { runners[$0] != nil && isPlainAwk(segments[$0]) }
@@ -117,9 +119,10 @@ enum CodeRunners {
             refuse(rest + segments[index].hereDocuments, "in the program of awk")
         }
         // A shell function runs its body with the arguments it is given: the whole line is code.
+        // So does `${V@P}`, which expands a variable's value as a prompt (octal escapes, `$(...)` and all).
         let definesFunction =
             text.range(of: #"[A-Za-z_][A-Za-z0-9_]*\s*\(\s*\)\s*[{(]"#, options: .regularExpression) != nil
-            || segments.contains { $0.words.first == "function" }
+            || segments.contains { $0.words.first == "function" } || text.contains("@P}")
         if definesFunction { runners = runners.map { $0 ?? "a shell function" } }
         guard let firstRunner = runners.compactMap({ $0 }).first else { return }
         // Pipelines are not followed through subshells and line breaks: with a runner on the line, any
@@ -148,6 +151,61 @@ enum CodeRunners {
             if !dataPrograms.contains(name) || writes || segment.words.contains(where: RiskClassifier.isAssignment) {
                 refuse(everything, "beside \(firstRunner) on the same line, where the value could reach it")
             }
+        }
+    }
+
+    /// Variables whose value programs run as a command line (through `sh -c` or their own parsing).
+    static let commandVariables: Set<String> = [
+        "PS1", "PS2", "PS3", "PS4", "PROMPT_COMMAND", "BASH_ENV", "ENV", "GIT_SSH_COMMAND", "GIT_SSH", "GIT_PAGER",
+        "GIT_EDITOR", "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "PAGER", "EDITOR", "VISUAL", "MANPAGER",
+        "SYSTEMD_PAGER", "KUBE_EDITOR", "LESSOPEN", "LESSCLOSE", "SHELL",
+    ]
+
+    /// Options whose value a program runs as a command: `git -c core.sshCommand=...`, `tar --to-command`,
+    /// `tar -I PROGRAM`, `rsync -e`.
+    static let commandOptions = [
+        "sshcommand", "core.pager", "core.editor", "core.fsmonitor", "core.hookspath", "pager.", "alias.",
+        "--to-command", "--use-compress-program", "--rsh-command", "--info-script", "--new-volume-script",
+        "--checkpoint-action", "--rsh=", "--rsync-path",
+    ]
+
+    /// Refuses the markers a simple command would run as code although it runs no shell itself: in a
+    /// variable programs run as a command (`GIT_SSH_COMMAND="ssh -i {{key}}" git fetch`), in an option
+    /// whose value is a command (`git -c core.sshCommand=...`, `tar --to-command=...`, `tar -I ...`,
+    /// `rsync -e ...`), in the name of a variable `env` sets (`BASH_FUNC_ls%%` defines a function), and
+    /// in a bash array assignment (`declare -a x={{v}}` parses the value again as shell words).
+    private static func refuseCommandStrings(
+        _ segment: ShellSegment, markers: [String], into refused: inout [String: String]
+    ) {
+        func refuse(_ word: String, _ reason: String) {
+            for marker in markers where refused[marker] == nil && word.contains(marker) { refused[marker] = reason }
+        }
+        let words = segment.words
+        let program = commandWords(segment).first.map(baseName) ?? ""
+        for (index, word) in words.enumerated() {
+            if let equals = word.firstIndex(of: "=") {
+                let name = String(word[..<equals])
+                if commandVariables.contains(name) {
+                    refuse(word, "in \(name), which programs run as a command")
+                }
+                if program == "env" || words.prefix(index).contains(where: { baseName($0) == "env" }),
+                    markers.contains(where: { name.contains($0) })
+                {
+                    refuse(name, "in the name of a variable env sets, which can define a function")
+                }
+            }
+            let lowered = word.lowercased()
+            if commandOptions.contains(where: { lowered.contains($0) }) {
+                refuse(word, "in an option whose value is run as a command")
+            }
+            if index > 0, ["-I", "-e", "--rsh"].contains(words[index - 1]), ["tar", "rsync"].contains(program) {
+                refuse(word, "in an option whose value is run as a command")
+            }
+        }
+        if ["declare", "typeset", "local", "readonly", "export"].contains(program),
+            words.contains(where: { $0.hasPrefix("-") && ($0.contains("a") || $0.contains("A")) })
+        {
+            for word in words { refuse(word, "in a bash array assignment, which reads its value again as shell words") }
         }
     }
 

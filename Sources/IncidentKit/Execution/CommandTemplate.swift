@@ -97,7 +97,7 @@ public struct CommandTemplate: Sendable, Hashable {
             guard case .placeholder(let name, let context) = part, let value = variables[name]?.effectiveValue,
                 !refused.contains(where: { $0.0 == name })
             else { continue }
-            if optionSensitive.contains(index), value.hasPrefix("-") {
+            if optionSensitive.contains(index), Self.looksLikeOption(value) {
                 refused.append((name, "starts with '-' where the program would read it as an option"))
             } else if context == .arithmetic, !Self.isWholeNumber(value) {
                 refused.append((name, "stands in shell arithmetic, where only a whole number is safe"))
@@ -105,6 +105,26 @@ public struct CommandTemplate: Sendable, Hashable {
                 refused.append((name, "holds $(, ${, <(, >( or a backtick, which bash can run although it is quoted"))
             }
         }
+        // Values side by side make one word (`{{a}}{{b}}` given `x[$` and `(cmd)]`): they are checked together.
+        var joined: [String] = []
+        func checkJoined() {
+            let values = joined.compactMap { variables[$0]?.value }
+            if joined.count > 1, !joined.contains(where: { name in refused.contains { $0.0 == name } }),
+                Self.hasSubstitution(values.joined())
+            {
+                refused.append(
+                    (joined[joined.count - 1], "with the value before it, holds $(, ${, <(, >( or a backtick"))
+            }
+            joined = []
+        }
+        for part in parts {
+            if case .placeholder(let name, _) = part, variables[name]?.value != nil {
+                joined.append(name)
+            } else {
+                checkJoined()
+            }
+        }
+        checkJoined()
         return refused
     }
 
@@ -125,7 +145,8 @@ public struct CommandTemplate: Sendable, Hashable {
     /// itself writes, leave no safe place to draw a narrower line.
     static func hasSubstitution(_ value: String) -> Bool {
         var previous: UInt8 = 0
-        for byte in value.utf8 {
+        // bash removes a backslash-newline when it reads a value again (`$\` newline `(` is `$(`).
+        for byte in value.replacingOccurrences(of: "\\\n", with: "").utf8 {
             if byte == UInt8(ascii: "`") { return true }
             if byte == UInt8(ascii: "("), "$<>".utf8.contains(previous) { return true }
             if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "$") { return true }
@@ -146,7 +167,7 @@ public struct CommandTemplate: Sendable, Hashable {
     /// quotes (`{{e}}{{x}}` given `e=`, `''{{x}}`) it still begins the word. The filled-in command is split
     /// into words as the shell splits it, each such value standing as a marker, to see where it lands.
     public func optionLikeValues(_ variables: [String: Variable]) -> [String] {
-        let candidates = Set(variableNames.filter { variables[$0]?.value?.hasPrefix("-") == true })
+        let candidates = Set(variableNames.filter { variables[$0]?.value.map(Self.looksLikeOption) == true })
         guard !candidates.isEmpty else { return [] }
         var probe = ""
         var markers: [(marker: String, name: String)] = []
@@ -179,6 +200,12 @@ public struct CommandTemplate: Sendable, Hashable {
         }
         scan(probe, depth: 0)
         return uniqueInOrder(markers.map(\.name).filter(found.contains))
+    }
+
+    /// Whether `value` starts with `-`, after any blanks: `kill` and others skip leading blanks in a
+    /// number, so `" -1"` signals every process as `-1` does.
+    static func looksLikeOption(_ value: String) -> Bool {
+        value.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }.hasPrefix("-")
     }
 
     /// `value` as it is written where a placeholder stands in `context`; nil where none can be.

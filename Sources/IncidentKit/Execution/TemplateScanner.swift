@@ -283,12 +283,23 @@ enum TemplateScanner {
         let stripsTabs = position < bytes.count && bytes[position] == 0x2D
         if stripsTabs { position += 1 }
         while position < bytes.count && ByteClass.isBlank(bytes[position]) { position += 1 }
+        // The delimiter is a shell word: quotes may hold blanks (`<<'--- end'`), and a backslash keeps the
+        // character after it (`E\\OF` is `E\OF`).
         var delimiter: [UInt8] = []
-        while position < bytes.count && !ByteClass.isSpace(bytes[position])
-            && !";&|<>()".utf8.contains(bytes[position])
-        {
-            if bytes[position] != 0x27 && bytes[position] != 0x22 && bytes[position] != 0x5C {
+        var quote: UInt8?
+        while position < bytes.count {
+            let byte = bytes[position]
+            if let open = quote {
+                if byte == open { quote = nil } else { delimiter.append(byte) }
+            } else if byte == 0x27 || byte == 0x22 {
+                quote = byte
+            } else if byte == 0x5C, position + 1 < bytes.count {
+                position += 1
                 delimiter.append(bytes[position])
+            } else if ByteClass.isSpace(byte) || ";&|<>()".utf8.contains(byte) {
+                break
+            } else {
+                delimiter.append(byte)
             }
             position += 1
         }

@@ -104,7 +104,8 @@ struct ArithmeticValueTests {
             "V={{v}}; echo \"${!V}\"", "declare -n r={{v}}; echo \"$r\"", "let sum={{a}}+{{v}}",
             "[[ {{a}}*100/{{v}} -gt 90 ]]", "declare -i pct={{a}}*100/{{v}}", "sleep $(( {{v}} * 0 ))",
             "echo \"${NAME:-'{{v}}'}\"", "echo $(( $(echo \")))\" | wc -c) + {{v}} ))", "if(({{v}} > 5)); then :; fi",
-            "grep -c -- {{v}} /dev/null",
+            "grep -c -- {{v}} /dev/null", "declare -a arr={{v}}; echo \"${arr[@]}\"", "[[ {{a}}{{v}} -gt 5 ]]",
+            "PS4={{v}}; set -x; true", "MSG={{v}}; echo \"${MSG@P}\"", "[[ {{v}} -gt 5 ]]; echo {{a}}",
         ]
         let payloads: [[String: String]] = [
             ["v": "$(touch CANARY)"], ["v": "a[$(touch CANARY)]"], ["v": "a[`touch CANARY`]"],
@@ -115,6 +116,10 @@ struct ArithmeticValueTests {
             // Hostile values without a substitution: these are filled in, and must stay data when run.
             ["v": "; touch CANARY"], ["v": "x[0]; touch CANARY"], ["v": "1)); touch CANARY; ((1"], ["v": "$HOME"],
             ["v": "a[$x]"], ["v": "7"], ["v": "-1"], ["a": "x[", "v": "0]; touch CANARY"],
+            // A second red-team round: escapes that become `$(` only when bash reads the value again, and
+            // a substitution split across two values side by side.
+            ["v": "([$'\\x24(touch CANARY)']=1)"], ["v": "(web1 $\\\n(touch CANARY) web2)"],
+            ["a": "x[$", "v": "(touch CANARY)]"], ["v": "\\044(touch CANARY) "],
         ]
         // The threat is real: bash runs these with the value only quoted, as the tool used to fill it in.
         for (text, value) in [
@@ -142,9 +147,8 @@ struct ArithmeticValueTests {
             }
             // An ordinary value still runs.
             let plain = ["a": "1", "v": "7"].map { Variable(name: $0.key, value: $0.value) }
-            if !text.contains("${NAME") && !text.contains("declare -a") && !text.contains("-A m")
-                && !text.contains("readonly -a")
-            {
+            let refusedWhatever = ["${NAME", "declare -a", "-A m", "readonly -a", "PS4=", "@P}"]
+            if !refusedWhatever.contains(where: text.contains) {
                 #expect(template.resolve(using: plain).command != nil, "\(text)")
             }
         }
@@ -210,5 +214,45 @@ struct ArithmeticValueTests {
         )
         let comment = try prepare("uptime # {{n}}", "1")
         #expect(comment.notReadyReason == "refused: {{n}} stands in a comment, where a value could become code")
+    }
+    /// Programs that run a string as a command although no shell is named: through a variable, an option
+    /// whose value is a command, a variable name `env` sets, a bash array assignment.
+    @Test func commandStringsOtherProgramsRunAreRefused() {
+        for text in [
+            "GIT_SSH_COMMAND=\"ssh -i {{v}}\" git fetch origin", "git -c core.sshCommand=\"ssh -i {{v}}\" fetch origin",
+            "tar -xf backup.tar --to-command=\"gzip > {{v}}\"", "tar -I \"zstd -{{v}}\" -cf out.tar.zst f",
+            "env {{v}}=x ./check.sh", "PS4={{v}}; set -x; true", "export PAGER={{v}}; git log",
+            "declare -a hosts={{v}}", "local -A m={{v}}", "rsync -e \"ssh -p {{v}}\" a b:",
+            "echo \"${MSG@P}\" {{v}}",
+        ] {
+            #expect(CommandTemplate(text).problems.map(\.name) == ["v"], "\(text)")
+        }
+        for text in [
+            "git log -n {{v}}", "tar -czf /tmp/{{v}}.tgz logs", "env LANG=C {{v}} --version", "export NS={{v}}",
+        ] {
+            #expect(CommandTemplate(text).problems.isEmpty, "\(text)")
+        }
+    }
+
+    /// A here-document's delimiter is a shell word: quoted, it may hold blanks, so a body line equal to
+    /// its first word does not end it (the scanner used to think it did, and took later placeholders
+    /// in the body for code).
+    @Test func aQuotedHereDocumentDelimiterMayHoldBlanks() {
+        #expect(
+            contexts("cat <<'--- end'\nkind: A\n---\nname: {{v}}\n--- end\necho {{w}}")
+                == [.unsupported("inside a here-document"), .unquoted])
+        #expect(
+            contexts("cat <<\"END OF REPORT\"\nEND\n{{v}}\nEND OF REPORT") == [.unsupported("inside a here-document")])
+        #expect(contexts("cat <<E\\\\OF\nEOF\n{{v}}\nE\\OF\n") == [.unsupported("inside a here-document")])
+    }
+
+    /// Blanks before the `-` do not hide it: `kill` skips them, so `" -1"` signals every process.
+    @Test func blanksBeforeADashStillMakeAValueOptionLike() {
+        for value in [" -1", "\t-1", "\n-1"] {
+            let variables = ["pid": Variable(name: "pid", value: value)]
+            #expect(CommandTemplate("kill -TERM {{pid}}").optionLikeValues(variables) == ["pid"])
+        }
+        let host = CommandTemplate("ssh {{host}} uptime")
+        #expect(host.resolve(using: [Variable(name: "host", value: " -oProxyCommand=x")]) == .unsafe(["host"]))
     }
 }
