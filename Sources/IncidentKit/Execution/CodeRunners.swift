@@ -105,7 +105,7 @@ enum CodeRunners {
             }
         }
         // After the rules for runners, whose reasons say more where both apply.
-        defer { for segment in segments { refuseCommandStrings(segment, markers: markers, into: &refused) } }
+        defer { for segment in segments { refuseCommandStrings(segment, refuse: refuse) } }
         var runners = segments.map(runnerOfSegment)
         // An awk program that runs no command reads its input and its files as data.
         let plainAwk = segments.indices.filter { runners[$0] != nil && isPlainAwk(segments[$0]) }
@@ -174,38 +174,30 @@ enum CodeRunners {
     /// whose value is a command (`git -c core.sshCommand=...`, `tar --to-command=...`, `tar -I ...`,
     /// `rsync -e ...`), in the name of a variable `env` sets (`BASH_FUNC_ls%%` defines a function), and
     /// in a bash array assignment (`declare -a x={{v}}` parses the value again as shell words).
-    private static func refuseCommandStrings(
-        _ segment: ShellSegment, markers: [String], into refused: inout [String: String]
-    ) {
-        func refuse(_ word: String, _ reason: String) {
-            for marker in markers where refused[marker] == nil && word.contains(marker) { refused[marker] = reason }
-        }
+    private static func refuseCommandStrings(_ segment: ShellSegment, refuse: ([String], String) -> Void) {
         let words = segment.words
         let program = commandWords(segment).first.map(baseName) ?? ""
         for (index, word) in words.enumerated() {
             if let equals = word.firstIndex(of: "=") {
                 let name = String(word[..<equals])
                 if commandVariables.contains(name) {
-                    refuse(word, "in \(name), which programs run as a command")
+                    refuse([word], "in \(name), which programs run as a command")
                 }
-                if program == "env" || words.prefix(index).contains(where: { baseName($0) == "env" }),
-                    markers.contains(where: { name.contains($0) })
-                {
-                    refuse(name, "in the name of a variable env sets, which can define a function")
+                if program == "env" || words.prefix(index).contains(where: { baseName($0) == "env" }) {
+                    refuse([name], "in the name of a variable env sets, which can define a function")
                 }
             }
             let lowered = word.lowercased()
-            if commandOptions.contains(where: { lowered.contains($0) }) {
-                refuse(word, "in an option whose value is run as a command")
-            }
-            if index > 0, ["-I", "-e", "--rsh"].contains(words[index - 1]), ["tar", "rsync"].contains(program) {
-                refuse(word, "in an option whose value is run as a command")
+            if commandOptions.contains(where: { lowered.contains($0) })
+                || index > 0 && ["-I", "-e", "--rsh"].contains(words[index - 1]) && ["tar", "rsync"].contains(program)
+            {
+                refuse([word], "in an option whose value is run as a command")
             }
         }
         if ["declare", "typeset", "local", "readonly", "export"].contains(program),
             words.contains(where: { $0.hasPrefix("-") && ($0.contains("a") || $0.contains("A")) })
         {
-            for word in words { refuse(word, "in a bash array assignment, which reads its value again as shell words") }
+            refuse(words, "in a bash array assignment, which reads its value again as shell words")
         }
     }
 
