@@ -80,12 +80,16 @@ public enum JSONValue: Sendable, Equatable {
     /// JSON that Foundation's encoder wrote, with DEL and the C1 controls escaped too (it leaves them
     /// as they are, as JSON allows): the console would otherwise show them as `^?` and `?`, and the JSON
     /// would no longer say what was typed. They can only stand inside strings, so escaping them anywhere
-    /// is safe.
+    /// is safe. Tabs, newlines and carriage returns stay: the encoder escapes them inside strings, so
+    /// outside they are the layout of pretty-printed JSON.
     public static func escapingControls(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: isTerminalControl) else { return json }
+        func escapes(_ scalar: Unicode.Scalar) -> Bool {
+            isTerminalControl(scalar) && scalar != "\t" && scalar != "\n" && scalar != "\r"
+        }
+        guard json.unicodeScalars.contains(where: escapes) else { return json }
         var result = ""
         for scalar in json.unicodeScalars {
-            if isTerminalControl(scalar) { result += escaped(scalar) } else { result.unicodeScalars.append(scalar) }
+            if escapes(scalar) { result += escaped(scalar) } else { result.unicodeScalars.append(scalar) }
         }
         return result
     }

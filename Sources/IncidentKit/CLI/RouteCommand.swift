@@ -39,7 +39,7 @@ struct RouteCommand: Subcommand {
         // The note is erased as soon as loading ends, however it ends: before the result is written (on
         // a terminal both streams share a line) and before an error message.
         func eraseNote() {
-            if noted { console.error("\r\u{1B}[K") }
+            if noted { console.error(TerminalText.eraseLine) }
             noted = false
         }
         defer { eraseNote() }

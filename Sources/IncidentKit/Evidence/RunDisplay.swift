@@ -33,7 +33,7 @@ public final class RunDisplay: Sendable {
                 state.running[index] = label
                 return status(state)
             }
-            live ? console.write("\r\u{1B}[K" + line) : console.write("  started   \(label)\n")
+            live ? console.write(TerminalText.eraseLine + line) : console.write("  started   \(label)\n")
         case .retrying(_, let label, let attempt, let delay):
             if !live { console.write("  retrying  \(label) (attempt \(attempt) in \(delay))\n") }
         case .finished(let index, let label, let duration, let status, let timedOut):
@@ -43,7 +43,7 @@ public final class RunDisplay: Sendable {
                 return self.status(state)
             }
             if live {
-                console.write("\r\u{1B}[K" + line)
+                console.write(TerminalText.eraseLine + line)
             } else {
                 console.write(
                     "  finished  \(label) (\(Self.describe(status, timedOut: timedOut)), \(Self.seconds(duration)))\n")
@@ -52,7 +52,7 @@ public final class RunDisplay: Sendable {
     }
 
     func end() {
-        if live { console.write("\r\u{1B}[K") }
+        if live { console.write(TerminalText.eraseLine) }
     }
 
     private func status(_ state: (running: [Int: String], done: Int, total: Int)) -> String {

@@ -26,18 +26,33 @@ public enum TerminalText {
         }
     }
 
-    /// The styles the tool writes itself: reset, bold, dim, red, green, yellow. (Erasing the line passes
-    /// only as the `\r ESC[K` a write starts with.)
-    private static let ownSequences: [[UInt8]] = ["0m", "1m", "2m", "31m", "32m", "33m"].map {
-        [0x1B, 0x5B] + Array($0.utf8)
-    }
+    /// A secret this process puts in front of each escape sequence it writes itself (`style`,
+    /// `eraseLine`): text from a runbook, a child's output or a symptom cannot know it, so a colour code
+    /// written there (`ESC[31m`) is shown like any other control, never taken for one of the tool's.
+    /// Two private-use characters around 128 random bits; it never reaches the terminal.
+    static let styleMark: String = {
+        var generator = SystemRandomNumberGenerator()
+        let bits = (generator.next() as UInt64, generator.next() as UInt64)
+        return "\u{F8FE}" + String(bits.0, radix: 16) + "." + String(bits.1, radix: 16) + "\u{F8FF}"
+    }()
+    private static let styleMarkBytes = Array(styleMark.utf8)
+
+    /// The escape sequence `ESC[code`, marked as the tool's own: one of `ownSequences`.
+    static func style(_ code: String) -> String { styleMark + "\u{1B}[" + code }
+
+    /// Erases the current line (`\r ESC[K`), for a progress note that is written over.
+    public static let eraseLine = styleMark + "\r\u{1B}[K"
+
+    /// The sequences the tool writes itself, each passing only behind `styleMark`: reset, bold, dim, red,
+    /// green, yellow, and erasing the line.
+    private static let ownSequences: [[UInt8]] =
+        ["0m", "1m", "2m", "31m", "32m", "33m"].map { [0x1B, 0x5B] + Array($0.utf8) } + [[0x0D, 0x1B, 0x5B, 0x4B]]
 
     /// `bytes` (one write) as they may reach a terminal: the sequences the tool itself writes pass (its
-    /// colours and styles, and `\r ESC[K` at the start, which erases a progress line), and so do tabs,
-    /// newlines and `\r\n`; every other control character is shown as in `printable` (`^[`, `^G`, `?`
-    /// for C1).
+    /// colours and styles, and erasing a progress line), and so do tabs, newlines and `\r\n`; every other
+    /// control character is shown as in `printable` (`^[`, `^G`, `?` for C1).
     /// Whatever a runbook, a child's output or a pasted symptom holds, the standard console passes it
-    /// through this, so none of it can move the cursor, clear the screen or retitle the window.
+    /// through this, so none of it can move the cursor, clear the screen, retitle the window or colour it.
     public static func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
         let count = bytes.count
         guard bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else {
@@ -49,23 +64,18 @@ public enum TerminalText {
         while index < count {
             let byte = bytes[index]
             switch byte {
-            case 0x1B:
-                // Only the sequences `Console` writes: a runbook's own `ESC[8m` (concealed) could hide part
-                // of a command shown for confirmation.
+            case 0xEF where bytes[index...].starts(with: styleMarkBytes):
+                // Only the sequences the tool marks as its own: a runbook's `ESC[8m` (concealed) could hide
+                // part of a command shown for confirmation, and its `\r ESC[K` erase what the line said.
+                index += styleMarkBytes.count
                 if let sequence = ownSequences.first(where: { bytes[index...].starts(with: $0) }) {
                     safe.append(contentsOf: sequence)
                     index += sequence.count
-                    continue
                 }
+                continue
+            case 0x1B:
                 safe.append(contentsOf: [0x5E, 0x5B])  // ^[
             case 0x0D:
-                // `\r ESC[K` only where the tool writes it, at the start of a write: inside a runbook's path
-                // or a symptom it would erase what the line said before it.
-                if index == 0, count >= 4, bytes[1] == 0x1B, bytes[2] == 0x5B, bytes[3] == 0x4B {
-                    safe.append(contentsOf: bytes[0..<4])
-                    index = 4
-                    continue
-                }
                 if index + 1 < count, bytes[index + 1] == 0x0A {
                     safe.append(byte)
                 } else {

@@ -47,6 +47,9 @@ import Testing
         }
         let store = IncidentStore(root: folder + "/incidents")
         let id = try #require(store.ids().first)
+        // --json prints the record as JSON a script can read, pretty-printed with real line breaks.
+        let printed = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+        #expect(printed?["id"] as? String == id, "\(run.output.prefix(200))")
         // The command ran with the real value: its output shows where the value was redacted.
         let record = try store.load(id)
         let item = try #require(record.evidence.first { $0.title == "Status API token in use" })
@@ -74,6 +77,8 @@ import Testing
         let shown = Processes.runIncident(["show", id, "--json", "--out", folder + "/incidents"], directory: folder)
         #expect(shown.status == 0)
         #expect(!shown.output.contains(Self.declared) && !shown.output.contains(Self.pasted))
+        let shownObject = try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any]
+        #expect(shownObject?["id"] as? String == id && shown.output.contains("\n  \""), "\(shown.output.prefix(200))")
         let files = FileSystem.files(under: store.folder(id), suffix: "")
         #expect(
             files.contains("state.json") && files.contains("timeline.jsonl") && files.contains("incident_report.md"))

@@ -88,7 +88,7 @@ import Testing
         let terminal = CapturingConsole(errorsIsTerminal: true)
         let context = CommandContext(console: terminal, environment: environment, currentDirectory: root)
         #expect(IncidentCLI(context: context).run(["route", "something happened", "--library", root]) == 0)
-        #expect(terminal.errors == "reading \(count + 3) runbooks (cached for next time)…\r\u{1B}[K")
+        #expect(terminal.errors == "reading \(count + 3) runbooks (cached for next time)…" + TerminalText.eraseLine)
         // On a terminal both streams share the screen: the note is gone before the result is written.
         let screen = SharedScreen()
         let onScreen = CommandContext(console: screen, environment: environment, currentDirectory: root)
@@ -97,7 +97,7 @@ import Testing
         ] {
             try FileManager.default.removeItem(atPath: environment["XDG_CACHE_HOME"]!)
             #expect(IncidentCLI(context: onScreen).run(arguments) == 0)
-            let note = "reading \(count + 3) runbooks (cached for next time)…\r\u{1B}[K"
+            let note = "reading \(count + 3) runbooks (cached for next time)…" + TerminalText.eraseLine
             #expect(screen.text.hasPrefix(note), "\(screen.text.prefix(120))")
             #expect(screen.text.dropFirst(note.count).first == (arguments.last == "--json" ? "{" : "N"))
             screen.clear()

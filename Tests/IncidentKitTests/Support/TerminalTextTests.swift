@@ -11,19 +11,32 @@ import Testing
 
     @Test func theToolsOwnSequencesPass() {
         let console = StandardConsoleStyles()
-        for text in [
-            console.bold("Nginx") + " " + console.green("(confident match)"), "\r\u{1B}[K  running 3/5",
-            "line\r\nnext\ttab\n", "plain é 日本 ✓",
-        ] {
+        #expect(
+            safe(console.bold("Nginx") + " " + console.green("(confident match)"))
+                == "\u{1B}[1mNginx\u{1B}[0m \u{1B}[32m(confident match)\u{1B}[0m")
+        #expect(safe(TerminalText.eraseLine + "  running 3/5") == "\r\u{1B}[K  running 3/5")
+        #expect(safe(console.redError("x") + console.dim("y")) == "\u{1B}[31mx\u{1B}[0m\u{1B}[2my\u{1B}[0m")
+        for text in ["line\r\nnext\ttab\n", "plain é 日本 ✓ \u{F8FE}"] {
             #expect(safe(text) == text)
         }
+    }
+
+    /// The tool's own colour codes, written by anything else (a value typed with `--set`, a runbook, a
+    /// child's output), are shown like every other control: they pass only behind the process's mark.
+    @Test func theSameSequencesFromTextAreShown() {
+        let console = StandardConsoleStyles()
+        #expect(safe("service \u{1B}[31mred\u{1B}[0m") == "service ^[[31mred^[[0m")
+        #expect(safe("\r\u{1B}[K  running 3/5") == "^M^[[K  running 3/5", "erasing the line is the tool's alone")
+        // Inside a styled write, text between the tool's sequences is still filtered.
+        #expect(safe(console.bold("a\u{1B}[1mb")) == "\u{1B}[1ma^[[1mb\u{1B}[0m")
+        // A mark with no sequence of the tool's after it is dropped, never printed.
+        #expect(safe(TerminalText.styleMark + "\u{1B}[2J") == "^[[2J")
     }
 
     @Test func everyOtherControlIsShown() {
         #expect(safe("Disk \u{1B}[2J\u{1B}]0;owned\u{7}full") == "Disk ^[[2J^[]0;owned^Gfull")
         #expect(safe("a\rb") == "a^Mb", "a bare carriage return could overwrite what the line said")
-        #expect(
-            safe("x\r\u{1B}[Ky") == "x^M^[[Ky", "erasing passes only at the start of a write, as the tool writes it")
+        #expect(safe("x\r\u{1B}[Ky") == "x^M^[[Ky", "erasing passes only as the tool writes it")
         #expect(safe("\u{1B}[Kx") == "^[[Kx")
         #expect(safe("rm -rf /tmp/\u{202E}gol.txt") == "rm -rf /tmp/<U+202E>gol.txt", "a right-to-left override")
         #expect(safe("a\u{200B}b\u{2066}c\u{FEFF}") == "a<U+200B>b<U+2066>c<U+FEFF>")
@@ -31,7 +44,7 @@ import Testing
         #expect(safe("bs\u{8}\u{8} del\u{7F} nul\u{0}") == "bs^H^H del^? nul^@")
         #expect(safe("c1 \u{9B}31m csi") == "c1 ?31m csi")
         #expect(safe("cursor \u{1B}[10;10H up \u{1B}[A") == "cursor ^[[10;10H up ^[[A")
-        #expect(safe("rm -rf \u{1B}[8m/\u{1B}[0m") == "rm -rf ^[[8m/\u{1B}[0m", "concealed text is not the tool's")
+        #expect(safe("rm -rf \u{1B}[8m/\u{1B}[0m") == "rm -rf ^[[8m/^[[0m", "concealed text is not the tool's")
         #expect(safe("cut \u{1B}") == "cut ^[" && safe("cut \u{1B}[12") == "cut ^[[12" && safe("\r") == "^M")
     }
 
@@ -48,6 +61,25 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Route: Disk ^[[2J^[]0;owned^Gfull (alerts/DiskFull.md:1)"))
         #expect(!(result.output + result.errors).unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        // Nor can a value typed with --set colour the screen: the commands shown with it filled in, in the
+        // run and when the record is shown, show its escape as text.
+        let sets = [
+            "service=a\u{1B}[31mred", "env=production", "impact=x", "error_text=y", "start_time=now",
+            "last_change=deploy", "links=none",
+        ]
+        let coloured = Processes.runIncident(
+            ["triage", "502", "--library", Paths.packageRoot, "--dry-run", "--no-input", "--out", root + "/out"]
+                + sets.flatMap { ["--set", $0] }, directory: root, environment: ["XDG_CACHE_HOME": root + "/c"])
+        #expect(coloured.status == 0, "\(coloured.errors)")
+        #expect(coloured.output.contains("systemctl is-active 'a^[[31mred'"), "\(coloured.output.prefix(300))")
+        let ids = try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted()
+        let shown = Processes.runIncident(
+            ["show", try #require(ids.last), "--out", root + "/out"], directory: root,
+            environment: ["XDG_CACHE_HOME": root + "/c"])
+        #expect(shown.status == 0 && shown.output.contains("service: a^[[31mred"), "\(shown.output.prefix(300))")
+        for output in [coloured.output, coloured.errors, shown.output, shown.errors] {
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B }, "\(output.prefix(300))")
+        }
         // Through the same console, JSON keeps what was typed, controls and all.
         let typed = "disk \u{7F} full \u{85}x \u{1B}[2J"
         let json = Processes.runIncident(
@@ -88,12 +120,13 @@ import Testing
         display.end()
         #expect(log.writes.count == 4)
         for write in log.writes {
-            #expect(write.hasPrefix("\r\u{1B}[K"))
+            #expect(write.hasPrefix(TerminalText.eraseLine))
             let shown = String(decoding: TerminalText.terminalSafe(Array(write.utf8)), as: UTF8.self)
+            #expect(shown.hasPrefix("\r\u{1B}[K"))
             if write.contains("evil") {
-                #expect(shown.hasPrefix("\r\u{1B}[K") && shown.contains("evil ^[]0;owned^G"))
+                #expect(shown.contains("evil ^[]0;owned^G"))
             } else {
-                #expect(shown == write)
+                #expect(shown == write.replacingOccurrences(of: TerminalText.styleMark, with: ""))
             }
         }
     }
