@@ -22,17 +22,17 @@ extension Console {
     public var errorsIsTerminal: Bool { false }
 
     /// `text` in bold when standard output takes colour.
-    public func bold(_ text: String) -> String { colorsOutput ? TerminalText.style("1m") + text + TerminalText.style("0m") : text }
+    public func bold(_ text: String) -> String { TerminalText.styled(text, "1m", when: colorsOutput) }
     /// `text` dimmed when standard output takes colour.
-    public func dim(_ text: String) -> String { colorsOutput ? TerminalText.style("2m") + text + TerminalText.style("0m") : text }
+    public func dim(_ text: String) -> String { TerminalText.styled(text, "2m", when: colorsOutput) }
     /// `text` in green when standard output takes colour.
-    public func green(_ text: String) -> String { colorsOutput ? TerminalText.style("32m") + text + TerminalText.style("0m") : text }
+    public func green(_ text: String) -> String { TerminalText.styled(text, "32m", when: colorsOutput) }
     /// `text` in yellow when standard output takes colour.
-    public func yellow(_ text: String) -> String { colorsOutput ? TerminalText.style("33m") + text + TerminalText.style("0m") : text }
+    public func yellow(_ text: String) -> String { TerminalText.styled(text, "33m", when: colorsOutput) }
     /// `text` in red when standard error takes colour.
-    public func redError(_ text: String) -> String { colorsErrors ? TerminalText.style("31m") + text + TerminalText.style("0m") : text }
+    public func redError(_ text: String) -> String { TerminalText.styled(text, "31m", when: colorsErrors) }
     /// `text` in yellow when standard error takes colour.
-    public func yellowError(_ text: String) -> String { colorsErrors ? TerminalText.style("33m") + text + TerminalText.style("0m") : text }
+    public func yellowError(_ text: String) -> String { TerminalText.styled(text, "33m", when: colorsErrors) }
 }
 
 /// The process's real standard output and error. Colour only on a terminal, never with `NO_COLOR` or

@@ -40,6 +40,11 @@ public enum TerminalText {
     /// The escape sequence `ESC[code`, marked as the tool's own: one of `ownSequences`.
     static func style(_ code: String) -> String { styleMark + "\u{1B}[" + code }
 
+    /// `text` in the style `ESC[code` and reset after it when `colours`, else `text` as it is.
+    static func styled(_ text: String, _ code: String, when colours: Bool) -> String {
+        colours ? style(code) + text + style("0m") : text
+    }
+
     /// Erases the current line (`\r ESC[K`), for a progress note that is written over.
     public static let eraseLine = styleMark + "\r\u{1B}[K"
 
