@@ -97,6 +97,11 @@ public struct IncidentStore: Sendable {
         } catch {
             throw .failure("'\(path)' is not a readable incident state: \(Self.describe(error))")
         }
+        // A step number below 0 (edited by hand) would index no step of the workflow.
+        guard record.nextStep >= 0 else {
+            throw .failure(
+                "'\(path)' is not a readable incident state: the field 'nextStep' is not valid (\(record.nextStep))")
+        }
         // Everything written later goes to the folder of the ID inside: it must be this folder.
         guard record.id == id else {
             throw .failure("'\(path)' holds incident \(record.id), not \(id): it was copied or edited by hand")

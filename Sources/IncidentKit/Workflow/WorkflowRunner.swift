@@ -34,6 +34,12 @@ public struct WorkflowRunner {
     /// failed step, or aborted.
     public func run() throws(IncidentError) {
         let redactor = Redactor(secrets: scope.secrets)
+        if keeper.record.nextStep > workflow.steps.count {
+            console.error(
+                "warning: the record's next step is \(keeper.record.nextStep + 1), but \(workflow.path) has "
+                    + "\(workflow.steps.count) steps (the workflow changed, or state.json was edited): no step is left to run\n"
+            )
+        }
         while keeper.record.nextStep < workflow.steps.count {
             let index = keeper.record.nextStep
             let step = workflow.steps[index]

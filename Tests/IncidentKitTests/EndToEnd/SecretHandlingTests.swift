@@ -175,5 +175,21 @@ import Testing
         ) {
             try store.load(second)
         }
+        // A step number edited below 0 is refused by every command, never followed into a crash.
+        var edited = record
+        edited.phase = .workflow
+        edited.nextStep = -1
+        try store.save(edited)
+        #expect(
+            throws: IncidentError.failure(
+                "'\(store.folder(first))/state.json' is not a readable incident state: the field 'nextStep' is not valid (-1)"
+            )
+        ) {
+            try store.load(first)
+        }
+        let resumed = Processes.runIncident(["resume", first, "--out", folder, "--no-input"], directory: folder)
+        #expect(
+            resumed.status == 1 && resumed.errors.contains("the field 'nextStep' is not valid (-1)"),
+            "\(resumed.errors)")
     }
 }

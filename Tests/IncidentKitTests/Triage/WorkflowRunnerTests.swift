@@ -40,9 +40,10 @@ import Testing
         ```
         """
 
-    private func make(_ options: TriageOptions, prompter: any Prompter, runner: any CommandRunning) throws
-        -> (WorkflowRunner, RecordKeeper)
-    {
+    private func make(
+        _ options: TriageOptions, prompter: any Prompter, runner: any CommandRunning,
+        console: CapturingConsole = CapturingConsole()
+    ) throws -> (WorkflowRunner, RecordKeeper) {
         let store = IncidentStore(root: try Processes.temporaryFolder("workflow"))
         let id = try store.claimID(on: Date())
         var record = IncidentRecord(
@@ -59,8 +60,24 @@ import Testing
             tools: {
                 var tools = ToolLocator(path: "/usr/bin:/bin"); tools.assumeInstalled = true; return tools
             }(),
-            console: CapturingConsole())
+            console: console)
         return (runnerUnderTest, keeper)
+    }
+
+    /// A record whose next step the workflow no longer has (it lost steps since, or state.json was
+    /// edited) runs nothing and says so, instead of passing over the workflow in silence.
+    @Test func aNextStepPastTheWorkflowIsReported() throws {
+        let runner = RecordingRunner()
+        let console = CapturingConsole()
+        let (workflow, keeper) = try make(
+            TriageOptions(), prompter: ScriptedPrompter([], interactive: false), runner: runner, console: console)
+        try keeper.update { $0.nextStep = 99 }
+        try workflow.run()
+        #expect(runner.commands.isEmpty)
+        #expect(
+            console.errors.contains(
+                "warning: the record's next step is 100, but workflows/fix.md has 3 steps (the workflow changed, or "
+                    + "state.json was edited): no step is left to run"))
     }
 
     @Test func yesAloneNeverRunsAMutatingStep() throws {
