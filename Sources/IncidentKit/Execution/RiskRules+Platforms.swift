@@ -14,7 +14,7 @@ extension RiskRules {
                 return []
             }
             return ["changes a Helm release (helm \(verb))"]
-        case "docker", "podman", "nerdctl", "docker-compose", "podman-compose":
+        case "docker", "podman", "nerdctl", "docker-compose", "podman-compose", "crictl":
             return containers(name, args, context)
         case "git":
             return git(args)
@@ -75,22 +75,28 @@ extension RiskRules {
             let sub = positionals(rest).first ?? ""
             let reading = ["view", "get-contexts", "current-context", "get-clusters", "get-users", ""]
             return reading.contains(sub) ? [] : ["changes the kubeconfig (\(name) config \(sub))"]
+        case "project":
+            // `oc project` shows the current project; `oc project NAME` switches the kubeconfig to it.
+            guard let project = positionals(rest).first else { return [] }
+            return ["switches the kubeconfig's current project (\(name) project \(project))"]
         default:
             return changes[verb].map { ["\($0) (\(name) \(verb))"] } ?? []
         }
     }
 
     private static func containers(_ name: String, _ args: [String], _ context: Context) -> [String] {
-        let removes: Set<String> = ["rm", "rmi", "prune", "down"]
-        let starts: Set<String> = ["run", "start", "create", "up", "unpause"]
-        let stops: Set<String> = ["stop", "kill", "pause"]
+        // crictl's pod verbs end in `p` (`rmp`, `stopp`, `runp`, `inspectp`), its image ones in `i`.
+        let removes: Set<String> = ["rm", "rmi", "rmp", "prune", "down"]
+        let starts: Set<String> = ["run", "runp", "start", "create", "up", "unpause"]
+        let stops: Set<String> = ["stop", "stopp", "kill", "pause"]
         let changes: Set<String> = [
             "restart", "update", "rename", "cp", "commit", "build", "push", "load", "import",
-            "tag", "scale", "exec",
+            "tag", "scale", "exec", "pull",
         ]
         let reads: Set<String> = [
             "ps", "logs", "inspect", "images", "stats", "top", "version", "info", "events", "port",
-            "diff", "history", "ls", "df", "config", "search", "pull", "volume-ls",
+            "diff", "history", "ls", "df", "config", "search", "volume-ls", "pods", "inspecti", "inspectp",
+            "imagefsinfo", "statsp", "img",
         ]
         let all = removes.union(starts).union(stops).union(changes).union(reads)
         guard let verb = firstVerb(args, in: all) else { return [] }
@@ -112,6 +118,8 @@ extension RiskRules {
             what = "stops containers"
         } else if verb == "restart" {
             what = "restarts containers"
+        } else if verb == "pull" {
+            what = "pulls an image into the local store"
         } else if changes.contains(verb) {
             what = "changes containers or images"
         } else {

@@ -57,6 +57,10 @@ extension RiskRules {
             // takes no mask when `-c LIST` gave the CPUs.
             let listed = name == "taskset" && args.contains { $0 == "-c" || $0 == "--cpu-list" }
             if ["flock", "chroot", "taskset", "chrt"].contains(name), !listed { rest = rest.dropFirst() }
+            // `chroot /host` alone starts a root shell inside the new root.
+            if name == "chroot", rest.isEmpty, let root = args.last {
+                return ["opens a root shell (chroot \(root))"]
+            }
             return inner(rest, context, via: name)
         case "command":
             return hasFlag(args, ["-v", "-V"]) ? [] : inner(dropOptions(args), context, via: "command")
@@ -106,10 +110,31 @@ extension RiskRules {
         case "find":
             return findReasons(args, context)
         case "kubectl", "oc":
-            guard firstVerb(args, in: ["exec"]) != nil, let dashes = args.firstIndex(of: "--") else {
-                return nil
+            guard firstVerb(args, in: ["exec"]) != nil else { return nil }
+            if let dashes = args.firstIndex(of: "--") {
+                return inner(args[(dashes + 1)...], context, via: "\(name) exec")
             }
-            return inner(args[(dashes + 1)...], context, via: "\(name) exec")
+            // The older form without `--`: `kubectl exec POD COMMAND...` runs COMMAND in the pod.
+            let valued: Set<String> = [
+                "-c", "--container", "-n", "--namespace", "-f", "--filename", "--pod-running-timeout", "--context",
+                "--kubeconfig", "--cluster", "--user", "-s", "--server", "--token", "--as",
+            ]
+            let command = dropOptions(args.drop { $0 != "exec" }.dropFirst(), valued: valued).dropFirst()
+            return command.isEmpty ? nil : inner(command, context, via: "\(name) exec")
+        case "nsenter", "unshare":
+            // Options with a value in the next word; the others are flags or take theirs after `=`.
+            let valued: Set<String> = [
+                "-t", "--target", "-S", "--setuid", "-G", "--setgid", "-R", "--root", "-w", "--wd",
+            ]
+            let rest = dropOptions(args, valued: valued)
+            if rest.isEmpty { return ["opens a shell in other namespaces (\(name))"] }
+            return inner(rest, context, via: name)
+        case "toolbox":
+            if args.isEmpty { return ["opens a shell in a toolbox container (toolbox)"] }
+            guard args.first == "run" else { return nil }
+            return inner(
+                dropOptions(args.dropFirst(), valued: ["-c", "--container", "-i", "--image"]), context,
+                via: "toolbox run")
         case "ip" where args.starts(with: ["netns", "exec"]) && args.count > 3:
             return inner(args.dropFirst(3), context, via: "ip netns exec")
         case "python", "python3":

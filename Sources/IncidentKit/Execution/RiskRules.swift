@@ -18,7 +18,7 @@ enum RiskRules {
         // A program named by a variable (`$SHELL -c '...'`) is read as a shell.
         if first.hasPrefix("$"), let inner = wrapped("sh", args, context) { return inner }
         if let inner = wrapped(name, args, context) { return inner }
-        return system(name, args) ?? platform(name, args, context) ?? []
+        return system(name, args) ?? platform(name, args, context) ?? unknownProgram(name, args)
     }
 
     /// Reasons of the inner command words, each followed by how it is reached.

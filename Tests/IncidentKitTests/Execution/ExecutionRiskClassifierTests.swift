@@ -63,6 +63,12 @@ struct ExecutionRiskClassifierTests {
         "aws ec2 describe-instances --instance-ids i-123",
         "tee < /dev/null",
         "echo done >&2",
+        // Tools no rule names read unless an argument is an action verb.
+        "ceph health detail", "ceph osd tree", "ceph status --format json", "rados df",
+        "etcdctl endpoint health --cluster", "etcdctl member list -w table", "virtctl version", "crictl ps -a",
+        "crictl pods", "ovs-vsctl show", "amtool silence query", "oc project", "kubectl exec api-0 -- ls /tmp",
+        "kubectl exec api-0 ls /tmp", "nsenter -t 1 -n ip addr", "grep -c restart /var/log/syslog", "echo stop",
+        "mycli status /var/lib/delete-me",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -179,6 +185,31 @@ struct ExecutionRiskClassifierTests {
         ("find /tmp -name '*.tmp' -delete", "deletes files (find -delete)"),
         ("find /tmp -name core -exec rm {} \\;", "deletes files (rm) via find -exec"),
         ("sudo -i", "opens a root shell (sudo -i)"),
+        // Tools no rule names, with an action verb among their arguments (found in real runbooks).
+        ("etcdctl defrag", "runs etcdctl defrag, which is not known to be read-only"),
+        ("ceph osd set noup", "runs ceph osd set, which is not known to be read-only"),
+        ("ceph osd unset nodown", "runs ceph osd unset, which is not known to be read-only"),
+        ("ovn-appctl -t ovn-northd exit", "runs ovn-appctl ovn-northd exit, which is not known to be read-only"),
+        ("ovs-vsctl del-br br-ex", "runs ovs-vsctl del-br, which is not known to be read-only"),
+        ("odf cephfs-snap delete sub snap", "runs odf cephfs-snap delete, which is not known to be read-only"),
+        ("virtctl stop --namespace prod vm1", "runs virtctl stop, which is not known to be read-only"),
+        ("radosgw-admin user rm --uid=x", "runs radosgw-admin user rm, which is not known to be read-only"),
+        ("rabbitmqctl stop_app", "runs rabbitmqctl stop_app, which is not known to be read-only"),
+        ("amtool silence add alertname=Foo", "runs amtool silence add, which is not known to be read-only"),
+        (
+            "gcloud compute instances delete vm1",
+            "runs gcloud compute instances delete, which is not known to be read-only"
+        ),
+        ("crictl rmi abc123", "removes containers, images or data (crictl rmi)"),
+        ("crictl stopp abc123", "stops containers (crictl stopp)"),
+        ("podman pull quay.io/org/image:1", "pulls an image into the local store (podman pull)"),
+        ("oc project openshift-storage", "switches the kubeconfig's current project (oc project openshift-storage)"),
+        ("kubectl exec mypod rm -rf /data", "deletes files (rm) via kubectl exec"),
+        ("oc exec -n prod -c app mypod systemctl restart app", "restarts a service (systemctl restart) via oc exec"),
+        ("nsenter -t 1 -m -- systemctl restart kubelet", "restarts a service (systemctl restart) via nsenter"),
+        ("nsenter -t 1 -m -u -i -n -p", "opens a shell in other namespaces (nsenter)"),
+        ("chroot /host", "opens a root shell (chroot /host)"),
+        ("toolbox", "opens a shell in a toolbox container (toolbox)"),
     ]
 
     @Test(arguments: readOnly)
