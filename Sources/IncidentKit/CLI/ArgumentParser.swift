@@ -44,6 +44,15 @@ public struct ArgumentParser: Sendable {
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
+            // After `--` an option of the command is text, which is seldom meant: `triage -- "-x 502"
+            // --dry-run` would run the commands it was asked only to show.
+            if onlyPositionals, argument.hasPrefix("--"),
+                options.contains(where: { argument == "--" + $0.name || argument.hasPrefix("--" + $0.name + "=") })
+            {
+                throw .usage(
+                    "'\(argument)' comes after --, where it would be read as text, not as an option; "
+                        + "put the options before --")
+            }
             if onlyPositionals || !argument.hasPrefix("-") || argument == "-" {
                 parsed.positionals.append(argument)
                 continue

@@ -101,6 +101,25 @@ import Testing
         #expect(errors.isEmpty)
     }
 
+    /// An option of the command written after `--` is refused rather than read as symptom text: a
+    /// `--dry-run` there would otherwise leave the run real. Other dashed words after `--` stay text.
+    @Test func anOptionAfterTheDoubleDashIsRefused() throws {
+        let folder = try Processes.temporaryFolder("after-dashes")
+        let (status, output, errors) = run(
+            ["triage", "--no-input", "--out", folder, "--", "-x 502", "--dry-run"])
+        #expect(status == 64)
+        #expect(output.isEmpty)
+        #expect(
+            errors.hasPrefix(
+                "incident: error: '--dry-run' comes after --, where it would be read as text, not as an option; "
+                    + "put the options before --"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "no incident was opened")
+        #expect(run(["route", "--top=2", "--", "-x", "--top=3"]).0 == 64)
+        let (pasted, json, _) = run(["route", "--json", "--", "-x 502", "--not-an-option"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(pasted == 0 && object?["symptom"] as? String == "-x 502 --not-an-option", "\(json)")
+    }
+
     @Test func unknownCommandExits64WithReasonAndUsage() {
         let (status, output, errors) = run(["frobnicate"])
         #expect(status == 64)
