@@ -17,7 +17,7 @@ struct StatusCommand: Subcommand {
             let object = JSONValue.object([
                 ("id", .string(record.id)), ("phase", .string(record.phase.rawValue)),
                 ("severity", record.severity.map { .string($0.level) } ?? .null),
-                ("mitigated", .bool(record.mitigatedAt != nil)),
+                ("mitigated", .bool(record.mitigatedAt != nil)), ("dryRun", .bool(record.dryRun)),
                 (
                     "gates",
                     .object([
@@ -36,6 +36,8 @@ struct StatusCommand: Subcommand {
                 text += "  state:     mitigated after \(ReportTime.duration(from: record.openedAt, to: mitigated))"
                 text += record.override.map { " (gates overridden: \($0))" } ?? ""
                 text += "\n"
+            } else if record.dryRun {
+                text += "  state:     a dry run, stopped at \(record.phase.rawValue): no command has run\n"
             } else {
                 text +=
                     "  state:     \(record.phase.rawValue), open for \(ReportTime.duration(from: record.openedAt, to: now))\n"
@@ -55,6 +57,7 @@ struct StatusCommand: Subcommand {
         if record.mitigatedAt != nil {
             return record.phase == .done ? "incident postmortem \(record.id)" : "incident resume \(record.id)"
         }
+        if record.dryRun { return "incident resume \(record.id) to run it for real, from the evidence on" }
         if record.phase >= .gates { return "fix, then 'incident resolve \(record.id)' to check the gates again" }
         return "incident resume \(record.id) (continues at \(record.phase.rawValue))"
     }

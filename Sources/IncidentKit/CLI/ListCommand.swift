@@ -20,6 +20,7 @@ struct ListCommand: Subcommand {
                     ("severity", record.severity.map { .string($0.level) } ?? .null),
                     ("phase", .string(record.phase.rawValue)),
                     ("route", .string(record.route.title)), ("mitigated", .bool(record.mitigatedAt != nil)),
+                    ("dryRun", .bool(record.dryRun)),
                 ])
             }
             context.console.write(JSONValue.array(items).rendered() + "\n")
@@ -30,7 +31,7 @@ struct ListCommand: Subcommand {
             return .success
         }
         for record in records {
-            let state = record.mitigatedAt != nil ? "mitigated" : record.phase.rawValue
+            let state = record.mitigatedAt != nil ? "mitigated" : record.dryRun ? "dry run" : record.phase.rawValue
             context.console.write(
                 "\(record.id)  \((record.severity?.level ?? "-").padding(to: 5))\(state.padding(to: 10))\(record.route.title): \(record.symptom)\n"
             )

@@ -8,8 +8,9 @@ struct ResumeCommand: Subcommand {
         "resume ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--yes-mutating] [--no-input] [--override REASON]"
     let details = """
         The incident continues at its first unfinished phase: the form, evidence, the next workflow step,
-        or the gates (run again: an incident whose gates failed is checked again after the fix). A warning
-        names every runbook file that changed since the incident opened.
+        or the gates (run again: an incident whose gates failed is checked again after the fix). A dry run
+        resumed without --dry-run runs for real from the evidence on. A warning names every runbook file
+        that changed since the incident opened.
         """
     let options = Self.reopenOptions
 
@@ -53,6 +54,17 @@ struct ResumeCommand: Subcommand {
             record.secretKeys.append(key)
         }
         record.redactEnteredText()
+        if verb == "resume", record.dryRun, !options.dryRun, record.phase > .evidence {
+            // A dry run showed the commands and ran none: the real run starts at the evidence, not at the
+            // gates the dry run stopped before.
+            console.write("\(record.id) was a dry run and no command has run: collecting the evidence now.\n")
+            record.phase = .evidence
+            record.evidence = []
+            record.findings = []
+            record.actions = []
+            record.nextStep = 0
+            record.gateRuns = []
+        }
         record.dryRun = options.dryRun
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
         try keeper.log(verb == "resume" ? "resumed" : verb, "\(verb) at \(record.phase.rawValue)")

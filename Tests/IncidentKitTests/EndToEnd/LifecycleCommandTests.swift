@@ -85,6 +85,43 @@ struct LifecycleCommandTests {
         #expect((figures["medianSecondsToMitigate"] as? Double ?? -1) > 0)
     }
 
+    /// A dry run is marked as one wherever the incident is listed, and resuming it for real collects the
+    /// evidence it only showed, instead of going on to the gates the dry run stopped before.
+    @Test func aDryRunResumedForRealStartsAtTheEvidence() throws {
+        let folder = try Processes.temporaryFolder("dry-resume")
+        let incidents = folder + "/incidents"
+        #expect(FileManager.default.createFile(atPath: folder + "/error.log", contents: Data()))
+        let port = Processes.freePort()
+        let answers = [
+            "service=shop", "env=staging", "impact=some users", "error_text=502 Bad Gateway",
+            "upstream=127.0.0.1:\(port)", "public_url=http://127.0.0.1:\(port)", "error_log=\(folder)/error.log",
+        ].flatMap { ["--set", $0] }
+        func incident(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
+            Processes.runIncident(arguments + ["--out", incidents], directory: folder)
+        }
+        let dry = incident(["triage", "502", "--no-input", "--dry-run", "--library", Paths.packageRoot] + answers)
+        #expect(dry.status == 0, "\(dry.errors)")
+        let store = IncidentStore(root: incidents)
+        let id = try #require(store.ids().first)
+        let shown = try store.load(id).evidence
+        #expect(shown.contains { $0.status == .dryRun } && !shown.contains { $0.status == .ran })
+
+        let status = incident(["status", id])
+        #expect(
+            status.output.contains("  state:     a dry run, stopped at gates: no command has run\n"), "\(status.output)"
+        )
+        #expect(status.output.contains("  next:      incident resume \(id) to run it for real, from the evidence on\n"))
+        #expect(incident(["list"]).output.contains("\(id)  SEV3 dry run   "), "\(incident(["list"]).output)")
+
+        let resumed = incident(["resume", id, "--no-input", "--yes"])
+        #expect(resumed.output.contains("\(id) was a dry run and no command has run: collecting the evidence now."))
+        #expect(resumed.output.contains("== Evidence"), "\(resumed.output)")
+        let record = try store.load(id)
+        #expect(!record.dryRun)
+        #expect(!record.evidence.isEmpty && !record.evidence.contains { $0.status == .dryRun })
+        #expect(record.evidence.contains { $0.status == .ran })
+    }
+
     @Test func statsCountsSeveritiesRoutesAndRepeats() {
         func record(_ id: String, minutes: Double?, route: String, level: String?) -> IncidentRecord {
             var record = IncidentRecord(
