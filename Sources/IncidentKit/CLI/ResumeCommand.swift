@@ -67,6 +67,9 @@ struct ResumeCommand: Subcommand {
         }
         record.dryRun = options.dryRun
         let keeper = RecordKeeper(record: record, store: store, clock: { Date() })
+        // Saved at once: answers given now are kept even if the run stops before its next step (another
+        // answer missing, Ctrl-C).
+        try keeper.update { _ in }
         try keeper.log(verb == "resume" ? "resumed" : verb, "\(verb) at \(record.phase.rawValue)")
         try TriageCommand.logGiven(added, keeper: keeper)
         let what =

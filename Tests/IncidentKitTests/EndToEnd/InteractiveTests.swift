@@ -110,6 +110,12 @@ struct InteractiveTests {
         #expect(resumed.errors.contains("--set error_text=VALUE"))
         #expect(resumed.errors.contains("--set impact=VALUE"))
         #expect(try store.load(id).drafts["error_text"] != nil)
+        // An answer given while another is still missing is kept for the next resume.
+        let partly = Processes.runIncident(
+            ["resume", id, "--no-input", "--out", incidents, "--dry-run", "--set", "impact=a few users"],
+            directory: folder)
+        #expect(partly.status == 64 && !partly.errors.contains("--set impact=VALUE"), "\(partly.errors)")
+        #expect(try store.load(id).answers["impact"] == "a few users")
         let completed = Processes.runIncident(
             [
                 "resume", id, "--no-input", "--out", incidents, "--dry-run", "--set", "impact=some users", "--set",
