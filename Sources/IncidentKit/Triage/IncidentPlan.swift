@@ -29,13 +29,16 @@ public struct IncidentPlan: Sendable {
             reached.compactMap { library.files[$0] }.filter { $0.kind == kind }
         }
         let directChecklists = targets.compactMap { library.files[$0] }.filter { $0.kind == .checklist }
-        var checklistFiles = directChecklists.isEmpty ? of(.checklist) : directChecklists
+        let checklistFiles = directChecklists.isEmpty ? of(.checklist) : directChecklists
         if checklistFiles.isEmpty {
             // A runbook of a collection without checklists (one file per alert): its own commands are
-            // the evidence it asks for.
-            checklistFiles = targets.compactMap { library.files[$0] }.filter { $0.kind == .runbook }
+            // the evidence it asks for, except those of its fixing sections (Mitigation...).
+            checklists = targets.compactMap { library.files[$0] }.filter { $0.kind == .runbook }.map {
+                Checklist($0).withoutFixSteps()
+            }
+        } else {
+            checklists = checklistFiles.map(Checklist.init)
         }
-        checklists = checklistFiles.map(Checklist.init)
         runbooks = targets.filter { library.files[$0]?.kind == .runbook }
         workflow = of(.workflow).first.map(Workflow.init)
         let formFile = of(.form).first ?? library.files[Self.defaultForm]

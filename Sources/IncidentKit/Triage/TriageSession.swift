@@ -159,8 +159,18 @@ public struct TriageSession {
             commands: prepared, runner: runner, folder: keeper.store.folder(keeper.record.id), secrets: scope.secrets,
             defaultTimeout: options.timeout)
         var items = collector.plan(dryRun: options.dryRun)
-        if items.isEmpty {
+        let setAside = plan.checklists.flatMap(\.setAside)
+        if items.isEmpty, setAside.isEmpty {
             console.write("  No evidence commands: the route's checklists and runbooks have no shell blocks.\n")
+        }
+        if !setAside.isEmpty {
+            // A runbook's own fixing commands are never run as evidence; said, so that none goes missing.
+            let headings = plan.checklists.flatMap(\.fixHeadings).map(TerminalText.printable)
+            let count = setAside.count == 1 ? "1 command" : "\(setAside.count) commands"
+            console.write(
+                "  Not run as evidence: \(count) under \(headings.joined(separator: ", ")), which "
+                    + "\(setAside.count == 1 ? "fixes" : "fix") rather than \(setAside.count == 1 ? "looks" : "look") "
+                    + "(see the runbook below).\n")
         }
         let pending = items.filter { $0.status == .pending }.count
         if pending > 0, !options.yes {

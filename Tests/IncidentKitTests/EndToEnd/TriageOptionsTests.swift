@@ -172,6 +172,58 @@ import Testing
         #expect(store.timeline(id).contains { $0.kind == "runbook" && $0.data["path"] == path })
     }
 
+    /// A runbook that is its own checklist gives its Diagnosis commands as evidence, never those of its
+    /// Mitigation section (`etcdctl defrag` in the corpus), and says how many it left to the responder.
+    @Test func aRunbooksFixingStepsAreNotEvidence() throws {
+        let folder = try Processes.temporaryFolder("fix-steps")
+        let library = folder + "/library"
+        try FileManager.default.createDirectory(atPath: library + "/alerts", withIntermediateDirectories: true)
+        try """
+        # EtcdSpaceLow
+
+        ## Meaning
+
+        The etcd database is close to its quota.
+
+        ## Diagnosis
+
+        ```shell
+        echo diagnosis-ran
+        ```
+
+        ## Mitigation
+
+        ### Defragment
+
+        ```shell
+        echo mitigation-ran
+        ```
+
+        ```shell
+        echo mitigation-ran-again
+        ```
+
+        ## Verification
+
+        ```shell
+        echo verification-ran
+        ```
+        """.write(toFile: library + "/alerts/EtcdSpaceLow.md", atomically: true, encoding: .utf8)
+        let run = Processes.runIncident(
+            [
+                "triage", "EtcdSpaceLow", "--no-input", "--yes", "--library", library, "--out", folder + "/incidents",
+            ], directory: folder, environment: ["XDG_CACHE_HOME": folder + "/cache"])
+        #expect(
+            run.output.contains(
+                "  Not run as evidence: 2 commands under Mitigation, which fix rather than look (see the runbook below).\n"
+            ),
+            "\(run.output)")
+        let store = IncidentStore(root: folder + "/incidents")
+        let record = try store.load(try #require(store.ids().first))
+        #expect(record.evidence.map(\.command) == ["echo diagnosis-ran", "echo verification-ran"])
+        #expect(record.evidence.allSatisfy { $0.status == .ran })
+    }
+
     @Test func anExcerptStartsAtTheFirstSectionAndSaysWhatIsLeft() {
         let text =
             "---\ntitle: X\n---\n# X\n\nbadge\n\n## Meaning\n\n\n\nOne.  \n## Fix\n"
