@@ -26,7 +26,7 @@ public struct RunbookCommand: Sendable, Hashable {
         var startLine = code.line
         func flush() {
             let text = lines.joined(separator: "\n").trimmed
-            if !text.isEmpty {
+            if !text.isEmpty, !Self.looksLikeOutput(String(text.prefix { $0 != "\n" })) {
                 var annotations = comment?.annotations ?? CommandAnnotations()
                 if annotations.timeoutSeconds == nil {
                     annotations.timeoutSeconds = blockAnnotations.annotations.timeoutSeconds
@@ -46,7 +46,7 @@ public struct RunbookCommand: Sendable, Hashable {
         let isConsole = ["console", "shell-session", "terminal"].contains(code.language)
         // A `bash` block is a transcript when its first line that is not a comment starts with a prompt.
         let firstLine = code.lines.map { $0.text.trimmed }.first { !$0.isEmpty && !$0.hasPrefix("#") }
-        let isInferred = !isConsole && firstLine?.hasPrefix("$ ") == true
+        let isInferred = !isConsole && firstLine.flatMap(Self.promptLength) != nil
         let isTranscript = isConsole || isInferred
         var afterBlank = true
         var hereDocument: String?  // the delimiter that ends the here-document being read
@@ -77,8 +77,9 @@ public struct RunbookCommand: Sendable, Hashable {
                 continue
             }
             if isTranscript, !continuing {
-                guard trimmed.hasPrefix("$ ") || (isConsole && trimmed.hasPrefix("# ")) else { continue }
-                text = String(trimmed.dropFirst(2))
+                let prompt = isConsole && trimmed.hasPrefix("# ") ? 2 : Self.promptLength(trimmed)
+                guard let prompt else { continue }
+                text = String(trimmed.dropFirst(prompt))
                 // Each prompt starts a command of its own; a comment's title stays with the first.
                 if !lines.isEmpty { flush() }
             }
@@ -90,6 +91,51 @@ public struct RunbookCommand: Sendable, Hashable {
         }
         flush()
         return commands
+    }
+
+    /// The length in characters of the shell prompt a transcript line starts with, nil when it starts with
+    /// none: `$ `, `❯ `, and a prompt word ending in `$` or `#` (`sh-5.1$ `, `bash-4.4# `,
+    /// `[rook@ceph-tools /]$ `, `root@node:~# `).
+    static func promptLength(_ line: String) -> Int? {
+        if line.hasPrefix("$ ") || line.hasPrefix("❯ ") { return 2 }
+        var word = line.prefix { $0 != " " }
+        // `[user@host dir]$`: the bracket holds a blank.
+        if line.hasPrefix("["), let close = line.firstIndex(of: "]") {
+            word = line[...close] + line[line.index(after: close)...].prefix { $0 != " " }
+        }
+        guard word.count >= 2, word.count < line.count, let last = word.last, last == "$" || last == "#",
+            word.dropLast().allSatisfy({ $0.isLetter || $0.isNumber || "_.@:~/-[] ".contains($0) }),
+            word.dropLast().contains(where: { $0.isLetter })
+        else { return nil }
+        return word.count + 1
+    }
+
+    /// Whether the first line of a would-be command is text a command printed, or a query in another
+    /// language, rather than a command: a `key:` of YAML or of a status report (`health: HEALTH_WARN`),
+    /// JSON (`"reason": ...`, a lone `{` or `}`), a number, or a PromQL expression
+    /// (`rate(x[5m])`, `metric{mode="idle"}`, `/ scalar(...)`), or words of prose (`Warning ...`). Such
+    /// lines turn up in untagged blocks beside the commands that printed them; run, they would fail.
+    static func looksLikeOutput(_ line: String) -> Bool {
+        let trimmed = line.trimmed
+        guard let word = trimmed.split(separator: " ").first.map(String.init) else { return false }
+        if ["{", "[", "(", "}", "]", ")", "},", "],"].contains(trimmed) { return true }
+        if word.hasSuffix(":") || word.hasPrefix("//") || word.hasPrefix("}") || word.hasPrefix("]")
+            || word.hasPrefix(")")
+        {
+            return true
+        }
+        if word.hasPrefix("\""), word.contains("\":") || word.hasSuffix(",") { return true }
+        if ["/", "-", "+", "*"].contains(word) || Double(word) != nil { return true }
+        // `rate(`, `topk(5,`, `up{job="x"}`: a call or a selector, unless an assignment or a function.
+        if let bracket = word.firstIndex(where: { $0 == "(" || $0 == "{" }), bracket != word.startIndex,
+            !word[..<bracket].contains("="), !word.hasPrefix("$"), !word.hasSuffix("()")
+        {
+            return true
+        }
+        // Prose and report lines start with a capital (`Warning`, `Cluster`); commands and `NAME=value`
+        // assignments do not.
+        if let first = word.first, first.isUppercase, !word.contains("="), !word.contains("/") { return true }
+        return false
     }
 
     /// The delimiter of a here-document a line opens (`cat <<'EOF' > f`, `<<-END`), or nil.

@@ -126,6 +126,60 @@ import Testing
                 == ["curl -s localhost:9100/metrics | grep load1", "uptime", "df -h"])
     }
 
+    /// Prompts as the corpora write them, of a shell in a pod or on a node, mark a transcript too.
+    @Test func promptsOfOtherShellsAreTranscripts() {
+        func commands(_ block: String) -> [String] { Self.commands(inBashBlock: block).map(\.command) }
+        #expect(commands("sh-5.1$ rados df\nPOOL_NAME USED\n.rgw.root 0 B") == ["rados df"])
+        #expect(commands("sh-4.4# chroot /host\nsh-4.4# crictl ps") == ["chroot /host", "crictl ps"])
+        #expect(
+            commands("[rook@rook-ceph-tools-595d748f7d-p8xt9 /]$ ceph health detail\nHEALTH_WARN 1/3 mons down")
+                == ["ceph health detail"])
+        #expect(commands("root@node-1:~# uptime\n 10:00:00 up 3 days") == ["uptime"])
+        #expect(commands("❯ ocm describe cluster abc\nID: abc") == ["ocm describe cluster abc"])
+        #expect(RunbookCommand.promptLength("echo a$ b") == nil && RunbookCommand.promptLength("$HOME/bin/x") == nil)
+    }
+
+    /// What commands printed, and queries in other languages, sit in untagged blocks beside commands in
+    /// real runbooks: they are not commands, and are not run.
+    @Test func outputAndQueriesInAShellBlockAreNotCommands() {
+        let document = MarkdownDocument(
+            path: "c.md",
+            text: """
+                ```
+                ceph status
+                cluster:
+                  id: 64b63f6a-f6d3-4527-91f5-47e15f2b10d4
+                  health: HEALTH_WARN
+                {
+                "reason": "AllCatalogSourcesHealthy",
+                }
+                sum by(resource) (rate(apiserver_request_total[1d]))
+                / scalar(sum(rate(apiserver_request_total[1d])))
+                node_cpu_seconds_total{mode="idle"}[4m]
+                1 - irate(x[5m])
+                Warning  FailedScheduling  3m53s  default-scheduler  0/6 nodes are available
+                // Top 5 containers
+                NAMESPACE=openshift-storage
+                pods=($(oc get pods -o name))
+                [ -f /etc/hosts ] && cat /etc/hosts
+                (cd /tmp && ls)
+                { uptime; date; }
+                /usr/bin/uptime
+                $SHELL -c 'uptime'
+                ```
+                """)
+        guard case .code(let code)? = document.blocks.first else {
+            Issue.record("expected a code block")
+            return
+        }
+        #expect(
+            RunbookCommand.commands(in: code, section: "S").map(\.command) == [
+                "ceph status", "sum by(resource) (rate(apiserver_request_total[1d]))", "NAMESPACE=openshift-storage",
+                "pods=($(oc get pods -o name))", "[ -f /etc/hosts ] && cat /etc/hosts", "(cd /tmp && ls)",
+                "{ uptime; date; }", "/usr/bin/uptime", "$SHELL -c 'uptime'",
+            ])
+    }
+
     @Test(arguments: [
         ("uptime; date", ["uptime"]), ("date&&uptime", ["date"]),
         ("FOO=1 sudo -u www-data nginx -t", ["sudo", "nginx"]),
