@@ -36,14 +36,22 @@ public struct EvidenceCollector {
                 item.missing = names
             case .unavailable: item.status = .unavailable
             case .unsafe: item.status = .unsafe
-            case .ready:
+            case .ready(let text):
+                let streaming = StreamingCommand.kind(of: text)
                 if command.isMutating {
                     item.status = .mutatingNotRun
                     item.note =
                         "changes the system (" + command.reasons.joined(separator: "; ")
                         + "); not run while collecting evidence"
-                } else if dryRun {
-                    item.status = .dryRun
+                } else if let streaming, !streaming.follows {
+                    item.status = .runsUntilStopped
+                    item.note = "runs until stopped (\(streaming.what)); not run as evidence: run it in a terminal"
+                } else {
+                    if dryRun { item.status = .dryRun }
+                    if let streaming {
+                        let window = StreamingCommand.followWindow.components.seconds
+                        item.note = "runs until stopped (\(streaming.what)): its first \(window) s are the evidence"
+                    }
                 }
             }
             if item.note == nil { item.note = command.notReadyReason }
@@ -58,9 +66,12 @@ public struct EvidenceCollector {
         _ = FileSystem.makeDirectories(folder + "/evidence")
         for (index, command) in commands.enumerated() where items[index].status == .pending {
             let file = "evidence/" + String(format: "%02d", index + 1) + "-" + Self.slug(command.source.title) + ".log"
-            if let spec = command.spec(
+            if var spec = command.spec(
                 outputFile: folder + "/" + file, secrets: secrets, defaultTimeout: defaultTimeout)
             {
+                if StreamingCommand.kind(of: spec.command)?.follows == true {
+                    spec.timeout = min(spec.timeout ?? StreamingCommand.followWindow, StreamingCommand.followWindow)
+                }
                 runnable.append((index, spec))
                 items[index].outputFile = file
             }
@@ -78,6 +89,11 @@ public struct EvidenceCollector {
                 case .signaled(let signal): items[index].signal = signal
                 }
                 items[index].timedOut = result.timedOut
+                // A command that follows its output was stopped as planned: what it printed is the evidence.
+                if result.timedOut, StreamingCommand.kind(of: runnable[position].spec.command)?.follows == true {
+                    items[index].timedOut = false
+                    items[index].followedSeconds = Int(StreamingCommand.followWindow.components.seconds)
+                }
                 items[index].durationMilliseconds = Self.milliseconds(result.totalDuration)
                 let lines = (Self.lines(result.stdout) + Self.lines(result.stderr))
                 items[index].lines = Array(lines.prefix(400))

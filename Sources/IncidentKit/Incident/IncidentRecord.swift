@@ -121,6 +121,8 @@ public struct EvidenceItem: Codable, Sendable, Equatable {
         case dryRun
         /// Not run: its placeholder stands where a value could become code.
         case unsafe
+        /// Not run: it runs until stopped and prints no evidence meanwhile (`kubectl port-forward`, `top`).
+        case runsUntilStopped
         /// Not run: read-only commands run only when confirmed (`--yes`, or yes on the terminal).
         case notConfirmed
         /// Not run yet (the run was interrupted before it).
@@ -145,6 +147,9 @@ public struct EvidenceItem: Codable, Sendable, Equatable {
     public var lines: [String] = []
     public var missing: [String] = []
     public var note: String?
+    /// For a command that follows its output (`tail -f`): the seconds it ran before the tool stopped it,
+    /// as planned (its output is the evidence; it did not time out).
+    public var followedSeconds: Int?
 
     public init(title: String, source: String, command: String, status: Status) {
         self.title = title

@@ -73,6 +73,7 @@ extension ReportValues {
         let note = item.note.map(MarkdownText.oneLine).flatMap { $0.isEmpty ? nil : $0 }
         switch item.status {
         case .ran:
+            if let seconds = item.followedSeconds { return "followed for \(seconds) s, then stopped" }
             if item.timedOut { return "timed out" + (item.signal.map { ", killed by signal \($0)" } ?? "") }
             if let signal = item.signal { return "killed by signal \(signal)" }
             return item.exitCode.map { "exit \($0)" } ?? "ran"
@@ -83,6 +84,7 @@ extension ReportValues {
         case .mutatingNotRun: return "not run: mutating"
         case .dryRun: return "not run: dry run"
         case .unsafe: return "not run: unsafe" + (note.map { ": " + $0 } ?? "")
+        case .runsUntilStopped: return "not run: " + (note ?? "runs until stopped")
         case .notConfirmed: return "not run: not confirmed (--yes)"
         case .pending: return "not run: interrupted before it ran"
         }

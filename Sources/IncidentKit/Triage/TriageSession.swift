@@ -233,10 +233,12 @@ public struct TriageSession {
         var text: String
         switch item.status {
         case .ran:
-            let ok = item.exitCode == 0 && !item.timedOut
+            let ok = item.followedSeconds != nil || item.exitCode == 0 && !item.timedOut
             let status =
-                item.timedOut
-                ? "timed out" : item.signal.map { "signal \($0)" } ?? "exit \(item.exitCode.map(String.init) ?? "?")"
+                item.followedSeconds.map { "followed for \($0) s" }
+                ?? (item.timedOut
+                    ? "timed out"
+                    : item.signal.map { "signal \($0)" } ?? "exit \(item.exitCode.map(String.init) ?? "?")")
             let duration =
                 item.durationMilliseconds.map { $0 < 1000 ? "\($0) ms" : String(format: "%.1f s", Double($0) / 1000) }
                 ?? ""
@@ -245,6 +247,7 @@ public struct TriageSession {
             for line in item.excerpt.prefix(3) { text += "      " + console.dim(String(line.prefix(160))) + "\n" }
         case .dryRun:
             text = "  · \(item.title)\n      $ \(item.command)\n"
+            if let note = item.note { text += "      " + console.dim(note) + "\n" }
         default:
             text = "  - \(item.title)  \(console.dim(item.note ?? item.status.rawValue))\n"
         }
