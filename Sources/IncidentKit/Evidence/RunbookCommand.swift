@@ -8,6 +8,8 @@ public struct RunbookCommand: Sendable, Hashable {
     /// The heading of the section the block is in.
     public var section: String
     public var line: Int
+    /// The placeholders written `<name>` in the runbook (`withAngleBracketPlaceholders`), not `{{name}}`.
+    public var angleBracketNames: [String] = []
 
     static let shellLanguages: Set<String> = ["", "bash", "sh", "shell", "console", "zsh", "shell-session", "terminal"]
 
@@ -35,9 +37,14 @@ public struct RunbookCommand: Sendable, Hashable {
                 annotations.retry = annotations.retry || blockAnnotations.annotations.retry
                 annotations.requires += blockAnnotations.annotations.requires
                 let title = comment?.text ?? String(text.split(separator: "\n").first ?? "")
-                commands.append(
-                    RunbookCommand(
-                        title: title, command: text, annotations: annotations, section: section, line: startLine))
+                let command = Self.withAngleBracketPlaceholders(text)
+                var found = RunbookCommand(
+                    title: title, command: command, annotations: annotations, section: section, line: startLine)
+                if command != text {
+                    let written = Set(CommandTemplate(text).variableNames)
+                    found.angleBracketNames = CommandTemplate(command).variableNames.filter { !written.contains($0) }
+                }
+                commands.append(found)
             }
             lines = []
             comment = nil
@@ -136,6 +143,58 @@ public struct RunbookCommand: Sendable, Hashable {
         // assignments do not.
         if let first = word.first, first.isUppercase, !word.contains("="), !word.contains("/") { return true }
         return false
+    }
+
+    /// `text` with each unquoted `<name>` written as the placeholder `{{name}}`: runbooks that are not
+    /// written for the tool mark the values to fill in that way (`oc logs <POD_NAME> -n x`), which the
+    /// shell would read as redirections. Quoted (`grep '<title>'`), in a comment, or in a command with a
+    /// here-document, it stays as written.
+    static func withAngleBracketPlaceholders(_ text: String) -> String {
+        guard text.contains("<"), !text.contains("<<") else { return text }
+        let characters = Array(text)
+        var result = ""
+        var quote: Character?
+        var index = 0
+        func isNameCharacter(_ character: Character) -> Bool {
+            character.isASCII && (character.isLetter || character.isNumber || "_-.".contains(character))
+        }
+        while index < characters.count {
+            let character = characters[index]
+            if let open = quote {
+                if character == open { quote = nil }
+                if character == "\\", open == "\"", index + 1 < characters.count {
+                    result.append(character)
+                    index += 1
+                    result.append(characters[index])
+                    index += 1
+                    continue
+                }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "\\", index + 1 < characters.count {
+                result.append(contentsOf: [character, characters[index + 1]])
+                index += 2
+                continue
+            } else if character == "#", index == 0 || characters[index - 1] == " " || characters[index - 1] == "\t" {
+                result.append(contentsOf: characters[index...])
+                break
+            } else if character == "<", index + 1 < characters.count, characters[index + 1].isLetter,
+                characters[index + 1].isASCII, index == 0 || !characters[index - 1].isNumber
+            {
+                var end = index + 1
+                while end < characters.count, isNameCharacter(characters[end]) { end += 1 }
+                if end < characters.count, characters[end] == ">",
+                    end + 1 == characters.count || !isNameCharacter(characters[end + 1])
+                {
+                    result += "{{" + String(characters[(index + 1)..<end]) + "}}"
+                    index = end + 1
+                    continue
+                }
+            }
+            result.append(character)
+            index += 1
+        }
+        return result
     }
 
     /// The delimiter of a here-document a line opens (`cat <<'EOF' > f`, `<<-END`), or nil.

@@ -55,7 +55,17 @@ enum CodeRunners {
     static let dataPrograms: Set<String> = [
         "grep", "egrep", "fgrep", "rg", "ag", "zgrep", "echo", "printf", "cat", "tail", "head", "less", "ls", "wc",
         "journalctl", "systemctl", "ss", "netstat", "ps", "pgrep", "curl", "wget", "test", "[", "stat", "file", "df",
-        "du", "id", "getent", "dig", "host", "nslookup", "ping", "cd", "which", "type",
+        "du", "id", "getent", "dig", "host", "nslookup", "ping", "cd", "which", "type", "jq", "yq",
+    ]
+
+    /// The verbs of kubectl and oc whose words are names, kinds, files and options, never a program to
+    /// run (`oc -n $NS describe node {{n}}`: `node` is a kind, `$NS` a namespace). `debug` and `run` run
+    /// the command after `--` only; `exec`, `rsh`, `adm` and plugins are judged as any program is.
+    static let kubectlDataVerbs: Set<String> = [
+        "get", "describe", "logs", "top", "explain", "events", "version", "api-resources", "api-versions",
+        "cluster-info", "whoami", "status", "wait", "auth", "diff", "apply", "create", "delete", "scale",
+        "autoscale", "patch", "edit", "replace", "set", "label", "annotate", "drain", "cordon", "uncordon", "taint",
+        "expose", "cp", "certificate", "rollout", "config", "port-forward", "proxy", "attach", "projects", "project",
     ]
 
     /// The last component of a program path: `bash` for `/usr/bin/bash`.
@@ -117,6 +127,18 @@ enum CodeRunners {
             var rest = words
             for position in operands.sorted(by: >) { rest.remove(at: position) }
             refuse(rest + segments[index].hereDocuments, "in the program of awk")
+        }
+        // Nor does a sed script that only prints, deletes and substitutes (no `e`, no `w`, no script file):
+        // its input is data, and so are its files.
+        let plainSed = segments.indices.filter { runners[$0] != nil && sedOperands(segments[$0]) != nil }
+        for index in plainSed {
+            runners[index] = nil
+            let words = segments[index].words
+            let operands = sedOperands(segments[index]) ?? []
+            options.formUnion(markers.filter { marker in operands.contains { words[$0].contains(marker) } })
+            var rest = words
+            for position in operands.sorted(by: >) { rest.remove(at: position) }
+            refuse(rest + segments[index].hereDocuments, "in the program of sed")
         }
         // A shell function runs its body with the arguments it is given: the whole line is code.
         // So does `${V@P}`, which expands a variable's value as a prompt (octal escapes, `$(...)` and all).
@@ -225,6 +247,62 @@ enum CodeRunners {
             || code.range(of: pipe + #"\s*[A-Za-z_][A-Za-z0-9_]*\s*(;|\}|$)"#, options: .regularExpression) != nil
     }
 
+    /// One command of a sed script that cannot run or write anything: an optional address (a line, `$`,
+    /// a `/regex/`, or a range of them), then `d p q Q = n N g G h H x D P`, or `s/a/b/` with the flags
+    /// `g p i I` and a number, or `y/abc/xyz/`. (`e`, `s///e`, `w`, `r` and `{...}` are not plain.)
+    private static let plainSedCommand: String = {
+        let regex = #"/(\\.|[^/\\\n])*/"#
+        let address = #"(\d+|\$|"# + regex + #")(\s*,\s*(\d+|\$|\+\d+|"# + regex + #"))?"#
+        let substitution = #"s/(\\.|[^/\\\n])*/(\\.|[^/\\\n])*/[gpiI0-9]*"#
+        let transliteration = #"y/(\\.|[^/\\\n])*/(\\.|[^/\\\n])*/"#
+        return "(" + address + #")?\s*!?\s*([dpqQ=nNgGhHxDP]|"# + substitution + "|" + transliteration + ")"
+    }()
+
+    /// Whether a sed script is only plain commands (`plainSedCommand`), separated by `;` or line breaks.
+    static func isPlainSedScript(_ script: String) -> Bool {
+        let command = plainSedCommand
+        let whole = #"^\s*"# + command + #"(\s*[;\n]\s*"# + command + #")*\s*;?\s*$"#
+        return script.range(of: whole, options: .regularExpression) != nil
+    }
+
+    /// The positions of a plain sed command's file operands in its segment's words, nil when it is not
+    /// plain: a script file (`-f`), or a script that can run commands (`e`) or write files (`w`).
+    static func sedOperands(_ segment: ShellSegment) -> [Int]? {
+        let words = segment.words
+        guard let first = words.first, ["sed", "gsed"].contains(baseName(first)) else { return nil }
+        var scripts: [String] = []
+        var index = 1
+        while index < words.count, words[index].hasPrefix("-"), words[index] != "-" {
+            let option = words[index]
+            if option == "--" {
+                index += 1
+                break
+            }
+            if option == "-e" || option == "--expression" {
+                guard index + 1 < words.count else { return nil }
+                scripts.append(words[index + 1])
+                index += 2
+                continue
+            }
+            if option.hasPrefix("--expression=") {
+                scripts.append(String(option.dropFirst("--expression=".count)))
+            } else if ![
+                "-n", "--quiet", "--silent", "-E", "-r", "--regexp-extended", "-u", "--unbuffered", "-s",
+                "--separate", "-z", "--null-data", "--posix", "--debug",
+            ].contains(option) {
+                return nil  // `-f FILE`, `-i`, an option that takes a value, or one not known
+            }
+            index += 1
+        }
+        if scripts.isEmpty {
+            guard index < words.count else { return nil }
+            scripts.append(words[index])
+            index += 1
+        }
+        guard scripts.allSatisfy(isPlainSedScript) else { return nil }
+        return Array(index..<words.count)
+    }
+
     /// The position of awk's program text in `words` (after `-F x`, `-v a=b`), nil with `-f FILE`.
     private static func awkScript(_ words: [String]) -> Int? {
         var index = 1
@@ -244,13 +322,25 @@ enum CodeRunners {
     /// The runner a simple command involves, if any: its program, or any later word naming one (an
     /// unknown wrapper such as `taskset -c 0 sh -c ...`), unless the program only reads data.
     static func runnerOfSegment(_ segment: ShellSegment) -> String? {
-        let words = commandWords(segment)
+        runner(ofCommand: commandWords(segment))
+    }
+
+    /// The runner of a simple command's words, from its program on (`runnerOfSegment`).
+    private static func runner(ofCommand words: ArraySlice<String>) -> String? {
         guard let program = words.first else { return nil }
         if let runner = runner(program) { return runner }
         // A program named by a variable or a substitution (`$SHELL -c`, `"$1"`) could be any shell.
         if program.contains("$") || program.contains("`") { return "a program named by \(program)" }
         let name = baseName(program)
         if dataPrograms.contains(name) { return nil }
+        if ["kubectl", "oc"].contains(name),
+            let verb = RiskRules.dropOptions(words.dropFirst(), valued: RiskRules.kubectlValuedOptions).first
+        {
+            if kubectlDataVerbs.contains(verb) { return nil }
+            if verb == "debug" || verb == "run" {
+                return words.firstIndex(of: "--").flatMap { runner(ofCommand: words[($0 + 1)...]) }
+            }
+        }
         if name == "sudo" || name == "doas",
             words.dropFirst().prefix(while: { $0.hasPrefix("-") }).contains(where: {
                 !$0.hasPrefix("--") && ($0.contains("s") || $0.contains("i")) || $0 == "--shell" || $0 == "--login"

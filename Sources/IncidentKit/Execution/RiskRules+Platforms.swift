@@ -31,6 +31,15 @@ extension RiskRules {
         }
     }
 
+    /// kubectl's options that take the next word as their value: the verb is the first word after the
+    /// options and their values (`-n auth get pods`: the namespace `auth` is no verb).
+    static let kubectlValuedOptions: Set<String> = [
+        "-n", "--namespace", "--context", "--cluster", "--user", "-s", "--server", "--kubeconfig", "--token",
+        "--as", "--as-group", "--request-timeout", "--certificate-authority", "--client-certificate",
+        "--client-key", "--tls-server-name", "-v", "--v", "-o", "--output", "-l", "--selector", "-f",
+        "--filename", "-c", "--container",
+    ]
+
     private static func kubectl(_ name: String, _ args: [String]) -> [String] {
         let changes: [String: String] = [
             "apply": "applies a manifest", "create": "creates resources", "delete": "deletes resources",
@@ -47,16 +56,8 @@ extension RiskRules {
             "cluster-info", "events", "diff", "auth", "wait", "port-forward", "proxy", "exec", "attach",
             "completion", "kustomize", "plugin", "whoami", "projects", "project", "status",
         ]
-        // The verb is the first word after the global options and their values (`-n auth get pods`:
-        // the namespace `auth` is no verb).
-        let globals: Set<String> = [
-            "-n", "--namespace", "--context", "--cluster", "--user", "-s", "--server", "--kubeconfig", "--token",
-            "--as", "--as-group", "--request-timeout", "--certificate-authority", "--client-certificate",
-            "--client-key", "--tls-server-name", "-v", "--v", "-o", "--output", "-l", "--selector", "-f",
-            "--filename", "-c", "--container",
-        ]
         let known = reads.union(changes.keys).union(["rollout", "config"])
-        guard let first = dropOptions(args, valued: globals).first else { return [] }
+        guard let first = dropOptions(args, valued: kubectlValuedOptions).first else { return [] }
         // A command group (`oc adm top`, `oc adm drain`) is judged by its first known word; a verb or
         // plugin nobody knows (`oc adm upgrade`, `kubectl krew install`) is not taken for read-only.
         guard let verb = known.contains(first) ? first : firstVerb(Array(args.drop { $0 != first }), in: known)

@@ -151,7 +151,9 @@ public struct Linter: Sendable {
                 }
                 diagnostics += checkVariables(checklist.commands, declared: checklist.variables, path: path)
                 diagnostics += checkMarkings(checklist.commands, path: path)
-                diagnostics += checkPlaceholders(checklist.commands.map { ($0.command, $0.line) }, path: path)
+                diagnostics += checkPlaceholders(
+                    checklist.commands.map { ($0.command, $0.line) }, path: path,
+                    angle: checklist.commands.map(\.angleBracketNames))
                 diagnostics += checkPatterns(checklist.patterns, path: path)
             case .workflow:
                 let workflow = Workflow(file)
@@ -162,7 +164,9 @@ public struct Linter: Sendable {
                         command.map { ($0, line ?? step.line) }
                     }
                 }
-                diagnostics += checkPlaceholders(commands.map { ($0.command, $0.line) } + checks, path: path)
+                diagnostics += checkPlaceholders(
+                    commands.map { ($0.command, $0.line) } + checks, path: path,
+                    angle: commands.map(\.angleBracketNames))
                 if workflow.steps.isEmpty {
                     diagnostics.append(
                         Diagnostic(
@@ -193,7 +197,8 @@ public struct Linter: Sendable {
                 // An index-less route runs its runbook's own commands as evidence.
                 let commands = Checklist(file).commands
                 diagnostics += checkMarkings(commands, path: path)
-                diagnostics += checkPlaceholders(commands.map { ($0.command, $0.line) }, path: path)
+                diagnostics += checkPlaceholders(
+                    commands.map { ($0.command, $0.line) }, path: path, angle: commands.map(\.angleBracketNames))
             case .artifact:
                 break
             }
@@ -228,12 +233,17 @@ public struct Linter: Sendable {
     }
 
     /// A placeholder where no quoting keeps its value from becoming code: the command would be refused.
-    private func checkPlaceholders(_ commands: [(text: String, line: Int)], path: String) -> [Diagnostic] {
-        commands.flatMap { command in
+    /// One the runbook writes `<name>` (written for people, not for the tool) is a warning.
+    private func checkPlaceholders(_ commands: [(text: String, line: Int)], path: String, angle: [[String]] = [])
+        -> [Diagnostic]
+    {
+        commands.enumerated().flatMap { position, command in
             CommandTemplate(command.text).problems.map { problem in
-                Diagnostic(
-                    .error, path: path, line: command.line,
-                    "{{\(problem.name)}} stands \(problem.reason), where its value could run as code; "
+                let written = position < angle.count && angle[position].contains(problem.name)
+                return Diagnostic(
+                    written ? .warning : .error, path: path, line: command.line,
+                    (written ? "<\(problem.name)>" : "{{\(problem.name)}}")
+                        + " stands \(problem.reason), where its value could run as code; "
                         + "the command will be refused")
             }
         }

@@ -221,9 +221,15 @@ import Testing
     }
 
     @Test func hugoReferencesAreLinksToTheirPage() throws {
-        let (status, _, errors) = run(["lint", "--library", Paths.prometheusCorpus])
+        let (status, output, errors) = run(["lint", "--library", Paths.prometheusCorpus])
         #expect(status == 1, "the corpus has one real unterminated fence")
-        #expect(errors == "108 files checked: 1 error, 0 warnings\n", "no '{{<' link reported missing")
+        #expect(errors.hasSuffix("108 files checked: 1 error, 3 warnings\n"), "no '{{<' link reported missing")
+        // The warnings: `<my-pvc>` left to fill in, inside backticks, where the tool will not fill it.
+        #expect(!output.contains("missing file"))
+        #expect(
+            output.contains(
+                "content/runbooks/kubernetes/KubePersistentVolumeFillingUp.md:70: warning: <my-pvc> stands inside "
+                    + "backticks (use $(...)), where its value could run as code; the command will be refused"))
         let links = Inline.links(
             in: #"See [Node RAID Degraded]({{< ref "./NodeRAIDDegraded.md" >}}) and [x](y.md "t")"#)
         #expect(links.map(\.destination) == ["./NodeRAIDDegraded.md", "y.md"])

@@ -224,6 +224,31 @@ import Testing
         #expect(record.evidence.allSatisfy { $0.status == .ran })
     }
 
+    /// A `<name>` the runbook leaves to fill in is asked for like any variable, and reaches the command
+    /// as one quoted word.
+    @Test func anAngleBracketPlaceholderIsFilledFromSet() throws {
+        let folder = try Processes.temporaryFolder("angle")
+        let library = folder + "/library"
+        try FileManager.default.createDirectory(atPath: library + "/alerts", withIntermediateDirectories: true)
+        try "# PodDown\n\n## Diagnosis\n\n```shell\necho pod=<POD_NAME>\n```\n".write(
+            toFile: library + "/alerts/PodDown.md", atomically: true, encoding: .utf8)
+        func triage(_ extra: [String]) throws -> EvidenceItem {
+            let out = folder + "/incidents-\(extra.count)"
+            let run = Processes.runIncident(
+                ["triage", "PodDown", "--no-input", "--yes", "--library", library, "--out", out] + extra,
+                directory: folder, environment: ["XDG_CACHE_HOME": folder + "/cache"])
+            #expect(run.status != 64, "\(run.errors)")
+            let store = IncidentStore(root: out)
+            let id = try #require(store.ids().first)
+            return try #require(try store.load(id).evidence.first)
+        }
+        let missing = try triage([])
+        #expect(missing.status == .skippedMissingVariables && missing.missing == ["POD_NAME"])
+        let filled = try triage(["--set", "POD_NAME=api-0; touch pwned"])
+        #expect(filled.status == .ran && filled.lines == ["pod=api-0; touch pwned"], "\(filled)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/pwned"))
+    }
+
     @Test func anExcerptStartsAtTheFirstSectionAndSaysWhatIsLeft() {
         let text =
             "---\ntitle: X\n---\n# X\n\nbadge\n\n## Meaning\n\n\n\nOne.  \n## Fix\n"

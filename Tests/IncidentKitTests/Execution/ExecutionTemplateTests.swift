@@ -192,7 +192,11 @@ struct ExecutionTemplateTests {
         (#"perl -e "print {{v}}""#, "in a command that runs perl"),
         (#"python3 -c "print({{v}})""#, "in a command that runs python3"),
         (#"awk "BEGIN { print {{v}} }""#, "in the program of awk"),
-        (#"sed -n "/{{v}}/p" /var/log/syslog"#, "in a command that runs sed"),
+        (#"sed -n "/{{v}}/p" /var/log/syslog"#, "in the program of sed"),
+        ("sed 's/x/y/e' {{v}}", "in a command that runs sed"), ("sed -f fix.sed {{v}}", "in a command that runs sed"),
+        ("echo {{v}} | sed e", "in a pipeline of a command that runs sed"),
+        ("echo {{v}} | sed 's/a/b/w /tmp/out'", "in a pipeline of a command that runs sed"),
+        ("echo {{v}} | sed -n '1{p}'", "in a pipeline of a command that runs sed"),
         ("sudo -iu postgres psql -c {{v}}", "in a command that runs sudo -s"),
         ("bash <(printf %s {{v}})", "in a command that runs bash"),
         (#"/bin/sh -c "echo {{v}}""#, "in a command that runs sh"),
@@ -219,6 +223,11 @@ struct ExecutionTemplateTests {
         ("echo {{v}} | tclsh8.6", "in a pipeline of a command that runs tclsh8.6"),
         // The builtin where it is the program still runs code; a later word that runs code still counts.
         (". /srv/ops/env.sh {{v}}", "in a command that runs ."),
+        // kubectl's verbs that run commands are judged as before.
+        (#"kubectl exec -n $NS api-0 -- sh -c "cat {{v}}""#, "in a command that runs sh"),
+        ("kubectl exec api-0 -- $SHELL -c {{v}}", "in a command that runs a program named by $SHELL"),
+        ("oc debug node/x -- chroot /host sh -c {{v}}", "in a command that runs sh"),
+        ("kubectl krew $CMD {{v}}", "in a command that runs a program named by $CMD"),
         (#"find . -name x -exec sh -c 'echo {{v}}' \;"#, "in a command that runs sh"),
     ])
     func placeholdersWhereAnotherShellOrInterpreterCouldRunThemAreRefused(_ text: String, _ reason: String) {
@@ -239,6 +248,16 @@ struct ExecutionTemplateTests {
         // `.` as a folder, not the builtin that runs a file.
         #"find . -name "{{v}}" -mtime -1"#, "du -sh . {{v}}", "cd . && grep -c {{v}} app.log",
         "grep -c eval {{v}}", "grep -rn source {{v}}", #"grep -c error <<<"{{v}}""#,
+        // The read-only verbs of kubectl and oc: a kind (`node`), a variable (`$NS`) or jq's `.` among
+        // their words is no program (found over the corpora).
+        "oc describe node {{v}}", "oc -n $NAMESPACE logs {{v}}", "oc get pvc $pvcName -n {{v}} -o yaml",
+        "kubectl --kubeconfig $KUBECONFIG get pods -n {{v}}", "oc get clusterlogforwarder {{v}} -o json | jq .",
+        "kubectl logs $POD -n {{v}} -c compute --previous", "kubectl top node {{v}}",
+        "oc delete -n $NAMESPACE pod {{v}}", "oc debug node {{v}}", "oc debug node/{{v}} -- chroot /host ls",
+        // A sed script that only prints, deletes and substitutes runs nothing: its input and files are data.
+        "journalctl -u {{v}} | sed -n '/Events/,$p'", "oc describe pod {{v}} | sed -n '/Events/,$p'",
+        #"oc exec {{v}} -- etcdctl get / --keys-only | sed '/^$/d' | cut -d/ -f3"#, "sed -n '1,20p' {{v}}",
+        #"sed -E 's/[0-9]+/N/g; /^$/d' {{v}}"#, #"sed -e 's/\/x/y/' -e '$d' {{v}}"#,
     ])
     func placeholdersThatStayDataAreAccepted(_ text: String) {
         let template = CommandTemplate(text)

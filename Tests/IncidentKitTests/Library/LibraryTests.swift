@@ -139,6 +139,22 @@ import Testing
         #expect(RunbookCommand.promptLength("echo a$ b") == nil && RunbookCommand.promptLength("$HOME/bin/x") == nil)
     }
 
+    /// Runbooks not written for the tool mark values to fill in as `<name>`: unquoted, the shell would
+    /// read a redirection, so it is the placeholder `{{name}}`; quoted, commented or in a here-document
+    /// it is text.
+    @Test(arguments: [
+        ("oc logs <POD_NAME> -n openshift-logging", "oc logs {{POD_NAME}} -n openshift-logging"),
+        ("oc debug node/<node-name>", "oc debug node/{{node-name}}"),
+        ("curl -k https://<host>:6443/healthz", "curl -k https://{{host}}:6443/healthz"),
+        ("grep '<title>' index.html", "grep '<title>' index.html"), (#"echo "<b>""#, #"echo "<b>""#),
+        ("cat <<EOF\n<b>\nEOF", "cat <<EOF\n<b>\nEOF"), ("sort <in>out", "sort <in>out"),
+        ("ls # see <docs>", "ls # see <docs>"), ("echo <value of the label>", "echo <value of the label>"),
+        ("wc -l < input.txt", "wc -l < input.txt"), (#"echo \<x> <y>"#, #"echo \<x> {{y}}"#),
+    ])
+    func angleBracketsMarkPlaceholders(_ written: String, _ read: String) {
+        #expect(RunbookCommand.withAngleBracketPlaceholders(written) == read)
+    }
+
     /// What commands printed, and queries in other languages, sit in untagged blocks beside commands in
     /// real runbooks: they are not commands, and are not run.
     @Test func outputAndQueriesInAShellBlockAreNotCommands() {
