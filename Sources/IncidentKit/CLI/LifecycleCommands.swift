@@ -68,18 +68,16 @@ struct ResolveCommand: Subcommand {
     let name = "resolve"
     let summary = "Check the quality gates now; the incident is mitigated when every required gate passes."
     let synopsis =
-        "resolve ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--yes-mutating] [--no-input] [--override REASON]"
+        "resolve ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--yes-mutating] [--no-input] [--timeout SECONDS] [--override REASON]"
     let details = """
         Runs the gates whatever phase the incident is in (the fix may have been made by hand), then
         renders the report. Exit status 0 when mitigated, 1 while a required gate fails. With
         --override "reason" the incident is called mitigated anyway and the reason is recorded.
         """
-    let options = ResumeCommand.reopenOptions
+    /// Without --dry-run: resolve is there to run the gates ('incident show ID' shows them).
+    let options = ResumeCommand.reopenOptions.filter { $0.name != "dry-run" }
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
-        guard !parsed.flag("dry-run") else {
-            throw .usage("resolve runs the gates; to see them without running, use 'incident show ID'")
-        }
         guard let (session, keeper) = try ResumeCommand.reopen(parsed, context: context, verb: "resolve") else {
             return .success
         }

@@ -5,7 +5,7 @@ struct ResumeCommand: Subcommand {
     let name = "resume"
     let summary = "Continue an incident where it stopped (an interruption, a failed gate, a lost session)."
     let synopsis =
-        "resume ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--yes-mutating] [--no-input] [--override REASON]"
+        "resume ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--yes-mutating] [--dry-run] [--no-input] [--timeout SECONDS] [--override REASON]"
     let details = """
         The incident continues at its first unfinished phase: the form, evidence, the next workflow step,
         or the gates (run again: an incident whose gates failed is checked again after the fix). A dry run

@@ -212,6 +212,19 @@ import Testing
                 """)
     }
 
+    /// The usage line of every command names each option its --help lists, and no other: the top-level
+    /// help is made of these lines.
+    @Test func everyUsageLineNamesTheOptionsOfItsCommand() {
+        for command in IncidentCLI.commands {
+            let named = Set(
+                command.synopsis.split(whereSeparator: { " []".contains($0) }).filter { $0.hasPrefix("--") }.map {
+                    String($0.dropFirst(2))
+                })
+            let listed = Set(command.options.map(\.name).filter { $0 != "help" })
+            #expect(named == listed, "\(command.name): usage names \(named.sorted()), --help lists \(listed.sorted())")
+        }
+    }
+
     @Test func lintOfAFolderWithoutMarkdownIsAnError() throws {
         let empty = try Processes.temporaryFolder("empty-library")
         let (status, output, errors) = run(["lint", "--library", empty])
