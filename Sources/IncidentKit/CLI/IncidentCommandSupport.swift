@@ -3,9 +3,14 @@ import Foundation
 /// What the incident commands share: the output folder, the prompter, the runner, Ctrl-C handling.
 extension CommandContext {
     /// The incident records folder: `--out DIR`, else `$INCIDENT_HOME`, else `./incidents`.
-    func incidentStore(_ parsed: ArgumentParser.Parsed) -> IncidentStore {
+    func incidentStore(_ parsed: ArgumentParser.Parsed) throws(IncidentError) -> IncidentStore {
+        if parsed.value("out")?.isEmpty == true { throw .usage("--out needs a folder, not an empty value") }
         let root = parsed.value("out") ?? environment["INCIDENT_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "incidents"
-        return IncidentStore(root: LibraryLocator.absolute(root, from: currentDirectory))
+        let absolute = LibraryLocator.absolute(root, from: currentDirectory)
+        if FileSystem.isFile(absolute) {
+            throw .usage("the incidents folder '\(absolute)' is a file, not a folder: pass --out DIR")
+        }
+        return IncidentStore(root: absolute)
     }
 
     /// The store and the incident named by the command's one positional argument; `command` names the
@@ -14,8 +19,16 @@ extension CommandContext {
         store: IncidentStore, record: IncidentRecord
     ) {
         guard parsed.positionals.count == 1 else { throw .usage("\(command) needs exactly one incident ID") }
-        let store = incidentStore(parsed)
-        return (store, try store.load(parsed.positionals[0]))
+        let store = try incidentStore(parsed)
+        // A folder name the shell completed (`INC-20261130-001/`) names its incident.
+        var id = parsed.positionals[0]
+        while id.count > 1, id.hasSuffix("/") { id.removeLast() }
+        guard !id.isEmpty, !id.contains("/"), id != ".", id != ".." else {
+            throw .usage(
+                "'\(parsed.positionals[0])' is not an incident ID such as INC-20261130-001; for incidents kept in "
+                    + "another folder, pass --out DIR")
+        }
+        return (store, try store.load(id))
     }
 
     /// The library an incident was opened with, or the one `--library` names if it moved.

@@ -139,7 +139,7 @@ struct StatsCommand: Subcommand {
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
         guard parsed.positionals.isEmpty else { throw .usage("unexpected argument '\(parsed.positionals[0])'") }
-        let store = context.incidentStore(parsed)
+        let store = try context.incidentStore(parsed)
         let records = context.loadRecords(store)
         let stats = IncidentStats(records.filter { !$0.dryRun })
         if parsed.flag("json") {

@@ -10,7 +10,7 @@ struct ListCommand: Subcommand {
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
         guard parsed.positionals.isEmpty else { throw .usage("unexpected argument '\(parsed.positionals[0])'") }
-        let store = context.incidentStore(parsed)
+        let store = try context.incidentStore(parsed)
         let records = context.loadRecords(store)
         if parsed.flag("json") {
             let items = records.map { record -> JSONValue in
@@ -27,7 +27,11 @@ struct ListCommand: Subcommand {
             return .success
         }
         guard !records.isEmpty else {
-            context.console.write("No incidents in \(store.root).\n")
+            let unreadable = store.ids().count
+            context.console.write(
+                unreadable == 0
+                    ? "No incidents in \(store.root).\n"
+                    : "No readable incidents in \(store.root): \(unreadable) could not be read (see above).\n")
             return .success
         }
         for record in records {

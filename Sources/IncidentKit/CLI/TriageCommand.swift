@@ -64,7 +64,7 @@ struct TriageCommand: Subcommand {
             let missing = FormSession.missing(in: form, answers: answers.fields)
             if !missing.isEmpty { throw FormSession.missingError(missing, form: form) }
         }
-        let store = context.incidentStore(parsed)
+        let store = try context.incidentStore(parsed)
         let now = Date()
         let id = try store.claimID(on: now)
         var record = IncidentRecord(id: id, symptom: symptom, openedAt: now, library: library.root, route: choice)

@@ -122,6 +122,40 @@ struct LifecycleCommandTests {
         #expect(record.evidence.contains { $0.status == .ran })
     }
 
+    /// Incident IDs and --out as people type them: a folder name the shell completed names its incident;
+    /// a path, an empty --out or one that is a file is a usage error that says what to pass.
+    @Test func idsAndOutFoldersAsTyped() throws {
+        let folder = try Processes.temporaryFolder("ids")
+        let store = IncidentStore(root: folder + "/incidents")
+        let id = try store.claimID(on: Date())
+        try store.save(
+            IncidentRecord(
+                id: id, symptom: "502", openedAt: Date(), library: "/lib",
+                route: RouteChoice(title: "t", file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))
+        )
+        func incident(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
+            Processes.runIncident(arguments, directory: folder)
+        }
+        let completed = incident(["status", id + "/", "--out", folder + "/incidents"])
+        #expect(completed.output.hasPrefix("\(id)  t: 502\n"), "\(completed.errors)")
+        let path = incident(["show", "../incidents/" + id, "--out", folder + "/incidents"])
+        #expect(path.status == 64)
+        #expect(path.errors.hasPrefix("incident: error: '../incidents/\(id)' is not an incident ID such as "))
+        let empty = incident(["list", "--out", ""])
+        #expect(
+            empty.status == 64 && empty.errors.hasPrefix("incident: error: --out needs a folder, not an empty value"))
+        #expect(FileManager.default.createFile(atPath: folder + "/afile", contents: Data("x".utf8)))
+        let file = incident(["list", "--out", folder + "/afile"])
+        #expect(file.status == 64)
+        #expect(
+            file.errors.hasPrefix("incident: error: the incidents folder '\(folder)/afile' is a file, not a folder"))
+        #expect(
+            FileManager.default.createFile(atPath: store.folder(id) + "/state.json", contents: Data("{\"id\"".utf8)))
+        let broken = incident(["list", "--out", folder + "/incidents"])
+        #expect(broken.output == "No readable incidents in \(folder)/incidents: 1 could not be read (see above).\n")
+        #expect(broken.errors.contains("is not a readable incident state: it is not valid JSON"))
+    }
+
     @Test func statsCountsSeveritiesRoutesAndRepeats() {
         func record(_ id: String, minutes: Double?, route: String, level: String?) -> IncidentRecord {
             var record = IncidentRecord(
