@@ -47,7 +47,12 @@ extension CommandContext {
     func givenAnswers(_ parsed: ArgumentParser.Parsed) throws(IncidentError) -> FormAnswers {
         var given = FormAnswers()
         if let file = parsed.value("answers") {
-            try given.add(file: LibraryLocator.absolute(file, from: currentDirectory))
+            if file == "-" {
+                // Standard input: what a script pipes in (questions then have nothing left to read).
+                try given.add(file: "(standard input)", bytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
+            } else {
+                try given.add(file: LibraryLocator.absolute(file, from: currentDirectory))
+            }
         }
         try given.add(sets: parsed.all("set"))
         return given

@@ -246,7 +246,8 @@ struct TriageCommand: Subcommand {
         for key in unusedKeys(given, plan: plan) {
             console.error(
                 console.yellowError("warning: ")
-                    + "--set \(key)=... is not a field of the form nor a variable of this route's commands; "
+                    + "'\(key)' (given with --set or --answers) is not a field of the form nor a variable of this "
+                    + "route's commands; "
                     + "check its spelling\n")
         }
     }

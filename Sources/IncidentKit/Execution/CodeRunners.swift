@@ -55,18 +55,41 @@ enum CodeRunners {
     static let dataPrograms: Set<String> = [
         "grep", "egrep", "fgrep", "rg", "ag", "zgrep", "echo", "printf", "cat", "tail", "head", "less", "ls", "wc",
         "journalctl", "systemctl", "ss", "netstat", "ps", "pgrep", "curl", "wget", "test", "[", "stat", "file", "df",
-        "du", "id", "getent", "dig", "host", "nslookup", "ping", "cd", "which", "type", "jq", "yq",
+        "du", "id", "getent", "dig", "host", "nslookup", "ping", "cd", "which", "type",
     ]
 
-    /// The verbs of kubectl and oc whose words are names, kinds, files and options, never a program to
-    /// run (`oc -n $NS describe node {{n}}`: `node` is a kind, `$NS` a namespace). `debug` and `run` run
-    /// the command after `--` only; `exec`, `rsh`, `adm` and plugins are judged as any program is.
+    /// The verbs of kubectl and oc whose words are names, kinds and options, never a program or a
+    /// script (`oc -n $NS describe node {{n}}`: `node` is a kind, `$NS` a namespace). The command after
+    /// a `--` is still judged. `exec`, `rsh`, `debug`, `run`, `create`, `set`, `patch`, `apply`, `cp`,
+    /// `config`, `adm` and plugins can run what they are given, and are judged as any program is.
     static let kubectlDataVerbs: Set<String> = [
         "get", "describe", "logs", "top", "explain", "events", "version", "api-resources", "api-versions",
-        "cluster-info", "whoami", "status", "wait", "auth", "diff", "apply", "create", "delete", "scale",
-        "autoscale", "patch", "edit", "replace", "set", "label", "annotate", "drain", "cordon", "uncordon", "taint",
-        "expose", "cp", "certificate", "rollout", "config", "port-forward", "proxy", "attach", "projects", "project",
+        "cluster-info", "whoami", "status", "wait", "auth", "delete", "scale", "label", "annotate", "drain",
+        "cordon", "uncordon", "taint", "rollout", "port-forward", "proxy", "attach", "projects", "project",
     ]
+
+    /// kubectl's global flags that take no value: the verb follows them.
+    static let kubectlFlags: Set<String> = [
+        "--insecure-skip-tls-verify", "--match-server-version", "--warnings-as-errors", "--disable-compression",
+        "-A", "--all-namespaces",
+    ]
+
+    /// The verb of a kubectl or oc command, when every option before it is one kubectl is known to read
+    /// (with its value: `-n $NS get`); nil when an option the rules do not know could take the next word
+    /// as its value (`--cache-dir get exec ...` runs `exec`).
+    static func kubectlVerb(_ words: ArraySlice<String>) -> String? {
+        var rest = words.dropFirst()
+        while let word = rest.first, word.hasPrefix("-") {
+            if word.contains("=") || kubectlFlags.contains(word) {
+                rest = rest.dropFirst()
+            } else if RiskRules.kubectlValuedOptions.contains(word) {
+                rest = rest.dropFirst(2)
+            } else {
+                return nil
+            }
+        }
+        return rest.first
+    }
 
     /// The last component of a program path: `bash` for `/usr/bin/bash`.
     static func baseName(_ word: String) -> String {
@@ -97,7 +120,71 @@ enum CodeRunners {
         var refused: [String: String] = [:]
         var options: Set<String> = []
         collect(probe, markers: markers, depth: 0, into: &refused, options: &options)
+        for (marker, reason) in expandedAssignments(probe, markers: markers) where refused[marker] == nil {
+            refused[marker] = reason
+        }
+        // bash ends `$'it\'s'` at the last quote, dash at the second: what follows is quoted for one of
+        // them and bare for the other.
+        if probe.contains("$'") {
+            for marker in markers where refused[marker] == nil {
+                refused[marker] = "in a command with $'...', which sh and bash end at different quotes"
+            }
+        }
         return (refused, options)
+    }
+
+    /// Markers assigned to a shell variable (`V={{v}}`, `export V=`, `for V in`, `read V <<<`, `set --`)
+    /// that the command then expands (`$V`, `${V}`, `$1`, `"$@"`), with the reason each is refused:
+    /// expanded, a value splits into words (`-n $V` gives kubectl more options) or lands in a script
+    /// (`sed "/$V/p"`, `awk "/$V/"`) whatever program reads it.
+    static func expandedAssignments(_ probe: String, markers: [String]) -> [String: String] {
+        var segments: [ShellSegment] = []
+        var texts = [probe]
+        var depth = 0
+        while !texts.isEmpty, depth < 8 {
+            var next: [String] = []
+            for text in texts {
+                let lexed = ShellLexer.lex(text)
+                segments += lexed.segments
+                next += lexed.substitutions
+            }
+            texts = next
+            depth += 1
+        }
+        var assigned: [String: [String]] = [:]
+        func assign(_ names: [String], from words: [String]) {
+            let found = markers.filter { marker in words.contains { $0.contains(marker) } }
+            guard !found.isEmpty else { return }
+            for name in names { assigned[name, default: []] += found }
+        }
+        for segment in segments {
+            let words = segment.words
+            for word in words where RiskClassifier.isAssignment(word) {
+                let name = String(word.prefix { $0 != "=" && $0 != "+" })
+                assign([name], from: [String(word.drop { $0 != "=" })])
+            }
+            let program = words.drop(while: RiskClassifier.isAssignment).first.map(baseName) ?? ""
+            if program == "for", words.count > 2, words[2] == "in" {
+                assign([words[1]], from: Array(words.dropFirst(3)))
+            } else if program == "read" {
+                let names = words.dropFirst().filter { !$0.hasPrefix("-") }
+                assign(names, from: segment.hereDocuments + segment.redirections.map(\.target))
+            } else if program == "set" {
+                assign(["1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"], from: Array(words.dropFirst()))
+            }
+        }
+        var reasons: [String: String] = [:]
+        for name in assigned.keys.sorted() {
+            let escaped = NSRegularExpression.escapedPattern(for: name)
+            let expansion =
+                #"\$\{?[#!]?"# + escaped + (name.first?.isLetter == true || name.first == "_" ? "(?![A-Za-z0-9_])" : "")
+            guard probe.range(of: expansion, options: .regularExpression) != nil else { continue }
+            for marker in assigned[name]! where reasons[marker] == nil {
+                reasons[marker] =
+                    "in $\(name), which the command expands where the value could split into words or reach a script"
+            }
+        }
+        return reasons
     }
 
     private static func collect(
@@ -116,7 +203,11 @@ enum CodeRunners {
         }
         // After the rules for runners, whose reasons say more where both apply.
         defer { for segment in segments { refuseCommandStrings(segment, refuse: refuse) } }
-        var runners = segments.map(runnerOfSegment)
+        // xargs makes the words of its input the arguments of its command (`xargs find` takes `-exec`):
+        // for a value, it runs code whatever it runs.
+        var runners = segments.map { segment in
+            runnerOfSegment(segment) ?? (commandWords(segment).first.map(baseName) == "xargs" ? "xargs" : nil)
+        }
         // An awk program that runs no command reads its input and its files as data.
         let plainAwk = segments.indices.filter { runners[$0] != nil && isPlainAwk(segments[$0]) }
         for index in plainAwk {
@@ -180,7 +271,7 @@ enum CodeRunners {
     static let commandVariables: Set<String> = [
         "PS1", "PS2", "PS3", "PS4", "PROMPT_COMMAND", "BASH_ENV", "ENV", "GIT_SSH_COMMAND", "GIT_SSH", "GIT_PAGER",
         "GIT_EDITOR", "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "PAGER", "EDITOR", "VISUAL", "MANPAGER",
-        "SYSTEMD_PAGER", "KUBE_EDITOR", "LESSOPEN", "LESSCLOSE", "SHELL",
+        "SYSTEMD_PAGER", "KUBE_EDITOR", "KUBECTL_EXTERNAL_DIFF", "LESSOPEN", "LESSCLOSE", "SHELL",
     ]
 
     /// Options whose value a program runs as a command: `git -c core.sshCommand=...`, `tar --to-command`,
@@ -188,7 +279,7 @@ enum CodeRunners {
     static let commandOptions = [
         "sshcommand", "core.pager", "core.editor", "core.fsmonitor", "core.hookspath", "pager.", "alias.",
         "--to-command", "--use-compress-program", "--rsh-command", "--info-script", "--new-volume-script",
-        "--checkpoint-action", "--rsh=", "--rsync-path",
+        "--checkpoint-action", "--rsh=", "--rsync-path", "--exec-command",
     ]
 
     /// Refuses the markers a simple command would run as code although it runs no shell itself: in a
@@ -211,6 +302,7 @@ enum CodeRunners {
             }
             let lowered = word.lowercased()
             if commandOptions.contains(where: { lowered.contains($0) })
+                || index > 0 && commandOptions.contains(words[index - 1].lowercased())
                 || index > 0 && ["-I", "-e", "--rsh"].contains(words[index - 1]) && ["tar", "rsync"].contains(program)
             {
                 refuse([word], "in an option whose value is run as a command")
@@ -251,9 +343,13 @@ enum CodeRunners {
     /// a `/regex/`, or a range of them), then `d p q Q = n N g G h H x D P`, or `s/a/b/` with the flags
     /// `g p i I` and a number, or `y/abc/xyz/`. (`e`, `s///e`, `w`, `r` and `{...}` are not plain.)
     private static let plainSedCommand: String = {
-        let regex = #"/(\\.|[^/\\\n])*/"#
+        // A bracket expression is taken whole by sed (`[/]` holds no delimiter): only simple ones, with no
+        // `/` or `[` inside, are plain.
+        let bracket = #"\[\^?\]?[^\]\[/\n]*\]"#
+        let body = #"(\\.|"# + bracket + #"|[^/\\\n\[])*"#
+        let regex = "/" + body + "/"
         let address = #"(\d+|\$|"# + regex + #")(\s*,\s*(\d+|\$|\+\d+|"# + regex + #"))?"#
-        let substitution = #"s/(\\.|[^/\\\n])*/(\\.|[^/\\\n])*/[gpiI0-9]*"#
+        let substitution = "s/" + body + #"/(\\.|[^/\\\n])*/[gpiI0-9]*"#
         let transliteration = #"y/(\\.|[^/\\\n])*/(\\.|[^/\\\n])*/"#
         return "(" + address + #")?\s*!?\s*([dpqQ=nNgGhHxDP]|"# + substitution + "|" + transliteration + ")"
     }()
@@ -299,7 +395,10 @@ enum CodeRunners {
             scripts.append(words[index])
             index += 1
         }
-        guard scripts.allSatisfy(isPlainSedScript) else { return nil }
+        // GNU sed reads options after the files too (`sed 1p -e SCRIPT FILE`): none may follow.
+        guard scripts.allSatisfy(isPlainSedScript),
+            !words[index...].contains(where: { $0.hasPrefix("-") && $0 != "-" })
+        else { return nil }
         return Array(index..<words.count)
     }
 
@@ -333,11 +432,9 @@ enum CodeRunners {
         if program.contains("$") || program.contains("`") { return "a program named by \(program)" }
         let name = baseName(program)
         if dataPrograms.contains(name) { return nil }
-        if ["kubectl", "oc"].contains(name),
-            let verb = RiskRules.dropOptions(words.dropFirst(), valued: RiskRules.kubectlValuedOptions).first
-        {
-            if kubectlDataVerbs.contains(verb) { return nil }
-            if verb == "debug" || verb == "run" {
+        if ["kubectl", "oc"].contains(name), let verb = kubectlVerb(words) {
+            if kubectlDataVerbs.contains(verb) || verb == "debug" || verb == "run" {
+                // `run` and `debug` start the command after `--`; so do `create job ... --` and the like.
                 return words.firstIndex(of: "--").flatMap { runner(ofCommand: words[($0 + 1)...]) }
             }
         }
@@ -354,7 +451,9 @@ enum CodeRunners {
         }
         // The `.` of `find . -name x` is a folder; elsewhere a later `.` could still be the builtin
         // (bash reads `X+=1 . file`, `{fd}>x . file`, `command . file` as running it).
-        let later = words.dropFirst().lazy.filter { $0 != "." || !Self.folderPrograms.contains(name) }
+        let later = words.dropFirst().lazy.filter {
+            $0 != "." || !(Self.folderPrograms.contains(name) || name == "jq" || name == "yq")
+        }
         if let later = later.compactMap(runner).first { return later }
         // `command $SHELL -c`, `env "$X" ...`: a later word that is only an expansion may be the program.
         // Arithmetic (`sleep $(( {{m}} * 60 ))`) is a number, never a program.

@@ -37,7 +37,8 @@ extension RiskRules {
         "-n", "--namespace", "--context", "--cluster", "--user", "-s", "--server", "--kubeconfig", "--token",
         "--as", "--as-group", "--request-timeout", "--certificate-authority", "--client-certificate",
         "--client-key", "--tls-server-name", "-v", "--v", "-o", "--output", "-l", "--selector", "-f",
-        "--filename", "-c", "--container",
+        "--filename", "-c", "--container", "--cache-dir", "--as-uid", "--profile", "--profile-output", "--password",
+        "--username", "--log-file", "--log-dir", "--vmodule", "--log-backtrace-at", "--log-file-max-size",
     ]
 
     private static func kubectl(_ name: String, _ args: [String]) -> [String] {

@@ -19,26 +19,35 @@ public struct FormAnswers: Sendable, Equatable {
         }
     }
 
-    /// Reads a JSON object of answers; values may be strings, numbers or booleans.
-    public mutating func add(file path: String) throws(IncidentError) {
-        guard let bytes = FileSystem.read(path) else {
-            throw .usage("cannot read --answers file '\(path)'")
+    /// Reads a JSON object of answers; values may be strings, numbers or booleans. `bytes` are the
+    /// file's, when they were read already (`--answers -` reads standard input).
+    public mutating func add(file path: String, bytes given: [UInt8]? = nil) throws(IncidentError) {
+        guard let bytes = given ?? FileSystem.read(path) else {
+            throw .input("cannot read --answers file '\(path)'")
         }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            throw .usage("--answers file '\(path)' is not valid JSON: \(detail ?? error.localizedDescription)")
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            // Foundation says where by character; a person looks for the line.
+            if let range = detail.range(of: #"character \d+"#, options: .regularExpression),
+                let offset = Int(detail[range].dropFirst("character ".count))
+            {
+                let line = bytes.prefix(offset).filter { $0 == 0x0A }.count + 1
+                throw .input(
+                    "\(path):\(line): not valid JSON (\(detail.replacingCharacters(in: range, with: "here")))")
+            }
+            throw .input("--answers file '\(path)' is not valid JSON: \(detail)")
         }
         guard let dictionary = object as? [String: Any] else {
-            throw .usage("--answers file '\(path)' must hold a JSON object of \"key\": \"answer\" pairs")
+            throw .input("--answers file '\(path)' must hold a JSON object of \"key\": \"answer\" pairs")
         }
         for key in dictionary.keys.sorted() {
             switch dictionary[key] {
             case let text as String: add(key, text)
             case let number as NSNumber: add(key, number.stringValue)
-            default: throw .usage("--answers file '\(path)': the answer for '\(key)' must be a string")
+            default: throw .input("--answers file '\(path)': the answer for '\(key)' must be a string")
             }
         }
     }

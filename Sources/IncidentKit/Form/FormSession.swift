@@ -47,9 +47,10 @@ public struct FormSession {
     /// The usage error naming every missing field and the `--set` that supplies it.
     public static func missingError(_ missing: [FormField], form: IncidentForm) -> IncidentError {
         let lines = missing.map { "  \($0.number)) \($0.label): --set \($0.key)=VALUE" }
-        return .usage(
-            "missing answers for the incident form (\(form.path)); no terminal to ask them on:\n"
-                + lines.joined(separator: "\n") + "\nsupply them with --set or --answers FILE, or run on a terminal")
+        return .input(
+            "missing answers for the incident form (\(form.path)), and nothing may be asked (--no-input, or no "
+                + "terminal):\n" + lines.joined(separator: "\n")
+                + "\nsupply them with --set or --answers FILE, or run on a terminal without --no-input")
     }
 
     /// Asks one field until it has a valid answer; nil for a skipped optional field.

@@ -89,7 +89,7 @@ public struct IncidentStore: Sendable {
     public func load(_ id: String) throws(IncidentError) -> IncidentRecord {
         let path = folder(id) + "/state.json"
         guard let bytes = FileSystem.read(path) else {
-            throw .usage("no incident '\(id)' in '\(root)' (run 'incident list' to see them, or pass --out DIR)")
+            throw .input("no incident '\(id)' in '\(root)' (run 'incident list' to see them, or pass --out DIR)")
         }
         let record: IncidentRecord
         do {
@@ -114,12 +114,20 @@ public struct IncidentStore: Sendable {
         switch error as? DecodingError {
         case .dataCorrupted(let context)?:
             context.codingPath.isEmpty
-                ? "it is not valid JSON"
-                : "the field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' is not valid"
-        case .keyNotFound(let key, _)?: "the field '\(key.stringValue)' is missing"
+                ? "it is not valid JSON" : "the field '\(field(context.codingPath))' is not valid"
+        case .keyNotFound(let key, let context)?: "the field '\(field(context.codingPath + [key]))' is missing"
+        case .typeMismatch(_, let context)? where context.codingPath.isEmpty: "it is not a JSON object"
         case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
-            "the field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
+            "the field '\(field(context.codingPath))' has the wrong type"
         default: "\(error)"
+        }
+    }
+
+    /// A coding path as a person reads it: `evidence[2].title`.
+    private static func field(_ path: [any CodingKey]) -> String {
+        path.reduce("") { text, key in
+            if let index = key.intValue { return text + "[\(index)]" }
+            return text.isEmpty ? key.stringValue : text + "." + key.stringValue
         }
     }
 

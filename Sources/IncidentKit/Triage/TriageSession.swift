@@ -124,7 +124,7 @@ public struct TriageSession {
         if let level = record.variables["severity"] {
             decision = table.decision(forLevel: level, reason: "set with --set severity=\(level)")
             if decision == nil {
-                throw .usage("--set severity=\(level): the severity table (\(table.path)) has no level '\(level)'")
+                throw .input("--set severity=\(level): the severity table (\(table.path)) has no level '\(level)'")
             }
         } else {
             decision = table.classify(answers: record.answers, fallback: record.routeSeverity)

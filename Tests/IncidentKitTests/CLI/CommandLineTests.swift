@@ -182,6 +182,13 @@ import Testing
         // The parser's own words (Foundation's differ between Linux and macOS), not a generic sentence.
         #expect(answersErrors.hasPrefix("incident: error: --answers file '\(folder)/a.json' is not valid JSON: "))
         #expect(answersErrors.contains("end of file"))
+        #expect(!answersErrors.contains("Usage:"), "a bad file is no misuse of the command line")
+        // Where Foundation names a character, the error names the line of the file.
+        #expect(
+            FileManager.default.createFile(
+                atPath: folder + "/b.json", contents: Data("{\n  \"env\": \"prod\",\n  \"impact\": ,\n}\n".utf8)))
+        let (_, _, lineErrors) = run(["triage", "502", "--answers", folder + "/b.json", "--no-input"])
+        #expect(lineErrors.hasPrefix("incident: error: \(folder)/b.json:3: not valid JSON ("), "\(lineErrors)")
         let (helpStatus, help, _) = run(["help", "help"])
         #expect(helpStatus == 0)
         #expect(help.hasPrefix("incident"))

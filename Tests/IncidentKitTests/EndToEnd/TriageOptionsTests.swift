@@ -60,7 +60,8 @@ import Testing
         #expect(typo.status == 0, "\(typo.errors)")
         #expect(
             typo.errors.contains(
-                "warning: --set upstrem=... is not a field of the form nor a variable of this route's commands; check its spelling"
+                "warning: 'upstrem' (given with --set or --answers) is not a field of the form nor a variable of this "
+                    + "route's commands; check its spelling"
             ))
         #expect(!typo.errors.contains("--set upstream="))
         let store = IncidentStore(root: folder + "/incidents")

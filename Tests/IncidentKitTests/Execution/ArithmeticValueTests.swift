@@ -147,7 +147,8 @@ struct ArithmeticValueTests {
             }
             // An ordinary value still runs.
             let plain = ["a": "1", "v": "7"].map { Variable(name: $0.key, value: $0.value) }
-            let refusedWhatever = ["${NAME", "declare -a", "-A m", "readonly -a", "PS4=", "@P}"]
+            // Refused whatever the value: a value expanded again as a name (`${!V}`, a nameref) as well.
+            let refusedWhatever = ["${NAME", "declare -a", "-A m", "readonly -a", "PS4=", "@P}", "${!V}", "declare -n"]
             if !refusedWhatever.contains(where: text.contains) {
                 #expect(template.resolve(using: plain).command != nil, "\(text)")
             }

@@ -228,6 +228,35 @@ struct ExecutionTemplateTests {
         ("kubectl exec api-0 -- $SHELL -c {{v}}", "in a command that runs a program named by $SHELL"),
         ("oc debug node/x -- chroot /host sh -c {{v}}", "in a command that runs sh"),
         ("kubectl krew $CMD {{v}}", "in a command that runs a program named by $CMD"),
+        // Found in the red-team review of the kubectl, sed and jq exemptions (each ran a value under dash).
+        (
+            #"V={{v}}; echo x | sed -n "/$V/p""#,
+            "in $V, which the command expands where the value could split into words or reach a script"
+        ),
+        (
+            #"V={{v}}; echo x | awk "/$V/""#,
+            "in $V, which the command expands where the value could split into words or reach a script"
+        ),
+        (
+            "NS={{v}}; kubectl get pods -n $NS",
+            "in $NS, which the command expands where the value could split into words or reach a script"
+        ),
+        (#"kubectl --cache-dir get exec mypod -- sh -c "echo {{v}}""#, "in a command that runs sh"),
+        (#"kubectl create job x --image=busybox -- sh -c "echo {{v}}""#, "in a command that runs sh"),
+        (#"oc set probe dc/web --liveness -- sh -c "test {{v}}""#, "in a command that runs sh"),
+        ("kubectl config set-credentials u --exec-command {{v}}", "in an option whose value is run as a command"),
+        (
+            "KUBECTL_EXTERNAL_DIFF={{v}} kubectl diff -f x.yaml",
+            "in KUBECTL_EXTERNAL_DIFF, which programs run as a command"
+        ),
+        ("sed -n 1p -e {{v}} /etc/hostname", "in a command that runs sed"),
+        ("echo {{v}} | sed 's/[/]/;s/e;#x/y/'", "in a pipeline of a command that runs sed"),
+        (#"echo $'it\'s' {{v}} $'\''"#, "in a command with $'...', which sh and bash end at different quotes"),
+        ("echo {{v}} | xargs find", "in a pipeline of a command that runs xargs"),
+        (
+            "set -- {{v}}; kubectl logs -n x $1",
+            "in $1, which the command expands where the value could split into words or reach a script"
+        ),
         (#"find . -name x -exec sh -c 'echo {{v}}' \;"#, "in a command that runs sh"),
     ])
     func placeholdersWhereAnotherShellOrInterpreterCouldRunThemAreRefused(_ text: String, _ reason: String) {

@@ -88,12 +88,12 @@ import Testing
             #expect(error.exitCode == .usage)
             #expect(
                 error.description == """
-                    missing answers for the incident form (forms/INCIDENT_MIN.md); no terminal to ask them on:
+                    missing answers for the incident form (forms/INCIDENT_MIN.md), and nothing may be asked (--no-input, or no terminal):
                       1) App/Service name: --set service=VALUE
                       2) ENV (dev/staging/production/unknown): --set env=VALUE
                       4) Exact error text (copy/paste 3–10 lines): --set error_text=VALUE
                       7) Impact (users affected?): --set impact=VALUE
-                    supply them with --set or --answers FILE, or run on a terminal
+                    supply them with --set or --answers FILE, or run on a terminal without --no-input
                     """)
         }
         #expect(keeper.record.answers["started_at"] == "now")

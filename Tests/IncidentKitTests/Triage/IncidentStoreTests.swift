@@ -34,7 +34,7 @@ import Testing
         }
         #expect(store.timeline(id).count == 200)
         #expect(
-            throws: IncidentError.usage(
+            throws: IncidentError.input(
                 "no incident 'INC-19990101-001' in '\(store.root)' (run 'incident list' to see them, or pass --out DIR)"
             )
         ) {
