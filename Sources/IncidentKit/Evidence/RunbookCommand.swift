@@ -93,7 +93,9 @@ public struct RunbookCommand: Sendable, Hashable {
             if comment == nil, !continuing, !lines.isEmpty { flush() }
             if lines.isEmpty { startLine = source.number }
             lines.append(text)
-            continuing = trimmed.hasSuffix("\\")
+            // A line goes on at the next after a `\`, and, as the shell reads it, while a quote, `$(` or a
+            // backtick it opened is open (`oc patch x -p '{` ... `}'`).
+            continuing = trimmed.hasSuffix("\\") || TemplateScanner.unclosed(lines.joined(separator: "\n")) != nil
             hereDocument = Self.hereDocumentDelimiter(in: text)
         }
         flush()

@@ -24,7 +24,27 @@ enum TemplateScanner {
     /// Single-word go-template actions that look like names but are not placeholders.
     private static let templateKeywords: Set<String> = ["end", "else", "break", "continue", "nil"]
 
-    static func parts(of template: String) -> [TemplatePart] {
+    static func parts(of template: String) -> [TemplatePart] { scan(template).parts }
+
+    /// What `text` leaves open at its end, as the shell would complain of it: a quote (`'`, `"`, `$'`),
+    /// a backtick, `$(` or `${`; nil when everything it opens is closed.
+    static func unclosed(_ text: String) -> String? {
+        for frame in scan(text).open.reversed() {
+            switch frame {
+            case .single: return "'"
+            case .ansiC: return "$'"
+            case .double: return "\""
+            case .backtick: return "`"
+            case .command: return "$("
+            case .parameter: return "${"
+            case .code, .arithmetic, .bracketArithmetic: continue
+            }
+        }
+        return nil
+    }
+
+    /// The parts of `template`, and the frames still open at its end.
+    private static func scan(_ template: String) -> (parts: [TemplatePart], open: [Frame]) {
         let bytes = Array(template.utf8)
         var parts: [TemplatePart] = []
         var stack: [Frame] = [.code]
@@ -203,7 +223,7 @@ enum TemplateScanner {
         if bytes.count > textStart {
             parts.append(.text(String(decoding: bytes[textStart...], as: UTF8.self)))
         }
-        return parts
+        return (parts, stack)
     }
 
     /// `{{ name }}` at `index`: the name and the index after the closing braces.

@@ -198,7 +198,8 @@ public struct Linter: Sendable {
                 let commands = Checklist(file).commands
                 diagnostics += checkMarkings(commands, path: path)
                 diagnostics += checkPlaceholders(
-                    commands.map { ($0.command, $0.line) }, path: path, angle: commands.map(\.angleBracketNames))
+                    commands.map { ($0.command, $0.line) }, path: path, angle: commands.map(\.angleBracketNames),
+                    strict: false)
             case .artifact:
                 break
             }
@@ -234,18 +235,27 @@ public struct Linter: Sendable {
 
     /// A placeholder where no quoting keeps its value from becoming code: the command would be refused.
     /// One the runbook writes `<name>` (written for people, not for the tool) is a warning.
-    private func checkPlaceholders(_ commands: [(text: String, line: Int)], path: String, angle: [[String]] = [])
-        -> [Diagnostic]
-    {
+    /// A quote, backtick, `$(` or `${` left open is an error too (a warning in a runbook not written for
+    /// the tool): the shell rejects the command.
+    private func checkPlaceholders(
+        _ commands: [(text: String, line: Int)], path: String, angle: [[String]] = [], strict: Bool = true
+    ) -> [Diagnostic] {
         commands.enumerated().flatMap { position, command in
-            CommandTemplate(command.text).problems.map { problem in
-                let written = position < angle.count && angle[position].contains(problem.name)
-                return Diagnostic(
-                    written ? .warning : .error, path: path, line: command.line,
-                    (written ? "<\(problem.name)>" : "{{\(problem.name)}}")
-                        + " stands \(problem.reason), where its value could run as code; "
-                        + "the command will be refused")
+            let unclosed = TemplateScanner.unclosed(command.text).map { open in
+                Diagnostic(
+                    strict ? .error : .warning, path: path, line: command.line,
+                    "the command leaves \(open) open, so the shell will reject it: close it, or end the line with \\ "
+                        + "to go on with the next")
             }
+            return Array([unclosed].compactMap { $0 })
+                + CommandTemplate(command.text).problems.map { problem in
+                    let written = position < angle.count && angle[position].contains(problem.name)
+                    return Diagnostic(
+                        written ? .warning : .error, path: path, line: command.line,
+                        (written ? "<\(problem.name)>" : "{{\(problem.name)}}")
+                            + " stands \(problem.reason), where its value could run as code; "
+                            + "the command will be refused")
+                }
         }
     }
 

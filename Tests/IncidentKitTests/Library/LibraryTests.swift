@@ -139,6 +139,20 @@ import Testing
         #expect(RunbookCommand.promptLength("echo a$ b") == nil && RunbookCommand.promptLength("$HOME/bin/x") == nil)
     }
 
+    /// A line whose quote or `$(` is still open goes on at the next, as the shell reads it: real runbooks
+    /// wrap JSON patches that way.
+    @Test func anOpenQuoteJoinsTheNextLine() {
+        func commands(_ block: String) -> [String] { Self.commands(inBashBlock: block).map(\.command) }
+        #expect(
+            commands("oc patch x --type merge -p '{\"spec\":\n  {\"replicas\": 2}}'\noc get x")
+                == ["oc patch x --type merge -p '{\"spec\":\n  {\"replicas\": 2}}'", "oc get x"])
+        #expect(commands("echo \"$(date\n)\"\nuptime") == ["echo \"$(date\n)\"", "uptime"])
+        #expect(commands("# it's a comment\nuptime") == ["uptime"])
+        #expect(commands("echo 'never closed\nuptime\n\ndf -h") == ["echo 'never closed\nuptime", "df -h"])
+        #expect(TemplateScanner.unclosed("echo 'a") == "'" && TemplateScanner.unclosed("echo \"$(date") == "$(")
+        #expect(TemplateScanner.unclosed("echo 'a' \"b\" $(c) `d` ${e}") == nil)
+    }
+
     /// Runbooks not written for the tool mark values to fill in as `<name>`: unquoted, the shell would
     /// read a redirection, so it is the placeholder `{{name}}`; quoted, commented or in a here-document
     /// it is text.
