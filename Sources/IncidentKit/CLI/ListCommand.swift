@@ -81,7 +81,7 @@ struct ShowCommand: Subcommand {
         if record.findings.isEmpty { text += "  none\n" }
         text += "\nactions:\n"
         for action in record.actions {
-            text += "  step \(action.step) \(action.decision.rawValue): \(action.command)\n"
+            text += "  step \(action.step) \(ReportValues.decision(action)): \(action.command)\n"
         }
         if let run = record.gateRuns.last {
             text += "\ngates (\(ISO8601DateFormatter().string(from: run.at))):\n"

@@ -41,9 +41,16 @@ extension ReportValues {
         let title = MarkdownText.oneLine(action.stepTitle)
         var text = (title.isEmpty ? "Step \(action.step)" : "\(title) (step \(action.step))") + ": "
         text += MarkdownText.codeSpan(action.command) + (action.mutating ? ", mutating" : "") + ": "
-        text += [decision(action), action.durationMilliseconds.map { ReportTime.duration(milliseconds: $0) }]
+        var note = action.note.map(MarkdownText.oneLine) ?? ""
+        var outcome = decision(action)
+        // "not run: unavailable here", then a note that says it again with the tool: the note alone.
+        if action.decision == .unavailable, note.hasPrefix("unavailable here") {
+            outcome = "not run: " + note
+            note = ""
+        }
+        text += [outcome, action.durationMilliseconds.map { ReportTime.duration(milliseconds: $0) }]
             .compactMap { $0 }.joined(separator: ", ")
-        if let note = action.note.map(MarkdownText.oneLine), !note.isEmpty { text += " (" + note + ")" }
+        if !note.isEmpty { text += " (" + note + ")" }
         return text
     }
 

@@ -37,6 +37,21 @@ import Testing
         }
     }
 
+    /// A command that could not run says why once: the note names the missing tool.
+    @Test func anUnavailableActionSaysWhyOnce() {
+        var action = WorkflowAction(
+            step: 1, stepTitle: "Check", command: "systemctl status 'shop'", mutating: false, decision: .unavailable,
+            at: SeedIncident.at("10:41:12"))
+        action.note = "unavailable here: needs systemctl (this host does not run systemd)"
+        #expect(
+            ReportValues.describe(action)
+                == "Check (step 1): `systemctl status 'shop'`: not run: unavailable here: needs systemctl (this host "
+                + "does not run systemd)")
+        action.decision = .skipped
+        action.note = "declined"
+        #expect(ReportValues.describe(action) == "Check (step 1): `systemctl status 'shop'`: skipped (declined)")
+    }
+
     @Test func keyLogLinesCannotBreakOutOfTheFence() throws {
         var record = Self.emptyRecord()
         record.answers["error_text"] = "first line\n```\n# not a heading\n`````\nlast line"
