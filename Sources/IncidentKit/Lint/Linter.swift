@@ -134,14 +134,19 @@ public struct Linter: Sendable {
         var diagnostics: [Diagnostic] = []
         for path in library.paths {
             guard let file = library.files[path] else { continue }
+            if file.kind != .runbook || library.index.source != nil {
+                diagnostics += checkTablesWithoutDelimiter(file.document.blocks, path: path)
+            }
             switch file.kind {
             case .form:
-                if IncidentForm(file).fields.isEmpty {
+                let form = IncidentForm(file)
+                if form.fields.isEmpty {
                     diagnostics.append(
                         Diagnostic(
                             .error, path: path, line: 1, "form has no fields: write them as a numbered list (1) Label)")
                     )
                 }
+                diagnostics += checkFields(form, path: path)
             case .checklist:
                 let checklist = Checklist(file)
                 if checklist.commands.isEmpty {
@@ -256,6 +261,55 @@ public struct Linter: Sendable {
                             + " stands \(problem.reason), where its value could run as code; "
                             + "the command will be refused")
                 }
+        }
+    }
+
+    /// Two fields with one key (the second is never asked: an answer goes to the first), and a default
+    /// that is not one of the field's choices (it would be recorded as it is).
+    private func checkFields(_ form: IncidentForm, path: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: FormField] = [:]
+        for field in form.fields {
+            if let first = seen[field.key.lowercased()] {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, path: path, line: field.line,
+                        "field \(field.number)) has the key '\(field.key)' of field \(first.number)) (line \(first.line)): "
+                            + "give it a key of its own, as `key` at the end of its label"))
+            } else {
+                seen[field.key.lowercased()] = field
+            }
+            if let value = field.defaultValue, !field.choices.isEmpty,
+                FormSession.validate(value, choices: field.choices) == nil
+            {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, path: path, line: field.line,
+                        "the default '\(value)' of field \(field.number)) is not one of its choices "
+                            + "(\(field.choices.joined(separator: ", ")))"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Lines that all start with `|` but have no `|---|` line under the first: read as text, not as a
+    /// table, so a Variables or severity table written that way declares nothing.
+    private func checkTablesWithoutDelimiter(_ blocks: [Block], path: String) -> [Diagnostic] {
+        blocks.flatMap { block -> [Diagnostic] in
+            switch block {
+            case .paragraph(let paragraph):
+                let lines = paragraph.lines.map { $0.text.trimmingWhitespace() }
+                guard lines.count >= 2, lines.allSatisfy({ $0.hasPrefix("|") }) else { return [] }
+                return [
+                    Diagnostic(
+                        .warning, path: path, line: paragraph.line,
+                        "these lines look like a table but have no |---| line under the header, so they are read "
+                            + "as text: add one")
+                ]
+            case .list(let list): return list.items.flatMap { checkTablesWithoutDelimiter($0.blocks, path: path) }
+            case .quote(let quote): return checkTablesWithoutDelimiter(quote.blocks, path: path)
+            default: return []
+            }
         }
     }
 

@@ -285,8 +285,8 @@ import Testing
         let (status, output, _) = run(["lint", "--json", "--library", Paths.fixtures + "/broken-library"])
         #expect(status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-        #expect(object["errors"] as? Int == 11)
-        #expect((object["diagnostics"] as? [[String: Any]])?.count == 19)
+        #expect(object["errors"] as? Int == 13)
+        #expect((object["diagnostics"] as? [[String: Any]])?.count == 23)
     }
 
     @Test func argumentParserAcceptsEqualsRepeatsAndDoubleDash() throws {
