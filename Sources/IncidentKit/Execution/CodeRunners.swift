@@ -65,7 +65,7 @@ enum CodeRunners {
     static let kubectlDataVerbs: Set<String> = [
         "get", "describe", "logs", "top", "explain", "events", "version", "api-resources", "api-versions",
         "cluster-info", "whoami", "status", "wait", "auth", "delete", "scale", "label", "annotate", "drain",
-        "cordon", "uncordon", "taint", "rollout", "port-forward", "proxy", "attach", "projects", "project",
+        "cordon", "uncordon", "taint", "rollout", "port-forward", "proxy", "projects", "project",
     ]
 
     /// kubectl's global flags that take no value: the verb follows them.
@@ -123,14 +123,58 @@ enum CodeRunners {
         for (marker, reason) in expandedAssignments(probe, markers: markers) where refused[marker] == nil {
             refused[marker] = reason
         }
-        // bash ends `$'it\'s'` at the last quote, dash at the second: what follows is quoted for one of
-        // them and bare for the other.
-        if probe.contains("$'") {
+        // Where dash and bash (and this checker) read quotes differently, what follows may be quoted for one
+        // and bare for another: every placeholder of such a command is refused.
+        if let construct = quotingAmbiguity(probe) {
             for marker in markers where refused[marker] == nil {
-                refused[marker] = "in a command with $'...', which sh and bash end at different quotes"
+                refused[marker] = "in a command with \(construct), which sh and bash read differently"
             }
         }
         return (refused, options)
+    }
+
+    /// Whether a `${...}` holds a `}` between quotes (`"${x:-'}'}"`): bash reads past it, dash ends there.
+    static func quotesABraceInParameter(_ text: String) -> Bool {
+        let characters = Array(text)
+        var index = 0
+        while index + 1 < characters.count {
+            guard characters[index] == "$", characters[index + 1] == "{" else {
+                index += 1
+                continue
+            }
+            var quote: Character?
+            var position = index + 2
+            while position < characters.count {
+                let character = characters[position]
+                if let open = quote {
+                    if character == "}" { return true }
+                    if character == open { quote = nil }
+                } else if character == "'" || character == "\"" {
+                    quote = character
+                } else if character == "}" {
+                    break
+                }
+                position += 1
+            }
+            index = position
+        }
+        return false
+    }
+
+    /// A construct whose quotes dash, bash and `TemplateScanner` do not all end at the same place, nil
+    /// when there is none: `$'...'` (dash has no such quotes), quotes inside `${...}` (dash ends it at the
+    /// first `}`), a backslash inside backticks (dash removes one level first), and `case` inside a
+    /// substitution (its patterns end in `)`).
+    static func quotingAmbiguity(_ text: String) -> String? {
+        if text.contains("$'") { return "$'...'" }
+        if quotesABraceInParameter(text) { return "a } quoted inside ${...}" }
+        if text.range(of: #"`[^`]*\\[^`]*`"#, options: .regularExpression) != nil { return "a backslash in backticks" }
+        if text.contains("$(") || text.contains("`"),
+            text.range(of: #"(^|[\s;&|(`])case\s"#, options: .regularExpression) != nil
+        {
+            return "case inside a substitution"
+        }
+        return nil
     }
 
     /// Markers assigned to a shell variable (`V={{v}}`, `export V=`, `for V in`, `read V <<<`, `set --`)
@@ -152,6 +196,7 @@ enum CodeRunners {
             depth += 1
         }
         var assigned: [String: [String]] = [:]
+        let probeWords = [probe]
         func assign(_ names: [String], from words: [String]) {
             let found = markers.filter { marker in words.contains { $0.contains(marker) } }
             guard !found.isEmpty else { return }
@@ -164,17 +209,37 @@ enum CodeRunners {
                 assign([name], from: [String(word.drop { $0 != "=" })])
             }
             let program = words.drop(while: RiskClassifier.isAssignment).first.map(baseName) ?? ""
-            if program == "for", words.count > 2, words[2] == "in" {
-                assign([words[1]], from: Array(words.dropFirst(3)))
-            } else if program == "read" {
+            let everything = probeWords
+            if program == "for", words.count > 1 {
+                // `for x in {{v}}`, and `for x do`, which loops over the positional parameters.
+                assign([words[1]], from: words.count > 2 && words[2] == "in" ? Array(words.dropFirst(3)) : everything)
+            } else if program == "read" || program == "getopts" || program == "mapfile" || program == "readarray" {
+                // What they read may come from a file the command wrote: every value on the line counts.
                 let names = words.dropFirst().filter { !$0.hasPrefix("-") }
-                assign(names, from: segment.hereDocuments + segment.redirections.map(\.target))
+                assign(names + ["OPTARG", "REPLY", "MAPFILE"], from: everything)
+            } else if program == "printf", let at = words.firstIndex(of: "-v"), at + 1 < words.count {
+                assign([words[at + 1]], from: everything)
             } else if program == "set" {
                 assign(["1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"], from: Array(words.dropFirst()))
             }
         }
+        // `A=(...)`: the lexer ends the word at `(`, so the array's values are not in it.
+        if let array = probe.range(of: #"[A-Za-z_][A-Za-z0-9_]*\+?=\("#, options: .regularExpression) {
+            assign([String(probe[array].prefix { $0 != "=" && $0 != "+" })], from: probeWords)
+        }
+        // `$_` (the last argument of the previous command) and `${!name}`, a nameref (`declare -n`, `local
+        // -n`): expansions of values that no assignment names.
+        let hidden = #"\$_(?![A-Za-z0-9_])|\$\{_\}|\$\{!|(declare|typeset|local)\s+-[A-Za-z]*n"#
+        if probe.range(of: hidden, options: .regularExpression) != nil { assign(["_"], from: probeWords) }
         var reasons: [String: String] = [:]
         for name in assigned.keys.sorted() {
+            if name == "_" {
+                for marker in assigned[name]! where reasons[marker] == nil {
+                    reasons[marker] =
+                        "in a command that expands $_, ${!...} or a nameref, where the value could reach a script"
+                }
+                continue
+            }
             let escaped = NSRegularExpression.escapedPattern(for: name)
             let expansion =
                 #"\$\{?[#!]?"# + escaped + (name.first?.isLetter == true || name.first == "_" ? "(?![A-Za-z0-9_])" : "")
@@ -271,7 +336,9 @@ enum CodeRunners {
     static let commandVariables: Set<String> = [
         "PS1", "PS2", "PS3", "PS4", "PROMPT_COMMAND", "BASH_ENV", "ENV", "GIT_SSH_COMMAND", "GIT_SSH", "GIT_PAGER",
         "GIT_EDITOR", "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "PAGER", "EDITOR", "VISUAL", "MANPAGER",
-        "SYSTEMD_PAGER", "KUBE_EDITOR", "KUBECTL_EXTERNAL_DIFF", "LESSOPEN", "LESSCLOSE", "SHELL",
+        "SYSTEMD_PAGER", "KUBE_EDITOR", "KUBECTL_EXTERNAL_DIFF", "LESSOPEN", "LESSCLOSE", "SHELL", "TAR_OPTIONS",
+        "GIT_PROXY_COMMAND", "GIT_SEQUENCE_EDITOR", "RSYNC_RSH", "PERL5OPT", "PERL5DB", "PYTHONSTARTUP",
+        "PYTHONINSPECT", "NODE_OPTIONS", "LD_PRELOAD", "LD_LIBRARY_PATH", "GIT_CONFIG_PARAMETERS",
     ]
 
     /// Options whose value a program runs as a command: `git -c core.sshCommand=...`, `tar --to-command`,
@@ -279,7 +346,9 @@ enum CodeRunners {
     static let commandOptions = [
         "sshcommand", "core.pager", "core.editor", "core.fsmonitor", "core.hookspath", "pager.", "alias.",
         "--to-command", "--use-compress-program", "--rsh-command", "--info-script", "--new-volume-script",
-        "--checkpoint-action", "--rsh=", "--rsync-path", "--exec-command",
+        "--checkpoint-action", "--rsh=", "--rsync-path", "--exec-command", "--config-env", "diff.external",
+        "credential.helper", "--overrides", "core.askpass", "gpg.program", "sequence.editor", "--upload-pack",
+        "--receive-pack", "--exec=",
     ]
 
     /// Refuses the markers a simple command would run as code although it runs no shell itself: in a
@@ -293,7 +362,8 @@ enum CodeRunners {
         for (index, word) in words.enumerated() {
             if let equals = word.firstIndex(of: "=") {
                 let name = String(word[..<equals])
-                if commandVariables.contains(name) {
+                // `GIT_CONFIG_KEY_0=core.fsmonitor GIT_CONFIG_VALUE_0=...` sets any git option.
+                if commandVariables.contains(name) || name.hasPrefix("GIT_CONFIG_") {
                     refuse([word], "in \(name), which programs run as a command")
                 }
                 if program == "env" || words.prefix(index).contains(where: { baseName($0) == "env" }) {
@@ -308,6 +378,10 @@ enum CodeRunners {
                 refuse([word], "in an option whose value is run as a command")
             }
         }
+        // `git --config-env=core.fsmonitor=V` takes the option's value from the variable V.
+        if words.contains(where: { $0.lowercased().contains("--config-env") }) {
+            refuse(words, "in a command that reads an option's value from a variable (--config-env)")
+        }
         if ["declare", "typeset", "local", "readonly", "export"].contains(program),
             words.contains(where: { $0.hasPrefix("-") && ($0.contains("a") || $0.contains("A")) })
         {
@@ -319,9 +393,10 @@ enum CodeRunners {
     private static func isPlainAwk(_ segment: ShellSegment) -> Bool {
         let words = commandWords(segment)
         guard let program = words.first, ["awk", "gawk", "mawk", "nawk"].contains(runner(program) ?? ""),
-            let script = awkScript(Array(words)).map({ words[words.startIndex + $0] })
+            let position = awkScript(Array(words)).map({ words.startIndex + $0 })
         else { return false }
-        return !awkRunsCommands(script)
+        // A program the shell expands something into (`awk "/$V/"`) can be given code by a variable.
+        return !segment.expanding.contains(position) && !awkRunsCommands(words[position])
     }
 
     /// Whether an awk program can run a command: `system(...)`, output piped to a command
@@ -375,12 +450,13 @@ enum CodeRunners {
                 break
             }
             if option == "-e" || option == "--expression" {
-                guard index + 1 < words.count else { return nil }
+                guard index + 1 < words.count, !segment.expanding.contains(index + 1) else { return nil }
                 scripts.append(words[index + 1])
                 index += 2
                 continue
             }
             if option.hasPrefix("--expression=") {
+                guard !segment.expanding.contains(index) else { return nil }
                 scripts.append(String(option.dropFirst("--expression=".count)))
             } else if ![
                 "-n", "--quiet", "--silent", "-E", "-r", "--regexp-extended", "-u", "--unbuffered", "-s",
@@ -392,6 +468,8 @@ enum CodeRunners {
         }
         if scripts.isEmpty {
             guard index < words.count else { return nil }
+            // A script the shell expands something into (`sed "/$V/p"`) can be given `e` by a variable.
+            guard !segment.expanding.contains(index) else { return nil }
             scripts.append(words[index])
             index += 1
         }
@@ -421,11 +499,12 @@ enum CodeRunners {
     /// The runner a simple command involves, if any: its program, or any later word naming one (an
     /// unknown wrapper such as `taskset -c 0 sh -c ...`), unless the program only reads data.
     static func runnerOfSegment(_ segment: ShellSegment) -> String? {
-        runner(ofCommand: commandWords(segment))
+        runner(ofCommand: commandWords(segment), expands: !segment.expanding.isEmpty)
     }
 
-    /// The runner of a simple command's words, from its program on (`runnerOfSegment`).
-    private static func runner(ofCommand words: ArraySlice<String>) -> String? {
+    /// The runner of a simple command's words, from its program on (`runnerOfSegment`); `expands` when
+    /// the shell expands something in one of them (`-n $NS`).
+    private static func runner(ofCommand words: ArraySlice<String>, expands: Bool) -> String? {
         guard let program = words.first else { return nil }
         if let runner = runner(program) { return runner }
         // A program named by a variable or a substitution (`$SHELL -c`, `"$1"`) could be any shell.
@@ -433,9 +512,20 @@ enum CodeRunners {
         let name = baseName(program)
         if dataPrograms.contains(name) { return nil }
         if ["kubectl", "oc"].contains(name), let verb = kubectlVerb(words) {
-            if kubectlDataVerbs.contains(verb) || verb == "debug" || verb == "run" {
+            // `exec -i`, `attach -i`, `debug -i` and `run -i` give their input to a process in the cluster.
+            let stdin = words.contains {
+                $0 == "--stdin" || $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("i")
+            }
+            if ["exec", "attach", "debug", "run"].contains(verb), stdin {
+                let inner = words.firstIndex(of: "--").flatMap {
+                    runner(ofCommand: words[($0 + 1)...], expands: expands)
+                }
+                return inner ?? "\(name) \(verb) -i"
+            }
+            // A word the shell expands (`-n $NS`) could split a value into options: judged as any program.
+            if !expands, kubectlDataVerbs.contains(verb) || verb == "debug" || verb == "run" {
                 // `run` and `debug` start the command after `--`; so do `create job ... --` and the like.
-                return words.firstIndex(of: "--").flatMap { runner(ofCommand: words[($0 + 1)...]) }
+                return words.firstIndex(of: "--").flatMap { runner(ofCommand: words[($0 + 1)...], expands: expands) }
             }
         }
         if name == "sudo" || name == "doas",

@@ -35,8 +35,16 @@ public struct CommandTemplate: Sendable, Hashable {
             }
         }
         let (refused, options) = CodeRunners.analyze(probe, markers: markers)
+        // A reason that quotes the command (`a program named by `...``) shows the placeholders as written.
+        func written(_ reason: String) -> String {
+            parts.indices.reduce(reason) { text, index in
+                guard case .placeholder(let name, _) = parts[index], text.contains(marker(index)) else { return text }
+                return text.replacingOccurrences(of: marker(index), with: "{{\(name)}}")
+            }
+        }
         let checked = parts.enumerated().map { index, part -> TemplatePart in
-            guard case .placeholder(let name, let context) = part, let reason = refused[marker(index)] else {
+            guard case .placeholder(let name, let context) = part, let reason = refused[marker(index)].map(written)
+            else {
                 return part
             }
             switch context {

@@ -6,6 +6,8 @@ struct ShellLexer {
     private let bytes: [UInt8]
     private var index = 0
     private var word: [UInt8]?
+    /// Whether the word being read expands something (`ShellSegment.expanding`).
+    private var wordExpands = false
     private var segment = ShellSegment()
     private var pendingRedirection: String?
     private var pendingHereDocs: [(delimiter: String, stripsTabs: Bool)] = []
@@ -86,6 +88,7 @@ struct ShellLexer {
                 if descriptor != nil { word = nil } else { finishWord() }
                 readRedirection(prefix: descriptor ?? "", skip: 0)
             default:
+                if byte == 0x24, Self.startsExpansion(peek(1)) { wordExpands = true }
                 append(byte)
                 index += 1
             }
@@ -94,9 +97,15 @@ struct ShellLexer {
         endSegment(newPipeline: true)
     }
 
+    /// Whether `$` followed by `byte` expands something: a name, a digit, `{`, `(` or a special parameter.
+    private static func startsExpansion(_ byte: UInt8) -> Bool {
+        ByteClass.isAlpha(byte) || ByteClass.isDigit(byte) || "_{(@*#?!$-".utf8.contains(byte)
+    }
+
     private mutating func finishWord() {
         guard let finished = word else { return }
         word = nil
+        defer { wordExpands = false }
         let text = String(decoding: finished, as: UTF8.self)
         if let op = pendingRedirection {
             pendingRedirection = nil
@@ -110,6 +119,7 @@ struct ShellLexer {
                 segment.redirections.append(.init(op: op, target: text))
             }
         } else {
+            if wordExpands { segment.expanding.insert(segment.words.count) }
             segment.words.append(text)
         }
     }
@@ -160,6 +170,7 @@ struct ShellLexer {
             } else if byte == 0x60 {
                 readBackticks()
             } else {
+                if byte == 0x24, Self.startsExpansion(peek(1)) { wordExpands = true }
                 append(byte)
                 index += 1
             }
@@ -169,6 +180,7 @@ struct ShellLexer {
 
     /// `$(...)`, `<(...)`, `>(...)`: the inner text becomes a substitution; the word keeps the raw text.
     private mutating func readSubstitution(openLength: Int) {
+        wordExpands = true
         let start = index
         index += openLength
         let innerStart = index
@@ -197,6 +209,7 @@ struct ShellLexer {
     }
 
     private mutating func readBackticks() {
+        wordExpands = true
         let start = index
         index += 1
         var inner: [UInt8] = []
@@ -215,6 +228,7 @@ struct ShellLexer {
     }
 
     private mutating func readParameter() {
+        wordExpands = true
         var depth = 0
         while index < bytes.count {
             let byte = bytes[index]

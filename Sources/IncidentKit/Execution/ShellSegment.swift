@@ -9,6 +9,9 @@ struct ShellSegment: Hashable {
     }
 
     var words: [String] = []
+    /// The positions in `words` of the words the shell expands something in: `$NAME`, `${...}`, `$1`,
+    /// `$(...)` or a backtick outside single quotes (`"/$V/p"`, but not `'/$V/p'`).
+    var expanding: Set<Int> = []
     var redirections: [Redirection] = []
     /// Bodies of here-documents and here-strings fed to this command.
     var hereDocuments: [String] = []

@@ -231,15 +231,15 @@ struct ExecutionTemplateTests {
         // Found in the red-team review of the kubectl, sed and jq exemptions (each ran a value under dash).
         (
             #"V={{v}}; echo x | sed -n "/$V/p""#,
-            "in $V, which the command expands where the value could split into words or reach a script"
+            "in a pipeline of a command that runs sed"
         ),
         (
             #"V={{v}}; echo x | awk "/$V/""#,
-            "in $V, which the command expands where the value could split into words or reach a script"
+            "in a pipeline of a command that runs awk"
         ),
         (
             "NS={{v}}; kubectl get pods -n $NS",
-            "in $NS, which the command expands where the value could split into words or reach a script"
+            "beside a program named by $NS on the same line, where the value could reach it"
         ),
         (#"kubectl --cache-dir get exec mypod -- sh -c "echo {{v}}""#, "in a command that runs sh"),
         (#"kubectl create job x --image=busybox -- sh -c "echo {{v}}""#, "in a command that runs sh"),
@@ -251,11 +251,67 @@ struct ExecutionTemplateTests {
         ),
         ("sed -n 1p -e {{v}} /etc/hostname", "in a command that runs sed"),
         ("echo {{v}} | sed 's/[/]/;s/e;#x/y/'", "in a pipeline of a command that runs sed"),
-        (#"echo $'it\'s' {{v}} $'\''"#, "in a command with $'...', which sh and bash end at different quotes"),
+        (#"echo $'it\'s' {{v}} $'\''"#, "in a command with $'...', which sh and bash read differently"),
         ("echo {{v}} | xargs find", "in a pipeline of a command that runs xargs"),
+        // Found in the second red-team round (each ran a value under dash or bash).
+        (
+            #"echo "Region: $(case "$(uname)" in Linux) echo '{{v}}' ;; *) echo 'x' ;; esac)""#,
+            "in a command with case inside a substitution, which sh and bash read differently"
+        ),
+        (
+            #"echo "${x:-'}"'}"{{v}} # '"#,
+            "in a command with a } quoted inside ${...}, which sh and bash read differently"
+        ),
+        (
+            "echo `echo \\\\'` ' ` {{v}} # '",
+            "in a command with a backslash in backticks, which sh and bash read differently"
+        ),
+        (
+            #"true; getopts a: V -a{{v}}; grep -c "$OPTARG" /etc/hostname"#,
+            "in $OPTARG, which the command expands where the value could split into words or reach a script"
+        ),
+        (
+            "set -- {{v}}\nfor x do\ngrep -c \"$x\" /etc/hostname\ndone",
+            "in $x, which the command expands where the value could split into words or reach a script"
+        ),
+        (
+            #"printf "%s\n" {{v}} > /tmp/f; read V < /tmp/f; grep -c "$V" /etc/hostname"#,
+            "in $V, which the command expands where the value could split into words or reach a script"
+        ),
+        (
+            #"printf -v V %s {{v}}; grep -c "$V" /etc/hostname"#,
+            "in $V, which the command expands where the value could split into words or reach a script"
+        ),
+        (
+            #"A=({{v}}); grep -c "$A" /etc/hostname"#,
+            "in $A, which the command expands where the value could split into words or reach a script"
+        ),
+        (
+            #"echo {{v}}; grep -c "$_" /etc/hostname"#,
+            "in a command that expands $_, ${!...} or a nameref, where the value could reach a script"
+        ),
+        ("TAR_OPTIONS={{v}} tar -tf x.tar", "in TAR_OPTIONS, which programs run as a command"),
+        (
+            "GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.fsmonitor GIT_CONFIG_VALUE_0={{v}} git status",
+            "in GIT_CONFIG_VALUE_0, which programs run as a command"
+        ),
+        (
+            "V={{v}} git --config-env=core.fsmonitor=V status",
+            "in a command that reads an option's value from a variable (--config-env)"
+        ),
+        ("git -c diff.external={{v}} diff", "in an option whose value is run as a command"),
+        (
+            #"printf "%s\n" {{v}} | kubectl attach -i toolbox -c shell"#,
+            "in a pipeline of a command that runs kubectl attach -i"
+        ),
+        (
+            #"printf "%s\n" {{v}} | kubectl debug node/n1 -i --image=busybox"#,
+            "in a pipeline of a command that runs kubectl debug -i"
+        ),
+        ("kubectl run dbg --image=busybox --overrides={{v}}", "in an option whose value is run as a command"),
         (
             "set -- {{v}}; kubectl logs -n x $1",
-            "in $1, which the command expands where the value could split into words or reach a script"
+            "beside a program named by $1 on the same line, where the value could reach it"
         ),
         (#"find . -name x -exec sh -c 'echo {{v}}' \;"#, "in a command that runs sh"),
     ])
@@ -279,10 +335,10 @@ struct ExecutionTemplateTests {
         "grep -c eval {{v}}", "grep -rn source {{v}}", #"grep -c error <<<"{{v}}""#,
         // The read-only verbs of kubectl and oc: a kind (`node`), a variable (`$NS`) or jq's `.` among
         // their words is no program (found over the corpora).
-        "oc describe node {{v}}", "oc -n $NAMESPACE logs {{v}}", "oc get pvc $pvcName -n {{v}} -o yaml",
-        "kubectl --kubeconfig $KUBECONFIG get pods -n {{v}}", "oc get clusterlogforwarder {{v}} -o json | jq .",
-        "kubectl logs $POD -n {{v}} -c compute --previous", "kubectl top node {{v}}",
-        "oc delete -n $NAMESPACE pod {{v}}", "oc debug node {{v}}", "oc debug node/{{v}} -- chroot /host ls",
+        "oc describe node {{v}}",
+        "oc get clusterlogforwarder {{v}} -o json | jq .",
+        "kubectl top node {{v}}",
+        "oc debug node {{v}}", "oc debug node/{{v}} -- chroot /host ls",
         // A sed script that only prints, deletes and substitutes runs nothing: its input and files are data.
         "journalctl -u {{v}} | sed -n '/Events/,$p'", "oc describe pod {{v}} | sed -n '/Events/,$p'",
         #"oc exec {{v}} -- etcdctl get / --keys-only | sed '/^$/d' | cut -d/ -f3"#, "sed -n '1,20p' {{v}}",
