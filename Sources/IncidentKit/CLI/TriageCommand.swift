@@ -144,7 +144,11 @@ struct TriageCommand: Subcommand {
                         prompter.say("Type 1 to \(min(3, routing.matches.count)).")
                     }
                 } else {
-                    warning = "near tie with \"\(routing.matches[1].route.title)\"; took the best match"
+                    // Collections hold the same alert twice: the file tells them apart.
+                    let other = routing.matches[1].route
+                    warning =
+                        "near tie with \"\(TerminalText.printable(other.title))\" (\(TerminalText.printable(other.file))); "
+                        + "took the best match"
                     console.error(console.yellowError("warning: ") + warning! + "\n")
                 }
             }

@@ -139,7 +139,9 @@ import Testing
         #expect(run.status == 1, "\(run.output)\n\(run.errors)")
         // Confident, but a near tie: without input the best match is taken, with a warning.
         #expect(
-            run.errors.contains("warning: near tie with \"AlertmanagerClusterCrashlooping\"; took the best match"),
+            run.errors.contains(
+                "warning: near tie with \"AlertmanagerClusterCrashlooping\" "
+                    + "(content/runbooks/alertmanager/AlertmanagerClusterCrashlooping.md); took the best match"),
             "\(run.errors)")
         #expect(run.output.contains("The library has no quality gates"))
         let store = IncidentStore(root: folder + "/incidents")

@@ -20,6 +20,16 @@ import Testing
             ])
     }
 
+    /// A binary file named .md (an image, an archive) is reported where its first NUL byte is.
+    @Test func aBinaryFileIsReported() {
+        let document = MarkdownDocument(path: "runbooks/logo.md", bytes: Array("# x\nPNG".utf8) + [0, 1, 2, 0x0A, 0])
+        #expect(
+            document.diagnostics.map(\.description) == [
+                "runbooks/logo.md:2: warning: this file holds NUL bytes: it looks binary, not markdown; remove it or rename it"
+            ])
+        #expect(MarkdownDocument(path: "a.md", bytes: Array("# fine\n".utf8)).diagnostics.isEmpty)
+    }
+
     @Test func formHasTheSeedFieldsInOrder() throws {
         let library = try Library.load(root: Paths.packageRoot)
         let form = IncidentForm(try #require(library.files["forms/INCIDENT_MIN.md"]))
