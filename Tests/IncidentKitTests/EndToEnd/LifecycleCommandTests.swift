@@ -7,18 +7,34 @@ import Testing
 /// upstream port, pass once a real server on loopback answers.
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"), "needs curl"))
 struct LifecycleCommandTests {
-    @Test func anIncidentIsResolvedThenWrittenUpAndCounted() throws {
-        let folder = try Processes.temporaryFolder("lifecycle")
-        let incidents = folder + "/incidents"
-        let port = Processes.freePort()
-        #expect(FileManager.default.createFile(atPath: folder + "/error.log", contents: Data()))
-        let answers = [
-            "service=shop", "env=production", "impact=all users", "error_text=502 Bad Gateway",
-            "upstream=127.0.0.1:\(port)", "public_url=http://127.0.0.1:\(port)", "error_log=\(folder)/error.log",
-        ].flatMap { ["--set", $0] }
+    /// A scratch folder with an empty error log, the answers of the default library's 502 route (its
+    /// upstream on a free loopback port) and a way to run `incident` there with `--out` set.
+    struct Scenario {
+        let folder: String
+        let incidents: String
+        let port: Int
+        let answers: [String]
+
+        init(_ name: String, env: String, impact: String) throws {
+            folder = try Processes.temporaryFolder(name)
+            incidents = folder + "/incidents"
+            port = Processes.freePort()
+            #expect(FileManager.default.createFile(atPath: folder + "/error.log", contents: Data()))
+            answers = [
+                "service=shop", "env=\(env)", "impact=\(impact)", "error_text=502 Bad Gateway",
+                "upstream=127.0.0.1:\(port)", "public_url=http://127.0.0.1:\(port)", "error_log=\(folder)/error.log",
+            ].flatMap { ["--set", $0] }
+        }
+
         func incident(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
             Processes.runIncident(arguments + ["--out", incidents], directory: folder)
         }
+    }
+
+    @Test func anIncidentIsResolvedThenWrittenUpAndCounted() throws {
+        let scenario = try Scenario("lifecycle", env: "production", impact: "all users")
+        let (folder, incidents, answers, port) = (scenario.folder, scenario.incidents, scenario.answers, scenario.port)
+        let incident = scenario.incident
         let triage = incident(["triage", "502", "--no-input", "--yes", "--library", Paths.packageRoot] + answers)
         #expect(triage.status == 1, "nothing listens yet: the gates fail\n\(triage.errors)")
         let store = IncidentStore(root: incidents)
@@ -88,17 +104,8 @@ struct LifecycleCommandTests {
     /// A dry run is marked as one wherever the incident is listed, and resuming it for real collects the
     /// evidence it only showed, instead of going on to the gates the dry run stopped before.
     @Test func aDryRunResumedForRealStartsAtTheEvidence() throws {
-        let folder = try Processes.temporaryFolder("dry-resume")
-        let incidents = folder + "/incidents"
-        #expect(FileManager.default.createFile(atPath: folder + "/error.log", contents: Data()))
-        let port = Processes.freePort()
-        let answers = [
-            "service=shop", "env=staging", "impact=some users", "error_text=502 Bad Gateway",
-            "upstream=127.0.0.1:\(port)", "public_url=http://127.0.0.1:\(port)", "error_log=\(folder)/error.log",
-        ].flatMap { ["--set", $0] }
-        func incident(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
-            Processes.runIncident(arguments + ["--out", incidents], directory: folder)
-        }
+        let scenario = try Scenario("dry-resume", env: "staging", impact: "some users")
+        let (incidents, answers, incident) = (scenario.incidents, scenario.answers, scenario.incident)
         let dry = incident(["triage", "502", "--no-input", "--dry-run", "--library", Paths.packageRoot] + answers)
         #expect(dry.status == 0, "\(dry.errors)")
         let store = IncidentStore(root: incidents)
