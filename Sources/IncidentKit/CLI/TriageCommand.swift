@@ -56,6 +56,7 @@ struct TriageCommand: Subcommand {
         let routing = Router(index: library.index).route(symptom, top: 3)
         let (choice, routeSeverity) = try Self.choose(routing, prompter: prompter, console: console)
         let plan = IncidentPlan(library: library, targets: choice.targets)
+        Self.warnMissingLinks(choice.targets, library: library, console: context.console)
 
         let answers = try Self.split(given, form: plan.form, symptom: symptom, secrets: givenSecrets)
         Self.warnUnused(given, plan: plan, console: context.console)
@@ -253,6 +254,23 @@ struct TriageCommand: Subcommand {
                     + "'\(key)' (given with --set or --answers) is not a field of the form nor a variable of this "
                     + "route's commands; "
                     + "check its spelling\n")
+        }
+    }
+
+    /// Warns of each markdown file the route's flow links to that is not there: the triage goes on
+    /// without it (a missing form or workflow would otherwise go unnoticed until the report).
+    static func warnMissingLinks(_ targets: [String], library: Library, console: any Console) {
+        for target in targets {
+            for link in library.links(in: target)
+            where link.resolved == nil
+                && link.destination.lowercased().split(separator: "#").first?.hasSuffix(".md") == true
+            {
+                console.error(
+                    console.yellowError("warning: ")
+                        + "\(TerminalText.printable(link.file)):\(link.line) links to "
+                        + "\(TerminalText.printable(link.destination)), which is not in the library; going on without it "
+                        + "('incident lint' lists every such link)\n")
+            }
         }
     }
 

@@ -129,6 +129,26 @@ import Testing
         #expect(!resumed.errors.contains("workflows/nginx_502_504.md changed"))
     }
 
+    /// A file the route's flow links to that is gone (a deleted workflow) is named, not passed over.
+    @Test func aMissingLinkedFileIsNamed() throws {
+        let folder = try Processes.temporaryFolder("missing-link")
+        for name in ["runbooks", "forms", "checklists", "workflows", "gates", "artifacts"] {
+            try FileManager.default.copyItem(atPath: Paths.packageRoot + "/" + name, toPath: folder + "/" + name)
+        }
+        try FileManager.default.removeItem(atPath: folder + "/workflows/nginx_502_504.md")
+        let run = Processes.runIncident(
+            [
+                "triage", "502", "--no-input", "--dry-run", "--library", folder, "--out", folder + "/incidents",
+                "--set",
+                "service=shop", "--set", "env=staging", "--set", "impact=x", "--set", "error_text=y",
+            ], directory: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(
+            run.errors.contains(
+                "warning: runbooks/INCIDENT_TRIAGE.md:63 links to ../workflows/nginx_502_504.md, which is not in the "
+                    + "library; going on without it ('incident lint' lists every such link)"), "\(run.errors)")
+    }
+
     @Test func aCollectionWithoutIndexGatesOrTemplateIsNeverCalledMitigated() throws {
         let folder = try Processes.temporaryFolder("corpus")
         let run = Processes.runIncident(
