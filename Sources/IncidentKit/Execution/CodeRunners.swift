@@ -45,6 +45,9 @@ enum CodeRunners {
         "make", "gmake", "alias", "ninja", "sqlite3", "cockroach", "duckdb",
         // bash: `compgen -W` expands its word list, `mapfile -C` runs its callback.
         "compgen", "mapfile", "readarray",
+        // Debuggers, editors and remote executors that run commands they are given.
+        "gdb", "ed", "ex", "vi", "vim", "nvim", "emacs", "npx", "ansible", "ansible-playbook", "pdsh", "clush",
+        "salt",
     ])
 
     /// Interpreters known by the start of their name (`python3.11`, `perl5.36`).
@@ -133,7 +136,41 @@ enum CodeRunners {
         return (refused, options)
     }
 
-    /// Whether a `${...}` holds a `}` between quotes (`"${x:-'}'}"`): bash reads past it, dash ends there.
+    /// Whether a `$(...)` holds a `)` between quotes (`$(grep -c "fatal)" f)`), which the lexer takes
+    /// for its end.
+    static func closesSubstitutionInQuotes(_ text: String) -> Bool {
+        let characters = Array(text)
+        var index = 0
+        while index + 1 < characters.count {
+            guard characters[index] == "$", characters[index + 1] == "(" else {
+                index += 1
+                continue
+            }
+            var quote: Character?
+            var depth = 0
+            var position = index + 2
+            while position < characters.count {
+                let character = characters[position]
+                if let open = quote {
+                    if character == ")" { return true }
+                    if character == open { quote = nil }
+                } else if character == "'" || character == "\"" {
+                    quote = character
+                } else if character == "(" {
+                    depth += 1
+                } else if character == ")" {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                position += 1
+            }
+            index += 2
+        }
+        return false
+    }
+
+    /// Whether a `${...}` holds a quote or a `{` (`"${x:-'}'}"`, `${x:-"{"}`): bash and dash end it at
+    /// different places, and the checker at a third.
     static func quotesABraceInParameter(_ text: String) -> Bool {
         let characters = Array(text)
         var index = 0
@@ -142,18 +179,11 @@ enum CodeRunners {
                 index += 1
                 continue
             }
-            var quote: Character?
             var position = index + 2
             while position < characters.count {
                 let character = characters[position]
-                if let open = quote {
-                    if character == "}" { return true }
-                    if character == open { quote = nil }
-                } else if character == "'" || character == "\"" {
-                    quote = character
-                } else if character == "}" {
-                    break
-                }
+                if character == "'" || character == "\"" || character == "{" { return true }
+                if character == "}" { break }
                 position += 1
             }
             index = position
@@ -167,7 +197,20 @@ enum CodeRunners {
     /// substitution (its patterns end in `)`).
     static func quotingAmbiguity(_ text: String) -> String? {
         if text.contains("$'") { return "$'...'" }
-        if quotesABraceInParameter(text) { return "a } quoted inside ${...}" }
+        // Constructs where the checker's reading of quotes, comments and here-documents has been seen to
+        // part from dash's or bash's: not read at all, whatever they hold.
+        if text.contains("`") { return "backticks" }
+        if text.replacingOccurrences(of: "<<<", with: "").contains("<<") {
+            return "a here-document"
+        }
+        if text.range(of: #"[^\s${]#"#, options: .regularExpression) != nil { return "a # inside a word" }
+        if text.range(of: #"[^\s]\\\n"#, options: .regularExpression) != nil {
+            return "a backslash-newline inside a word"
+        }
+        if text.contains("$[") { return "$[...]" }
+        if text.range(of: #"(^|[^$])\(\("#, options: .regularExpression) != nil { return "((...))" }
+        if closesSubstitutionInQuotes(text) { return "a ) quoted inside $(...)" }
+        if quotesABraceInParameter(text) { return "quotes or braces inside ${...}" }
         if text.range(of: #"`[^`]*\\[^`]*`"#, options: .regularExpression) != nil { return "a backslash in backticks" }
         if text.contains("$(") || text.contains("`"),
             text.range(of: #"(^|[\s;&|(`])case\s"#, options: .regularExpression) != nil
@@ -298,9 +341,11 @@ enum CodeRunners {
         }
         // A shell function runs its body with the arguments it is given: the whole line is code.
         // So does `${V@P}`, which expands a variable's value as a prompt (octal escapes, `$(...)` and all).
+        // `alias`, `hash -p` and `enable -f` change what a later word runs: the whole line is code too.
         let definesFunction =
-            text.range(of: #"[A-Za-z_][A-Za-z0-9_]*\s*\(\s*\)\s*[{(]"#, options: .regularExpression) != nil
-            || segments.contains { $0.words.first == "function" } || text.contains("@P}")
+            text.range(of: #"(^|[\s;&|({])[A-Za-z_][A-Za-z0-9_:-]*\s*\(\s*\)"#, options: .regularExpression) != nil
+            || segments.contains { ["function", "alias", "hash", "enable"].contains($0.words.first ?? "") }
+            || text.contains("@P}")
         if definesFunction { runners = runners.map { $0 ?? "a shell function" } }
         guard let firstRunner = runners.compactMap({ $0 }).first else { return }
         // Pipelines are not followed through subshells and line breaks: with a runner on the line, any
@@ -378,6 +423,23 @@ enum CodeRunners {
                 refuse([word], "in an option whose value is run as a command")
             }
         }
+        // A value as a whole option of these: `git -c KEY=VALUE`, `scp -o ProxyCommand=...`, `strace -o |cmd`.
+        for (index, word) in words.enumerated() where index > 0 {
+            let previous = words[index - 1]
+            if program == "git" && previous == "-c" || ["scp", "sftp"].contains(program) && previous == "-o"
+                || program == "strace" && previous == "-o"
+            {
+                refuse([word], "in an option whose value is run as a command")
+            }
+        }
+        if program == "git", words.contains("foreach") {
+            refuse(words, "in a command that runs git submodule foreach, which runs a shell")
+        }
+        // `env {{v}} prog`: env reads `NAME=VALUE` from its words, and a name can define a function.
+        if program == "env" {
+            let command = RiskRules.dropOptions(words.dropFirst(), valued: ["-u", "--unset", "-C", "--chdir"])
+            refuse(Array(command.prefix { !$0.contains("/") || $0.contains("=") }), "in a word env reads as NAME=VALUE")
+        }
         // `git --config-env=core.fsmonitor=V` takes the option's value from the variable V.
         if words.contains(where: { $0.lowercased().contains("--config-env") }) {
             refuse(words, "in a command that reads an option's value from a variable (--config-env)")
@@ -403,7 +465,11 @@ enum CodeRunners {
     /// (`print | "sort"`, `|&`), a command piped into getline, or an extension (`@load`). A `|` in a
     /// regular expression (`/error|crit/`) or `||` is no pipe.
     static func awkRunsCommands(_ program: String) -> Bool {
-        guard !program.contains("system"), !program.contains("@load") else { return true }
+        // `getline` reads a command's output when piped (`"date" $1 | getline t`), and `| (...)` pipes
+        // output to one: not told apart from a regular expression's `|`, so neither is plain.
+        guard !program.contains("system"), !program.contains("@load"), !program.contains("getline"),
+            program.range(of: #"\|\s*\("#, options: .regularExpression) == nil
+        else { return true }
         // String literals become `S`, so that `FS="|"` holds no pipe and `print | "sort"` reads `| S`.
         let code = program.replacingOccurrences(of: #""(\\.|[^"\\])*""#, with: " S ", options: .regularExpression)
         let pipe = #"(?<!\|)\|(?!\|)"#  // one `|`, not `||`
@@ -507,8 +573,11 @@ enum CodeRunners {
     private static func runner(ofCommand words: ArraySlice<String>, expands: Bool) -> String? {
         guard let program = words.first else { return nil }
         if let runner = runner(program) { return runner }
-        // A program named by a variable or a substitution (`$SHELL -c`, `"$1"`) could be any shell.
-        if program.contains("$") || program.contains("`") { return "a program named by \(program)" }
+        // A program named by a variable, a substitution, a glob or a brace expansion (`$SHELL -c`, `"$1"`,
+        // `/bin/[d]ash`, `{sh,}`) could be any shell.
+        if program != "[", program != "[[", program.contains(where: { "$`[*?{".contains($0) }) {
+            return "a program named by \(program)"
+        }
         let name = baseName(program)
         if dataPrograms.contains(name) { return nil }
         if ["kubectl", "oc"].contains(name), let verb = kubectlVerb(words) {
@@ -535,7 +604,10 @@ enum CodeRunners {
         {
             return "\(name) -s"
         }
-        if name == "env", words.contains(where: { $0 == "-S" || $0.hasPrefix("--split-string") || $0.hasPrefix("-S") })
+        if name == "env",
+            words.contains(where: {
+                $0.hasPrefix("--split-string") || $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("S")
+            })
         {
             return "env -S"
         }
