@@ -136,6 +136,37 @@ enum CodeRunners {
         return (refused, options)
     }
 
+    /// Whether a `#` outside quotes follows something other than a blank (`\;#`, `$(date)#`), where
+    /// whether it starts a comment depends on how the shell read what came before; `$#`, `${#x}` and a
+    /// quoted `'^#'` are no comments anywhere.
+    static func hasUnquotedHashInsideAWord(_ text: String) -> Bool {
+        var quote: Character?
+        var previous: Character = " "
+        var escaped = false
+        for character in text {
+            defer { previous = character }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if let open = quote {
+                if character == open {
+                    quote = nil
+                } else if character == "\\", open == "\"" {
+                    escaped = true
+                }
+                continue
+            }
+            switch character {
+            case "\\": escaped = true
+            case "'", "\"": quote = character
+            case "#" where !previous.isWhitespace && previous != "$" && previous != "{": return true
+            default: break
+            }
+        }
+        return false
+    }
+
     /// Whether a `$(...)` holds a `)` between quotes (`$(grep -c "fatal)" f)`), which the lexer takes
     /// for its end.
     static func closesSubstitutionInQuotes(_ text: String) -> Bool {
@@ -203,7 +234,7 @@ enum CodeRunners {
         if text.replacingOccurrences(of: "<<<", with: "").contains("<<") {
             return "a here-document"
         }
-        if text.range(of: #"[^\s${]#"#, options: .regularExpression) != nil { return "a # inside a word" }
+        if hasUnquotedHashInsideAWord(text) { return "a # inside a word" }
         if text.range(of: #"[^\s]\\\n"#, options: .regularExpression) != nil {
             return "a backslash-newline inside a word"
         }

@@ -361,6 +361,8 @@ struct ExecutionTemplateTests {
         "oc describe node {{v}}",
         "oc get clusterlogforwarder {{v}} -o json | jq .",
         "kubectl top node {{v}}",
+        // A quoted `#` is no comment in any shell.
+        "grep -v '^#' {{v}}", ##"grep -c "#include" {{v}}"##, "echo $# {{v}}",
         "oc debug node {{v}}", "oc debug node/{{v}} -- chroot /host ls",
         // A sed script that only prints, deletes and substitutes runs nothing: its input and files are data.
         "journalctl -u {{v}} | sed -n '/Events/,$p'", "oc describe pod {{v}} | sed -n '/Events/,$p'",
