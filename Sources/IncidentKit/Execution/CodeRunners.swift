@@ -46,12 +46,13 @@ enum CodeRunners {
         // bash: `compgen -W` expands its word list, `mapfile -C` runs its callback.
         "compgen", "mapfile", "readarray",
         // Debuggers, editors and remote executors that run commands they are given.
-        "gdb", "ed", "ex", "vi", "vim", "nvim", "emacs", "npx", "ansible", "ansible-playbook", "pdsh", "clush",
-        "salt",
+        "gdb", "lldb", "pdb", "pdb3", "ed", "ex", "vi", "vim", "nvim", "view", "vimdiff", "rvim", "gvim", "evim",
+        "emacs", "emacsclient", "npx", "npm", "pnpm", "yarn", "ansible", "ansible-playbook", "pdsh", "clush", "salt",
+        "swift", "julia", "R", "m4", "dc", "socat", "irb", "guile", "jruby",
     ])
 
     /// Interpreters known by the start of their name (`python3.11`, `perl5.36`).
-    static let prefixes = ["python", "perl", "ruby", "php", "lua", "tclsh", "wish"]
+    static let prefixes = ["python", "perl", "ruby", "php", "lua", "tclsh", "wish", "pypy"]
 
     /// Programs whose arguments are only ever data: a word such as `ssh` among their arguments is a
     /// pattern or a file, not a program to run (`grep -c ssh /var/log/auth.log`).
@@ -424,7 +425,22 @@ enum CodeRunners {
         "--to-command", "--use-compress-program", "--rsh-command", "--info-script", "--new-volume-script",
         "--checkpoint-action", "--rsh=", "--rsync-path", "--exec-command", "--config-env", "diff.external",
         "credential.helper", "--overrides", "core.askpass", "gpg.program", "sequence.editor", "--upload-pack",
-        "--receive-pack", "--exec=",
+        "--receive-pack", "--exec=", "--extcmd", "--tool=", "--to-cmd", "--cc-cmd", "--sendmail-cmd", "-filter=",
+        "--unzip-command", "--compress-program", "--rmt-command", "--use-askpass", "filter.", "core.gitproxy",
+        "gpg.ssh.program",
+    ]
+
+    /// Options whose next word is a command line or a program the program runs, by program.
+    static let commandValuedOptions: [String: Set<String>] = [
+        "git": [
+            "-c", "--exec", "-x", "-u", "--upload-pack", "--receive-pack", "--extcmd", "--tool", "--to-cmd",
+            "--cc-cmd", "--sendmail-cmd", "--env-filter", "--tree-filter", "--index-filter", "--msg-filter",
+            "--commit-filter", "--tag-name-filter", "--parent-filter",
+        ],
+        "scp": ["-o", "-S"], "sftp": ["-o", "-S"], "strace": ["-o"], "zip": ["-TT", "--unzip-command"],
+        "sort": ["--compress-program"], "tcpdump": ["-z"], "wget": ["--use-askpass"], "man": ["-P", "--pager"],
+        "tar": ["-F", "--rmt-command", "--info-script", "--new-volume-script"], "nc": ["-e", "-c"],
+        "ncat": ["-e", "-c", "--exec", "--sh-exec", "--lua-exec"], "netcat": ["-e", "-c"],
     ]
 
     /// Refuses the markers a simple command would run as code although it runs no shell itself: in a
@@ -454,14 +470,11 @@ enum CodeRunners {
                 refuse([word], "in an option whose value is run as a command")
             }
         }
-        // A value as a whole option of these: `git -c KEY=VALUE`, `scp -o ProxyCommand=...`, `strace -o |cmd`.
-        for (index, word) in words.enumerated() where index > 0 {
-            let previous = words[index - 1]
-            if program == "git" && previous == "-c" || ["scp", "sftp"].contains(program) && previous == "-o"
-                || program == "strace" && previous == "-o"
-            {
-                refuse([word], "in an option whose value is run as a command")
-            }
+        // A value as the whole value of an option that names a command or a program to run:
+        // `git -c KEY=VALUE`, `git rebase --exec CMD`, `scp -o ProxyCommand=...`, `zip -TT CMD`.
+        let runOptions = commandValuedOptions[program] ?? []
+        for (index, word) in words.enumerated() where index > 0 && runOptions.contains(words[index - 1]) {
+            refuse([word], "in an option whose value is run as a command")
         }
         if program == "git", words.contains("foreach") {
             refuse(words, "in a command that runs git submodule foreach, which runs a shell")

@@ -339,6 +339,12 @@ struct ExecutionTemplateTests {
         "strace -o {{v}} true", #"printf "%s\n" {{v}} | ed -s f.txt"#, "ex -s -c {{v}} -c q f.txt", "npx -c {{v}}",
         #"echo {{v}} | awk '{ "date -d @" $1 | getline t; print t }'"#, "ansible web -m shell -a 'df -h {{v}}'",
         "pdsh -w web1 uptime {{v}}",
+        // The fourth round: programs and options that run what they are given, missing from the lists.
+        "git -C repo rebase --exec {{v}} HEAD~1", "git clone -u {{v}} repo clone",
+        "git archive --remote=r --exec {{v}} HEAD",
+        "git -C repo difftool -y -x {{v}} HEAD~1 HEAD", "zip -T -TT {{v}} z.zip f.txt", "npm exec --yes -c {{v}}",
+        "view -es -c {{v}} -c qa! f.txt", "vimdiff -es -c {{v}} -c qa! f.txt s.py", "pdb3 -c {{v}} -c c s.py",
+        #"printf "%s\n" {{v}} | timeout 120 swift -"#, "lldb --batch -o {{v}}", "man -P {{v}} -l x.1",
     ])
     func thirdRoundTemplatesAreRefused(_ text: String) {
         #expect(CommandTemplate(text).resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]), "\(text)")
