@@ -1,0 +1,196 @@
+import Foundation
+
+/// Where a command's quoting, comments or assignments could carry a value somewhere `CodeRunners` does
+/// not follow: constructs that dash, bash and the scanner read differently, and variables a value is
+/// assigned to and then expanded.
+extension CodeRunners {
+    /// Whether a `#` outside quotes follows something other than a blank (`\;#`, `$(date)#`), where
+    /// whether it starts a comment depends on how the shell read what came before; `$#`, `${#x}` and a
+    /// quoted `'^#'` are no comments anywhere.
+    static func hasUnquotedHashInsideAWord(_ text: String) -> Bool {
+        var quote: Character?
+        var previous: Character = " "
+        var escaped = false
+        for character in text {
+            defer { previous = character }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if let open = quote {
+                if character == open {
+                    quote = nil
+                } else if character == "\\", open == "\"" {
+                    escaped = true
+                }
+                continue
+            }
+            switch character {
+            case "\\": escaped = true
+            case "'", "\"": quote = character
+            case "#" where !previous.isWhitespace && previous != "$" && previous != "{": return true
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// Whether a `$(...)` holds a `)` between quotes (`$(grep -c "fatal)" f)`), which the lexer takes
+    /// for its end.
+    static func closesSubstitutionInQuotes(_ text: String) -> Bool {
+        let characters = Array(text)
+        var index = 0
+        while index + 1 < characters.count {
+            guard characters[index] == "$", characters[index + 1] == "(" else {
+                index += 1
+                continue
+            }
+            var quote: Character?
+            var depth = 0
+            var position = index + 2
+            while position < characters.count {
+                let character = characters[position]
+                if let open = quote {
+                    if character == ")" { return true }
+                    if character == open { quote = nil }
+                } else if character == "'" || character == "\"" {
+                    quote = character
+                } else if character == "(" {
+                    depth += 1
+                } else if character == ")" {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                position += 1
+            }
+            index += 2
+        }
+        return false
+    }
+
+    /// Whether a `${...}` holds a quote or a `{` (`"${x:-'}'}"`, `${x:-"{"}`): bash and dash end it at
+    /// different places, and the checker at a third.
+    static func quotesABraceInParameter(_ text: String) -> Bool {
+        let characters = Array(text)
+        var index = 0
+        while index + 1 < characters.count {
+            guard characters[index] == "$", characters[index + 1] == "{" else {
+                index += 1
+                continue
+            }
+            var position = index + 2
+            while position < characters.count {
+                let character = characters[position]
+                if character == "'" || character == "\"" || character == "{" { return true }
+                if character == "}" { break }
+                position += 1
+            }
+            index = position
+        }
+        return false
+    }
+
+    /// A construct whose quotes dash, bash and `TemplateScanner` do not all end at the same place, nil
+    /// when there is none: `$'...'` (dash has no such quotes), quotes inside `${...}` (dash ends it at the
+    /// first `}`), a backslash inside backticks (dash removes one level first), and `case` inside a
+    /// substitution (its patterns end in `)`).
+    static func quotingAmbiguity(_ text: String) -> String? {
+        if text.contains("$'") { return "$'...'" }
+        // Constructs where the checker's reading of quotes, comments and here-documents has been seen to
+        // part from dash's or bash's: not read at all, whatever they hold.
+        if text.contains("`") { return "backticks" }
+        if text.replacingOccurrences(of: "<<<", with: "").contains("<<") {
+            return "a here-document"
+        }
+        if hasUnquotedHashInsideAWord(text) { return "a # inside a word" }
+        if text.range(of: #"[^\s]\\\n"#, options: .regularExpression) != nil {
+            return "a backslash-newline inside a word"
+        }
+        if text.contains("$[") { return "$[...]" }
+        if text.range(of: #"(^|[^$])\(\("#, options: .regularExpression) != nil { return "((...))" }
+        if closesSubstitutionInQuotes(text) { return "a ) quoted inside $(...)" }
+        if quotesABraceInParameter(text) { return "quotes or braces inside ${...}" }
+        if text.range(of: #"`[^`]*\\[^`]*`"#, options: .regularExpression) != nil { return "a backslash in backticks" }
+        if text.contains("$(") || text.contains("`"),
+            text.range(of: #"(^|[\s;&|(`])case\s"#, options: .regularExpression) != nil
+        {
+            return "case inside a substitution"
+        }
+        return nil
+    }
+
+    /// Markers assigned to a shell variable (`V={{v}}`, `export V=`, `for V in`, `read V <<<`, `set --`)
+    /// that the command then expands (`$V`, `${V}`, `$1`, `"$@"`), with the reason each is refused:
+    /// expanded, a value splits into words (`-n $V` gives kubectl more options) or lands in a script
+    /// (`sed "/$V/p"`, `awk "/$V/"`) whatever program reads it.
+    static func expandedAssignments(_ probe: String, markers: [String]) -> [String: String] {
+        var segments: [ShellSegment] = []
+        var texts = [probe]
+        var depth = 0
+        while !texts.isEmpty, depth < 8 {
+            var next: [String] = []
+            for text in texts {
+                let lexed = ShellLexer.lex(text)
+                segments += lexed.segments
+                next += lexed.substitutions
+            }
+            texts = next
+            depth += 1
+        }
+        var assigned: [String: [String]] = [:]
+        let probeWords = [probe]
+        func assign(_ names: [String], from words: [String]) {
+            let found = markers.filter { marker in words.contains { $0.contains(marker) } }
+            guard !found.isEmpty else { return }
+            for name in names { assigned[name, default: []] += found }
+        }
+        for segment in segments {
+            let words = segment.words
+            for word in words where RiskClassifier.isAssignment(word) {
+                let name = String(word.prefix { $0 != "=" && $0 != "+" })
+                assign([name], from: [String(word.drop { $0 != "=" })])
+            }
+            let program = words.drop(while: RiskClassifier.isAssignment).first.map(baseName) ?? ""
+            let everything = probeWords
+            if program == "for", words.count > 1 {
+                // `for x in {{v}}`, and `for x do`, which loops over the positional parameters.
+                assign([words[1]], from: words.count > 2 && words[2] == "in" ? Array(words.dropFirst(3)) : everything)
+            } else if program == "read" || program == "getopts" || program == "mapfile" || program == "readarray" {
+                // What they read may come from a file the command wrote: every value on the line counts.
+                let names = words.dropFirst().filter { !$0.hasPrefix("-") }
+                assign(names + ["OPTARG", "REPLY", "MAPFILE"], from: everything)
+            } else if program == "printf", let at = words.firstIndex(of: "-v"), at + 1 < words.count {
+                assign([words[at + 1]], from: everything)
+            } else if program == "set" {
+                assign(["1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"], from: Array(words.dropFirst()))
+            }
+        }
+        // `A=(...)`: the lexer ends the word at `(`, so the array's values are not in it.
+        if let array = probe.range(of: #"[A-Za-z_][A-Za-z0-9_]*\+?=\("#, options: .regularExpression) {
+            assign([String(probe[array].prefix { $0 != "=" && $0 != "+" })], from: probeWords)
+        }
+        // `$_` (the last argument of the previous command) and `${!name}`, a nameref (`declare -n`, `local
+        // -n`): expansions of values that no assignment names.
+        let hidden = #"\$_(?![A-Za-z0-9_])|\$\{_\}|\$\{!|(declare|typeset|local)\s+-[A-Za-z]*n"#
+        if probe.range(of: hidden, options: .regularExpression) != nil { assign(["_"], from: probeWords) }
+        var reasons: [String: String] = [:]
+        for name in assigned.keys.sorted() {
+            if name == "_" {
+                for marker in assigned[name]! where reasons[marker] == nil {
+                    reasons[marker] =
+                        "in a command that expands $_, ${!...} or a nameref, where the value could reach a script"
+                }
+                continue
+            }
+            let escaped = NSRegularExpression.escapedPattern(for: name)
+            let expansion =
+                #"\$\{?[#!]?"# + escaped + (name.first?.isLetter == true || name.first == "_" ? "(?![A-Za-z0-9_])" : "")
+            guard probe.range(of: expansion, options: .regularExpression) != nil else { continue }
+            for marker in assigned[name]! where reasons[marker] == nil {
+                reasons[marker] =
+                    "in $\(name), which the command expands where the value could split into words or reach a script"
+            }
+        }
+        return reasons
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// sed scripts that cannot run or write anything: their files and input stay data.
+extension CodeRunners {
+    /// One command of a sed script that cannot run or write anything: an optional address (a line, `$`,
+    /// a `/regex/`, or a range of them), then `d p q Q = n N g G h H x D P`, or `s/a/b/` with the flags
+    /// `g p i I` and a number, or `y/abc/xyz/`. (`e`, `s///e`, `w`, `r` and `{...}` are not plain.)
+    static let plainSedCommand: String = {
+        // A bracket expression is taken whole by sed (`[/]` holds no delimiter): only simple ones, with no
+        // `/` or `[` inside, are plain.
+        let bracket = #"\[\^?\]?[^\]\[/\n]*\]"#
+        let body = #"(\\.|"# + bracket + #"|[^/\\\n\[])*"#
+        let regex = "/" + body + "/"
+        let address = #"(\d+|\$|"# + regex + #")(\s*,\s*(\d+|\$|\+\d+|"# + regex + #"))?"#
+        let substitution = "s/" + body + #"/(\\.|[^/\\\n])*/[gpiI0-9]*"#
+        let transliteration = #"y/(\\.|[^/\\\n])*/(\\.|[^/\\\n])*/"#
+        return "(" + address + #")?\s*!?\s*([dpqQ=nNgGhHxDP]|"# + substitution + "|" + transliteration + ")"
+    }()
+
+    /// Whether a sed script is only plain commands (`plainSedCommand`), separated by `;` or line breaks.
+    static func isPlainSedScript(_ script: String) -> Bool {
+        let command = plainSedCommand
+        let whole = #"^\s*"# + command + #"(\s*[;\n]\s*"# + command + #")*\s*;?\s*$"#
+        return script.range(of: whole, options: .regularExpression) != nil
+    }
+
+    /// The positions of a plain sed command's file operands in its segment's words, nil when it is not
+    /// plain: a script file (`-f`), or a script that can run commands (`e`) or write files (`w`).
+    static func sedOperands(_ segment: ShellSegment) -> [Int]? {
+        let words = segment.words
+        guard let first = words.first, ["sed", "gsed"].contains(baseName(first)) else { return nil }
+        var scripts: [String] = []
+        var index = 1
+        while index < words.count, words[index].hasPrefix("-"), words[index] != "-" {
+            let option = words[index]
+            if option == "--" {
+                index += 1
+                break
+            }
+            if option == "-e" || option == "--expression" {
+                guard index + 1 < words.count, !segment.expanding.contains(index + 1) else { return nil }
+                scripts.append(words[index + 1])
+                index += 2
+                continue
+            }
+            if option.hasPrefix("--expression=") {
+                guard !segment.expanding.contains(index) else { return nil }
+                scripts.append(String(option.dropFirst("--expression=".count)))
+            } else if ![
+                "-n", "--quiet", "--silent", "-E", "-r", "--regexp-extended", "-u", "--unbuffered", "-s",
+                "--separate", "-z", "--null-data", "--posix", "--debug",
+            ].contains(option) {
+                return nil  // `-f FILE`, `-i`, an option that takes a value, or one not known
+            }
+            index += 1
+        }
+        if scripts.isEmpty {
+            guard index < words.count else { return nil }
+            // A script the shell expands something into (`sed "/$V/p"`) can be given `e` by a variable.
+            guard !segment.expanding.contains(index) else { return nil }
+            scripts.append(words[index])
+            index += 1
+        }
+        // GNU sed reads options after the files too (`sed 1p -e SCRIPT FILE`): none may follow.
+        guard scripts.allSatisfy(isPlainSedScript),
+            !words[index...].contains(where: { $0.hasPrefix("-") && $0 != "-" })
+        else { return nil }
+        return Array(index..<words.count)
+    }
+}
