@@ -38,18 +38,10 @@ extension CodeRunners {
     /// Whether a `$(...)` holds a `)` between quotes (`$(grep -c "fatal)" f)`), which the lexer takes
     /// for its end.
     static func closesSubstitutionInQuotes(_ text: String) -> Bool {
-        let characters = Array(text)
-        var index = 0
-        while index + 1 < characters.count {
-            guard characters[index] == "$", characters[index + 1] == "(" else {
-                index += 1
-                continue
-            }
+        anyOpening("(", in: Array(text)) { characters, start in
             var quote: Character?
             var depth = 0
-            var position = index + 2
-            while position < characters.count {
-                let character = characters[position]
+            for character in characters[start...] {
                 if let open = quote {
                     if character == ")" { return true }
                     if character == open { quote = nil }
@@ -58,36 +50,34 @@ extension CodeRunners {
                 } else if character == "(" {
                     depth += 1
                 } else if character == ")" {
-                    if depth == 0 { break }
+                    if depth == 0 { return false }
                     depth -= 1
                 }
-                position += 1
             }
-            index += 2
+            return false
         }
-        return false
     }
 
     /// Whether a `${...}` holds a quote or a `{` (`"${x:-'}'}"`, `${x:-"{"}`): bash and dash end it at
     /// different places, and the checker at a third.
     static func quotesABraceInParameter(_ text: String) -> Bool {
-        let characters = Array(text)
-        var index = 0
-        while index + 1 < characters.count {
-            guard characters[index] == "$", characters[index + 1] == "{" else {
-                index += 1
-                continue
-            }
-            var position = index + 2
-            while position < characters.count {
-                let character = characters[position]
+        anyOpening("{", in: Array(text)) { characters, start in
+            for character in characters[start...] {
                 if character == "'" || character == "\"" || character == "{" { return true }
-                if character == "}" { break }
-                position += 1
+                if character == "}" { return false }
             }
-            index = position
+            return false
         }
-        return false
+    }
+
+    /// Whether `holds` is true of the text after some `$` followed by `bracket` (`$(`, `${`), given the
+    /// characters and the position after the bracket.
+    private static func anyOpening(
+        _ bracket: Character, in characters: [Character], holds: ([Character], Int) -> Bool
+    ) -> Bool {
+        characters.indices.dropLast().contains { index in
+            characters[index] == "$" && characters[index + 1] == bracket && holds(characters, index + 2)
+        }
     }
 
     /// A construct whose quotes dash, bash and `TemplateScanner` do not all end at the same place, nil
