@@ -345,6 +345,8 @@ struct ExecutionTemplateTests {
         "git -C repo difftool -y -x {{v}} HEAD~1 HEAD", "zip -T -TT {{v}} z.zip f.txt", "npm exec --yes -c {{v}}",
         "view -es -c {{v}} -c qa! f.txt", "vimdiff -es -c {{v}} -c qa! f.txt s.py", "pdb3 -c {{v}} -c c s.py",
         #"printf "%s\n" {{v}} | timeout 120 swift -"#, "lldb --batch -o {{v}}", "man -P {{v}} -l x.1",
+        "SUDO_EDITOR={{v}} sudoedit /etc/hosts", "JAVA_TOOL_OPTIONS={{v}} java -version",
+        "GIT_EXEC_PATH={{v}} git status", "RUBYOPT={{v}} ruby x.rb",
     ])
     func thirdRoundTemplatesAreRefused(_ text: String) {
         #expect(CommandTemplate(text).resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]), "\(text)")
