@@ -11,8 +11,10 @@ public struct Checklist: Sendable {
     public var fixSteps: [RunbookCommand] = []
     /// The headings of the fixing sections that hold `fixSteps`, in order.
     public var fixHeadings: [String] = []
+    /// Whether `withoutFixSteps()` took the fixing steps out of `commands`.
+    public var excludesFixSteps = false
     /// The fixing steps `withoutFixSteps()` took out of `commands`.
-    public var setAside: [RunbookCommand] = []
+    public var setAside: [RunbookCommand] { excludesFixSteps ? fixSteps : [] }
 
     /// Words of a heading over the steps that fix the problem, in runbooks that are not checklists.
     static let fixHeadingWords: Set<String> = [
@@ -70,7 +72,7 @@ public struct Checklist: Sendable {
     public func withoutFixSteps() -> Checklist {
         var copy = self
         copy.commands.removeAll { fixSteps.contains($0) }
-        copy.setAside = fixSteps
+        copy.excludesFixSteps = true
         return copy
     }
 }

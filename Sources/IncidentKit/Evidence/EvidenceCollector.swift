@@ -62,17 +62,19 @@ public struct EvidenceCollector {
     /// Runs the pending items of `items` and returns them filled in, in the same order.
     public func run(_ items: [EvidenceItem], display: RunDisplay?) -> [EvidenceItem] {
         var items = items
-        var runnable: [(index: Int, spec: CommandSpec)] = []
+        var runnable: [(index: Int, spec: CommandSpec, follows: Bool)] = []
         _ = FileSystem.makeDirectories(folder + "/evidence")
         for (index, command) in commands.enumerated() where items[index].status == .pending {
             let file = "evidence/" + String(format: "%02d", index + 1) + "-" + Self.slug(command.source.title) + ".log"
             if var spec = command.spec(
                 outputFile: folder + "/" + file, secrets: secrets, defaultTimeout: defaultTimeout)
             {
-                if StreamingCommand.kind(of: spec.command)?.follows == true {
+                // A command that follows its output runs for the window, whatever its time limit.
+                let follows = StreamingCommand.kind(of: spec.command)?.follows == true
+                if follows {
                     spec.timeout = min(spec.timeout ?? StreamingCommand.followWindow, StreamingCommand.followWindow)
                 }
-                runnable.append((index, spec))
+                runnable.append((index, spec, follows))
                 items[index].outputFile = file
             }
         }
@@ -90,7 +92,7 @@ public struct EvidenceCollector {
                 }
                 items[index].timedOut = result.timedOut
                 // A command that follows its output was stopped as planned: what it printed is the evidence.
-                if result.timedOut, StreamingCommand.kind(of: runnable[position].spec.command)?.follows == true {
+                if result.timedOut, runnable[position].follows {
                     items[index].timedOut = false
                     items[index].followedSeconds = Int(StreamingCommand.followWindow.components.seconds)
                 }

@@ -37,13 +37,10 @@ public struct RunbookCommand: Sendable, Hashable {
                 annotations.retry = annotations.retry || blockAnnotations.annotations.retry
                 annotations.requires += blockAnnotations.annotations.requires
                 let title = comment?.text ?? String(text.split(separator: "\n").first ?? "")
-                let command = Self.withAngleBracketPlaceholders(text)
+                let (command, names) = Self.angleBracketPlaceholders(in: text)
                 var found = RunbookCommand(
                     title: title, command: command, annotations: annotations, section: section, line: startLine)
-                if command != text {
-                    let written = Set(CommandTemplate(text).variableNames)
-                    found.angleBracketNames = CommandTemplate(command).variableNames.filter { !written.contains($0) }
-                }
+                found.angleBracketNames = names
                 commands.append(found)
             }
             lines = []
@@ -151,10 +148,14 @@ public struct RunbookCommand: Sendable, Hashable {
     /// written for the tool mark the values to fill in that way (`oc logs <POD_NAME> -n x`), which the
     /// shell would read as redirections. Quoted (`grep '<title>'`), in a comment, or in a command with a
     /// here-document, it stays as written.
-    static func withAngleBracketPlaceholders(_ text: String) -> String {
-        guard text.contains("<"), !text.contains("<<") else { return text }
+    static func withAngleBracketPlaceholders(_ text: String) -> String { angleBracketPlaceholders(in: text).text }
+
+    /// `text` as `withAngleBracketPlaceholders` writes it, and the names it turned into placeholders.
+    static func angleBracketPlaceholders(in text: String) -> (text: String, names: [String]) {
+        guard text.contains("<"), !text.contains("<<") else { return (text, []) }
         let characters = Array(text)
         var result = ""
+        var names: [String] = []
         var quote: Character?
         var index = 0
         func isNameCharacter(_ character: Character) -> Bool {
@@ -188,7 +189,9 @@ public struct RunbookCommand: Sendable, Hashable {
                 if end < characters.count, characters[end] == ">",
                     end + 1 == characters.count || !isNameCharacter(characters[end + 1])
                 {
-                    result += "{{" + String(characters[(index + 1)..<end]) + "}}"
+                    let name = String(characters[(index + 1)..<end])
+                    if !names.contains(name) { names.append(name) }
+                    result += "{{" + name + "}}"
                     index = end + 1
                     continue
                 }
@@ -196,7 +199,7 @@ public struct RunbookCommand: Sendable, Hashable {
             result.append(character)
             index += 1
         }
-        return result
+        return (result, names)
     }
 
     /// The delimiter of a here-document a line opens (`cat <<'EOF' > f`, `<<-END`), or nil.

@@ -79,7 +79,16 @@ public struct Library: Sendable {
     static func read(_ paths: [String], root: String) -> [(file: LibraryFile, readable: Bool)] {
         paths.concurrentMap { path in
             let bytes = FileSystem.read(root + "/" + path)
-            return (LibraryFile(path: path, document: MarkdownDocument(path: path, bytes: bytes ?? [])), bytes != nil)
+            var document = MarkdownDocument(path: path, bytes: bytes ?? [])
+            // No text file holds NUL: an image or an archive named .md reads as noise. (Checked here, where
+            // lint and triage read; the route cache's cold reading of thousands of runbooks skips it.)
+            if let bytes, let nul = bytes.firstIndex(of: 0) {
+                document.diagnostics.append(
+                    Diagnostic(
+                        .warning, path: path, line: bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) },
+                        "this file holds NUL bytes: it looks binary, not markdown; remove it or rename it"))
+            }
+            return (LibraryFile(path: path, document: document), bytes != nil)
         }
     }
 

@@ -252,7 +252,7 @@ public struct Linter: Sendable {
                     "the command leaves \(open) open, so the shell will reject it: close it, or end the line with \\ "
                         + "to go on with the next")
             }
-            return Array([unclosed].compactMap { $0 })
+            return (unclosed.map { [$0] } ?? [])
                 + CommandTemplate(command.text).problems.map { problem in
                     let written = position < angle.count && angle[position].contains(problem.name)
                     return Diagnostic(

@@ -11,14 +11,6 @@ public struct MarkdownDocument: Sendable {
     /// Reads markdown from bytes. Never fails: unknown constructs become paragraphs.
     public init(path: String, bytes: [UInt8]) {
         self.init(path: path, lines: SourceText.lines(of: bytes))
-        // No text file holds NUL: an image or an archive named .md reads as noise.
-        if let nul = bytes.firstIndex(of: 0) {
-            let line = bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            diagnostics.append(
-                Diagnostic(
-                    .warning, path: path, line: line,
-                    "this file holds NUL bytes: it looks binary, not markdown; remove it or rename it"))
-        }
     }
 
     /// Reads markdown from text. Never fails: unknown constructs become paragraphs.

@@ -36,7 +36,8 @@ public struct WorkflowRunner {
         let redactor = Redactor(secrets: scope.secrets)
         if keeper.record.nextStep > workflow.steps.count {
             console.error(
-                "warning: the record's next step is \(keeper.record.nextStep + 1), but \(workflow.path) has "
+                console.yellowError("warning: ")
+                    + "the record's next step is \(keeper.record.nextStep + 1), but \(workflow.path) has "
                     + "\(workflow.steps.count) steps (the workflow changed, or state.json was edited): no step is left to run\n"
             )
         }

@@ -198,40 +198,39 @@ import Testing
     /// A runbook that is its own checklist gives its Diagnosis commands as evidence, never those of its
     /// Mitigation section (`etcdctl defrag` in the corpus), and says how many it left to the responder.
     @Test func aRunbooksFixingStepsAreNotEvidence() throws {
-        let folder = try Processes.temporaryFolder("fix-steps")
-        let library = folder + "/library"
-        try FileManager.default.createDirectory(atPath: library + "/alerts", withIntermediateDirectories: true)
-        try """
-        # EtcdSpaceLow
+        let (folder, library) = try Processes.runbookLibrary(
+            "EtcdSpaceLow",
+            markdown: """
+                # EtcdSpaceLow
 
-        ## Meaning
+                ## Meaning
 
-        The etcd database is close to its quota.
+                The etcd database is close to its quota.
 
-        ## Diagnosis
+                ## Diagnosis
 
-        ```shell
-        echo diagnosis-ran
-        ```
+                ```shell
+                echo diagnosis-ran
+                ```
 
-        ## Mitigation
+                ## Mitigation
 
-        ### Defragment
+                ### Defragment
 
-        ```shell
-        echo mitigation-ran
-        ```
+                ```shell
+                echo mitigation-ran
+                ```
 
-        ```shell
-        echo mitigation-ran-again
-        ```
+                ```shell
+                echo mitigation-ran-again
+                ```
 
-        ## Verification
+                ## Verification
 
-        ```shell
-        echo verification-ran
-        ```
-        """.write(toFile: library + "/alerts/EtcdSpaceLow.md", atomically: true, encoding: .utf8)
+                ```shell
+                echo verification-ran
+                ```
+                """)
         let run = Processes.runIncident(
             [
                 "triage", "EtcdSpaceLow", "--no-input", "--yes", "--library", library, "--out", folder + "/incidents",
@@ -250,11 +249,8 @@ import Testing
     /// A `<name>` the runbook leaves to fill in is asked for like any variable, and reaches the command
     /// as one quoted word.
     @Test func anAngleBracketPlaceholderIsFilledFromSet() throws {
-        let folder = try Processes.temporaryFolder("angle")
-        let library = folder + "/library"
-        try FileManager.default.createDirectory(atPath: library + "/alerts", withIntermediateDirectories: true)
-        try "# PodDown\n\n## Diagnosis\n\n```shell\necho pod=<POD_NAME>\n```\n".write(
-            toFile: library + "/alerts/PodDown.md", atomically: true, encoding: .utf8)
+        let (folder, library) = try Processes.runbookLibrary(
+            "PodDown", markdown: "# PodDown\n\n## Diagnosis\n\n```shell\necho pod=<POD_NAME>\n```\n")
         func triage(_ extra: [String]) throws -> EvidenceItem {
             let out = folder + "/incidents-\(extra.count)"
             let run = Processes.runIncident(

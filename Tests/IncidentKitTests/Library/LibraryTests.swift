@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import IncidentKit
@@ -21,13 +22,17 @@ import Testing
     }
 
     /// A binary file named .md (an image, an archive) is reported where its first NUL byte is.
-    @Test func aBinaryFileIsReported() {
-        let document = MarkdownDocument(path: "runbooks/logo.md", bytes: Array("# x\nPNG".utf8) + [0, 1, 2, 0x0A, 0])
+    @Test func aBinaryFileIsReported() throws {
+        let root = try Processes.temporaryFolder("binary-md")
         #expect(
-            document.diagnostics.map(\.description) == [
-                "runbooks/logo.md:2: warning: this file holds NUL bytes: it looks binary, not markdown; remove it or rename it"
+            FileManager.default.createFile(
+                atPath: root + "/logo.md", contents: Data(Array("# x\nPNG".utf8) + [0, 1, 2, 0x0A, 0])))
+        #expect(FileManager.default.createFile(atPath: root + "/fine.md", contents: Data("# fine\n".utf8)))
+        let read = Library.read(["logo.md", "fine.md"], root: root)
+        #expect(
+            read.flatMap(\.file.document.diagnostics).map(\.description) == [
+                "logo.md:2: warning: this file holds NUL bytes: it looks binary, not markdown; remove it or rename it"
             ])
-        #expect(MarkdownDocument(path: "a.md", bytes: Array("# fine\n".utf8)).diagnostics.isEmpty)
     }
 
     @Test func formHasTheSeedFieldsInOrder() throws {
@@ -95,6 +100,9 @@ import Testing
         #expect(commands.map(\.line) == [4, 8])
     }
 
+    /// The text of each command of a `bash` block holding `block`.
+    private func commands(_ block: String) -> [String] { Self.commands(inBashBlock: block).map(\.command) }
+
     /// The commands of a `bash` block holding `block`.
     static func commands(inBashBlock block: String) -> [RunbookCommand] {
         let document = MarkdownDocument(path: "c.md", text: "```bash\n" + block + "\n```\n")
@@ -120,7 +128,6 @@ import Testing
     }
 
     @Test func transcriptsAreKnownByTheirFirstLineAndTheirOutputNeverRuns() {
-        func commands(_ block: String) -> [String] { Self.commands(inBashBlock: block).map(\.command) }
         // A prompt inside a here-document does not make the block a transcript.
         #expect(
             commands("cat <<'EOF' > /tmp/x\n$ not a prompt\nEOF\nsystemctl restart nginx")
@@ -138,7 +145,6 @@ import Testing
 
     /// Prompts as the corpora write them, of a shell in a pod or on a node, mark a transcript too.
     @Test func promptsOfOtherShellsAreTranscripts() {
-        func commands(_ block: String) -> [String] { Self.commands(inBashBlock: block).map(\.command) }
         #expect(commands("sh-5.1$ rados df\nPOOL_NAME USED\n.rgw.root 0 B") == ["rados df"])
         #expect(commands("sh-4.4# chroot /host\nsh-4.4# crictl ps") == ["chroot /host", "crictl ps"])
         #expect(
@@ -152,7 +158,6 @@ import Testing
     /// A line whose quote or `$(` is still open goes on at the next, as the shell reads it: real runbooks
     /// wrap JSON patches that way.
     @Test func anOpenQuoteJoinsTheNextLine() {
-        func commands(_ block: String) -> [String] { Self.commands(inBashBlock: block).map(\.command) }
         #expect(
             commands("oc patch x --type merge -p '{\"spec\":\n  {\"replicas\": 2}}'\noc get x")
                 == ["oc patch x --type merge -p '{\"spec\":\n  {\"replicas\": 2}}'", "oc get x"])

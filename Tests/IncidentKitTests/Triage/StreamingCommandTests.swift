@@ -34,24 +34,23 @@ import Testing
     /// and counts as followed, not timed out; `yes` is not run at all. The run does not wait out the
     /// default time limit.
     @Test func aFollowingCommandIsEvidenceForAFewSecondsAndAnEndlessOneIsNotRun() throws {
-        let folder = try Processes.temporaryFolder("streaming")
-        let library = folder + "/library"
-        try FileManager.default.createDirectory(atPath: library + "/alerts", withIntermediateDirectories: true)
-        try "first line\nconnection refused by upstream\n".write(
-            toFile: folder + "/app.log", atomically: true, encoding: .utf8)
-        try """
-        # AppLogErrors
+        let log = NSTemporaryDirectory() + "streaming-\(UUID().uuidString).log"
+        try "first line\nconnection refused by upstream\n".write(toFile: log, atomically: true, encoding: .utf8)
+        let (folder, library) = try Processes.runbookLibrary(
+            "AppLogErrors",
+            markdown: """
+                # AppLogErrors
 
-        ## Diagnosis
+                ## Diagnosis
 
-        ```shell
-        tail -n 5 -f \(folder)/app.log
-        ```
+                ```shell
+                tail -n 5 -f \(log)
+                ```
 
-        ```shell
-        yes
-        ```
-        """.write(toFile: library + "/alerts/AppLogErrors.md", atomically: true, encoding: .utf8)
+                ```shell
+                yes
+                ```
+                """)
         let start = Date()
         let run = Processes.runIncident(
             ["triage", "AppLogErrors", "--no-input", "--yes", "--library", library, "--out", folder + "/incidents"],
