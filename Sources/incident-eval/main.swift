@@ -81,7 +81,7 @@ let libraryPath = option("--library", "../shared/corpora")
 let labelsPath = option("--labels", "bench/route-eval/labels.tsv")
 let showMisses = arguments.contains("--misses")
 let dumpPath = option("--dump", "")
-var dump = "kind\tnone\tcorrect\tconfident\tscore1\tscore2\tcoverage\tterms\tsymptom\n"
+var dump = "kind\tnone\tcorrect\tconfident\tscore1\tscore2\tcoverage\tterms\tevidence\ttop3\tsymptom\n"
 
 guard let labelBytes = FileSystem.read(labelsPath) else {
     warn("route-eval: cannot read \(labelsPath)\n")
@@ -172,7 +172,8 @@ for row in rows {
     let scores = result.matches.map(\.score) + [0, 0]
     dump +=
         "\(row.kind)\t\(row.expected.isEmpty)\t\(ranked.first.map(row.expected.contains) ?? false)\t\(result.confident)\t"
-        + "\(scores[0])\t\(scores[1])\t\(result.matches.first?.coverage ?? 0)\t\(result.terms.count)\t\(row.symptom)\n"
+        + "\(scores[0])\t\(scores[1])\t\(result.matches.first?.coverage ?? 0)\t\(result.terms.count)\t"
+        + "\(result.matches.first?.evidence ?? 0)\t\(ranked.prefix(3).contains(where: row.expected.contains))\t\(row.symptom)\n"
     let hit = row.expected.isEmpty ? !result.confident : ranked.first.map(row.expected.contains) ?? false
     if !hit {
         let bm25Top = referenceRanked.first.map(row.expected.contains) ?? false
