@@ -78,7 +78,7 @@ public struct EvidenceCollector {
                 items[index].outputFile = file
             }
         }
-        display?.begin(total: runnable.count)
+        display?.begin(total: runnable.count, following: Set(runnable.indices.filter { runnable[$0].follows }))
         let results = runner.runAll(runnable.map(\.spec)) { event in display?.handle(event) }
         display?.end()
         for (position, outcome) in results.enumerated() {

@@ -7,6 +7,8 @@ public final class RunDisplay: Sendable {
     private let console: any Console
     private let live: Bool
     private let state = Mutex<(running: [Int: String], done: Int, total: Int)>(([:], 0, 0))
+    /// The commands (by index in the batch) that follow their output: stopped at the window, as planned.
+    private let following = Mutex<Set<Int>>([])
     private let startHandler = Mutex<(@Sendable (String) -> Void)?>(nil)
 
     /// Called with a command's label when it starts (the timeline records it).
@@ -21,8 +23,9 @@ public final class RunDisplay: Sendable {
         self.live = live
     }
 
-    func begin(total: Int) {
+    func begin(total: Int, following: Set<Int> = []) {
         state.withLock { $0 = ([:], 0, total) }
+        self.following.withLock { $0 = following }
     }
 
     func handle(_ event: RunProgress) {
@@ -44,6 +47,8 @@ public final class RunDisplay: Sendable {
             }
             if live {
                 console.write(TerminalText.eraseLine + line)
+            } else if timedOut, following.withLock({ $0.contains(index) }) {
+                console.write("  finished  \(label) (followed for \(Self.seconds(duration)))\n")
             } else {
                 console.write(
                     "  finished  \(label) (\(Self.describe(status, timedOut: timedOut)), \(Self.seconds(duration)))\n")

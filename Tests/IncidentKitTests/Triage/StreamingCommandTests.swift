@@ -57,6 +57,9 @@ import Testing
             directory: folder, environment: ["XDG_CACHE_HOME": folder + "/cache"])
         #expect(Date().timeIntervalSince(start) < 20, "the run waited for the default time limit")
         #expect(run.output.contains("followed for 5 s"), "\(run.output)")
+        // The progress line (not a terminal: a line per command) says so too.
+        #expect(run.output.contains("finished  tail -n 5 -f \(log) (followed for 5."), "\(run.output)")
+        #expect(!run.output.contains("timed out"), "\(run.output)")
         #expect(
             run.output.contains("runs until stopped (yes); not run as evidence: run it in a terminal"), "\(run.output)")
         let store = IncidentStore(root: folder + "/incidents")
