@@ -92,7 +92,9 @@ public struct RunbookCommand: Sendable, Hashable {
             lines.append(text)
             // A line goes on at the next after a `\`, and, as the shell reads it, while a quote, `$(` or a
             // backtick it opened is open (`oc patch x -p '{` ... `}'`).
-            continuing = trimmed.hasSuffix("\\") || TemplateScanner.unclosed(lines.joined(separator: "\n")) != nil
+            let sofar = lines.joined(separator: "\n")
+            continuing =
+                trimmed.hasSuffix("\\") || TemplateScanner.unclosed(sofar) != nil || Self.openCompounds(sofar) > 0
             hereDocument = Self.hereDocumentDelimiter(in: text)
         }
         flush()
@@ -131,7 +133,22 @@ public struct RunbookCommand: Sendable, Hashable {
             return true
         }
         if word.hasPrefix("\""), word.contains("\":") || word.hasSuffix(",") { return true }
-        if ["/", "-", "+", "*"].contains(word) || Double(word) != nil { return true }
+        // PromQL's operators and joins: no program is called `and`, and `> 2` would only empty a file.
+        if ["/", "-", "+", "*", ">", "<", "==", "!=", ">=", "<=", "%", "^", "and", "or", "unless"].contains(word)
+            || Double(word) != nil
+        {
+            return true
+        }
+        let unquoted = Self.withoutQuotedText(trimmed)
+        // `sum by(job) (rate(x[5m]))`, `irate (x[5m])`, `x * on (node) group_left() (y)`: PromQL, which to
+        // the shell is a syntax error.
+        if Self.hasStrayParenthesis(unquoted) { return true }
+        // A row of a table a command printed: columns aligned with runs of spaces, no shell syntax.
+        if unquoted.components(separatedBy: "   ").filter({ !$0.trimmed.isEmpty }).count >= 3,
+            !unquoted.contains(where: { "|;&<>$=`".contains($0) })
+        {
+            return true
+        }
         // `rate(`, `topk(5,`, `up{job="x"}`: a call or a selector, unless an assignment or a function.
         if let bracket = word.firstIndex(where: { $0 == "(" || $0 == "{" }), bracket != word.startIndex,
             !word[..<bracket].contains("="), !word.hasPrefix("$"), !word.hasSuffix("()")
@@ -142,6 +159,70 @@ public struct RunbookCommand: Sendable, Hashable {
         // assignments do not.
         if let first = word.first, first.isUppercase, !word.contains("="), !word.contains("/") { return true }
         return false
+    }
+
+    /// Whether an unquoted line has a `(` the shell would reject: not a substitution (`$(`, `<(`), an array
+    /// (`=(`), a function's `()`, an escaped `\(`, or a subshell where a command starts (`(cd /tmp && ls)`,
+    /// `if (...)`). Arithmetic (`((`) is not judged.
+    static func hasStrayParenthesis(_ unquoted: String) -> Bool {
+        guard !unquoted.contains("((") else { return false }
+        let characters = Array(unquoted)
+        let startsCommand: Set<String> = ["if", "while", "until", "then", "do", "else", "elif", "!", "{", "time"]
+        for (index, character) in characters.enumerated() where character == "(" {
+            if index + 1 < characters.count, characters[index + 1] == ")" { continue }
+            if index > 0, "$<>=@!+*?\\".contains(characters[index - 1]) { continue }
+            var before = index - 1
+            while before >= 0, characters[before] == " " || characters[before] == "\t" { before -= 1 }
+            if before < 0 || ";|&(".contains(characters[before]) { continue }
+            var start = before
+            while start > 0, !" \t;|&(".contains(characters[start - 1]) { start -= 1 }
+            if startsCommand.contains(String(characters[start...before])) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// `line` without the text inside its quotes (the quotes stay).
+    static func withoutQuotedText(_ line: String) -> String {
+        var result = ""
+        var quote: Character?
+        for character in line {
+            if let open = quote {
+                if character == open {
+                    quote = nil
+                    result.append(character)
+                }
+            } else {
+                if character == "'" || character == "\"" { quote = character }
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// How many compound commands (`for ...; do`, `while`, `if ... then`, `case`) `text` opens and does not
+    /// close: a loop written over several lines is one command, as the shell reads it.
+    static func openCompounds(_ text: String) -> Int {
+        var open = 0
+        for line in text.split(separator: "\n") {
+            var atCommand = true
+            for word in withoutQuotedText(String(line)).split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+                if word.hasPrefix("#") { break }
+                var name = Substring(word)
+                // `done;`, `fi)`: the separator after a keyword ends it.
+                let separated = name.last.map { ";&|)".contains($0) } ?? false
+                while let last = name.last, ";&|)".contains(last) { name = name.dropLast() }
+                if atCommand {
+                    switch name {
+                    case "for", "while", "until", "select", "if", "case": open += 1
+                    case "done", "fi", "esac": open -= 1
+                    default: break
+                    }
+                }
+                atCommand = separated || name.isEmpty || ["do", "then", "else", "elif", "{", "(", "!"].contains(name)
+            }
+        }
+        return max(0, open)
     }
 
     /// `text` with each unquoted `<name>` written as the placeholder `{{name}}`: runbooks that are not

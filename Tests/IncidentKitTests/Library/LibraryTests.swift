@@ -168,6 +168,21 @@ import Testing
         #expect(TemplateScanner.unclosed("echo 'a' \"b\" $(c) `d` ${e}") == nil)
     }
 
+    /// A loop or an `if` written over several lines is one command, as the shell reads it; a keyword that
+    /// is an argument (`echo wait for it`) opens nothing.
+    @Test func aCompoundCommandOverSeveralLinesIsOneCommand() {
+        let loop = "for pod in ${pods}\ndo\n  echo \"${pod}:\"\n  oc describe pods ${pod}\ndone"
+        #expect(commands(loop + "\nuptime") == [loop, "uptime"])
+        #expect(commands("if true\nthen\n  uptime\nfi\ndf -h") == ["if true\nthen\n  uptime\nfi", "df -h"])
+        #expect(
+            commands("while read l; do\n  echo $l\ndone < f\ndf") == ["while read l; do\n  echo $l\ndone < f", "df"])
+        #expect(commands("for x in a b; do echo $x; done\nuptime") == ["for x in a b; do echo $x; done", "uptime"])
+        #expect(commands("echo wait for it\nuptime") == ["echo wait for it", "uptime"])
+        #expect(commands("case $x in\n  a) echo a ;;\nesac\nuptime") == ["case $x in\n  a) echo a ;;\nesac", "uptime"])
+        // A loop the block never closes ends at the blank line.
+        #expect(commands("for x in a b\ndo\n\nuptime") == ["for x in a b\ndo", "uptime"])
+    }
+
     /// Runbooks not written for the tool mark values to fill in as `<name>`: unquoted, the shell would
     /// read a redirection, so it is the placeholder `{{name}}`; quoted, commented or in a here-document
     /// it is text.
@@ -202,6 +217,11 @@ import Testing
                 / scalar(sum(rate(apiserver_request_total[1d])))
                 node_cpu_seconds_total{mode="idle"}[4m]
                 1 - irate(x[5m])
+                irate (container_cpu_usage_seconds_total{container!=""}[4m])
+                and on (node) cluster:master_nodes
+                > 2 and on ()(sum(cluster_infrastructure_provider == bool 1)))
+                ocs_objectbucketclaim_info * on (namespace, objectbucket) group_left() (ocs_objectbucket_used_bytes)
+                default     alertmanager-main-0     1/2     CrashLoopBackOff    37107 2d
                 Warning  FailedScheduling  3m53s  default-scheduler  0/6 nodes are available
                 // Top 5 containers
                 NAMESPACE=openshift-storage
@@ -209,6 +229,9 @@ import Testing
                 [ -f /etc/hosts ] && cat /etc/hosts
                 (cd /tmp && ls)
                 { uptime; date; }
+                if (true); then uptime; fi
+                echo $(( (1 + 2) * 3 )) && find . \\( -name x \\) && f() { :; }
+                awk '{ print $1 }' x  |  sort   -u
                 /usr/bin/uptime
                 $SHELL -c 'uptime'
                 ```
@@ -219,9 +242,11 @@ import Testing
         }
         #expect(
             RunbookCommand.commands(in: code, section: "S").map(\.command) == [
-                "ceph status", "sum by(resource) (rate(apiserver_request_total[1d]))", "NAMESPACE=openshift-storage",
+                "ceph status", "NAMESPACE=openshift-storage",
                 "pods=($(oc get pods -o name))", "[ -f /etc/hosts ] && cat /etc/hosts", "(cd /tmp && ls)",
-                "{ uptime; date; }", "/usr/bin/uptime", "$SHELL -c 'uptime'",
+                "{ uptime; date; }", "if (true); then uptime; fi",
+                #"echo $(( (1 + 2) * 3 )) && find . \( -name x \) && f() { :; }"#,
+                "awk '{ print $1 }' x  |  sort   -u", "/usr/bin/uptime", "$SHELL -c 'uptime'",
             ])
     }
 
