@@ -28,7 +28,8 @@ func currentDirectory() -> String {
 signal(SIGPIPE, SIG_IGN)
 let environment = processEnvironment()
 let console = StandardConsole(environment: environment)
-let context = CommandContext(console: console, environment: environment, currentDirectory: currentDirectory())
+var context = CommandContext(console: console, environment: environment, currentDirectory: currentDirectory())
+context.lookup = { name in getenv(name).map { String(cString: $0) } }
 var status = IncidentCLI(context: context).run(Array(CommandLine.arguments.dropFirst()))
 if let failure = console.outputFailure {
     console.error("incident: error: could not write the output: \(failure)\n")

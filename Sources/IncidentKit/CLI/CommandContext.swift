@@ -3,11 +3,15 @@ public struct CommandContext: Sendable {
     public var console: any Console
     public var environment: [String: String]
     public var currentDirectory: String
+    /// Reads any variable of the environment, not only those in `environment` (which holds what the tool
+    /// itself reads): a runbook's `$NAMESPACE` is looked up when a command needs it.
+    public var lookup: @Sendable (String) -> String?
 
     public init(console: any Console, environment: [String: String], currentDirectory: String) {
         self.console = console
         self.environment = environment
         self.currentDirectory = currentDirectory
+        lookup = { environment[$0] }
     }
 
     /// Every incident record in `store`, oldest first; one that cannot be read is named in a warning.

@@ -76,10 +76,11 @@ struct ResumeCommand: Subcommand {
             verb == "resume"
             ? "resumed at \(record.phase.rawValue)" : "at \(record.phase.rawValue): checking its gates now"
         console.write(console.bold("Incident \(record.id)") + " \(what) (\(record.route.title))\n")
-        let session = TriageSession(
+        var session = TriageSession(
             library: library, plan: plan, keeper: keeper, prompter: RunOptions.prompter(parsed, console: console),
             runner: RunOptions.runner(options), console: console, options: options,
             tools: ToolLocator(path: context.environment["PATH"]), live: console.colorsOutput)
+        session.environment = context.lookup
         return (session, keeper)
     }
 }

@@ -85,10 +85,11 @@ struct TriageCommand: Subcommand {
         try Self.logGiven(answers, keeper: keeper)
         console.write(console.bold("Incident \(id)") + " opened in \(store.folder(id))\n")
 
-        let session = TriageSession(
+        var session = TriageSession(
             library: library, plan: plan, keeper: keeper, prompter: prompter, runner: RunOptions.runner(options),
             console: console, options: options, tools: ToolLocator(path: context.environment["PATH"]),
             live: console.colorsOutput)
+        session.environment = context.lookup
         let status = try context.withInterrupts(keeper) { () throws(IncidentError) -> ExitCode in try session.run() }
         if parsed.flag("json") {
             context.console.write(

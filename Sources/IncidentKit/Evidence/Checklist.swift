@@ -28,8 +28,7 @@ public struct Checklist: Sendable {
         path = file.path
         title = file.document.title ?? path
         variables = VariableDeclaration.declarations(in: file.document)
-        var commands: [RunbookCommand] = []
-        var fixSteps: [RunbookCommand] = []
+        var found: [(command: RunbookCommand, fixes: Bool)] = []
         var section = ""
         // The level of the fixing section the walk is in, until a heading of that level or above.
         var fixLevel: Int?
@@ -43,11 +42,10 @@ public struct Checklist: Sendable {
                     if let level = fixLevel, heading.level <= level { fixLevel = nil }
                     if fixLevel == nil, Self.isFixHeading(section) { (fixLevel, fixHeading) = (heading.level, section) }
                 case .code(let code):
-                    let found = RunbookCommand.commands(in: code, section: section)
-                    commands += found
-                    if fixLevel != nil, !found.isEmpty {
-                        fixSteps += found
-                        if !fixHeadings.contains(fixHeading) { fixHeadings.append(fixHeading) }
+                    let commands = RunbookCommand.commands(in: code, section: section)
+                    found += commands.map { ($0, fixLevel != nil) }
+                    if fixLevel != nil, !commands.isEmpty, !fixHeadings.contains(fixHeading) {
+                        fixHeadings.append(fixHeading)
                     }
                 case .list(let list): list.items.forEach { visit($0.blocks) }
                 case .quote(let quote): visit(quote.blocks)
@@ -56,10 +54,45 @@ public struct Checklist: Sendable {
             }
         }
         visit(file.document.blocks)
-        self.commands = commands
-        self.fixSteps = fixSteps
+        found = Self.settingShellVariables(found)
+        commands = found.map(\.command)
+        fixSteps = found.filter(\.fixes).map(\.command)
         self.fixHeadings = fixHeadings
         patterns = ErrorPattern.patterns(in: file.document)
+    }
+
+    /// The commands with the shell variables the runbook leaves to its reader (`ShellVariables`) made
+    /// usable: a command made only of assignments is not run on its own; a command using a variable one of
+    /// them computes (`export NAMESPACE="$(oc get ...)"`) runs after it, in the same shell; any other
+    /// reader's variable (`$NAMESPACE` with no such command, or after `NAMESPACE='<value>'`) becomes the
+    /// placeholder `{{NAMESPACE}}`, filled from `--set` (or the environment) as one quoted word.
+    static func settingShellVariables(_ found: [(command: RunbookCommand, fixes: Bool)])
+        -> [(command: RunbookCommand, fixes: Bool)]
+    {
+        // Each computed variable: the commands that set it (those it needs first, then its own) and how
+        // their placeholders were written.
+        var computed: [String: (lines: [String], written: [String: String])] = [:]
+        var result: [(command: RunbookCommand, fixes: Bool)] = []
+        for (command, fixes) in found {
+            var command = command
+            for reference in ShellVariables.references(in: command.command) {
+                guard let needed = computed[reference.name] else { continue }
+                for line in needed.lines where !command.setup.contains(line) { command.setup.append(line) }
+                command.setupPlaceholders.merge(needed.written) { first, _ in first }
+            }
+            let converted = ShellVariables.placeholders(in: command.command, skipping: Set(computed.keys))
+            command.command = converted.text
+            command.shellVariableNames = converted.names
+            if let definitions = ShellVariables.definitions(in: command.command) {
+                for (name, definition) in definitions {
+                    computed[name] =
+                        definition == .computed ? (command.setup + [command.command], command.writtenPlaceholders) : nil
+                }
+                continue
+            }
+            result.append((command, fixes))
+        }
+        return result
     }
 
     /// Whether a heading names a section of fixing steps: "Mitigation", "How to fix", "Recovery".

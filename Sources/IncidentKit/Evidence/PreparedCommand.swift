@@ -23,9 +23,9 @@ public struct PreparedCommand: Sendable {
     public static func prepare(
         _ command: RunbookCommand, path: String, scope: VariableScope, tools: ToolLocator, redactor: Redactor
     ) -> PreparedCommand {
-        let template = CommandTemplate(command.command)
+        let template = CommandTemplate(command.script)
         let resolution = template.resolve(scope.variables)
-        let risk = RiskClassifier.classify(resolution.command ?? command.command)
+        let risk = RiskClassifier.classify(resolution.command ?? command.script)
         var isMutating = risk.isMutating
         var reasons = risk.reasons
         if command.annotations.marking == .mutating {
@@ -47,15 +47,20 @@ public struct PreparedCommand: Sendable {
         case .missing(let names): readiness = .missing(names)
         case .unsafe(let names):
             let refusals = template.refusals(scope.variables)
+            // Named as the runbook wrote them (`<pod>`, `$NAMESPACE`) when it did not write `{{pod}}`.
+            let written = command.writtenPlaceholders
             readiness = .unsafe(
-                names, reason: refusals.map { "{{\($0.name)}} \($0.reason)" }.joined(separator: "; "))
+                names,
+                reason: refusals.map { "\(written[$0.name] ?? "{{\($0.name)}}") \($0.reason)" }.joined(separator: "; "))
         case .resolved(let text):
             var required = command.annotations.requires
-            for tool in Self.leadingTools(text) where !required.contains(tool) { required.append(tool) }
+            // The command's own programs: its setup starts with an assignment (`export NAMESPACE=...`).
+            let own = command.setup.isEmpty ? text : CommandTemplate(command.command).resolve(scope.variables).command
+            for tool in Self.leadingTools(own ?? text) where !required.contains(tool) { required.append(tool) }
             let absent = tools.missing(required).map(tools.reason)
             readiness = absent.isEmpty ? .ready(text) : .unavailable(absent)
         }
-        let shown = redactor.redact(resolution.command ?? command.command).text
+        let shown = redactor.redact(resolution.command ?? command.script).text
         return PreparedCommand(
             source: command, location: "\(path):\(command.line)", readiness: readiness, isMutating: isMutating,
             reasons: reasons, display: shown)

@@ -2,7 +2,7 @@
 public struct RunbookCommand: Sendable, Hashable {
     /// The comment's text without annotations ("Check nginx status"), or the command itself.
     public var title: String
-    /// The command exactly as written (lines joined by newlines).
+    /// The command as written (lines joined by newlines), its placeholders written `{{name}}`.
     public var command: String
     public var annotations: CommandAnnotations
     /// The heading of the section the block is in.
@@ -10,6 +10,30 @@ public struct RunbookCommand: Sendable, Hashable {
     public var line: Int
     /// The placeholders written `<name>` in the runbook (`withAngleBracketPlaceholders`), not `{{name}}`.
     public var angleBracketNames: [String] = []
+    /// The placeholders written `$NAME` in the runbook: shell variables it leaves to its reader
+    /// (`Checklist.settingShellVariables`).
+    public var shellVariableNames: [String] = []
+    /// The runbook's commands that set the shell variables this one uses (`export NAMESPACE="$(...)"`),
+    /// run before it in the same shell.
+    public var setup: [String] = []
+    /// How the setup's placeholders were written, as `writtenPlaceholders` says for the command.
+    public var setupPlaceholders: [String: String] = [:]
+
+    /// How the runbook wrote each placeholder it did not write `{{name}}`: `<pod>`, `$NAMESPACE`.
+    public var writtenPlaceholders: [String: String] {
+        var written = setupPlaceholders
+        for name in angleBracketNames { written[name] = "<\(name)>" }
+        for name in shellVariableNames { written[name] = "$\(name)" }
+        return written
+    }
+
+    /// The shell variables of the command and its setup that the runbook leaves to its reader.
+    public var readersVariables: [String] {
+        writtenPlaceholders.filter { $0.value.hasPrefix("$") }.keys.sorted()
+    }
+
+    /// What runs: the setup, then the command.
+    public var script: String { (setup + [command]).joined(separator: "\n") }
 
     static let shellLanguages: Set<String> = ["", "bash", "sh", "shell", "console", "zsh", "shell-session", "terminal"]
 

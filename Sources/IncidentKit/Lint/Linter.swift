@@ -157,8 +157,8 @@ public struct Linter: Sendable {
                 diagnostics += checkVariables(checklist.commands, declared: checklist.variables, path: path)
                 diagnostics += checkMarkings(checklist.commands, path: path)
                 diagnostics += checkPlaceholders(
-                    checklist.commands.map { ($0.command, $0.line) }, path: path,
-                    angle: checklist.commands.map(\.angleBracketNames))
+                    checklist.commands.map { ($0.script, $0.line) }, path: path,
+                    written: checklist.commands.map(\.writtenPlaceholders))
                 diagnostics += checkPatterns(checklist.patterns, path: path)
             case .workflow:
                 let workflow = Workflow(file)
@@ -171,7 +171,7 @@ public struct Linter: Sendable {
                 }
                 diagnostics += checkPlaceholders(
                     commands.map { ($0.command, $0.line) } + checks, path: path,
-                    angle: commands.map(\.angleBracketNames))
+                    written: commands.map(\.writtenPlaceholders))
                 if workflow.steps.isEmpty {
                     diagnostics.append(
                         Diagnostic(
@@ -203,7 +203,7 @@ public struct Linter: Sendable {
                 let commands = Checklist(file).commands
                 diagnostics += checkMarkings(commands, path: path)
                 diagnostics += checkPlaceholders(
-                    commands.map { ($0.command, $0.line) }, path: path, angle: commands.map(\.angleBracketNames),
+                    commands.map { ($0.script, $0.line) }, path: path, written: commands.map(\.writtenPlaceholders),
                     strict: false)
             case .artifact:
                 break
@@ -243,7 +243,7 @@ public struct Linter: Sendable {
     /// A quote, backtick, `$(` or `${` left open is an error too (a warning in a runbook not written for
     /// the tool): the shell rejects the command.
     private func checkPlaceholders(
-        _ commands: [(text: String, line: Int)], path: String, angle: [[String]] = [], strict: Bool = true
+        _ commands: [(text: String, line: Int)], path: String, written: [[String: String]] = [], strict: Bool = true
     ) -> [Diagnostic] {
         commands.enumerated().flatMap { position, command in
             let unclosed = TemplateScanner.unclosed(command.text).map { open in
@@ -254,10 +254,12 @@ public struct Linter: Sendable {
             }
             return (unclosed.map { [$0] } ?? [])
                 + CommandTemplate(command.text).problems.map { problem in
-                    let written = position < angle.count && angle[position].contains(problem.name)
+                    // A placeholder the runbook wrote for people (`<pod>`, `$NAMESPACE`) warns: it was not
+                    // written for the tool.
+                    let asWritten = position < written.count ? written[position][problem.name] : nil
                     return Diagnostic(
-                        written ? .warning : .error, path: path, line: command.line,
-                        (written ? "<\(problem.name)>" : "{{\(problem.name)}}")
+                        asWritten != nil ? .warning : .error, path: path, line: command.line,
+                        (asWritten ?? "{{\(problem.name)}}")
                             + " stands \(problem.reason), where its value could run as code; "
                             + "the command will be refused")
                 }

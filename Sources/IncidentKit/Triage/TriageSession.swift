@@ -14,6 +14,9 @@ public struct TriageSession {
     public var tools: ToolLocator
     /// Whether standard output is a terminal (live progress instead of a line per command).
     public var live: Bool
+    /// The tool's environment: a shell variable a runbook leaves to its reader (`$NAMESPACE`) takes its
+    /// value from it when neither `--set` nor an answer gives one.
+    public var environment: @Sendable (String) -> String? = { _ in nil }
 
     public init(
         library: Library, plan: IncidentPlan, keeper: RecordKeeper, prompter: any Prompter,
@@ -143,7 +146,13 @@ public struct TriageSession {
     // MARK: Evidence
 
     private var scope: VariableScope {
-        VariableScope(declarations: plan.declarations, record: keeper.record, form: plan.form)
+        var scope = VariableScope(declarations: plan.declarations, record: keeper.record, form: plan.form)
+        for name in plan.checklists.flatMap(\.commands).flatMap(\.readersVariables)
+        where scope.variables[name]?.effectiveValue == nil {
+            guard let value = environment(name), !value.isEmpty else { continue }
+            scope.variables[name] = Variable(name: name, value: value)
+        }
+        return scope
     }
 
     private func collectEvidence() throws(IncidentError) {
@@ -246,7 +255,8 @@ public struct TriageSession {
                 "  \(ok ? console.green("✓") : console.yellow("✗")) \(item.title)  \(console.dim("\(status), \(duration)"))\n"
             for line in item.excerpt.prefix(3) { text += "      " + console.dim(String(line.prefix(160))) + "\n" }
         case .dryRun:
-            text = "  · \(item.title)\n      $ \(item.command)\n"
+            // A command with setup (`export NAMESPACE=...` first) or on several lines stays indented.
+            text = "  · \(item.title)\n      $ \(item.command.replacingOccurrences(of: "\n", with: "\n        "))\n"
             if let note = item.note { text += "      " + console.dim(note) + "\n" }
         default:
             text = "  - \(item.title)  \(console.dim(item.note ?? item.status.rawValue))\n"

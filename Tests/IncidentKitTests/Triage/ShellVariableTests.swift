@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+/// Shell variables a runbook written for people leaves to its reader (`oc -n $NAMESPACE get pods`): found,
+/// asked for as placeholders, or set by the runbook's own assignment commands run first.
+@Suite struct ShellVariableTests {
+    /// The checklist of a runbook whose markdown is `markdown`.
+    static func checklist(_ markdown: String) -> Checklist {
+        let path = "alerts/X.md"
+        return Checklist(LibraryFile(path: path, document: MarkdownDocument(path: path, bytes: Array(markdown.utf8))))
+    }
+
+    @Test func referencesAreThoseTheShellExpands() {
+        let text = #"oc -n $NAMESPACE get "$POD" '$QUOTED' \$ESCAPED ${NODE} ${DEFAULT:-x} $lower $1 # $COMMENT"#
+        #expect(
+            ShellVariables.references(in: text).map(\.name) == ["NAMESPACE", "POD", "NODE", "lower"])
+        // Quoting the scan does not follow: nothing is taken from it.
+        #expect(ShellVariables.references(in: "echo `date` $NAMESPACE").isEmpty)
+        #expect(ShellVariables.references(in: "cat <<EOF\n$NAMESPACE\nEOF").isEmpty)
+    }
+
+    @Test func onlyCapitalisedNamesNoShellSetsAndNoSecretAreTheReaders() {
+        for name in ["NAMESPACE", "POD", "NODE_NAME", "HPP_NAMESPACE", "VM2"] {
+            #expect(ShellVariables.isReaders(name), "\(name)")
+        }
+        for name in [
+            "HOME", "PATH", "KUBECONFIG", "LC_ALL", "XDG_RUNTIME_DIR", "pod", "Pod", "X", "API_TOKEN", "PGPASSWORD",
+            "AWS_SECRET_ACCESS_KEY", "SSH_AUTH_SOCK", "GITHUB_PAT", "DB_PRIVKEY", "VAULT_BEARER",
+        ] {
+            #expect(!ShellVariables.isReaders(name), "\(name)")
+        }
+    }
+
+    @Test func namesACommandSetsItselfAreNotAsked() {
+        #expect(ShellVariables.assigned(in: "NS=x; oc -n $NS get pods").contains("NS"))
+        #expect(ShellVariables.assigned(in: "for POD in a b; do oc logs $POD; done").contains("POD"))
+        #expect(ShellVariables.assigned(in: "oc get pods -o name | while read POD; do echo $POD; done").contains("POD"))
+        #expect(
+            ShellVariables.placeholders(in: "for POD in a b; do oc logs $POD -n $NS; done", skipping: []).names == [
+                "NS"
+            ])
+    }
+
+    @Test func assignmentCommandsAreDefinitions() throws {
+        let computed = try #require(
+            ShellVariables.definitions(
+                in: #"export NAMESPACE="$(oc get kubevirt -A -o custom-columns="":.metadata.namespace)""#))
+        #expect(computed.map(\.name) == ["NAMESPACE"] && computed.map(\.definition) == [.computed])
+        #expect(try #require(ShellVariables.definitions(in: "NODE_NAME='<value>'")).map(\.definition) == [.fillIn])
+        #expect(try #require(ShellVariables.definitions(in: "MAC={{MAC_ADDRESS}}")).map(\.definition) == [.fillIn])
+        #expect(
+            try #require(ShellVariables.definitions(in: "MYPOD=<pod identified as the problem pod>")).map(\.name)
+                == ["MYPOD"])
+        #expect(ShellVariables.definitions(in: "NAMESPACE=x oc get pods") == nil)
+        #expect(ShellVariables.definitions(in: "export X=1 > /tmp/f") == nil)
+    }
+
+    @Test func aRunbookSetsUpWhatItComputesAndAsksForTheRest() throws {
+        let checklist = Self.checklist(
+            """
+            # VirtApiDown
+
+            ## Diagnosis
+
+            ```bash
+            $ export NAMESPACE="$(oc get kubevirt -A -o custom-columns="":.metadata.namespace)"
+            ```
+
+            ```bash
+            $ oc -n $NAMESPACE get pods -l kubevirt.io=virt-api
+            ```
+
+            ```bash
+            $ NODE_NAME='<value>'
+            ```
+
+            ```bash
+            $ oc describe node "${NODE_NAME}" -n $OTHER
+            ```
+
+            ```bash
+            $ curl -H "Authorization: Bearer $API_TOKEN" https://$HOST/api
+            ```
+            """)
+        // The assignment commands print nothing: they are not evidence of their own.
+        #expect(checklist.commands.count == 3)
+        // A secret and a name the login sets stay the shell's: no value is written into the command.
+        #expect(checklist.commands.last?.command == #"curl -H "Authorization: Bearer $API_TOKEN" https://$HOST/api"#)
+        let pods = try #require(checklist.commands.first)
+        #expect(pods.command == "oc -n $NAMESPACE get pods -l kubevirt.io=virt-api")
+        #expect(pods.setup == [#"export NAMESPACE="$(oc get kubevirt -A -o custom-columns="":.metadata.namespace)""#])
+        #expect(pods.script.hasSuffix("\noc -n $NAMESPACE get pods -l kubevirt.io=virt-api"))
+        #expect(pods.readersVariables.isEmpty)
+        let node = checklist.commands[1]
+        #expect(node.command == #"oc describe node "{{NODE_NAME}}" -n {{OTHER}}"#)
+        #expect(node.setup.isEmpty)
+        #expect(node.writtenPlaceholders == ["NODE_NAME": "$NODE_NAME", "OTHER": "$OTHER"])
+    }
+
+    /// The runbook of the end-to-end tests: printf's arguments, one per line, are the words the program got.
+    static let runbook = """
+        # PodStuck
+
+        ## Diagnosis
+
+        ```console
+        $ printf '[%s]\\n' -n $NAMESPACE get pod "$POD"
+        ```
+
+        ## Namespace
+
+        ```console
+        $ export ZONE="$(echo zone-a)"
+        ```
+
+        ```console
+        $ printf '[%s]\\n' zone $ZONE
+        ```
+        """
+
+    static func triage(_ extra: [String], environment: [String: String] = [:]) throws -> (
+        items: [EvidenceItem], folder: String, output: String
+    ) {
+        let (folder, library) = try Processes.runbookLibrary("PodStuck", markdown: runbook)
+        let out = folder + "/incidents"
+        let run = Processes.runIncident(
+            ["triage", "PodStuck", "--no-input", "--yes", "--library", library, "--out", out] + extra,
+            directory: folder, environment: ["XDG_CACHE_HOME": folder + "/cache"].merging(environment) { $1 })
+        #expect(run.status != 64, "\(run.errors)")
+        let store = IncidentStore(root: out)
+        let id = try #require(store.ids().first)
+        return (try store.load(id).evidence, folder, run.output)
+    }
+
+    @Test func aVariableNobodyGaveIsNeededNotRunEmpty() throws {
+        let (items, _, output) = try Self.triage([])
+        #expect(items.count == 2, "\(items)")
+        #expect(items[0].status == .skippedMissingVariables && items[0].missing == ["NAMESPACE", "POD"])
+        #expect(output.contains("needs NAMESPACE (--set NAMESPACE=VALUE), POD (--set POD=VALUE)"), "\(output)")
+        // The runbook's own assignment ran first, in the same shell.
+        #expect(items[1].status == .ran && items[1].lines == ["[zone]", "[zone-a]"], "\(items[1])")
+    }
+
+    @Test func aGivenValueIsOneWordWhateverItHolds() throws {
+        let (items, folder, _) = try Self.triage(["--set", "NAMESPACE=prod ns; touch pwned", "--set", "POD=web-1"])
+        #expect(items[0].status == .ran)
+        #expect(items[0].lines == ["[-n]", "[prod ns; touch pwned]", "[get]", "[pod]", "[web-1]"], "\(items[0])")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/pwned"))
+    }
+
+    @Test func theEnvironmentGivesAValueSetDoesNot() throws {
+        let fromEnvironment = try Self.triage(["--set", "POD=web-1"], environment: ["NAMESPACE": "from env *"])
+        #expect(fromEnvironment.items[0].lines == ["[-n]", "[from env *]", "[get]", "[pod]", "[web-1]"])
+        let overridden = try Self.triage(
+            ["--set", "POD=web-1", "--set", "NAMESPACE=given"], environment: ["NAMESPACE": "from env"])
+        #expect(overridden.items[0].lines == ["[-n]", "[given]", "[get]", "[pod]", "[web-1]"])
+    }
+}
