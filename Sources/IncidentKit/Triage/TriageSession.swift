@@ -155,14 +155,54 @@ public struct TriageSession {
         return scope
     }
 
-    private func collectEvidence() throws(IncidentError) {
-        heading("Evidence")
+    /// The evidence commands made ready with the values known so far.
+    private func prepareEvidence() -> (scope: VariableScope, commands: [PreparedCommand]) {
         let scope = self.scope
         let redactor = Redactor(secrets: scope.secrets)
         let prepared = plan.checklists.flatMap { checklist in
             checklist.commands.map {
                 PreparedCommand.prepare($0, path: checklist.path, scope: scope, tools: tools, redactor: redactor)
             }
+        }
+        return (scope, prepared)
+    }
+
+    /// On a terminal, asks for the values that evidence commands still need (a runbook's `<pod>` or
+    /// `$NAMESPACE`, a checklist variable without a default), each once, and keeps them as `--set` keeps
+    /// them. An empty answer leaves the commands that need it unrun; a secret is never asked, since the
+    /// answer would show as it is typed.
+    private func askForMissingValues(_ commands: [PreparedCommand], scope: VariableScope) throws(IncidentError) {
+        guard prompter.isInteractive else { return }
+        var needed: [(name: String, count: Int)] = []
+        for command in commands {
+            guard case .missing(let names) = command.readiness else { continue }
+            for name in names where scope.variables[name]?.isSecret != true {
+                if let index = needed.firstIndex(where: { $0.name == name }) {
+                    needed[index].count += 1
+                } else {
+                    needed.append((name, 1))
+                }
+            }
+        }
+        guard !needed.isEmpty else { return }
+        prompter.say("  Values the commands need (Enter skips the commands that need one):")
+        for (name, count) in needed {
+            let uses = count == 1 ? "1 command" : "\(count) commands"
+            guard let answer = prompter.readLine(prompt: "    \(TerminalText.printable(name)) (\(uses)): ") else {
+                break  // end of input: the rest stay unasked
+            }
+            guard !answer.isEmpty else { continue }
+            try keeper.update { $0.variables[name] = answer }
+            try keeper.log("variable", "\(name): \(FormSession.short(answer))", ["name": name, "how": "asked"])
+        }
+    }
+
+    private func collectEvidence() throws(IncidentError) {
+        heading("Evidence")
+        var (scope, prepared) = prepareEvidence()
+        if prepared.contains(where: { if case .missing = $0.readiness { true } else { false } }) {
+            try askForMissingValues(prepared, scope: scope)
+            (scope, prepared) = prepareEvidence()
         }
         let collector = EvidenceCollector(
             commands: prepared, runner: runner, folder: keeper.store.folder(keeper.record.id), secrets: scope.secrets,

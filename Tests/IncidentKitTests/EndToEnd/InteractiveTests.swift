@@ -127,4 +127,31 @@ struct InteractiveTests {
         #expect(answered.answers["service"] == "shop")
         #expect(answered.phase > .form)
     }
+
+    /// On a terminal, a value a runbook leaves to its reader (`$NAMESPACE`) is asked for at the evidence
+    /// step, once for every command that needs it; Enter skips it, and the commands that need it stay unrun.
+    @Test(.timeLimit(.minutes(2))) func valuesTheCommandsNeedAreAskedOnATerminal() throws {
+        let (folder, library) = try Processes.runbookLibrary("PodStuck", markdown: ShellVariableTests.runbook)
+        let incidents = folder + "/incidents"
+        let terminal = Terminal()
+        defer { terminal.stop() }
+        let command =
+            "NO_COLOR=1 XDG_CACHE_HOME='\(folder)/cache' '\(Processes.incident)' triage PodStuck --library '\(library)'"
+            + " --out '\(incidents)'; echo EXIT=\\$?; sleep 30"
+        terminal.start("sh -c \"\(command)\"", directory: folder)
+        #expect(terminal.waitFor("NAMESPACE (1 command):"), "\(terminal.screen)")
+        terminal.type("prod ns")
+        terminal.key("Enter")
+        #expect(terminal.waitFor("POD (1 command):"), "\(terminal.screen)")
+        terminal.key("Enter")
+        #expect(terminal.waitFor("Run 1 read-only evidence command?"), "\(terminal.screen)")
+        terminal.key("Enter")
+        #expect(terminal.waitFor("EXIT="), "\(terminal.screen)")
+        #expect(terminal.screen.contains("needs POD (--set POD=VALUE)"), "\(terminal.screen)")
+        let store = IncidentStore(root: incidents)
+        let record = try store.load(try #require(store.ids().first))
+        #expect(record.variables == ["NAMESPACE": "prod ns"])
+        #expect(record.evidence.map(\.status) == [.skippedMissingVariables, .ran])
+        #expect(store.timeline(record.id).contains { $0.kind == "variable" && $0.message == "NAMESPACE: prod ns" })
+    }
 }
