@@ -35,6 +35,43 @@ extension CodeRunners {
         return false
     }
 
+    /// The markers inside a brace expansion (`{a,{{v}}}`, `{{{v}}..z}`), where bash, though not dash, makes
+    /// the value a word of its own (an option, if it starts with `-`), quoted or not.
+    static func bracedMarkers(_ probe: String, markers: [String]) -> Set<String> {
+        let characters = Array(probe)
+        var braced: Set<String> = []
+        var quote: Character?
+        var escaped = false
+        // The unquoted `{`s open in the current word, each with whether a `,` or `..` stood in it.
+        var open: [(start: Int, expands: Bool)] = []
+        for (index, character) in characters.enumerated() {
+            if escaped {
+                escaped = false
+                continue
+            }
+            if let current = quote {
+                if character == current { quote = nil } else if character == "\\", current == "\"" { escaped = true }
+                continue
+            }
+            switch character {
+            case "\\": escaped = true
+            case "'", "\"": quote = character
+            case " ", "\t", "\n", ";", "|", "&", "(", ")", "<", ">": open.removeAll()
+            case "{" where index == 0 || characters[index - 1] != "$": open.append((index, false))
+            case "," where !open.isEmpty: open[open.count - 1].expands = true
+            case "." where !open.isEmpty && index + 1 < characters.count && characters[index + 1] == ".":
+                open[open.count - 1].expands = true
+            case "}" where !open.isEmpty:
+                let group = open.removeLast()
+                guard group.expands else { continue }
+                let span = String(characters[group.start...index])
+                for marker in markers where span.contains(marker) { braced.insert(marker) }
+            default: break
+            }
+        }
+        return braced
+    }
+
     /// Whether a `$(...)` holds a `)` between quotes (`$(grep -c "fatal)" f)`), which the lexer takes
     /// for its end.
     static func closesSubstitutionInQuotes(_ text: String) -> Bool {

@@ -127,6 +127,9 @@ enum CodeRunners {
         for (marker, reason) in expandedAssignments(probe, markers: markers) where refused[marker] == nil {
             refused[marker] = reason
         }
+        for marker in bracedMarkers(probe, markers: markers) where refused[marker] == nil {
+            refused[marker] = "in a brace expansion ({a,b}), where bash makes a value a word of its own"
+        }
         // Where dash and bash (and this checker) read quotes differently, what follows may be quoted for one
         // and bare for another: every placeholder of such a command is refused.
         if let construct = quotingAmbiguity(probe) {

@@ -347,6 +347,8 @@ struct ExecutionTemplateTests {
         #"printf "%s\n" {{v}} | timeout 120 swift -"#, "lldb --batch -o {{v}}", "man -P {{v}} -l x.1",
         "SUDO_EDITOR={{v}} sudoedit /etc/hosts", "JAVA_TOOL_OPTIONS={{v}} java -version",
         "GIT_EXEC_PATH={{v}} git status", "RUBYOPT={{v}} ruby x.rb",
+        // Brace expansion: bash makes the value a word of its own, quoted or not (`-rf` an option).
+        "ls /tmp/{a,{{v}}}", #"ls {"{{v}}",x}"#, "ls x{{{v}}..z}", "ls {a,b}{{{v}},c}",
     ])
     func thirdRoundTemplatesAreRefused(_ text: String) {
         #expect(CommandTemplate(text).resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]), "\(text)")
@@ -371,6 +373,8 @@ struct ExecutionTemplateTests {
         "kubectl top node {{v}}",
         // A quoted `#` is no comment in any shell.
         "grep -v '^#' {{v}}", ##"grep -c "#include" {{v}}"##, "echo $# {{v}}",
+        // Braces that expand nothing, or quoted, or a parameter.
+        "ls {a}{{v}}", #"echo '{a,b}' {{v}}"#, "echo ${x} {a,b} {{v}}", "find . -name {{v}} -exec ls {} \\;",
         "oc debug node {{v}}", "oc debug node/{{v}} -- chroot /host ls",
         // A sed script that only prints, deletes and substitutes runs nothing: its input and files are data.
         "journalctl -u {{v}} | sed -n '/Events/,$p'", "oc describe pod {{v}} | sed -n '/Events/,$p'",
