@@ -4,7 +4,8 @@ struct LintCommand: Subcommand {
     let summary = "Check a runbook library for broken links, unreachable files and other problems."
     let synopsis = "lint [--library DIR] [--json]"
     let details = """
-        Problems are printed as `path:line: error: message` or `path:line: warning: message`.
+        Problems are printed as `path:line: error: message` or `path:line: warning: message`, with paths
+        from the current folder (--json gives them from the library folder, which it names).
         Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors.
         """
     let options: [ArgumentParser.Option] = [
@@ -36,7 +37,12 @@ struct LintCommand: Subcommand {
                     ("diagnostics", .array(items)),
                 ]).rendered() + "\n")
         } else {
-            for diagnostic in diagnostics { context.console.write(diagnostic.description + "\n") }
+            // Paths as the shell in this folder names them, so that an editor opens `path:line` as printed.
+            for var diagnostic in diagnostics {
+                diagnostic.path = LibraryPath.relative(
+                    library.root + "/" + diagnostic.path, from: context.currentDirectory)
+                context.console.write(diagnostic.description + "\n")
+            }
             let files = library.files.count
             let summary =
                 "\(files) file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), "

@@ -61,5 +61,18 @@ public enum LibraryPath {
 
     /// Whether a path listed from a folder has a name that is not UTF-8: the walk shows such bytes as
     /// U+FFFD, and the file cannot be opened by that name.
+    /// The absolute `path` as seen from the absolute folder `base`: `runbooks/x.md` below it,
+    /// `../corpora/x.md` beside it; the absolute path when that takes more than two `..`.
+    public static func relative(_ path: String, from base: String) -> String {
+        let target = path.split(separator: "/")
+        let from = base.split(separator: "/")
+        guard path.hasPrefix("/"), base.hasPrefix("/") else { return path }
+        var common = 0
+        while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
+        let up = from.count - common
+        guard up <= 2, common < target.count else { return path }
+        return (Array(repeating: "..", count: up) + target[common...].map(String.init)).joined(separator: "/")
+    }
+
     static func isUndecodable(_ path: String) -> Bool { path.unicodeScalars.contains("\u{FFFD}") }
 }

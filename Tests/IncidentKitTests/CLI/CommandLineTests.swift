@@ -281,6 +281,22 @@ import Testing
         #expect(output.contains("runbooks/DISK.md:6: error: unterminated code fence: '```' is never closed\n"))
     }
 
+    /// Lint names files from the folder it runs in, as compilers do, so that `path:line` opens as printed.
+    @Test func lintPathsAreFromTheCurrentFolder() throws {
+        #expect(LibraryPath.relative("/w/main/runbooks/x.md", from: "/w/main") == "runbooks/x.md")
+        #expect(LibraryPath.relative("/w/shared/corpora/a/x.md", from: "/w/main") == "../shared/corpora/a/x.md")
+        #expect(LibraryPath.relative("/w/lib/x.md", from: "/w/main/deep/er") == "/w/lib/x.md")
+        #expect(LibraryPath.relative("/x.md", from: "/") == "x.md")
+        let folder = try Processes.temporaryFolder("lint-paths")
+        try FileManager.default.createDirectory(atPath: folder + "/work", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Paths.fixtures + "/broken-library", toPath: folder + "/broken")
+        let lint = Processes.runIncident(["lint", "--library", "../broken"], directory: folder + "/work")
+        #expect(lint.status == 1)
+        let lines = lint.output.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("../broken/runbooks/DISK.md:6: error: unterminated code fence") })
+        #expect(lines.allSatisfy { $0.hasPrefix("../broken/") }, "\(lint.output)")
+    }
+
     @Test func lintJSON() throws {
         let (status, output, _) = run(["lint", "--json", "--library", Paths.fixtures + "/broken-library"])
         #expect(status == 1)
