@@ -74,8 +74,18 @@ struct ShowCommand: Subcommand {
             let value = secret.contains(key) ? "[REDACTED:secret-value]" : record.answers[key]!
             text += "  \(key): \(FormSession.short(value))\n"
         }
+        if record.answers.isEmpty { text += "  none\n" }
+        // Values given with --set or asked for by the evidence commands (`$NAMESPACE`).
+        if !record.variables.isEmpty {
+            text += "\nvalues:\n"
+            for key in record.variables.keys.sorted() {
+                let value = secret.contains(key) ? "[REDACTED:secret-value]" : record.variables[key]!
+                text += "  \(key): \(FormSession.short(value))\n"
+            }
+        }
         text += "\nevidence:\n"
         for item in record.evidence { text += TriageSession.describe(item, console: console) }
+        if record.evidence.isEmpty { text += "  none\n" }
         text += "\nfindings:\n"
         for finding in record.findings.prefix(5) { text += "  - \(finding.meaning): \"\(finding.evidenceLine)\"\n" }
         if record.findings.isEmpty { text += "  none\n" }
@@ -83,6 +93,7 @@ struct ShowCommand: Subcommand {
         for action in record.actions {
             text += "  step \(action.step) \(ReportValues.decision(action)): \(action.command)\n"
         }
+        if record.actions.isEmpty { text += "  none\n" }
         if let run = record.gateRuns.last {
             text += "\ngates (\(ISO8601DateFormatter().string(from: run.at))):\n"
             for result in run.results {

@@ -148,6 +148,11 @@ import Testing
         #expect(items[0].status == .ran)
         #expect(items[0].lines == ["[-n]", "[prod ns; touch pwned]", "[get]", "[pod]", "[web-1]"], "\(items[0])")
         #expect(!FileManager.default.fileExists(atPath: folder + "/pwned"))
+        // `show` lists the values given, beside the answers.
+        let store = IncidentStore(root: folder + "/incidents")
+        let shown = Processes.runIncident(
+            ["show", try #require(store.ids().first), "--out", folder + "/incidents"], directory: folder)
+        #expect(shown.output.contains("answers:\n  none\n\nvalues:\n  NAMESPACE: prod ns; touch pwned\n  POD: web-1\n"))
     }
 
     @Test func theEnvironmentGivesAValueSetDoesNot() throws {
