@@ -224,8 +224,8 @@ public struct RunbookCommand: Sendable, Hashable {
         return result
     }
 
-    /// How many compound commands (`for ...; do`, `while`, `if ... then`, `case`) `text` opens and does not
-    /// close: a loop written over several lines is one command, as the shell reads it.
+    /// How many compound commands (`for ...; do`, `while`, `if ... then`, `case`, a function's `{`) `text`
+    /// opens and does not close: a loop written over several lines is one command, as the shell reads it.
     static func openCompounds(_ text: String) -> Int {
         var open = 0
         for line in text.split(separator: "\n") {
@@ -236,10 +236,12 @@ public struct RunbookCommand: Sendable, Hashable {
                 // `done;`, `fi)`: the separator after a keyword ends it.
                 let separated = name.last.map { ";&|)".contains($0) } ?? false
                 while let last = name.last, ";&|)".contains(last) { name = name.dropLast() }
+                // A function's body or a group: `queue() {` ... `}`.
+                if name == "{" { open += 1 }
                 if atCommand {
                     switch name {
                     case "for", "while", "until", "select", "if", "case": open += 1
-                    case "done", "fi", "esac": open -= 1
+                    case "done", "fi", "esac", "}": open -= 1
                     default: break
                     }
                 }

@@ -179,6 +179,9 @@ import Testing
         #expect(commands("for x in a b; do echo $x; done\nuptime") == ["for x in a b; do echo $x; done", "uptime"])
         #expect(commands("echo wait for it\nuptime") == ["echo wait for it", "uptime"])
         #expect(commands("case $x in\n  a) echo a ;;\nesac\nuptime") == ["case $x in\n  a) echo a ;;\nesac", "uptime"])
+        let function = "queue() {\n  local T=\"${1}\"\n  \"${@}\" > \"${T}\" &\n}"
+        #expect(commands(function + "\nqueue x ls") == [function, "queue x ls"])
+        #expect(commands("{ uptime; date; }\ndf") == ["{ uptime; date; }", "df"])
         // A loop the block never closes ends at the blank line.
         #expect(commands("for x in a b\ndo\n\nuptime") == ["for x in a b\ndo", "uptime"])
     }
