@@ -68,3 +68,40 @@ extension CodeRunners {
         return Array(index..<words.count)
     }
 }
+
+extension CodeRunners {
+    /// Programs whose first operand is a query in a language that reads the environment (`$ENV`, `env`)
+    /// and, for yq, files (`load`): a value there is code, though no command runs.
+    static let queryPrograms: Set<String> = ["jq", "gojq", "jaq", "yq"]
+
+    /// The position in `words` (a segment's command words, the program first) of the query a jq-like
+    /// program runs, or of the file it reads its query from (`-f`); nil when it has none. An option this
+    /// does not know is taken to have no value, so that the word after it counts as the query.
+    static func queryPosition(_ words: [String]) -> Int? {
+        guard let program = words.first.map(baseName), queryPrograms.contains(program) else { return nil }
+        let twoValues: Set<String> = ["--arg", "--argjson", "--slurpfile", "--rawfile"]
+        let oneValue: Set<String> = [
+            "--indent", "-L", "-o", "--output-format", "-p", "--input-format", "-I", "--expression",
+        ]
+        var index = 1
+        var subcommand = program != "yq"
+        while index < words.count {
+            let word = words[index]
+            if word == "--" { return index + 1 < words.count ? index + 1 : nil }
+            if word == "-f" || word == "--from-file" { return index + 1 < words.count ? index + 1 : nil }
+            if twoValues.contains(word) {
+                index += 3
+            } else if oneValue.contains(word) {
+                index += 2
+            } else if word.hasPrefix("-"), word != "-" {
+                index += 1
+            } else if !subcommand, ["e", "eval", "ea", "eval-all"].contains(word) {
+                subcommand = true
+                index += 1
+            } else {
+                return index
+            }
+        }
+        return nil
+    }
+}

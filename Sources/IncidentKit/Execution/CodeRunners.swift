@@ -184,6 +184,12 @@ enum CodeRunners {
             for position in operands.sorted(by: >) { rest.remove(at: position) }
             refuse(rest + segments[index].hereDocuments, "in the program of sed")
         }
+        // A jq or yq query is a program that can read the environment (`$ENV.TOKEN`) and, for yq, files.
+        for segment in segments {
+            let words = Array(commandWords(segment))
+            guard let position = queryPosition(words) else { continue }
+            refuse([words[position]], "in the query of \(baseName(words[0])), which can read the environment")
+        }
         // A shell function runs its body with the arguments it is given: the whole line is code.
         // So does `${V@P}`, which expands a variable's value as a prompt (octal escapes, `$(...)` and all).
         // `alias`, `hash -p` and `enable -f` change what a later word runs: the whole line is code too.

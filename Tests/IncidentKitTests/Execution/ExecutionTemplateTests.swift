@@ -314,6 +314,13 @@ struct ExecutionTemplateTests {
             "beside a program named by $1 on the same line, where the value could reach it"
         ),
         (#"find . -name x -exec sh -c 'echo {{v}}' \;"#, "in a command that runs sh"),
+        // jq and yq queries read the environment (`$ENV.TOKEN`, `env(TOKEN)`) and, for yq, files.
+        ("jq {{v}} f.json", "in the query of jq, which can read the environment"),
+        ("jq -r --arg n x {{v}} f.json", "in the query of jq, which can read the environment"),
+        ("jq -f {{v}} f.json", "in the query of jq, which can read the environment"),
+        (#"kubectl get pods -o json | jq -r ".items[] | {{v}}""#, "in the query of jq, which can read the environment"),
+        ("yq e {{v}} f.yaml", "in the query of yq, which can read the environment"),
+        ("yq -o json {{v}} f.yaml", "in the query of yq, which can read the environment"),
     ])
     func placeholdersWhereAnotherShellOrInterpreterCouldRunThemAreRefused(_ text: String, _ reason: String) {
         let template = CommandTemplate(text)
@@ -373,6 +380,8 @@ struct ExecutionTemplateTests {
         "kubectl top node {{v}}",
         // A quoted `#` is no comment in any shell.
         "grep -v '^#' {{v}}", ##"grep -c "#include" {{v}}"##, "echo $# {{v}}",
+        // jq's variables and files are data.
+        #"jq --arg n {{v}} '.[$n]' f.json"#, "jq . {{v}}", "yq e '.a' {{v}}",
         // Braces that expand nothing, or quoted, or a parameter.
         "ls {a}{{v}}", #"echo '{a,b}' {{v}}"#, "echo ${x} {a,b} {{v}}", "find . -name {{v}} -exec ls {} \\;",
         "oc debug node {{v}}", "oc debug node/{{v}} -- chroot /host ls",
