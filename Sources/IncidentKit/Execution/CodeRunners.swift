@@ -137,6 +137,13 @@ enum CodeRunners {
                 refused[marker] = "in a command with \(construct), which sh and bash read differently"
             }
         }
+        // A value that names the program (`{{tool}} get pods`, `sudo /usr/bin/{{tool}}`) picks what runs,
+        // `eval` or `sh`, and what its arguments and input become.
+        if namesAProgram(probe, markers: markers) {
+            for marker in markers where refused[marker] == nil {
+                refused[marker] = "in a command where a value names the program that runs"
+            }
+        }
         return (refused, options)
     }
 
@@ -161,6 +168,7 @@ enum CodeRunners {
         var runners = segments.map { segment in
             runnerOfSegment(segment) ?? (commandWords(segment).first.map(baseName) == "xargs" ? "xargs" : nil)
         }
+
         // An awk program that runs no command reads its input and its files as data.
         let plainAwk = segments.indices.filter { runners[$0] != nil && isPlainAwk(segments[$0]) }
         for index in plainAwk {
@@ -363,6 +371,74 @@ enum CodeRunners {
 
     /// The runner a simple command involves, if any: its program, or any later word naming one (an
     /// unknown wrapper such as `taskset -c 0 sh -c ...`), unless the program only reads data.
+    /// Whether a marker stands in the name of a program some simple command of `probe` runs (its last
+    /// path component: `{{v}}/venv/bin/python` runs a python, whichever folder the value names).
+    static func namesAProgram(_ probe: String, markers: [String]) -> Bool {
+        var texts = [probe]
+        var depth = 0
+        while !texts.isEmpty, depth < 8 {
+            var next: [String] = []
+            for text in texts {
+                let lexed = ShellLexer.lex(text)
+                for segment in lexed.segments {
+                    let words = Array(commandWords(segment))
+                    for position in programPositions(words) {
+                        let name = words[position].split(separator: "/").last.map(String.init) ?? ""
+                        if markers.contains(where: name.contains) { return true }
+                    }
+                }
+                next += lexed.substitutions
+            }
+            texts = next
+            depth += 1
+        }
+        return false
+    }
+
+    /// Programs that run the program after their options: `sudo -u x PROGRAM`, `timeout 5 PROGRAM`.
+    static let wrappers: Set<String> = [
+        "sudo", "doas", "env", "nohup", "time", "timeout", "nice", "ionice", "stdbuf", "command", "exec", "xargs",
+        "watch", "strace", "ltrace", "chrt", "taskset", "flock", "setsid", "unbuffer", "runuser", "chroot",
+        "nsenter", "builtin", "numactl", "cgexec", "systemd-run", "firejail", "proxychains", "torsocks", "busybox",
+    ]
+
+    /// The positions in a simple command's words (its program first) of the words that name a program:
+    /// the first, and after a wrapper the first that is not one of its options or their values (an option
+    /// not known to take a value is taken to take none, so the word after it counts as a program).
+    static func programPositions(_ words: [String]) -> [Int] {
+        guard !words.isEmpty else { return [] }
+        // The operand some wrappers take before the program: `timeout 5`, `chroot /host`, `flock f`,
+        // `taskset 3`, `chrt 10`.
+        let leadingOperand: Set<String> = ["timeout", "chroot", "flock", "taskset", "chrt"]
+        var positions = [0]
+        var index = 0
+        while index < words.count, wrappers.contains(baseName(words[index])) {
+            let wrapper = baseName(words[index])
+            var operand = leadingOperand.contains(wrapper)
+            index += 1
+            while index < words.count {
+                let word = words[index]
+                if word == "--" {
+                    index += 1
+                    break
+                }
+                if word.hasPrefix("-"), word.count > 1 {
+                    index += !word.contains("=") && PreparedCommand.takesValue(word, of: wrapper) ? 2 : 1
+                } else if wrapper == "env", RiskClassifier.isAssignment(word) {
+                    index += 1
+                } else if operand {
+                    operand = false
+                    index += 1
+                } else {
+                    break
+                }
+            }
+            guard index < words.count else { break }
+            positions.append(index)
+        }
+        return positions
+    }
+
     static func runnerOfSegment(_ segment: ShellSegment) -> String? {
         runner(ofCommand: commandWords(segment), expands: !segment.expanding.isEmpty)
     }

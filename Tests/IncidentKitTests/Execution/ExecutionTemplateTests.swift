@@ -321,6 +321,12 @@ struct ExecutionTemplateTests {
         (#"kubectl get pods -o json | jq -r ".items[] | {{v}}""#, "in the query of jq, which can read the environment"),
         ("yq e {{v}} f.yaml", "in the query of yq, which can read the environment"),
         ("yq -o json {{v}} f.yaml", "in the query of yq, which can read the environment"),
+        // A value that names the program picks what runs (`eval`), after a wrapper too.
+        ("{{v}} get pods", "in a command where a value names the program that runs"),
+        ("sudo -u root {{v}} status", "in a command where a value names the program that runs"),
+        ("timeout 5 {{v}} x", "in a command where a value names the program that runs"),
+        ("/usr/local/bin/{{v}} --version", "in a command where a value names the program that runs"),
+        ("uptime; x=$(nice {{v}})", "in a command where a value names the program that runs"),
     ])
     func placeholdersWhereAnotherShellOrInterpreterCouldRunThemAreRefused(_ text: String, _ reason: String) {
         let template = CommandTemplate(text)
@@ -380,6 +386,8 @@ struct ExecutionTemplateTests {
         "kubectl top node {{v}}",
         // A quoted `#` is no comment in any shell.
         "grep -v '^#' {{v}}", ##"grep -c "#include" {{v}}"##, "echo $# {{v}}",
+        // The user sudo runs as, the duration of timeout, and the folder of a program are no program.
+        "sudo -u {{v}} systemctl status nginx", "timeout {{v}} uptime",
         // jq's variables and files are data.
         #"jq --arg n {{v}} '.[$n]' f.json"#, "jq . {{v}}", "yq e '.a' {{v}}",
         // Braces that expand nothing, or quoted, or a parameter.
