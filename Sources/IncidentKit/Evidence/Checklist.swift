@@ -63,32 +63,46 @@ public struct Checklist: Sendable {
 
     /// The commands with the shell variables the runbook leaves to its reader (`ShellVariables`) made
     /// usable: a command made only of assignments is not run on its own; a command using a variable one of
-    /// them computes (`export NAMESPACE="$(oc get ...)"`) runs after it, in the same shell; any other
-    /// reader's variable (`$NAMESPACE` with no such command, or after `NAMESPACE='<value>'`) becomes the
-    /// placeholder `{{NAMESPACE}}`, filled from `--set` (or the environment) as one quoted word.
+    /// them computes (`export NAMESPACE="$(oc get ...)"`) runs after it (and after the assignments that one
+    /// needs, in the runbook's order), in the same shell; any other reader's variable (`$NAMESPACE` with
+    /// no such command, or after `NAMESPACE='<value>'`) becomes the placeholder `{{NAMESPACE}}`, filled
+    /// from `--set` (or the environment) as one word. An assignment under a fixing heading serves only
+    /// the fixing steps, which are never evidence; it stays one of them.
     static func settingShellVariables(_ found: [(command: RunbookCommand, fixes: Bool)])
         -> [(command: RunbookCommand, fixes: Bool)]
     {
-        // Each computed variable: the commands that set it (those it needs first, then its own) and how
-        // their placeholders were written.
-        var computed: [String: (lines: [String], written: [String: String])] = [:]
+        struct Computed {
+            /// The assignment commands that set the variable, by their place in the runbook.
+            var lines: [Int: String]
+            var written: [String: String]
+            var fixes: Bool
+        }
+        var computed: [String: Computed] = [:]
         var result: [(command: RunbookCommand, fixes: Bool)] = []
-        for (command, fixes) in found {
+        for (position, (command, fixes)) in found.enumerated() {
             var command = command
+            // A fixing step's assignment is no evidence's setup.
+            let visible = computed.filter { fixes || !$0.value.fixes }
+            var lines: [Int: String] = [:]
             for reference in ShellVariables.references(in: command.command) {
-                guard let needed = computed[reference.name] else { continue }
-                for line in needed.lines where !command.setup.contains(line) { command.setup.append(line) }
+                guard let needed = visible[reference.name] else { continue }
+                lines.merge(needed.lines) { first, _ in first }
                 command.setupPlaceholders.merge(needed.written) { first, _ in first }
             }
-            let converted = ShellVariables.placeholders(in: command.command, skipping: Set(computed.keys))
+            command.setup = lines.keys.sorted().map { lines[$0]! }
+            // Read as written: `BB=$XX` computes BB; only `NAME=<value>` (or `{{value}}`) asks for it.
+            let definitions = ShellVariables.definitions(in: command.command)
+            let converted = ShellVariables.placeholders(in: command.command, skipping: Set(visible.keys))
             command.command = converted.text
             command.shellVariableNames = converted.names
-            if let definitions = ShellVariables.definitions(in: command.command) {
+            if let definitions {
+                lines[position] = command.command
                 for (name, definition) in definitions {
                     computed[name] =
-                        definition == .computed ? (command.setup + [command.command], command.writtenPlaceholders) : nil
+                        definition == .computed
+                        ? Computed(lines: lines, written: command.writtenPlaceholders, fixes: fixes) : nil
                 }
-                continue
+                if !fixes { continue }
             }
             result.append((command, fixes))
         }

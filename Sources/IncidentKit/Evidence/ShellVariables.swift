@@ -7,8 +7,8 @@ import Foundation
 ///
 /// A name is the reader's to give when it is all capitals, the command does not set it itself, and no
 /// shell or login sets it (`HOME`, `KUBECONFIG`, `LC_*`...). A name that reads like a secret (`TOKEN`,
-/// `PASSWORD`, `API_KEY`, `GITHUB_PAT`; any part of the name containing one of `secretWords`) is left to
-/// the shell: its value is never written into a command that is shown.
+/// `PASSWORD`, `API_KEY`, `GITHUB_PAT`, `MYSQL_PWD`: `secretWords`, `secretParts`) is left to the shell.
+/// A value taken from the environment is never written into a command: the command reads it there.
 enum ShellVariables {
     /// A `$NAME` or `${NAME}` in a command: where it stands (UTF-8 offsets) and its name.
     struct Reference: Equatable {
@@ -31,13 +31,18 @@ enum ShellVariables {
         "EUID", "GID", "PPID", "RANDOM", "SECONDS", "LINENO", "IFS", "DISPLAY", "MAIL", "OPTARG", "OPTIND",
         "REPLY", "PIPESTATUS", "HISTFILE", "COLUMNS", "LINES", "PS1", "PS2", "PS4", "BASHPID", "FUNCNAME",
         "GOPATH", "GOROOT", "JAVA_HOME", "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM", "HISTSIZE", "PROMPT_COMMAND",
+        "USERNAME", "TZ", "SHLVL", "LS_COLORS", "LD_LIBRARY_PATH", "LD_PRELOAD", "MANPATH", "CDPATH", "HISTCONTROL",
+        "HISTFILESIZE", "MAILPATH", "LESS", "PYTHONPATH", "VIRTUAL_ENV", "BROWSER", "NO_COLOR", "CI", "COLORTERM",
+        "TERM_PROGRAM", "MACHTYPE", "BASH", "INCIDENT_LIBRARY", "INCIDENT_HOME", "SHELLOPTS", "BASHOPTS",
     ]
     static let standardPrefixes = ["LC_", "XDG_", "BASH_", "SSH_", "SUDO_", "DBUS_"]
-    /// Parts of names that hold secrets.
+    /// Words in the parts of names that hold secrets (`DB_PASSWORD`, `APIKEY`, `MYSQL_PWD`).
     static let secretWords = [
-        "TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASS", "KEY", "CRED", "AUTH", "PRIV", "COOKIE", "SESSION", "PAT",
-        "BEARER", "SIGNATURE", "SALT", "PIN",
+        "TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASS", "KEY", "CRED", "AUTH", "PRIV", "COOKIE", "SESSION",
+        "BEARER", "SIGNATURE", "SALT", "PWD", "CONN",
     ]
+    /// Parts of names that are secrets when they are the whole part (`ADMIN_PW`, `SENTRY_DSN`).
+    static let secretParts: Set<String> = ["PW", "PIN", "PAT", "OTP", "DSN", "JWT", "MFA", "TOTP"]
 
     /// Whether `name` is one the reader gives: all capitals and digits, not the shell's, not a secret.
     static func isReaders(_ name: String) -> Bool {
@@ -47,6 +52,7 @@ enum ShellVariables {
         if standard.contains(name) || standardPrefixes.contains(where: name.hasPrefix) { return false }
         let parts = name.split(separator: "_")
         return !secretWords.contains { word in parts.contains { $0.contains(word) } }
+            && !parts.contains { secretParts.contains(String($0)) }
     }
 
     /// The `$NAME` and `${NAME}` of `text` the shell expands: outside single quotes and comments. Nothing
@@ -56,7 +62,9 @@ enum ShellVariables {
         guard !bytes.contains(0x60), !text.contains("<<") else { return [] }
         var references: [Reference] = []
         var index = 0
-        var inDouble = false
+        // One level per `$(` (whose text is quoted afresh, `"$(awk '{print $NF}')"`): whether it is
+        // inside double quotes, and how many plain `(` are open in it.
+        var levels: [(inDouble: Bool, parentheses: Int)] = [(false, 0)]
         func isNameByte(_ byte: UInt8) -> Bool {
             TextAnalyzer.isDigit(byte) || TextAnalyzer.isLowerLetter(byte) || TextAnalyzer.isUpper(byte) || byte == 0x5F
         }
@@ -65,6 +73,7 @@ enum ShellVariables {
         }
         while index < bytes.count {
             let byte = bytes[index]
+            let inDouble = levels[levels.count - 1].inDouble
             switch byte {
             case 0x5C:  // a backslash keeps the next byte as it is
                 index += 2
@@ -73,9 +82,24 @@ enum ShellVariables {
                 index += 1
                 while index < bytes.count, bytes[index] != 0x27 { index += 1 }
             case 0x22:
-                inDouble.toggle()
+                levels[levels.count - 1].inDouble.toggle()
             case 0x23 where !inDouble && atWordStart(index):
                 while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+                continue
+            case 0x28 where !inDouble:
+                levels[levels.count - 1].parentheses += 1
+            case 0x29 where !inDouble:
+                if levels[levels.count - 1].parentheses > 0 {
+                    levels[levels.count - 1].parentheses -= 1
+                } else if levels.count > 1 {
+                    levels.removeLast()
+                }
+            case 0x24 where index + 1 < bytes.count && bytes[index + 1] == 0x24:  // `$$`, the shell's pid
+                index += 2
+                continue
+            case 0x24 where index + 1 < bytes.count && bytes[index + 1] == 0x28:
+                levels.append((false, 0))
+                index += 2
                 continue
             case 0x24 where index + 1 < bytes.count:
                 let braced = bytes[index + 1] == 0x7B
@@ -99,15 +123,21 @@ enum ShellVariables {
 
     private static let fillInWithBlanks = try! NSRegularExpression(
         pattern: #"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(['"]?)<[^<>\n]*>\2\s*$"#)
-    private static let assignment = try! NSRegularExpression(
-        pattern: "(?:^|[^A-Za-z0-9_$])([A-Za-z_][A-Za-z0-9_]*)\\+?=")
-    private static let loop = try! NSRegularExpression(pattern: "\\b(?:for|select)\\s+([A-Za-z_][A-Za-z0-9_]*)")
-    private static let reading = try! NSRegularExpression(
-        pattern: "\\b(?:read|readarray|mapfile|getopts|printf\\s+-v|declare|typeset|local|export|readonly)\\b")
-    private static let word = try! NSRegularExpression(pattern: "(?:^|[^A-Za-z0-9_$])([A-Z][A-Z0-9_]*)\\b")
 
-    /// The names `text` sets itself: `NAME=`, `for NAME in`, and, in a command that reads into variables
-    /// (`read`, `mapfile`, `printf -v`, `declare`...), every capitalised word not expanded.
+    /// Where a command starts: the line's start, after `;`, `&`, `|`, `(` or a line break, or after a
+    /// keyword that runs the next word (`while read`, `do export`).
+    private static let commandStart = #"(?:^|[;&|(\n]|(?:^|\s)(?:do|then|else|elif|while|until|if|!|time))\s*"#
+    private static let assignment = try! NSRegularExpression(
+        pattern: #"(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)\+?="#, options: .anchorsMatchLines)
+    private static let loop = try! NSRegularExpression(
+        pattern: commandStart + #"(?:for|select)\s+([A-Za-z_][A-Za-z0-9_]*)"#, options: .anchorsMatchLines)
+    private static let reading = try! NSRegularExpression(
+        pattern: commandStart
+            + #"(read|readarray|mapfile|getopts|printf|declare|typeset|local|export|readonly)\b([^;&|\n<>]*)"#,
+        options: .anchorsMatchLines)
+
+    /// The names `text` sets itself: `NAME=`, `for NAME in`, and the names `read`, `mapfile`, `getopts`,
+    /// `printf -v`, `declare`, `local` or `export` are given where a command starts.
     static func assigned(in text: String) -> Set<String> {
         let range = NSRange(text.startIndex..., in: text)
         var names: Set<String> = []
@@ -116,9 +146,34 @@ enum ShellVariables {
                 if let name = Range(match.range(at: 1), in: text) { names.insert(String(text[name])) }
             }
         }
-        if reading.firstMatch(in: text, range: range) != nil {
-            for match in word.matches(in: text, range: range) {
-                if let name = Range(match.range(at: 1), in: text) { names.insert(String(text[name])) }
+        for match in reading.matches(in: text, range: range) {
+            guard let builtin = Range(match.range(at: 1), in: text), let rest = Range(match.range(at: 2), in: text)
+            else { continue }
+            let words = text[rest].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            // The options of `read` and `mapfile` that take a value (`read -p PROMPT`); `printf` sets only
+            // the name after `-v`.
+            let valued: Set<Character> =
+                text[builtin] == "read" ? ["p", "d", "n", "N", "t", "u", "i"] : ["d", "n", "O", "s", "u", "C", "c"]
+            var skip = false
+            for (index, word) in words.enumerated() {
+                if skip {
+                    skip = false
+                    continue
+                }
+                if text[builtin] == "printf" {
+                    if word == "-v", index + 1 < words.count { names.insert(words[index + 1]) }
+                    continue
+                }
+                if word.hasPrefix("-") {
+                    skip = word.count == 2 && valued.contains(word.last!)
+                    continue
+                }
+                let name = String(word.prefix { $0 != "=" && $0 != "+" })
+                if let first = name.first, first.isLetter || first == "_",
+                    name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+                {
+                    names.insert(name)
+                }
             }
         }
         return names

@@ -87,9 +87,11 @@ public struct CommandTemplate: Sendable, Hashable {
             case .text(let text):
                 command += text
             case .placeholder(let name, let context):
-                guard let filled = Self.filled(variables[name]?.effectiveValue ?? "", context) else {
-                    return .unsafe([name])
-                }
+                let filled =
+                    variables[name]?.fromEnvironment == true
+                    ? Self.expansion(of: name, context)
+                    : Self.filled(variables[name]?.effectiveValue ?? "", context)
+                guard let filled else { return .unsafe([name]) }
                 command += filled
             }
         }
@@ -224,6 +226,19 @@ public struct CommandTemplate: Sendable, Hashable {
         case .doubleQuoted: "\"" + ShellQuote.word(value) + "\""
         case .arithmetic: value  // a whole number: `refusals` sees to it
         case .unsupported: nil
+        }
+    }
+
+    /// The shell's own reading of the environment variable `name`, as one word where `context` stands.
+    static func expansion(of name: String, _ context: PlaceholderContext) -> String? {
+        guard name.utf8.allSatisfy({ TextAnalyzer.isWordByte($0) && $0 < 0x80 || $0 == 0x5F }),
+            let first = name.utf8.first, !TextAnalyzer.isDigit(first)
+        else { return nil }
+        switch context {
+        case .unquoted: return "\"${\(name)}\""
+        case .singleQuoted: return "'\"${\(name)}\"'"
+        case .doubleQuoted, .arithmetic: return "${\(name)}"
+        case .unsupported: return nil
         }
     }
 

@@ -8,6 +8,10 @@ public struct Variable: Sendable, Hashable {
     public var defaultValue: String?
     /// Whether the value must be redacted wherever it appears.
     public var isSecret: Bool
+    /// Whether the value is the environment variable of the same name (a runbook's `$NAMESPACE`): the
+    /// command gets `"${NAME}"`, which the shell reads as one word, so the value is never written into
+    /// a command that is shown or saved.
+    public var fromEnvironment = false
 
     /// A variable with an optional value and default.
     public init(name: String, value: String? = nil, defaultValue: String? = nil, isSecret: Bool = false) {

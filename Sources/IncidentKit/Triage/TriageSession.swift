@@ -150,7 +150,11 @@ public struct TriageSession {
         for name in plan.checklists.flatMap(\.commands).flatMap(\.readersVariables)
         where scope.variables[name]?.effectiveValue == nil {
             guard let value = environment(name), !value.isEmpty else { continue }
-            scope.variables[name] = Variable(name: name, value: value)
+            // Still checked as a value is, but the command reads it from the environment (`"${NAME}"`).
+            var variable = scope.variables[name] ?? Variable(name: name)
+            variable.value = value
+            variable.fromEnvironment = true
+            scope.variables[name] = variable
         }
         return scope
     }
@@ -203,6 +207,11 @@ public struct TriageSession {
         if prepared.contains(where: { if case .missing = $0.readiness { true } else { false } }) {
             try askForMissingValues(prepared, scope: scope)
             (scope, prepared) = prepareEvidence()
+        }
+        let fromEnvironment = scope.variables.values.filter(\.fromEnvironment).map(\.name).sorted()
+        if !fromEnvironment.isEmpty {
+            let names = fromEnvironment.map(TerminalText.printable).joined(separator: ", ")
+            console.write("  From the environment (the commands read them there): \(names)\n")
         }
         let collector = EvidenceCollector(
             commands: prepared, runner: runner, folder: keeper.store.folder(keeper.record.id), secrets: scope.secrets,

@@ -21,13 +21,31 @@ import Testing
         #expect(ShellVariables.references(in: "cat <<EOF\n$NAMESPACE\nEOF").isEmpty)
     }
 
+    /// Found in review: `$$`, quotes inside `"$(...)"`, and keywords in paths (`/usr/local/`) or after
+    /// `while` are read as the shell reads them.
+    @Test func theScanReadsQuotesAndKeywordsAsTheShellDoes() {
+        #expect(ShellVariables.references(in: "echo $$NS").isEmpty)
+        #expect(ShellVariables.references(in: #"echo "$(oc get x | awk '{print $NF}')" $NS"#).map(\.name) == ["NS"])
+        #expect(ShellVariables.references(in: #"echo "$(printf '%s' 'literal $NS')""#).isEmpty)
+        #expect(ShellVariables.references(in: #"echo "$(echo "$A")" "$B""#).map(\.name) == ["A", "B"])
+        #expect(!ShellVariables.assigned(in: #"sh -c "ls /usr/local/${DIR}""#).contains("DIR"))
+        #expect(!ShellVariables.assigned(in: "oc get pods --read-only -n ${NS}").contains("NS"))
+        let loop = #"oc get pods -n ${NAMESPACE} -o name | while read pod; do echo "${NAMESPACE} $pod"; done"#
+        #expect(ShellVariables.assigned(in: loop) == ["pod"])
+        #expect(
+            ShellVariables.assigned(in: "read -r -p PROMPT A B; printf -v C %s x; mapfile -t D < f") == [
+                "A", "B", "C", "D",
+            ])
+    }
+
     @Test func onlyCapitalisedNamesNoShellSetsAndNoSecretAreTheReaders() {
-        for name in ["NAMESPACE", "POD", "NODE_NAME", "HPP_NAMESPACE", "VM2"] {
+        for name in ["NAMESPACE", "POD", "NODE_NAME", "HPP_NAMESPACE", "VM2", "PATH_PREFIX"] {
             #expect(ShellVariables.isReaders(name), "\(name)")
         }
         for name in [
             "HOME", "PATH", "KUBECONFIG", "LC_ALL", "XDG_RUNTIME_DIR", "pod", "Pod", "X", "API_TOKEN", "PGPASSWORD",
-            "AWS_SECRET_ACCESS_KEY", "SSH_AUTH_SOCK", "GITHUB_PAT", "DB_PRIVKEY", "VAULT_BEARER",
+            "AWS_SECRET_ACCESS_KEY", "SSH_AUTH_SOCK", "GITHUB_PAT", "DB_PRIVKEY", "VAULT_BEARER", "MYSQL_PWD",
+            "ADMIN_PW", "SENTRY_DSN", "DB_CONN", "JWT", "TZ", "USERNAME", "SHLVL",
         ] {
             #expect(!ShellVariables.isReaders(name), "\(name)")
         }
@@ -155,11 +173,80 @@ import Testing
         #expect(shown.output.contains("answers:\n  none\n\nvalues:\n  NAMESPACE: prod ns; touch pwned\n  POD: web-1\n"))
     }
 
+    /// A value from the environment is read there by the shell (`"${NAMESPACE}"`), as one word, and never
+    /// written into the command shown or saved; `--set` wins over it.
     @Test func theEnvironmentGivesAValueSetDoesNot() throws {
         let fromEnvironment = try Self.triage(["--set", "POD=web-1"], environment: ["NAMESPACE": "from env *"])
         #expect(fromEnvironment.items[0].lines == ["[-n]", "[from env *]", "[get]", "[pod]", "[web-1]"])
+        #expect(fromEnvironment.items[0].command == #"printf '[%s]\n' -n "${NAMESPACE}" get pod ""'web-1'"""#)
+        #expect(fromEnvironment.output.contains("From the environment (the commands read them there): NAMESPACE"))
+        let store = IncidentStore(root: fromEnvironment.folder + "/incidents")
+        let id = try #require(store.ids().first)
+        for file in ["state.json", "incident_report.md"] {
+            let text = try String(contentsOfFile: store.folder(id) + "/" + file, encoding: .utf8)
+            #expect(text.contains("${NAMESPACE}") && !text.contains("-n 'from env"), "\(file)")
+        }
         let overridden = try Self.triage(
             ["--set", "POD=web-1", "--set", "NAMESPACE=given"], environment: ["NAMESPACE": "from env"])
         #expect(overridden.items[0].lines == ["[-n]", "[given]", "[get]", "[pod]", "[web-1]"])
+    }
+
+    /// Found in review, each over a real shell: an assignment under Mitigation never runs as another
+    /// command's setup; a value never names the program (`$OC` given `eval`); assignments run in the
+    /// runbook's order; `BB=$XX` computes BB from the value of XX.
+    @Test func reviewedHolesStayClosed() throws {
+        let (folder, library) = try Processes.runbookLibrary(
+            "PodStuck",
+            markdown: """
+                # PodStuck
+
+                ## Diagnosis
+
+                ```console
+                $ $OC get pods -n $NAMESPACE
+                ```
+
+                ```console
+                $ STAGE=one
+                $ LABEL="stage-$STAGE"
+                $ STAGE=two
+                $ export AA=1 BB=$XX
+                ```
+
+                ```console
+                $ printf '[%s]\\n' $STAGE $LABEL
+                $ echo "$BB"
+                ```
+
+                ## Mitigation
+
+                ```console
+                $ export RESULT="$(touch fix-ran; echo restarted)"
+                ```
+
+                ## Verification
+
+                ```console
+                $ echo "restart said: $RESULT"
+                ```
+                """)
+        let out = folder + "/incidents"
+        let run = Processes.runIncident(
+            [
+                "triage", "PodStuck", "--no-input", "--yes", "--library", library, "--out", out, "--set", "OC=eval",
+                "--set", "NAMESPACE=x; touch pwned", "--set", "XX=b b",
+            ], directory: folder, environment: ["XDG_CACHE_HOME": folder + "/cache"])
+        let store = IncidentStore(root: out)
+        let items = try store.load(try #require(store.ids().first)).evidence
+        #expect(!FileManager.default.fileExists(atPath: folder + "/pwned"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/fix-ran"), "\(run.output)")
+        #expect(items.count == 4, "\(items)")
+        #expect(items[0].status == .unsafe && items[0].note?.contains("$OC") == true, "\(items[0])")
+        #expect(items[1].lines == ["[two]", "[stage-one]"], "\(items[1])")
+        // BB is computed from the value of XX, then expanded: the value could split there, so it is refused.
+        #expect(items[2].status == .unsafe && items[2].note?.contains("$XX stands in $BB") == true, "\(items[2])")
+        // The fixing step's variable is not set up for the evidence: it is asked for instead.
+        #expect(items[3].status == .skippedMissingVariables && items[3].missing == ["RESULT"], "\(items[3])")
+        #expect(run.output.contains("Not run as evidence: 1 command under Mitigation"), "\(run.output)")
     }
 }
