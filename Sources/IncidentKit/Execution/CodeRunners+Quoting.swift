@@ -72,6 +72,104 @@ extension CodeRunners {
         return braced
     }
 
+    /// Programs that print their arguments back, changed or not (`echo {{v}}`, `dirname {{v}}`).
+    static let echoingPrograms: Set<String> = [
+        "echo", "printf", "dirname", "basename", "realpath", "readlink", "jq", "yq", "xargs", "seq",
+    ]
+    /// Programs that print what they read, changed or not (`| sed s/a/b/`, `| head -1`).
+    static let passingPrograms: Set<String> = [
+        "sed", "awk", "gawk", "mawk", "tr", "cut", "head", "tail", "sort", "uniq", "paste", "rev", "fold", "fmt",
+        "tee", "cat", "grep", "egrep", "fgrep", "column", "xargs", "nl", "expand", "unexpand",
+    ]
+
+    /// The markers that a `$(...)` outside double quotes prints back (`ls $(dirname {{v}})/app.log`,
+    /// `$(echo {{v}} | tr a b)`): the shell splits that output into words and expands globs in it, so
+    /// the value is no longer one word. An assignment's value (`POD=$(...)`) is not split.
+    static func splitSubstitutionMarkers(_ probe: String, markers: [String]) -> Set<String> {
+        let characters = Array(probe)
+        var found: Set<String> = []
+        var index = 0
+        var inDouble = false
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\" {
+                index += 2
+                continue
+            }
+            if character == "'", !inDouble {
+                index += 1
+                while index < characters.count, characters[index] != "'" { index += 1 }
+            } else if character == "\"" {
+                inDouble.toggle()
+            } else if character == "$", index + 1 < characters.count, characters[index + 1] == "(",
+                index + 2 >= characters.count || characters[index + 2] != "("
+            {
+                let end = closingParenthesis(characters, from: index + 2)
+                let inner = String(characters[(index + 2)..<end])
+                var start = index
+                while start > 0, !" \t\n;&|(".contains(characters[start - 1]) { start -= 1 }
+                let word = String(characters[start..<index])
+                let isAssignment = word.range(of: #"^[A-Za-z_][A-Za-z0-9_]*\+?="#, options: .regularExpression) != nil
+                if !inDouble, !isAssignment { found.formUnion(printedMarkers(inner, markers: markers)) }
+                found.formUnion(splitSubstitutionMarkers(inner, markers: markers))
+                index = end + 1
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// Where the `)` that closes a `$(` whose text starts at `start` stands (the end when none does).
+    private static func closingParenthesis(_ characters: [Character], from start: Int) -> Int {
+        var depth = 0
+        var quote: Character?
+        var index = start
+        while index < characters.count {
+            let character = characters[index]
+            if let open = quote {
+                if character == open {
+                    quote = nil
+                } else if character == "\\", open == "\"" {
+                    index += 1
+                }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "\\" {
+                index += 1
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                if depth == 0 { return index }
+                depth -= 1
+            }
+            index += 1
+        }
+        return characters.count
+    }
+
+    /// The markers a command's output prints back: given to a program that echoes its arguments, whose
+    /// output every later command of the pipeline passes on.
+    private static func printedMarkers(_ text: String, markers: [String]) -> Set<String> {
+        let segments = ShellLexer.lex(text).segments
+        var printed: Set<String> = []
+        for (index, segment) in segments.enumerated() {
+            let words = Array(commandWords(segment))
+            guard let program = programPositions(words).last.map({ baseName(words[$0]) }),
+                echoingPrograms.contains(program)
+            else { continue }
+            let later = segments[(index + 1)...].prefix { $0.pipeline == segment.pipeline }
+            guard
+                later.allSatisfy({ next in
+                    let words = Array(commandWords(next))
+                    return programPositions(words).last.map { passingPrograms.contains(baseName(words[$0])) } ?? false
+                })
+            else { continue }
+            for marker in markers where words.contains(where: { $0.contains(marker) }) { printed.insert(marker) }
+        }
+        return printed
+    }
+
     /// Whether a `$(...)` holds a `)` between quotes (`$(grep -c "fatal)" f)`), which the lexer takes
     /// for its end.
     static func closesSubstitutionInQuotes(_ text: String) -> Bool {

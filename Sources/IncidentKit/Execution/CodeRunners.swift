@@ -137,6 +137,9 @@ enum CodeRunners {
                 refused[marker] = "in a command with \(construct), which sh and bash read differently"
             }
         }
+        for marker in splitSubstitutionMarkers(probe, markers: markers) where refused[marker] == nil {
+            refused[marker] = "in a $(...) that prints it back unquoted, where the shell splits it into words"
+        }
         // A value that names the program (`{{tool}} get pods`, `sudo /usr/bin/{{tool}}`) picks what runs,
         // `eval` or `sh`, and what its arguments and input become.
         if namesAProgram(probe, markers: markers) {

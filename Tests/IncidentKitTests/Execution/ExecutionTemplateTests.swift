@@ -326,6 +326,15 @@ struct ExecutionTemplateTests {
         ("sudo -u root {{v}} status", "in a command where a value names the program that runs"),
         ("timeout 5 {{v}} x", "in a command where a value names the program that runs"),
         ("/usr/local/bin/{{v}} --version", "in a command where a value names the program that runs"),
+        // Printed back by an unquoted $(...), the value is split into words and globbed (found in review).
+        (
+            "tail -n 5 $(dirname {{v}})/app.log",
+            "in a $(...) that prints it back unquoted, where the shell splits it into words"
+        ),
+        (
+            "ls $(echo {{v}} | tr a b | head -1)",
+            "in a $(...) that prints it back unquoted, where the shell splits it into words"
+        ),
         ("uptime; x=$(nice {{v}})", "in a command where a value names the program that runs"),
     ])
     func placeholdersWhereAnotherShellOrInterpreterCouldRunThemAreRefused(_ text: String, _ reason: String) {
@@ -386,6 +395,9 @@ struct ExecutionTemplateTests {
         "kubectl top node {{v}}",
         // A quoted `#` is no comment in any shell.
         "grep -v '^#' {{v}}", ##"grep -c "#include" {{v}}"##, "echo $# {{v}}",
+        // Output that does not print the value back, quoted output, or an assignment's: one word.
+        "wc -l $(grep -l {{v}} /var/log/*.log | head -1)", #"tail -n 5 "$(dirname {{v}})/app.log""#,
+        "P=$(dirname {{v}}); echo done", "ls $(printf %s {{v}} | wc -c)",
         // The user sudo runs as, the duration of timeout, and the folder of a program are no program.
         "sudo -u {{v}} systemctl status nginx", "timeout {{v}} uptime",
         // jq's variables and files are data.
