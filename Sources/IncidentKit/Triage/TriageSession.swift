@@ -233,6 +233,14 @@ public struct TriageSession {
         let pending = items.filter { $0.status == .pending }.count
         if pending > 0, !options.yes {
             var confirmed = false
+            if prompter.isInteractive {
+                // What will run, as it will run (with any assignments the runbook makes first), before
+                // the answer.
+                for item in items where item.status == .pending {
+                    let command = TerminalText.printable(item.command).replacingOccurrences(of: "\n", with: "\n      ")
+                    console.write("    $ \(command)\n")
+                }
+            }
             if prompter.isInteractive,
                 let answer = prompter.readLine(
                     prompt: "  Run \(pending) read-only evidence command\(pending == 1 ? "" : "s")? [Y/n] ")

@@ -145,6 +145,8 @@ struct InteractiveTests {
         #expect(terminal.waitFor("POD (1 command):"), "\(terminal.screen)")
         terminal.key("Enter")
         #expect(terminal.waitFor("Run 1 read-only evidence command?"), "\(terminal.screen)")
+        // What will run is listed first, with the assignment the runbook makes before it.
+        #expect(terminal.screen.contains("    $ export ZONE=\"$(echo zone-a)\"\n      printf '[%s]\\n' zone $ZONE\n"))
         terminal.key("Enter")
         #expect(terminal.waitFor("EXIT="), "\(terminal.screen)")
         #expect(terminal.screen.contains("needs POD (--set POD=VALUE)"), "\(terminal.screen)")
