@@ -42,8 +42,10 @@ extension CodeRunners {
         var braced: Set<String> = []
         var quote: Character?
         var escaped = false
-        // The unquoted `{`s open in the current word, each with whether a `,` or `..` stood in it.
+        // The unquoted `{`s open in the current word, each with whether a `,` or `..` stood in it; a word
+        // goes on through `$(...)` and `<(...)` inside it.
         var open: [(start: Int, expands: Bool)] = []
+        var depth = 0
         for (index, character) in characters.enumerated() {
             if escaped {
                 escaped = false
@@ -53,10 +55,21 @@ extension CodeRunners {
                 if character == current { quote = nil } else if character == "\\", current == "\"" { escaped = true }
                 continue
             }
+            if character == "(" || character == ")" {
+                depth = max(0, depth + (character == "(" ? 1 : -1))
+                continue
+            }
+            // A substitution's text is judged on its own (below); `<(` goes on with the word.
+            if depth > 0
+                || (character == "<" || character == ">") && characters.indices.contains(index + 1)
+                    && characters[index + 1] == "("
+            {
+                continue
+            }
             switch character {
             case "\\": escaped = true
             case "'", "\"": quote = character
-            case " ", "\t", "\n", ";", "|", "&", "(", ")", "<", ">": open.removeAll()
+            case " ", "\t", "\n", ";", "|", "&", "<", ">": open.removeAll()
             case "{" where index == 0 || characters[index - 1] != "$": open.append((index, false))
             case "," where !open.isEmpty: open[open.count - 1].expands = true
             case "." where !open.isEmpty && index + 1 < characters.count && characters[index + 1] == ".":
@@ -69,22 +82,17 @@ extension CodeRunners {
             default: break
             }
         }
+        // Inside `$(...)`, quoted or not, braces expand afresh.
+        for substitution in ShellLexer.lex(probe).substitutions where substitution != probe {
+            braced.formUnion(bracedMarkers(substitution, markers: markers))
+        }
         return braced
     }
 
-    /// Programs that print their arguments back, changed or not (`echo {{v}}`, `dirname {{v}}`).
-    static let echoingPrograms: Set<String> = [
-        "echo", "printf", "dirname", "basename", "realpath", "readlink", "jq", "yq", "xargs", "seq",
-    ]
-    /// Programs that print what they read, changed or not (`| sed s/a/b/`, `| head -1`).
-    static let passingPrograms: Set<String> = [
-        "sed", "awk", "gawk", "mawk", "tr", "cut", "head", "tail", "sort", "uniq", "paste", "rev", "fold", "fmt",
-        "tee", "cat", "grep", "egrep", "fgrep", "column", "xargs", "nl", "expand", "unexpand",
-    ]
-
-    /// The markers that a `$(...)` outside double quotes prints back (`ls $(dirname {{v}})/app.log`,
-    /// `$(echo {{v}} | tr a b)`): the shell splits that output into words and expands globs in it, so
-    /// the value is no longer one word. An assignment's value (`POD=$(...)`) is not split.
+    /// The markers inside a `$(...)` outside double quotes (`ls $(dirname {{v}})/app.log`,
+    /// `$(expr {{v}})`): a program there may print the value back, and the shell splits that output into
+    /// words and expands globs in it. An assignment's value (`POD=$(...)`) is not split, and kubectl's or
+    /// oc's output is the cluster's names, not the value (`$(oc get pods -l app={{v}} -o name)`).
     static func splitSubstitutionMarkers(_ probe: String, markers: [String]) -> Set<String> {
         let characters = Array(probe)
         var found: Set<String> = []
@@ -148,24 +156,22 @@ extension CodeRunners {
         return characters.count
     }
 
-    /// The markers a command's output prints back: given to a program that echoes its arguments, whose
-    /// output every later command of the pipeline passes on.
+    /// The markers in `text`'s commands, except those kubectl or oc are given.
     private static func printedMarkers(_ text: String, markers: [String]) -> Set<String> {
-        let segments = ShellLexer.lex(text).segments
         var printed: Set<String> = []
-        for (index, segment) in segments.enumerated() {
+        for segment in ShellLexer.lex(text).segments {
             let words = Array(commandWords(segment))
-            guard let program = programPositions(words).last.map({ baseName(words[$0]) }),
-                echoingPrograms.contains(program)
-            else { continue }
-            let later = segments[(index + 1)...].prefix { $0.pipeline == segment.pipeline }
-            guard
-                later.allSatisfy({ next in
-                    let words = Array(commandWords(next))
-                    return programPositions(words).last.map { passingPrograms.contains(baseName(words[$0])) } ?? false
-                })
-            else { continue }
-            for marker in markers where words.contains(where: { $0.contains(marker) }) { printed.insert(marker) }
+            let program = programPositions(words, markers: markers).last.map { baseName(words[$0]) } ?? ""
+            if ["kubectl", "oc"].contains(program) { continue }
+            let everything = segment.words + segment.redirections.map(\.target) + segment.hereDocuments
+            for marker in markers where everything.contains(where: { $0.contains(marker) }) { printed.insert(marker) }
+        }
+        // What the lexer did not put in a segment (a nested substitution) is judged where it stands.
+        for marker in markers where text.contains(marker) && !printed.contains(marker) {
+            let inSegments = ShellLexer.lex(text).segments.contains { segment in
+                (segment.words + segment.redirections.map(\.target)).contains { $0.contains(marker) }
+            }
+            if !inSegments { printed.insert(marker) }
         }
         return printed
     }
@@ -269,8 +275,17 @@ extension CodeRunners {
             guard !found.isEmpty else { return }
             for name in names { assigned[name, default: []] += found }
         }
+        // Names exported (`export URL={{v}}`): every later program can read them (`printenv URL`).
+        var exported: Set<String> = []
         for segment in segments {
             let words = segment.words
+            if ["export", "declare", "typeset"].contains(words.first ?? ""),
+                words.first == "export" || words.contains(where: { $0.hasPrefix("-") && $0.contains("x") })
+            {
+                for word in words.dropFirst() where !word.hasPrefix("-") {
+                    exported.insert(String(word.prefix { $0 != "=" && $0 != "+" }))
+                }
+            }
             for word in words where RiskClassifier.isAssignment(word) {
                 let name = String(word.prefix { $0 != "=" && $0 != "+" })
                 assign([name], from: [String(word.drop { $0 != "=" })])
@@ -304,6 +319,12 @@ extension CodeRunners {
                 for marker in assigned[name]! where reasons[marker] == nil {
                     reasons[marker] =
                         "in a command that expands $_, ${!...} or a nameref, where the value could reach a script"
+                }
+                continue
+            }
+            if exported.contains(name), segments.count > 1 {
+                for marker in assigned[name]! where reasons[marker] == nil {
+                    reasons[marker] = "in $\(name), which the command exports, where every later program can read it"
                 }
                 continue
             }

@@ -74,34 +74,71 @@ extension CodeRunners {
     /// and, for yq, files (`load`): a value there is code, though no command runs.
     static let queryPrograms: Set<String> = ["jq", "gojq", "jaq", "yq"]
 
-    /// The position in `words` (a segment's command words, the program first) of the query a jq-like
-    /// program runs, or of the file it reads its query from (`-f`); nil when it has none. An option this
-    /// does not know is taken to have no value, so that the word after it counts as the query.
-    static func queryPosition(_ words: [String]) -> Int? {
-        guard let program = words.first.map(baseName), queryPrograms.contains(program) else { return nil }
-        let twoValues: Set<String> = ["--arg", "--argjson", "--slurpfile", "--rawfile"]
-        let oneValue: Set<String> = [
-            "--indent", "-L", "-o", "--output-format", "-p", "--input-format", "-I", "--expression",
-        ]
-        var index = 1
-        var subcommand = program != "yq"
-        while index < words.count {
-            let word = words[index]
-            if word == "--" { return index + 1 < words.count ? index + 1 : nil }
-            if word == "-f" || word == "--from-file" { return index + 1 < words.count ? index + 1 : nil }
-            if twoValues.contains(word) {
-                index += 3
-            } else if oneValue.contains(word) {
-                index += 2
-            } else if word.hasPrefix("-"), word != "-" {
-                index += 1
-            } else if !subcommand, ["e", "eval", "ea", "eval-all"].contains(word) {
-                subcommand = true
-                index += 1
-            } else {
-                return index
+    /// The positions in `words` (a segment's command words) of the query a jq-like program runs, or of
+    /// the file it reads its query from (`-f`), wherever the program stands (`timeout 5 jq`, `if jq`).
+    /// After an option this does not know, every operand counts: it may have taken the query's place.
+    static func queryPositions(_ words: [String], markers: [String] = []) -> [Int] {
+        var found: [Int] = []
+        for start in programPositions(words, markers: markers) {
+            let program = baseName(words[start])
+            guard queryPrograms.contains(program) else { continue }
+            let flags: Set<String> = [
+                "-r", "-j", "-a", "-c", "-n", "-e", "-s", "-S", "-C", "-M", "-R", "-y", "-Y", "-P", "-N", "--tab",
+                "--raw-output", "--compact-output", "--null-input", "--exit-status", "--slurp", "--sort-keys",
+                "--ascii-output", "--join-output", "--raw-input", "--seq", "--stream", "--unbuffered", "--yaml-output",
+                "--yaml-roundtrip", "--args", "--jsonargs", "--color-output", "--monochrome-output", "--prettyPrint",
+            ]
+            let oneValue: Set<String> = [
+                "--indent", "-L", "-o", "--output-format", "-p", "--input-format", "-I", "-w", "--width",
+            ]
+            let twoValues: Set<String> = ["--arg", "--argjson", "--slurpfile", "--rawfile", "--argfile"]
+            var index = start + 1
+            var subcommand = program != "yq"
+            var unknown = false
+            var query: Int?
+            while index < words.count {
+                let word = words[index]
+                if unknown {
+                    if !word.hasPrefix("-") { found.append(index) }
+                    index += 1
+                    continue
+                }
+                if word == "--" {
+                    if index + 1 < words.count, query == nil { found.append(index + 1) }
+                    break
+                }
+                if ["-f", "--from-file", "--expression"].contains(word) {
+                    if index + 1 < words.count { found.append(index + 1) }
+                    query = index + 1
+                    index += 2
+                } else if twoValues.contains(word) {
+                    index += 3
+                } else if oneValue.contains(word) {
+                    index += 2
+                } else if word.hasPrefix("--from-file=") || word.hasPrefix("--expression=") {
+                    found.append(index)
+                    query = index
+                    index += 1
+                } else if flags.contains(word)
+                    || word.hasPrefix("-") && !word.hasPrefix("--") && word.count > 1
+                        && word.dropFirst().allSatisfy({ "rjacnesSCMRyYPN".contains($0) })
+                {
+                    index += 1
+                } else if word.hasPrefix("-"), word != "-" {
+                    unknown = true
+                    index += 1
+                } else if !subcommand, ["e", "eval", "ea", "eval-all"].contains(word) {
+                    subcommand = true
+                    index += 1
+                } else {
+                    if query == nil {
+                        found.append(index)
+                        query = index
+                    }
+                    index += 1
+                }
             }
         }
-        return nil
+        return found
     }
 }

@@ -138,7 +138,7 @@ enum CodeRunners {
             }
         }
         for marker in splitSubstitutionMarkers(probe, markers: markers) where refused[marker] == nil {
-            refused[marker] = "in a $(...) that prints it back unquoted, where the shell splits it into words"
+            refused[marker] = "in a $(...) outside double quotes, whose output the shell splits into words"
         }
         // A value that names the program (`{{tool}} get pods`, `sudo /usr/bin/{{tool}}`) picks what runs,
         // `eval` or `sh`, and what its arguments and input become.
@@ -198,8 +198,10 @@ enum CodeRunners {
         // A jq or yq query is a program that can read the environment (`$ENV.TOKEN`) and, for yq, files.
         for segment in segments {
             let words = Array(commandWords(segment))
-            guard let position = queryPosition(words) else { continue }
-            refuse([words[position]], "in the query of \(baseName(words[0])), which can read the environment")
+            let positions = queryPositions(words, markers: markers)
+            guard let first = positions.first else { continue }
+            let program = words[..<first].last { queryPrograms.contains(baseName($0)) }.map(baseName) ?? "jq"
+            refuse(positions.map { words[$0] }, "in the query of \(program), which can read the environment")
         }
         // A shell function runs its body with the arguments it is given: the whole line is code.
         // So does `${V@P}`, which expands a variable's value as a prompt (octal escapes, `$(...)` and all).
@@ -385,7 +387,7 @@ enum CodeRunners {
                 let lexed = ShellLexer.lex(text)
                 for segment in lexed.segments {
                     let words = Array(commandWords(segment))
-                    for position in programPositions(words) {
+                    for position in programPositions(words, markers: markers) {
                         let name = words[position].split(separator: "/").last.map(String.init) ?? ""
                         if markers.contains(where: name.contains) { return true }
                     }
@@ -403,52 +405,117 @@ enum CodeRunners {
         "sudo", "doas", "env", "nohup", "time", "timeout", "nice", "ionice", "stdbuf", "command", "exec", "xargs",
         "watch", "strace", "ltrace", "chrt", "taskset", "flock", "setsid", "unbuffer", "runuser", "chroot",
         "nsenter", "builtin", "numactl", "cgexec", "systemd-run", "firejail", "proxychains", "torsocks", "busybox",
+        "prlimit", "setarch", "setpriv", "unshare", "pkexec", "fakeroot", "faketime", "eatmydata", "nocache",
+        "chpst", "valgrind", "perf", "catchsegv", "parallel", "sg", "cpulimit", "trickle", "tsocks", "schedtool",
+        "caffeinate", "daemonize", "ts", "chronic", "script", "sshpass",
+    ]
+    /// Options of wrappers that take the next word as their value (besides `PreparedCommand.valuedOptions`).
+    static let wrapperOptions: [String: Set<String>] = [
+        "doas": ["-u", "-C"], "exec": ["-a"],
+        "strace": ["-e", "-o", "-p", "-s", "-u", "-E", "-P", "-I", "-b", "-a", "-X", "-O", "-S"],
+        "ltrace": ["-e", "-o", "-p", "-s", "-u", "-n", "-a", "-A", "-D", "-F", "-l"],
+        "flock": ["-w", "-E", "--timeout", "--conflict-exit-code"],
+        "runuser": ["-u", "-g", "-G", "--user", "--group", "--supp-group"],
+        "chroot": ["--userspec", "--groups"],
+        "nsenter": ["-t", "-S", "-G", "--target", "--setuid", "--setgid", "-w", "-r", "--wd", "--root"],
+        "prlimit": ["-p", "--pid"], "watch": ["-n", "--interval", "-d"],
+        "xargs": ["-I", "-n", "-L", "-P", "-d", "-s", "-E", "-a", "--arg-file", "--max-args", "--delimiter"],
+        "systemd-run": ["-p", "--property", "-u", "--unit", "--uid", "--gid", "-E", "--setenv", "-M", "--machine"],
+        "numactl": ["-C", "-N", "-m", "-p", "-i", "--cpunodebind", "--membind", "--preferred", "--interleave"],
+        "cgexec": ["-g"], "sg": ["-c"], "sshpass": ["-p", "-f", "-d", "-e"], "script": ["-c", "-O", "-I"],
+        "parallel": ["-j", "--jobs", "-S", "--sshlogin"], "cpulimit": ["-l", "--limit", "-p", "--pid"],
+    ]
+    /// Keywords before a command (`if $X`, `do $X`, `! $X`): the program is the word after them.
+    static let commandKeywords: Set<String> = [
+        "if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "time",
     ]
 
-    /// The positions in a simple command's words (its program first) of the words that name a program:
-    /// the first, and after a wrapper the first that is not one of its options or their values (an option
-    /// not known to take a value is taken to take none, so the word after it counts as a program).
-    static func programPositions(_ words: [String]) -> [Int] {
-        guard !words.isEmpty else { return [] }
-        // The operand some wrappers take before the program: `timeout 5`, `chroot /host`, `flock f`,
-        // `taskset 3`, `chrt 10`.
-        let leadingOperand: Set<String> = ["timeout", "chroot", "flock", "taskset", "chrt"]
-        var positions = [0]
+    /// The positions in a simple command's words of the words that may name a program: the first after
+    /// any keyword (`do`, `if`, `!`); after a wrapper (`sudo`, `timeout 5`, `nsenter -t 1 -m`) every word
+    /// up to the program it runs, since an option this does not know may or may not take the next word
+    /// (the program is the first plain word that does not follow one); the word after `-exec` of find,
+    /// after `ip netns exec NAME`, and after `--` of kubectl, oc and the container tools.
+    static func programPositions(_ words: [String], markers: [String] = []) -> [Int] {
         var index = 0
+        while index < words.count, commandKeywords.contains(words[index]) { index += 1 }
+        guard index < words.count else { return [] }
+        var positions = [index]
+        func isPlain(_ word: String) -> Bool {
+            !markers.contains(where: word.contains) && word.first?.isLetter == true
+                && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.+-/".contains($0)) }
+        }
+        // The operand some wrappers take before the program: `timeout 5`, `chroot /host`, `flock f`,
+        // `taskset 3`, `chrt 10`, `setarch x86_64`.
+        let leadingOperand: Set<String> = ["timeout", "chroot", "flock", "taskset", "chrt", "setarch", "cpulimit"]
         while index < words.count, wrappers.contains(baseName(words[index])) {
             let wrapper = baseName(words[index])
+            let valued = wrapperOptions[wrapper, default: []]
             var operand = leadingOperand.contains(wrapper)
+            var afterUnknownOption = false
             index += 1
+            var program: Int?
             while index < words.count {
                 let word = words[index]
                 if word == "--" {
                     index += 1
+                    if index < words.count { positions.append(index) }
+                    program = index
                     break
                 }
                 if word.hasPrefix("-"), word.count > 1 {
-                    index += !word.contains("=") && PreparedCommand.takesValue(word, of: wrapper) ? 2 : 1
-                } else if wrapper == "env", RiskClassifier.isAssignment(word) {
+                    let known = valued.contains(word) || PreparedCommand.takesValue(word, of: wrapper)
+                    if known, !word.contains("=") {
+                        index += 2
+                        afterUnknownOption = false
+                    } else {
+                        index += 1
+                        afterUnknownOption = !word.contains("=")
+                    }
+                    continue
+                }
+                if wrapper == "env", RiskClassifier.isAssignment(word) {
                     index += 1
-                } else if operand {
+                    continue
+                }
+                if operand, !afterUnknownOption {
                     operand = false
                     index += 1
-                } else {
+                    continue
+                }
+                positions.append(index)
+                if isPlain(word), !afterUnknownOption {
+                    program = index
                     break
                 }
+                afterUnknownOption = false
+                index += 1
             }
-            guard index < words.count else { break }
-            positions.append(index)
+            guard let found = program, found < words.count else { break }
+            index = found
+        }
+        let program = baseName(words[positions.last ?? 0])
+        for (at, word) in words.enumerated() where at + 1 < words.count {
+            if program == "find", ["-exec", "-execdir", "-ok", "-okdir"].contains(word) { positions.append(at + 1) }
+            if ["kubectl", "oc", "docker", "podman", "nerdctl", "crictl", "ctr", "lxc", "incus"].contains(program),
+                word == "--"
+            {
+                positions.append(at + 1)
+            }
+            if program == "ip", word == "exec", at >= 1, words[at - 1] == "netns", at + 2 < words.count {
+                positions.append(at + 2)
+            }
         }
         return positions
     }
 
     static func runnerOfSegment(_ segment: ShellSegment) -> String? {
-        runner(ofCommand: commandWords(segment), expands: !segment.expanding.isEmpty)
+        runner(ofCommand: commandWords(segment), expanding: segment.expanding)
     }
 
-    /// The runner of a simple command's words, from its program on (`runnerOfSegment`); `expands` when
-    /// the shell expands something in one of them (`-n $NS`).
-    private static func runner(ofCommand words: ArraySlice<String>, expands: Bool) -> String? {
+    /// The runner of a simple command's words, from its program on (`runnerOfSegment`); `expanding` holds
+    /// the positions (in the segment's words, as `words` counts them) of the words the shell expands
+    /// something in (`-n $NS`).
+    private static func runner(ofCommand words: ArraySlice<String>, expanding: Set<Int>) -> String? {
         guard let program = words.first else { return nil }
         if let runner = runner(program) { return runner }
         // A program named by a variable, a substitution, a glob or a brace expansion (`$SHELL -c`, `"$1"`,
@@ -465,14 +532,19 @@ enum CodeRunners {
             }
             if ["exec", "attach", "debug", "run"].contains(verb), stdin {
                 let inner = words.firstIndex(of: "--").flatMap {
-                    runner(ofCommand: words[($0 + 1)...], expands: expands)
+                    runner(ofCommand: words[($0 + 1)...], expanding: expanding)
                 }
                 return inner ?? "\(name) \(verb) -i"
             }
-            // A word the shell expands (`-n $NS`) could split a value into options: judged as any program.
-            if !expands, kubectlDataVerbs.contains(verb) || verb == "debug" || verb == "run" {
+            // A word the shell expands before the verb (`-n $NS logs`) could split into words and move the
+            // verb onto a value: judged as any program. After the verb, the verb stands (`logs -n ns $POD`).
+            let verbAt = words.indices.first { words[$0] == verb } ?? words.startIndex
+            let expandsBeforeVerb = expanding.contains { words.indices.contains($0) && $0 < verbAt }
+            if !expandsBeforeVerb, kubectlDataVerbs.contains(verb) || verb == "debug" || verb == "run" {
                 // `run` and `debug` start the command after `--`; so do `create job ... --` and the like.
-                return words.firstIndex(of: "--").flatMap { runner(ofCommand: words[($0 + 1)...], expands: expands) }
+                return words.firstIndex(of: "--").flatMap {
+                    runner(ofCommand: words[($0 + 1)...], expanding: expanding)
+                }
             }
         }
         if name == "sudo" || name == "doas",

@@ -49,7 +49,7 @@ struct ArithmeticValueTests {
         // Quoted, a subshell, or after the arithmetic has closed, the value is an ordinary word.
         #expect(scanned("echo '$(( {{n}} ))' \"(( {{n}} ))\"") == [.singleQuoted, .doubleQuoted])
         #expect(contexts("echo $(( 1 + 2 )) {{n}}") == [.unquoted])
-        #expect(contexts("echo $(echo {{n}}) $((1)) ( ( echo {{n}} ) )") == [.unquoted, .unquoted])
+        #expect(contexts("x=$(echo {{n}}); echo $((1)) ( ( echo {{n}} ) )") == [.unquoted, .unquoted])
         #expect(scanned("echo $[1] \"$[2]{{n}}\"") == [.doubleQuoted])
     }
 

@@ -239,7 +239,7 @@ struct ExecutionTemplateTests {
         ),
         (
             "NS={{v}}; kubectl get pods -n $NS",
-            "beside a program named by $NS on the same line, where the value could reach it"
+            "in $NS, which the command expands where the value could split into words or reach a script"
         ),
         (#"kubectl --cache-dir get exec mypod -- sh -c "echo {{v}}""#, "in a command that runs sh"),
         (#"kubectl create job x --image=busybox -- sh -c "echo {{v}}""#, "in a command that runs sh"),
@@ -311,8 +311,13 @@ struct ExecutionTemplateTests {
         ("kubectl run dbg --image=busybox --overrides={{v}}", "in an option whose value is run as a command"),
         (
             "set -- {{v}}; kubectl logs -n x $1",
-            "beside a program named by $1 on the same line, where the value could reach it"
+            "in $1, which the command expands where the value could split into words or reach a script"
         ),
+        (
+            "ls $(printf %s {{v}} | wc -c)",
+            "in a $(...) outside double quotes, whose output the shell splits into words"
+        ),
+        ("kubectl -n $NS logs {{v}}", "in a command that runs a program named by $NS"),
         (#"find . -name x -exec sh -c 'echo {{v}}' \;"#, "in a command that runs sh"),
         // jq and yq queries read the environment (`$ENV.TOKEN`, `env(TOKEN)`) and, for yq, files.
         ("jq {{v}} f.json", "in the query of jq, which can read the environment"),
@@ -329,11 +334,11 @@ struct ExecutionTemplateTests {
         // Printed back by an unquoted $(...), the value is split into words and globbed (found in review).
         (
             "tail -n 5 $(dirname {{v}})/app.log",
-            "in a $(...) that prints it back unquoted, where the shell splits it into words"
+            "in a $(...) outside double quotes, whose output the shell splits into words"
         ),
         (
             "ls $(echo {{v}} | tr a b | head -1)",
-            "in a $(...) that prints it back unquoted, where the shell splits it into words"
+            "in a $(...) outside double quotes, whose output the shell splits into words"
         ),
         ("uptime; x=$(nice {{v}})", "in a command where a value names the program that runs"),
     ])
@@ -376,6 +381,27 @@ struct ExecutionTemplateTests {
         #expect(CommandTemplate(text).resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]), "\(text)")
     }
 
+    /// Found in the review of this session's rules (each ran a value, or printed a secret, under dash):
+    /// a value naming the program behind a keyword or a wrapper the list lacked, jq behind a wrapper or
+    /// an option it did not know, output of other programs split unquoted, braces around `$(...)`.
+    @Test(arguments: [
+        "for i in 1 2; do {{v}} get pods; done", "if {{v}} get pods; then echo found; fi",
+        "while ! {{v}} x; do sleep 1; done", "x=1 && if true; then {{v}} -c y; fi",
+        "prlimit --nofile=1024 {{v}} -c x", "setarch x86_64 {{v}} -c x", "setpriv --reuid=0 {{v}} -c x",
+        "unshare -r {{v}} -c x", #"find . -maxdepth 0 -exec {{v}} -c x \;"#, "strace -f -e trace=execve {{v}} -c x",
+        "exec -a foo {{v}} -c x", "chroot --userspec root:root / {{v}} -c x", "nsenter -t 1 -m {{v}} -c x",
+        "kubectl exec api-0 -- {{v}} -c x", "ip netns exec ns1 {{v}} -c x", "sudo -E {{v}} -c x",
+        "timeout 5 jq {{v}} f.json", "command jq -r {{v}} f.json", "cat f.json | nice jq -r {{v}}",
+        "if jq -r {{v}} f.json; then :; fi", "jq --argfile d f.json -r {{v}} f.json", "yq -w 80 {{v}} f.yaml",
+        "yq --xml-force-list item {{v}} f.yaml", "yq --expression {{v}} f.yaml", "jq --from-file={{v}} f.json",
+        #"printf '[%s]' $(expr {{v}})"#, "curl -s $(echo {{v}} | tac)", "curl -s $(echo {{v}} | base64 -d)",
+        #"export URL="$(echo {{v}})"; curl -s $(printenv URL)"#, "ls {/tmp,$(true),{{v}}}", "ls {/tmp,<(true),{{v}}}",
+        #"echo "$(ls {a,{{v}}})""#, "ls {/tmp,$((0)),{{v}}}",
+    ])
+    func reviewedTemplatesAreRefused(_ text: String) {
+        #expect(CommandTemplate(text).resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]), "\(text)")
+    }
+
     @Test(arguments: [
         "ssh {{v}} uptime", "ssh -p 2222 {{v}} 'journalctl -n 5'",
         "kubectl exec {{v}} -- cat /etc/hosts", "kubectl exec api-0 -- cat {{v}}", "sudo systemctl status {{v}}",
@@ -396,8 +422,10 @@ struct ExecutionTemplateTests {
         // A quoted `#` is no comment in any shell.
         "grep -v '^#' {{v}}", ##"grep -c "#include" {{v}}"##, "echo $# {{v}}",
         // Output that does not print the value back, quoted output, or an assignment's: one word.
-        "wc -l $(grep -l {{v}} /var/log/*.log | head -1)", #"tail -n 5 "$(dirname {{v}})/app.log""#,
-        "P=$(dirname {{v}}); echo done", "ls $(printf %s {{v}} | wc -c)",
+        "oc logs $(oc get pods -l app={{v}} -o name | head -1)", #"tail -n 5 "$(dirname {{v}})/app.log""#,
+        "P=$(dirname {{v}}); echo done",
+        // After kubectl's verb, a word the shell expands cannot move the verb (`$POD` from the runbook).
+        "kubectl logs -n openshift-etcd $POD -c {{v}}", #"oc describe pod "$POD" -n {{v}}"#,
         // The user sudo runs as, the duration of timeout, and the folder of a program are no program.
         "sudo -u {{v}} systemctl status nginx", "timeout {{v}} uptime",
         // jq's variables and files are data.
