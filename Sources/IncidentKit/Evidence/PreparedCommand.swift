@@ -32,7 +32,11 @@ public struct PreparedCommand: Sendable {
             isMutating = true
             if reasons.isEmpty { reasons = ["marked [mutating] in the runbook"] }
         } else if command.annotations.marking == .readOnly {
-            isMutating = false  // allowed, with a lint warning when the classifier disagrees
+            // Allowed, with a lint warning when the classifier disagrees; the runbook vouches for the
+            // command it marks, not for the assignments of other blocks it runs first.
+            let setup = command.setup.isEmpty ? nil : RiskClassifier.classify(command.setup.joined(separator: "\n"))
+            isMutating = setup?.isMutating ?? false
+            reasons = setup.map { $0.reasons.map { "the runbook's assignment first: " + $0 } } ?? []
         }
         // A value the command may read as an option can change what it does, whatever the runbook says of
         // it: it is run only as a change is, once confirmed.

@@ -50,9 +50,14 @@ enum ShellVariables {
             name.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F })
         else { return false }
         if standard.contains(name) || standardPrefixes.contains(where: name.hasPrefix) { return false }
-        let parts = name.split(separator: "_")
-        return !secretWords.contains { word in parts.contains { $0.contains(word) } }
-            && !parts.contains { secretParts.contains(String($0)) }
+        return !looksSecret(name)
+    }
+
+    /// Whether a name, in any case (`DB_PASSWORD`, `db-pass`, `apiKey`), names a secret.
+    static func looksSecret(_ name: String) -> Bool {
+        let parts = name.uppercased().split { $0 == "_" || $0 == "-" || $0 == "." }
+        return secretWords.contains { word in parts.contains { $0.contains(word) } }
+            || parts.contains { secretParts.contains(String($0)) }
     }
 
     /// The `$NAME` and `${NAME}` of `text` the shell expands: outside single quotes and comments. Nothing

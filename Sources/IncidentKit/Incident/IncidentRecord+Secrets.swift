@@ -30,7 +30,8 @@ extension IncidentRecord {
     /// markers of an earlier pass are left alone).
     public mutating func redactEnteredText() {
         for (key, value) in variables where !secretKeys.contains(key) && answers[key] == nil {
-            if !Self.patterns.redact(value).counts.isEmpty { secretKeys.append(key) }
+            // A credential's shape, or a name that says it is one (`--set db_password=...`).
+            if !Self.patterns.redact(value).counts.isEmpty || ShellVariables.looksSecret(key) { secretKeys.append(key) }
         }
         let secrets = secretValues
         let redactor = secrets.isEmpty ? Self.patterns : Redactor(secrets: secrets)

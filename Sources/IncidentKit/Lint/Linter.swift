@@ -229,7 +229,7 @@ public struct Linter: Sendable {
     private func checkMarkings(_ commands: [RunbookCommand], path: String) -> [Diagnostic] {
         commands.compactMap { command in
             guard command.annotations.marking == .readOnly,
-                let reasons = RiskClassifier.readOnlyMarkConflict(command.command)
+                let reasons = RiskClassifier.readOnlyMarkConflict(command.script)
             else { return nil }
             return Diagnostic(
                 .warning, path: path, line: command.line,

@@ -173,14 +173,14 @@ public struct TriageSession {
 
     /// On a terminal, asks for the values that evidence commands still need (a runbook's `<pod>` or
     /// `$NAMESPACE`, a checklist variable without a default), each once, and keeps them as `--set` keeps
-    /// them. An empty answer leaves the commands that need it unrun; a secret is never asked, since the
-    /// answer would show as it is typed.
+    /// them. An empty answer leaves the commands that need it unrun; a secret (declared, or named like one:
+    /// `<password>`) is never asked, since the answer would show as it is typed.
     private func askForMissingValues(_ commands: [PreparedCommand], scope: VariableScope) throws(IncidentError) {
         guard prompter.isInteractive else { return }
         var needed: [(name: String, count: Int)] = []
         for command in commands {
             guard case .missing(let names) = command.readiness else { continue }
-            for name in names where scope.variables[name]?.isSecret != true {
+            for name in names where scope.variables[name]?.isSecret != true && !ShellVariables.looksSecret(name) {
                 if let index = needed.firstIndex(where: { $0.name == name }) {
                     needed[index].count += 1
                 } else {

@@ -51,6 +51,54 @@ import Testing
         }
     }
 
+    /// A name that says it holds a secret, in any case, is one: never asked on a terminal, and a value
+    /// given for it (`--set db_password=...`) is kept out of the record.
+    @Test func namesOfSecretsAreSecrets() {
+        for name in ["password", "db-pass", "apiKey", "ADMIN_PW", "sentry.dsn", "MYSQL_PWD"] {
+            #expect(ShellVariables.looksSecret(name), "\(name)")
+        }
+        #expect(!ShellVariables.looksSecret("namespace") && !ShellVariables.looksSecret("pod-name"))
+        var record = IncidentRecord(
+            id: "INC-20261130-001", symptom: "x", openedAt: Date(), library: "/lib",
+            route: RouteChoice(title: "t", file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))
+        record.variables = ["db_password": "hunter2", "namespace": "prod"]
+        record.redactEnteredText()
+        #expect(record.secretKeys == ["db_password"])
+        #expect(record.withoutSecretValues.variables == ["namespace": "prod"])
+    }
+
+    /// `[read-only]` vouches for the command it marks, not for another block's assignment run first.
+    @Test func readOnlyDoesNotCoverTheSetup() throws {
+        let checklist = Self.checklist(
+            """
+            # PodStuck
+
+            ## Restart the stuck deployment
+
+            ```bash
+            export NEWPOD="$(kubectl rollout restart deploy/web; echo web-1)"
+            ```
+
+            ## Diagnosis
+
+            ```bash
+            # Logs of the new pod [read-only]
+            echo logs of $NEWPOD
+            ```
+            """)
+        let command = try #require(checklist.commands.first)
+        let record = IncidentRecord(
+            id: "INC-20261130-001", symptom: "x", openedAt: Date(), library: "/lib",
+            route: RouteChoice(title: "t", file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))
+        var tools = ToolLocator(path: "/usr/bin:/bin")
+        tools.assumeInstalled = true
+        let prepared = PreparedCommand.prepare(
+            command, path: checklist.path, scope: VariableScope(declarations: [], record: record, form: nil),
+            tools: tools, redactor: Redactor())
+        #expect(prepared.isMutating, "\(prepared.reasons)")
+        #expect(prepared.reasons.first?.hasPrefix("the runbook's assignment first: ") == true, "\(prepared.reasons)")
+    }
+
     @Test func namesACommandSetsItselfAreNotAsked() {
         #expect(ShellVariables.assigned(in: "NS=x; oc -n $NS get pods").contains("NS"))
         #expect(ShellVariables.assigned(in: "for POD in a b; do oc logs $POD; done").contains("POD"))
