@@ -133,7 +133,8 @@ extension RiskRules {
     private static func git(_ args: [String]) -> [String] {
         let changes: Set<String> = [
             "push", "reset", "clean", "checkout", "switch", "restore", "pull", "merge", "rebase",
-            "commit", "cherry-pick", "revert", "am", "apply", "stash", "rm", "mv", "gc", "prune",
+            "commit", "cherry-pick", "revert", "am", "apply", "stash", "rm", "mv", "gc", "prune", "init", "clone",
+            "add", "worktree", "submodule", "notes", "update-ref", "update-index", "filter-branch", "repack",
         ]
         let reads: Set<String> = [
             "status", "log", "diff", "show", "blame", "rev-parse", "describe", "fetch", "ls-files",

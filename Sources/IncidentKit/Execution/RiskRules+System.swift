@@ -33,6 +33,16 @@ extension RiskRules {
             return hasFlag(args, ["--dry-run", "--list-only"], letters: "n") ? [] : ["writes files (rsync)"]
         case "truncate":
             return ["truncates files (truncate)"]
+        case "sort":
+            // `sort -o FILE` writes its output into FILE (found in review).
+            let output = args.contains { $0 == "-o" || $0.hasPrefix("--output") || $0.hasPrefix("-o") && $0.count > 2 }
+            return output ? ["writes output into a file (sort -o)"] : []
+        case "gzip", "gunzip", "bzip2", "bunzip2", "xz", "unxz", "zstd", "unzstd", "lz4", "pigz", "compress":
+            // They replace or write files, unless they only print (`-c`, `-l`, `-t`).
+            let prints = hasFlag(args, ["--stdout", "--to-stdout", "--list", "--test"], letters: "clt")
+            return prints || positionals(args).isEmpty ? [] : ["writes files (\(name))"]
+        case "mktemp":
+            return hasFlag(args, ["--dry-run"], letters: "u") ? [] : ["creates a file (mktemp)"]
         case "dd":
             guard let output = args.first(where: { $0.hasPrefix("of=") }), output != "of=/dev/null" else {
                 return []

@@ -69,10 +69,17 @@ struct ExecutionRiskClassifierTests {
         "crictl pods", "ovs-vsctl show", "amtool silence query", "oc project", "kubectl exec api-0 -- ls /tmp",
         "kubectl exec api-0 ls /tmp", "nsenter -t 1 -n ip addr", "grep -c restart /var/log/syslog", "echo stop",
         "mycli status /var/lib/delete-me",
+        // Printing and sorting to the screen, a dry-run temporary name.
+        "sort -u names.txt", "gzip -c app.log", "gunzip -l app.log.gz", "zstd -t x.zst", "mktemp -u",
+        "git log -1", "git status",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
         ("systemctl restart nginx", "restarts a service (systemctl restart)"),
+        // Found in review: they wrote files as evidence.
+        ("sort -o /tmp/out names.txt", "writes output into a file (sort -o)"),
+        ("gzip -k app.log", "writes files (gzip)"), ("mktemp /tmp/x.XXXX", "creates a file (mktemp)"),
+        ("git init repo", "changes the repository (git init)"),
         (#"eval "rm -rf /tmp/cache""#, "deletes files (rm) via eval"),
         ("sudo -iu postgres systemctl restart nginx", "restarts a service (systemctl restart) via sudo"),
         ("sudo -Hu root rm -rf /srv/cache", "deletes files (rm) via sudo"),
