@@ -255,19 +255,7 @@ extension CodeRunners {
     /// expanded, a value splits into words (`-n $V` gives kubectl more options) or lands in a script
     /// (`sed "/$V/p"`, `awk "/$V/"`) whatever program reads it.
     static func expandedAssignments(_ probe: String, markers: [String]) -> [String: String] {
-        var segments: [ShellSegment] = []
-        var texts = [probe]
-        var depth = 0
-        while !texts.isEmpty, depth < 8 {
-            var next: [String] = []
-            for text in texts {
-                let lexed = ShellLexer.lex(text)
-                segments += lexed.segments
-                next += lexed.substitutions
-            }
-            texts = next
-            depth += 1
-        }
+        let segments = allSegments(probe)
         var assigned: [String: [String]] = [:]
         let probeWords = [probe]
         func assign(_ names: [String], from words: [String]) {

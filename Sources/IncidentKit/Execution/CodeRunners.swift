@@ -374,30 +374,34 @@ enum CodeRunners {
         return Array((script + 1)..<words.count)
     }
 
-    /// The runner a simple command involves, if any: its program, or any later word naming one (an
-    /// unknown wrapper such as `taskset -c 0 sh -c ...`), unless the program only reads data.
     /// Whether a marker stands in the name of a program some simple command of `probe` runs (its last
     /// path component: `{{v}}/venv/bin/python` runs a python, whichever folder the value names).
     static func namesAProgram(_ probe: String, markers: [String]) -> Bool {
+        allSegments(probe).contains { segment in
+            let words = Array(commandWords(segment))
+            return programPositions(words, markers: markers).contains { position in
+                let name = words[position].split(separator: "/").last.map(String.init) ?? ""
+                return markers.contains(where: name.contains)
+            }
+        }
+    }
+
+    /// The simple commands of `probe` and of the substitutions in it, however deep (to eight levels).
+    static func allSegments(_ probe: String) -> [ShellSegment] {
+        var segments: [ShellSegment] = []
         var texts = [probe]
         var depth = 0
         while !texts.isEmpty, depth < 8 {
             var next: [String] = []
             for text in texts {
                 let lexed = ShellLexer.lex(text)
-                for segment in lexed.segments {
-                    let words = Array(commandWords(segment))
-                    for position in programPositions(words, markers: markers) {
-                        let name = words[position].split(separator: "/").last.map(String.init) ?? ""
-                        if markers.contains(where: name.contains) { return true }
-                    }
-                }
+                segments += lexed.segments
                 next += lexed.substitutions
             }
             texts = next
             depth += 1
         }
-        return false
+        return segments
     }
 
     /// Programs that run the program after their options: `sudo -u x PROGRAM`, `timeout 5 PROGRAM`.
@@ -508,6 +512,8 @@ enum CodeRunners {
         return positions
     }
 
+    /// The runner a simple command involves, if any: its program, or any later word naming one (an
+    /// unknown wrapper such as `taskset -c 0 sh -c ...`), unless the program only reads data.
     static func runnerOfSegment(_ segment: ShellSegment) -> String? {
         runner(ofCommand: commandWords(segment), expanding: segment.expanding)
     }
