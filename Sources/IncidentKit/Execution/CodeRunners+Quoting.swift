@@ -117,7 +117,9 @@ extension CodeRunners {
                 var start = index
                 while start > 0, !" \t\n;&|(".contains(characters[start - 1]) { start -= 1 }
                 let word = String(characters[start..<index])
-                let isAssignment = word.range(of: #"^[A-Za-z_][A-Za-z0-9_]*\+?="#, options: .regularExpression) != nil
+                let isAssignment =
+                    word.range(of: #"^[A-Za-z_][A-Za-z0-9_]*\+?="#, options: .regularExpression) != nil
+                    && startsCommand(characters, at: start)
                 if !inDouble, !isAssignment { found.formUnion(printedMarkers(inner, markers: markers)) }
                 found.formUnion(splitSubstitutionMarkers(inner, markers: markers))
                 index = end + 1
@@ -126,6 +128,21 @@ extension CodeRunners {
             index += 1
         }
         return found
+    }
+
+    /// Whether the word at `start` stands where a command starts, so that `NAME=` there is an assignment
+    /// (not the argument `-l app=$(...)`): after a separator, a keyword, or other assignments. After
+    /// `export` or `local`, whose words some shells split, it does not count.
+    private static func startsCommand(_ characters: [Character], at start: Int) -> Bool {
+        var end = start
+        while end > 0, characters[end - 1] == " " || characters[end - 1] == "\t" { end -= 1 }
+        if end == 0 || ";&|(\n".contains(characters[end - 1]) { return true }
+        var begin = end
+        while begin > 0, !" \t\n;&|(".contains(characters[begin - 1]) { begin -= 1 }
+        let previous = String(characters[begin..<end])
+        if ["then", "do", "else", "elif", "if", "while", "until", "!", "{"].contains(previous) { return true }
+        let assignment = previous.range(of: #"^[A-Za-z_][A-Za-z0-9_]*\+?="#, options: .regularExpression) != nil
+        return assignment && startsCommand(characters, at: begin)
     }
 
     /// Where the `)` that closes a `$(` whose text starts at `start` stands (the end when none does).
@@ -162,7 +179,13 @@ extension CodeRunners {
         for segment in ShellLexer.lex(text).segments {
             let words = Array(commandWords(segment))
             let program = programPositions(words, markers: markers).last.map { baseName(words[$0]) } ?? ""
-            if ["kubectl", "oc"].contains(program) { continue }
+            // Unless a template decides what it prints (`-o jsonpath=`, `go-template`), or its errors,
+            // which quote what it was given, are in the output (`2>&1`).
+            let printsText = words.contains { word in
+                ["template", "jsonpath", "custom-columns"].contains { word.contains($0) }
+            }
+            let errors = segment.redirections.contains { $0.op.contains("&") || $0.op == "2>" && $0.target == "1" }
+            if ["kubectl", "oc"].contains(program), !printsText, !errors { continue }
             let everything = segment.words + segment.redirections.map(\.target) + segment.hereDocuments
             for marker in markers where everything.contains(where: { $0.contains(marker) }) { printed.insert(marker) }
         }

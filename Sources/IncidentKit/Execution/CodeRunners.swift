@@ -203,6 +203,24 @@ enum CodeRunners {
             let program = words[..<first].last { queryPrograms.contains(baseName($0)) }.map(baseName) ?? "jq"
             refuse(positions.map { words[$0] }, "in the query of \(program), which can read the environment")
         }
+        // kubectl's output templates (`-o jsonpath=`, `go-template=`, `--template`) are a language too:
+        // a value can close the template's quotes and print whatever it likes.
+        for segment in segments {
+            let words = Array(commandWords(segment))
+            guard let program = programPositions(words, markers: markers).last.map({ baseName(words[$0]) }),
+                ["kubectl", "oc"].contains(program)
+            else { continue }
+            let templates = words.indices.filter { index in
+                let word = words[index]
+                let previous = index > 0 ? words[index - 1] : ""
+                let isTemplate = ["template", "jsonpath", "custom-columns"].contains { word.contains($0) }
+                return word.hasPrefix("--template") || previous == "--template"
+                    || isTemplate
+                        && (word.hasPrefix("-o") || word.hasPrefix("--output")
+                            || ["-o", "--output"].contains(previous))
+            }
+            refuse(templates.map { words[$0] }, "in an output template of \(program), which decides what it prints")
+        }
         // A shell function runs its body with the arguments it is given: the whole line is code.
         // So does `${V@P}`, which expands a variable's value as a prompt (octal escapes, `$(...)` and all).
         // `alias`, `hash -p` and `enable -f` change what a later word runs: the whole line is code too.
@@ -429,16 +447,52 @@ enum CodeRunners {
         "cgexec": ["-g"], "sg": ["-c"], "sshpass": ["-p", "-f", "-d", "-e"], "script": ["-c", "-O", "-I"],
         "parallel": ["-j", "--jobs", "-S", "--sshlogin"], "cpulimit": ["-l", "--limit", "-p", "--pid"],
     ]
-    /// Keywords before a command (`if $X`, `do $X`, `! $X`): the program is the word after them.
-    static let commandKeywords: Set<String> = [
-        "if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "time",
+    /// Options of wrappers known to take no value (`timeout --foreground 5 PROGRAM`).
+    static let wrapperFlags: [String: Set<String>] = [
+        "timeout": ["--foreground", "-v", "--verbose", "--preserve-status"],
+        "taskset": ["-a", "--all-tasks", "-c", "--cpu-list", "-p", "--pid"],
+        "chrt": [
+            "-a", "--all-tasks", "-b", "--batch", "-d", "--deadline", "-f", "--fifo", "-i", "--idle", "-o",
+            "--other", "-r", "--rr", "-R", "--reset-on-fork", "-m", "--max", "-p", "--pid", "-v", "--verbose",
+        ],
+        "chroot": ["--skip-chdir"],
+        "flock": [
+            "-s", "--shared", "-x", "-e", "--exclusive", "-u", "--unlock", "-n", "--nonblock", "-o", "--close", "-F",
+            "--no-fork", "--verbose",
+        ],
+        "time": ["-p", "-v", "--verbose", "--portability", "-a", "--append", "-q", "--quiet"],
+        "setsid": ["-c", "--ctty", "-f", "--fork", "-w", "--wait"],
+        "sudo": [
+            "-E", "-H", "-n", "-S", "-k", "-K", "-b", "-P", "-A", "--preserve-env", "--set-home", "--non-interactive",
+            "--stdin",
+        ],
+        "env": ["-i", "--ignore-environment", "-0", "--null", "-v", "--debug"],
+        "ionice": ["-t", "--ignore"],
+        "xargs": ["-0", "--null", "-r", "--no-run-if-empty", "-t", "--verbose", "-p", "--interactive", "-x", "--exit"],
+        "nsenter": [
+            "-m", "-u", "-i", "-n", "-p", "-U", "-C", "-T", "-a", "--all", "-F", "--no-fork", "--mount", "--uts",
+            "--ipc", "--net", "--pid", "--user", "--cgroup", "--time", "--preserve-credentials",
+        ],
+        "unshare": [
+            "-m", "-u", "-i", "-n", "-p", "-U", "-C", "-T", "-r", "-f", "--fork", "--map-root-user", "--mount-proc",
+        ],
+        "strace": [
+            "-f", "-ff", "-c", "-C", "-w", "-q", "-qq", "-v", "-x", "-xx", "-y", "-yy", "-t", "-tt", "-ttt", "-T",
+            "-r", "-i", "-k", "-n", "-Z", "-z",
+        ],
+        "watch": [
+            "-t", "--no-title", "-e", "--errexit", "-g", "--chgexit", "-x", "--exec", "-b", "--beep", "-c", "--color",
+            "-p", "--precise",
+        ],
     ]
+    /// Keywords before a command (`if $X`, `do $X`, `! $X`): the program is the word after them.
+    static let commandKeywords: Set<String> = ["if", "then", "else", "elif", "do", "while", "until", "!", "{", "("]
 
     /// The positions in a simple command's words of the words that may name a program: the first after
     /// any keyword (`do`, `if`, `!`); after a wrapper (`sudo`, `timeout 5`, `nsenter -t 1 -m`) every word
-    /// up to the program it runs, since an option this does not know may or may not take the next word
-    /// (the program is the first plain word that does not follow one); the word after `-exec` of find,
-    /// after `ip netns exec NAME`, and after `--` of kubectl, oc and the container tools.
+    /// up to the program it runs, and every word after an option of the wrapper this does not know (it may
+    /// or may not take the next word); the word after `-exec` of find, after `ip netns exec` and its name,
+    /// after `--` of kubectl, oc and the container tools, and after `docker exec`'s container.
     static func programPositions(_ words: [String], markers: [String] = []) -> [Int] {
         var index = 0
         while index < words.count, commandKeywords.contains(words[index]) { index += 1 }
@@ -449,13 +503,19 @@ enum CodeRunners {
                 && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.+-/".contains($0)) }
         }
         // The operand some wrappers take before the program: `timeout 5`, `chroot /host`, `flock f`,
-        // `taskset 3`, `chrt 10`, `setarch x86_64`.
-        let leadingOperand: Set<String> = ["timeout", "chroot", "flock", "taskset", "chrt", "setarch", "cpulimit"]
+        // `taskset 3`, `chrt 10`, `setarch x86_64`, and perf's subcommand (`perf stat`).
+        let leadingOperand: Set<String> = [
+            "timeout", "chroot", "flock", "taskset", "chrt", "setarch", "cpulimit", "perf",
+        ]
         while index < words.count, wrappers.contains(baseName(words[index])) {
             let wrapper = baseName(words[index])
+            // `command -v NAME` prints where NAME is; it runs nothing.
+            if wrapper == "command", index + 1 < words.count, ["-v", "-V"].contains(words[index + 1]) { break }
             let valued = wrapperOptions[wrapper, default: []]
+            let flags = wrapperFlags[wrapper, default: []]
             var operand = leadingOperand.contains(wrapper)
-            var afterUnknownOption = false
+            // After an option this does not know, any later word may be the program.
+            var unsure = false
             index += 1
             var program: Int?
             while index < words.count {
@@ -467,13 +527,13 @@ enum CodeRunners {
                     break
                 }
                 if word.hasPrefix("-"), word.count > 1 {
-                    let known = valued.contains(word) || PreparedCommand.takesValue(word, of: wrapper)
-                    if known, !word.contains("=") {
-                        index += 2
-                        afterUnknownOption = false
-                    } else {
+                    if word.contains("=") || flags.contains(word) {
                         index += 1
-                        afterUnknownOption = !word.contains("=")
+                    } else if valued.contains(word) || PreparedCommand.takesValue(word, of: wrapper) {
+                        index += 2
+                    } else {
+                        unsure = true
+                        index += 1
                     }
                     continue
                 }
@@ -481,32 +541,60 @@ enum CodeRunners {
                     index += 1
                     continue
                 }
-                if operand, !afterUnknownOption {
+                if unsure {
+                    positions.append(index)
+                    index += 1
+                    continue
+                }
+                if operand {
                     operand = false
                     index += 1
                     continue
                 }
                 positions.append(index)
-                if isPlain(word), !afterUnknownOption {
+                if isPlain(word) {
                     program = index
                     break
                 }
-                afterUnknownOption = false
                 index += 1
             }
             guard let found = program, found < words.count else { break }
             index = found
         }
         let program = baseName(words[positions.last ?? 0])
+        let containers: Set<String> = ["kubectl", "oc", "docker", "podman", "nerdctl", "crictl", "ctr", "lxc", "incus"]
         for (at, word) in words.enumerated() where at + 1 < words.count {
             if program == "find", ["-exec", "-execdir", "-ok", "-okdir"].contains(word) { positions.append(at + 1) }
-            if ["kubectl", "oc", "docker", "podman", "nerdctl", "crictl", "ctr", "lxc", "incus"].contains(program),
-                word == "--"
-            {
+            if containers.contains(program), word == "--" { positions.append(at + 1) }
+            if program == "ip", word == "exec", words[..<at].contains("netns") {
                 positions.append(at + 1)
+                if at + 2 < words.count { positions.append(at + 2) }
             }
-            if program == "ip", word == "exec", at >= 1, words[at - 1] == "netns", at + 2 < words.count {
-                positions.append(at + 2)
+        }
+        // `docker exec [options] CONTAINER PROGRAM`: the word after the container, and after an option this
+        // does not know, every word.
+        if ["docker", "podman", "nerdctl"].contains(program), let verb = words.firstIndex(of: "exec") {
+            let valued: Set<String> = ["-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--detach-keys"]
+            let flags: Set<String> = [
+                "-i", "-t", "-it", "-ti", "-d", "--interactive", "--tty", "--detach", "--privileged",
+            ]
+            var at = verb + 1
+            var operands = 0
+            var unsure = false
+            while at < words.count, words[at] != "--" {
+                let word = words[at]
+                if word.hasPrefix("-") {
+                    if valued.contains(word) {
+                        at += 1
+                    } else if !flags.contains(word), !word.contains("=") {
+                        unsure = true
+                    }
+                } else {
+                    operands += 1
+                    if operands == 2 || unsure { positions.append(at) }
+                    if operands == 2 && !unsure { break }
+                }
+                at += 1
             }
         }
         return positions

@@ -397,6 +397,18 @@ struct ExecutionTemplateTests {
         #"printf '[%s]' $(expr {{v}})"#, "curl -s $(echo {{v}} | tac)", "curl -s $(echo {{v}} | base64 -d)",
         #"export URL="$(echo {{v}})"; curl -s $(printenv URL)"#, "ls {/tmp,$(true),{{v}}}", "ls {/tmp,<(true),{{v}}}",
         #"echo "$(ls {a,{{v}}})""#, "ls {/tmp,$((0)),{{v}}}",
+        // The third round: an argument that looks like an assignment, kubectl templates printing the value
+        // back, and wrappers whose options or keywords hid the program.
+        "kubectl get pods -l app=$(echo {{v}} | tr A-Z a-z)", "grep -c level=$(echo {{v}} | tr a-z A-Z) /dev/null",
+        "kubectl get pods $(kubectl get -f /dev/null -o jsonpath={{v}})",
+        "ls -l $(kubectl get -f /dev/null -o jsonpath={{v}})",
+        #"kubectl get pods -o go-template='{{range .items}}{{if eq .metadata.name "{{v}}"}}{{.spec.nodeName}}{{end}}{{end}}'"#,
+        #"kubectl get pods -o jsonpath='{.items[?(@.metadata.name=="{{v}}")].spec.nodeName}'"#,
+        "oc get pods --template={{v}}", "kubectl get pods -o custom-columns={{v}}",
+        "timeout --foreground 5 {{v}} p1", "timeout -v 5 {{v}} p1", "taskset -c 0 {{v}} r1", "taskset -a 3 {{v}} r1",
+        "chrt -f 10 {{v}} r2", "chrt --rr 10 {{v}} r2", "chroot --skip-chdir / {{v}} p4", "time -p {{v}} p2",
+        "time -v {{v}} r4", "perf stat {{v}} r5", "ip -all netns exec {{v}} x", "docker exec ctr {{v}}",
+        "time -p jq -r {{v}} f.json", "docker exec -u root --foo ctr {{v}}",
     ])
     func reviewedTemplatesAreRefused(_ text: String) {
         #expect(CommandTemplate(text).resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]), "\(text)")
@@ -428,6 +440,8 @@ struct ExecutionTemplateTests {
         "kubectl logs -n openshift-etcd $POD -c {{v}}", #"oc describe pod "$POD" -n {{v}}"#,
         // The user sudo runs as, the duration of timeout, and the folder of a program are no program.
         "sudo -u {{v}} systemctl status nginx", "timeout {{v}} uptime",
+        "timeout --foreground 5 curl -s {{v}}", "command -v {{v}}", "docker exec -it api ls {{v}}",
+        "P=$(dirname {{v}}) && echo done", "kubectl get pods -l app={{v}} -o name",
         // jq's variables and files are data.
         #"jq --arg n {{v}} '.[$n]' f.json"#, "jq . {{v}}", "yq e '.a' {{v}}",
         // Braces that expand nothing, or quoted, or a parameter.
