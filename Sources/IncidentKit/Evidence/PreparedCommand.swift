@@ -25,7 +25,18 @@ public struct PreparedCommand: Sendable {
     ) -> PreparedCommand {
         let template = CommandTemplate(command.script)
         let resolution = template.resolve(scope.variables)
-        let risk = RiskClassifier.classify(resolution.command ?? command.script)
+        var risk = RiskClassifier.classify(resolution.command ?? command.script)
+        // A value never makes a command read-only: judged also with every value a word no rule knows
+        // (`oc adm policy add-cluster-role-to-user admin {{user}}` given `get` is still a change).
+        if resolution.command != nil,
+            case .resolved(let neutral) = template.resolve(
+                using: template.variableNames.map {
+                    Variable(name: $0, value: "x")
+                })
+        {
+            let neutralRisk = RiskClassifier.classify(neutral)
+            if neutralRisk.isMutating && !risk.isMutating { risk = neutralRisk }
+        }
         var isMutating = risk.isMutating
         var reasons = risk.reasons
         if command.annotations.marking == .mutating {

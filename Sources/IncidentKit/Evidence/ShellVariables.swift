@@ -53,11 +53,11 @@ enum ShellVariables {
         return !looksSecret(name)
     }
 
-    /// Whether a name, in any case (`DB_PASSWORD`, `db-pass`, `apiKey`), names a secret.
+    /// Whether a name, in any case (`DB_PASSWORD`, `db-pass`, `apiKey`, `LDAP_BINDPW`), names a secret.
     static func looksSecret(_ name: String) -> Bool {
         let parts = name.uppercased().split { $0 == "_" || $0 == "-" || $0 == "." }
         return secretWords.contains { word in parts.contains { $0.contains(word) } }
-            || parts.contains { secretParts.contains(String($0)) }
+            || parts.contains { secretParts.contains(String($0)) || $0.hasSuffix("PW") }
     }
 
     /// The `$NAME` and `${NAME}` of `text` the shell expands: outside single quotes and comments. Nothing

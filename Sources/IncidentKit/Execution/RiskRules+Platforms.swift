@@ -77,6 +77,10 @@ extension RiskRules {
             let sub = positionals(rest).first ?? ""
             let reading = ["view", "get-contexts", "current-context", "get-clusters", "get-users", ""]
             return reading.contains(sub) ? [] : ["changes the kubeconfig (\(name) config \(sub))"]
+        case "auth":
+            // `auth can-i` and `auth whoami` ask; `auth reconcile` writes RBAC rules.
+            let sub = positionals(rest).first ?? ""
+            return ["can-i", "whoami", ""].contains(sub) ? [] : ["changes RBAC rules (\(name) auth \(sub))"]
         case "project":
             // `oc project` shows the current project; `oc project NAME` switches the kubeconfig to it.
             guard let project = positionals(rest).first else { return [] }

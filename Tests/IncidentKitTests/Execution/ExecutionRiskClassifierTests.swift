@@ -71,7 +71,7 @@ struct ExecutionRiskClassifierTests {
         "mycli status /var/lib/delete-me",
         // Printing and sorting to the screen, a dry-run temporary name.
         "sort -u names.txt", "gzip -c app.log", "gunzip -l app.log.gz", "zstd -t x.zst", "mktemp -u",
-        "git log -1", "git status",
+        "git log -1", "git status", "kubectl auth can-i get pods", "oc auth whoami",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -80,6 +80,7 @@ struct ExecutionRiskClassifierTests {
         ("sort -o /tmp/out names.txt", "writes output into a file (sort -o)"),
         ("gzip -k app.log", "writes files (gzip)"), ("mktemp /tmp/x.XXXX", "creates a file (mktemp)"),
         ("git init repo", "changes the repository (git init)"),
+        ("kubectl auth reconcile -f rbac.yaml", "changes RBAC rules (kubectl auth reconcile)"),
         (#"eval "rm -rf /tmp/cache""#, "deletes files (rm) via eval"),
         ("sudo -iu postgres systemctl restart nginx", "restarts a service (systemctl restart) via sudo"),
         ("sudo -Hu root rm -rf /srv/cache", "deletes files (rm) via sudo"),

@@ -24,6 +24,20 @@ import Testing
             redactor: Redactor())
     }
 
+    /// A value never makes a change read-only: `get` given as the user of a role binding is still a
+    /// grant (found in review: the rule for unknown groups took the value for the verb).
+    @Test func aValueThatIsAVerbDoesNotMakeAChangeReadOnly() throws {
+        for command in [
+            "oc adm policy add-cluster-role-to-user cluster-admin {{v}}", "kubectl krew install {{v}}",
+            "oc adm prune images --confirm {{v}}",
+        ] {
+            #expect(try prepare(command, ["v": "get"]).isMutating, "\(command)")
+        }
+        // Where the value truly decides, the stricter reading wins: a change until it is confirmed.
+        #expect(try prepare("systemctl {{action}} nginx", ["action": "status"]).isMutating)
+        #expect(try prepare("kubectl get pods -n {{v}}", ["v": "get"]).isMutating == false)
+    }
+
     @Test func aReadOnlyCommandGivenADashValueNeedsTheConfirmationAChangeNeeds() throws {
         let look = try prepare("curl -s {{url}}", ["url": "http://127.0.0.1"])
         #expect(!look.isMutating)

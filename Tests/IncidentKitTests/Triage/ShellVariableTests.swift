@@ -54,7 +54,7 @@ import Testing
     /// A name that says it holds a secret, in any case, is one: never asked on a terminal, and a value
     /// given for it (`--set db_password=...`) is kept out of the record.
     @Test func namesOfSecretsAreSecrets() {
-        for name in ["password", "db-pass", "apiKey", "ADMIN_PW", "sentry.dsn", "MYSQL_PWD"] {
+        for name in ["password", "db-pass", "apiKey", "ADMIN_PW", "sentry.dsn", "MYSQL_PWD", "ROOTPW", "LDAP_BINDPW"] {
             #expect(ShellVariables.looksSecret(name), "\(name)")
         }
         #expect(!ShellVariables.looksSecret("namespace") && !ShellVariables.looksSecret("pod-name"))
