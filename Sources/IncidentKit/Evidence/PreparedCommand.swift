@@ -26,16 +26,21 @@ public struct PreparedCommand: Sendable {
         let template = CommandTemplate(command.script)
         let resolution = template.resolve(scope.variables)
         var risk = RiskClassifier.classify(resolution.command ?? command.script)
-        // A value never makes a command read-only: judged also with every value a word no rule knows
+        // A value never makes a command read-only: judged also with the values the environment gives
+        // written in (the command itself reads them there), and with every value a word no rule knows
         // (`oc adm policy add-cluster-role-to-user admin {{user}}` given `get` is still a change).
-        if resolution.command != nil,
-            case .resolved(let neutral) = template.resolve(
-                using: template.variableNames.map {
-                    Variable(name: $0, value: "x")
-                })
-        {
-            let neutralRisk = RiskClassifier.classify(neutral)
-            if neutralRisk.isMutating && !risk.isMutating { risk = neutralRisk }
+        if resolution.command != nil {
+            let written = scope.variables.mapValues { variable in
+                var variable = variable
+                variable.fromEnvironment = false
+                return variable
+            }
+            let neutral = template.variableNames.map { Variable(name: $0, value: "x") }
+            for reading in [template.resolve(written), template.resolve(using: neutral)] {
+                guard case .resolved(let text) = reading, !risk.isMutating else { continue }
+                let stricter = RiskClassifier.classify(text)
+                if stricter.isMutating { risk = stricter }
+            }
         }
         var isMutating = risk.isMutating
         var reasons = risk.reasons
@@ -108,9 +113,12 @@ public struct PreparedCommand: Sendable {
     static func takesValue(_ option: String, of wrapper: String) -> Bool {
         let valued = valuedOptions[wrapper] ?? []
         if valued.contains(option) { return true }
-        // `-iu`: a cluster of flags whose last letter takes a value.
-        guard wrapper == "sudo", !option.hasPrefix("--"), option.count > 2, let last = option.last else { return false }
-        return valued.contains("-" + String(last))
+        // `-iu`: a cluster of flags whose last letter takes a value; in `-uroot` the value is attached.
+        guard wrapper == "sudo", !option.hasPrefix("--"), option.count > 2 else { return false }
+        for (offset, letter) in option.dropFirst().enumerated() where valued.contains("-" + String(letter)) {
+            return offset == option.count - 2
+        }
+        return false
     }
 
     /// The programs a command starts with (after `VAR=value` assignments and wrappers such as `sudo`),

@@ -95,6 +95,13 @@ extension CodeRunners {
     /// oc's output is the cluster's names, not the value (`$(oc get pods -l app={{v}} -o name)`).
     static func splitSubstitutionMarkers(_ probe: String, markers: [String]) -> Set<String> {
         let characters = Array(probe)
+        var leading: [String] = []
+        var others: [String] = []
+        for segment in ShellLexer.lex(probe).segments {
+            let assignments = segment.words.prefix(while: RiskClassifier.isAssignment)
+            leading += assignments
+            others += segment.words.dropFirst(assignments.count) + segment.redirections.map(\.target)
+        }
         var found: Set<String> = []
         var index = 0
         var inDouble = false
@@ -114,12 +121,11 @@ extension CodeRunners {
             {
                 let end = closingParenthesis(characters, from: index + 2)
                 let inner = String(characters[(index + 2)..<end])
-                var start = index
-                while start > 0, !" \t\n;&|(".contains(characters[start - 1]) { start -= 1 }
-                let word = String(characters[start..<index])
+                // An assignment as the lexer reads the line: a word before a command's program.
+                let substitution = "$(" + inner + ")"
                 let isAssignment =
-                    word.range(of: #"^[A-Za-z_][A-Za-z0-9_]*\+?="#, options: .regularExpression) != nil
-                    && startsCommand(characters, at: start)
+                    leading.contains { $0.contains(substitution) }
+                    && !others.contains { $0.contains(substitution) }
                 if !inDouble, !isAssignment { found.formUnion(printedMarkers(inner, markers: markers)) }
                 found.formUnion(splitSubstitutionMarkers(inner, markers: markers))
                 index = end + 1
@@ -128,21 +134,6 @@ extension CodeRunners {
             index += 1
         }
         return found
-    }
-
-    /// Whether the word at `start` stands where a command starts, so that `NAME=` there is an assignment
-    /// (not the argument `-l app=$(...)`): after a separator, a keyword, or other assignments. After
-    /// `export` or `local`, whose words some shells split, it does not count.
-    private static func startsCommand(_ characters: [Character], at start: Int) -> Bool {
-        var end = start
-        while end > 0, characters[end - 1] == " " || characters[end - 1] == "\t" { end -= 1 }
-        if end == 0 || ";&|(\n".contains(characters[end - 1]) { return true }
-        var begin = end
-        while begin > 0, !" \t\n;&|(".contains(characters[begin - 1]) { begin -= 1 }
-        let previous = String(characters[begin..<end])
-        if ["then", "do", "else", "elif", "if", "while", "until", "!", "{"].contains(previous) { return true }
-        let assignment = previous.range(of: #"^[A-Za-z_][A-Za-z0-9_]*\+?="#, options: .regularExpression) != nil
-        return assignment && startsCommand(characters, at: begin)
     }
 
     /// Where the `)` that closes a `$(` whose text starts at `start` stands (the end when none does).
@@ -179,13 +170,20 @@ extension CodeRunners {
         for segment in ShellLexer.lex(text).segments {
             let words = Array(commandWords(segment))
             let program = programPositions(words, markers: markers).last.map { baseName(words[$0]) } ?? ""
-            // Unless a template decides what it prints (`-o jsonpath=`, `go-template`), or its errors,
-            // which quote what it was given, are in the output (`2>&1`).
-            let printsText = words.contains { word in
-                ["template", "jsonpath", "custom-columns"].contains { word.contains($0) }
+            // kubectl's and oc's output is the cluster's names when a value only selects (`-l app={{v}}`,
+            // `-n {{ns}}`): not when the value is a name it may print back or a format, when a template
+            // decides what it prints, or when anything redirects (errors quote what they were given).
+            if ["kubectl", "oc"].contains(program), !text.contains(">"), !text.contains("<"), !text.contains("("),
+                !text.contains("{"),
+                !words.contains(where: { word in
+                    ["template", "jsonpath", "custom-columns"].contains { word.contains($0) }
+                }),
+                words.indices.allSatisfy({ index in
+                    !markers.contains(where: words[index].contains) || Self.selects(words, at: index)
+                })
+            {
+                continue
             }
-            let errors = segment.redirections.contains { $0.op.contains("&") || $0.op == "2>" && $0.target == "1" }
-            if ["kubectl", "oc"].contains(program), !printsText, !errors { continue }
             let everything = segment.words + segment.redirections.map(\.target) + segment.hereDocuments
             for marker in markers where everything.contains(where: { $0.contains(marker) }) { printed.insert(marker) }
         }
@@ -197,6 +195,14 @@ extension CodeRunners {
             if !inSegments { printed.insert(marker) }
         }
         return printed
+    }
+
+    /// Whether the word at `index` of a kubectl command is the value of an option that selects what it
+    /// reads (`-l`, `--selector`, `-n`, `--namespace`, `--field-selector`, `-c`, `--context`), attached or not.
+    static func selects(_ words: [String], at index: Int) -> Bool {
+        let options = ["-l", "--selector", "-n", "--namespace", "--field-selector", "-c", "--container", "--context"]
+        if options.contains(where: { words[index].hasPrefix($0 + "=") }) { return true }
+        return index > 0 && options.contains(words[index - 1])
     }
 
     /// Whether a `$(...)` holds a `)` between quotes (`$(grep -c "fatal)" f)`), which the lexer takes

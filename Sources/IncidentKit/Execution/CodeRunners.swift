@@ -210,16 +210,19 @@ enum CodeRunners {
             guard let program = programPositions(words, markers: markers).last.map({ baseName(words[$0]) }),
                 ["kubectl", "oc"].contains(program)
             else { continue }
+            // `-o`, `--output`, and a cluster of flags ending in it (`-Ao`); with the format attached too.
+            func isOutput(_ word: String) -> Bool {
+                word == "--output" || word.range(of: #"^-[A-Za-z]*o$"#, options: .regularExpression) != nil
+            }
             let templates = words.indices.filter { index in
                 let word = words[index]
                 let previous = index > 0 ? words[index - 1] : ""
-                let isTemplate = ["template", "jsonpath", "custom-columns"].contains { word.contains($0) }
-                return word.hasPrefix("--template") || previous == "--template"
-                    || isTemplate
-                        && (word.hasPrefix("-o") || word.hasPrefix("--output")
-                            || ["-o", "--output"].contains(previous))
+                return word.hasPrefix("--template") || previous == "--template" || isOutput(previous)
+                    || word.hasPrefix("--output=")
+                    || word.range(of: #"^-[A-Za-z]*o."#, options: .regularExpression) != nil
+                    || ["template", "jsonpath", "custom-columns"].contains { word.contains($0) }
             }
-            refuse(templates.map { words[$0] }, "in an output template of \(program), which decides what it prints")
+            refuse(templates.map { words[$0] }, "in the output format of \(program), which decides what it prints")
         }
         // A shell function runs its body with the arguments it is given: the whole line is code.
         // So does `${V@P}`, which expands a variable's value as a prompt (octal escapes, `$(...)` and all).
@@ -439,7 +442,7 @@ enum CodeRunners {
         "flock": ["-w", "-E", "--timeout", "--conflict-exit-code"],
         "runuser": ["-u", "-g", "-G", "--user", "--group", "--supp-group"],
         "chroot": ["--userspec", "--groups"],
-        "nsenter": ["-t", "-S", "-G", "--target", "--setuid", "--setgid", "-w", "-r", "--wd", "--root"],
+        "nsenter": ["-t", "-S", "-G", "--target", "--setuid", "--setgid"],
         "prlimit": ["-p", "--pid"], "watch": ["-n", "--interval", "-d"],
         "xargs": ["-I", "-n", "-L", "-P", "-d", "-s", "-E", "-a", "--arg-file", "--max-args", "--delimiter"],
         "systemd-run": ["-p", "--property", "-u", "--unit", "--uid", "--gid", "-E", "--setenv", "-M", "--machine"],
@@ -471,7 +474,8 @@ enum CodeRunners {
         "xargs": ["-0", "--null", "-r", "--no-run-if-empty", "-t", "--verbose", "-p", "--interactive", "-x", "--exit"],
         "nsenter": [
             "-m", "-u", "-i", "-n", "-p", "-U", "-C", "-T", "-a", "--all", "-F", "--no-fork", "--mount", "--uts",
-            "--ipc", "--net", "--pid", "--user", "--cgroup", "--time", "--preserve-credentials",
+            "--ipc", "--net", "--pid", "--user", "--cgroup", "--time", "--preserve-credentials", "-w", "--wd", "-r",
+            "--root",
         ],
         "unshare": [
             "-m", "-u", "-i", "-n", "-p", "-U", "-C", "-T", "-r", "-f", "--fork", "--map-root-user", "--mount-proc",
@@ -504,9 +508,7 @@ enum CodeRunners {
         }
         // The operand some wrappers take before the program: `timeout 5`, `chroot /host`, `flock f`,
         // `taskset 3`, `chrt 10`, `setarch x86_64`, and perf's subcommand (`perf stat`).
-        let leadingOperand: Set<String> = [
-            "timeout", "chroot", "flock", "taskset", "chrt", "setarch", "cpulimit", "perf",
-        ]
+        let leadingOperand: Set<String> = ["timeout", "chroot", "flock", "taskset", "chrt", "setarch"]
         while index < words.count, wrappers.contains(baseName(words[index])) {
             let wrapper = baseName(words[index])
             // `command -v NAME` prints where NAME is; it runs nothing.
@@ -514,8 +516,9 @@ enum CodeRunners {
             let valued = wrapperOptions[wrapper, default: []]
             let flags = wrapperFlags[wrapper, default: []]
             var operand = leadingOperand.contains(wrapper)
-            // After an option this does not know, any later word may be the program.
-            var unsure = false
+            // After an option this does not know, any later word may be the program; so after perf,
+            // whose subcommands nest (`perf stat record PROGRAM`).
+            var unsure = wrapper == "perf"
             index += 1
             var program: Int?
             while index < words.count {
@@ -571,9 +574,10 @@ enum CodeRunners {
                 if at + 2 < words.count { positions.append(at + 2) }
             }
         }
-        // `docker exec [options] CONTAINER PROGRAM`: the word after the container, and after an option this
-        // does not know, every word.
-        if ["docker", "podman", "nerdctl"].contains(program), let verb = words.firstIndex(of: "exec") {
+        // `docker exec [options] CONTAINER PROGRAM` (crictl's and compose's too): the word after the
+        // container or service, and after an option this does not know, every word.
+        let execTools: Set<String> = ["docker", "podman", "nerdctl", "crictl", "docker-compose", "podman-compose"]
+        if execTools.contains(program), let verb = words.firstIndex(of: "exec") {
             let valued: Set<String> = ["-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--detach-keys"]
             let flags: Set<String> = [
                 "-i", "-t", "-it", "-ti", "-d", "--interactive", "--tty", "--detach", "--privileged",

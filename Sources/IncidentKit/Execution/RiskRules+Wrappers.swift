@@ -123,9 +123,8 @@ extension RiskRules {
             return command.isEmpty ? nil : inner(command, context, via: "\(name) exec")
         case "nsenter", "unshare":
             // Options with a value in the next word; the others are flags or take theirs after `=`.
-            let valued: Set<String> = [
-                "-t", "--target", "-S", "--setuid", "-G", "--setgid", "-R", "--root", "-w", "--wd",
-            ]
+            // (`-w`, `--wd`, `-r` and `--root` take theirs attached: `-w/srv`, `--wd=/srv`.)
+            let valued: Set<String> = ["-t", "--target", "-S", "--setuid", "-G", "--setgid"]
             let rest = dropOptions(args, valued: valued)
             if rest.isEmpty { return ["opens a shell in other namespaces (\(name))"] }
             return inner(rest, context, via: name)
@@ -149,6 +148,9 @@ extension RiskRules {
     private static func findReasons(_ args: [String], _ context: Context) -> [String] {
         var found: [String] = []
         if args.contains("-delete") { found.append("deletes files (find -delete)") }
+        if let write = args.first(where: { ["-fprint", "-fprint0", "-fprintf", "-fls"].contains($0) }) {
+            found.append("writes output into a file (find \(write))")
+        }
         var index = 0
         while index < args.count {
             if ["-exec", "-execdir", "-ok", "-okdir"].contains(args[index]) {

@@ -409,6 +409,18 @@ struct ExecutionTemplateTests {
         "chrt -f 10 {{v}} r2", "chrt --rr 10 {{v}} r2", "chroot --skip-chdir / {{v}} p4", "time -p {{v}} p2",
         "time -v {{v}} r4", "perf stat {{v}} r5", "ip -all netns exec {{v}} x", "docker exec ctr {{v}}",
         "time -p jq -r {{v}} f.json", "docker exec -u root --foo ctr {{v}}",
+        // The fourth round: keywords and escaped separators as arguments before NAME=$(...), a value that
+        // picks kubectl's format or reaches its errors, clusters ending in -o, nsenter's attached options,
+        // nested perf subcommands, sudo -uroot, crictl and compose exec.
+        "printf '[%s]' do X=$(printf %s {{v}})", #"printf '[%s]' \(X=$(printf %s {{v}})"#,
+        "find /nonexist-a \\\nX=$(printf %s {{v}}) -maxdepth 0",
+        "kubectl logs $(kubectl get pods -l app=web -o {{v}})",
+        "kubectl describe $(kubectl get {{v}} -o name 2>/dev/stdout)",
+        "kubectl describe $( (kubectl get {{v}} -o name) 2>&1)",
+        "kubectl get pods -Ao 'jsonpath={.items[*].metadata.{{v}}}'", "kubectl get pods -Ao custom-columns=N:.{{v}}",
+        "nsenter -t 1 -w {{v}} /tmp/victim", "nsenter --target 1 --wd {{v}} /tmp/victim",
+        "perf stat record -o /dev/null {{v}} /tmp/victim", "sudo -uroot {{v}} /tmp/victim",
+        "crictl exec abc {{v}}", "docker-compose exec web {{v}}", "cpulimit -l 50 {{v}}",
     ])
     func reviewedTemplatesAreRefused(_ text: String) {
         #expect(CommandTemplate(text).resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]), "\(text)")
@@ -442,6 +454,7 @@ struct ExecutionTemplateTests {
         "sudo -u {{v}} systemctl status nginx", "timeout {{v}} uptime",
         "timeout --foreground 5 curl -s {{v}}", "command -v {{v}}", "docker exec -it api ls {{v}}",
         "P=$(dirname {{v}}) && echo done", "kubectl get pods -l app={{v}} -o name",
+        "oc logs $(oc get pods -n {{v}} -l app=web -o name | head -1)",
         // jq's variables and files are data.
         #"jq --arg n {{v}} '.[$n]' f.json"#, "jq . {{v}}", "yq e '.a' {{v}}",
         // Braces that expand nothing, or quoted, or a parameter.
