@@ -57,7 +57,10 @@ enum ShellVariables {
     static func looksSecret(_ name: String) -> Bool {
         let parts = name.uppercased().split { $0 == "_" || $0 == "-" || $0 == "." }
         return secretWords.contains { word in parts.contains { $0.contains(word) } }
-            || parts.contains { secretParts.contains(String($0)) || $0.hasSuffix("PW") }
+            || parts.contains { part in
+                secretParts.contains(String(part)) || part.hasSuffix("PW")
+                    || ["PW", "PIN", "OTP", "MFA", "TOTP"].contains { part.hasPrefix($0) }
+            }
     }
 
     /// The `$NAME` and `${NAME}` of `text` the shell expands: outside single quotes and comments. Nothing

@@ -10,10 +10,14 @@ extension RiskRules {
                 "list", "ls", "status", "history", "get", "show", "template", "search", "version",
                 "lint", "diff", "repo", "dependency", "env", "plugin", "pull", "verify",
             ]
-            guard let verb = firstVerb(args, in: changes.union(reads)), changes.contains(verb) else {
-                return []
+            guard let verb = firstVerb(args, in: changes.union(reads)) else { return [] }
+            // `helm repo add`, `helm plugin install`, `helm dependency update` change the local setup.
+            if ["repo", "plugin", "dependency"].contains(verb) {
+                let sub = positionals(Array(args.drop { $0 != verb }.dropFirst())).first ?? ""
+                return ["list", "ls", "index"].contains(sub) || sub.isEmpty
+                    ? [] : ["changes Helm's setup (helm \(verb) \(sub))"]
             }
-            return ["changes a Helm release (helm \(verb))"]
+            return changes.contains(verb) ? ["changes a Helm release (helm \(verb))"] : []
         case "docker", "podman", "nerdctl", "docker-compose", "podman-compose", "crictl":
             return containers(name, args, context)
         case "git":

@@ -1,4 +1,20 @@
 extension RiskRules {
+    /// The operands of `args`: the words that are not options or the values of `valued` options.
+    static func operands(_ args: [String], valued: Set<String>) -> [String] {
+        var result: [String] = []
+        var skip = false
+        for arg in args {
+            if skip {
+                skip = false
+            } else if arg.hasPrefix("-"), arg != "-" {
+                skip = valued.contains(arg)
+            } else {
+                result.append(arg)
+            }
+        }
+        return result
+    }
+
     /// Services, processes, power, files, permissions; nil when `name` is none of these.
     static func system(_ name: String, _ args: [String]) -> [String]? {
         switch name {
@@ -41,6 +57,37 @@ extension RiskRules {
             // They replace or write files, unless they only print (`-c`, `-l`, `-t`).
             let prints = hasFlag(args, ["--stdout", "--to-stdout", "--list", "--test"], letters: "clt")
             return prints || positionals(args).isEmpty ? [] : ["writes files (\(name))"]
+        case "date":
+            // `date -s`, or an argument that is not a format (`+%s`), sets the clock.
+            let valued: Set<String> = ["-d", "--date", "-r", "--reference", "-f", "--file", "-I", "--iso-8601"]
+            let sets =
+                hasFlag(args, ["--set"], letters: "s")
+                || Self.operands(args, valued: valued).contains { !$0.hasPrefix("+") }
+            return sets ? ["sets the clock (date)"] : []
+        case "hostname":
+            let sets = hasFlag(args, ["--file", "-F"]) || !positionals(args).isEmpty
+            return sets ? ["sets the hostname (hostname)"] : []
+        case "dmesg":
+            return hasFlag(
+                args, ["--clear", "--read-clear", "--console-off", "--console-on", "--console-level"],
+                letters: "cCDEn") ? ["clears or configures the kernel log (dmesg)"] : []
+        case "arp":
+            return hasFlag(args, ["--delete", "--set", "--file"], letters: "dsf") ? ["changes the ARP table (arp)"] : []
+        case "uniq":
+            // A second operand is the file it writes.
+            let valued: Set<String> = ["-f", "--skip-fields", "-s", "--skip-chars", "-w", "--check-chars"]
+            return Self.operands(args, valued: valued).count >= 2 ? ["writes output into a file (uniq)"] : []
+        case "openssl":
+            return args.contains { ["-out", "-keyout"].contains($0) } ? ["writes files (openssl -out)"] : []
+        case "perf":
+            let sub = positionals(args).first ?? ""
+            return ["record", "c2c", "mem", "lock", "sched", "kmem", "inject", "kvm"].contains(sub)
+                || hasFlag(args, ["--output"], letters: "o") ? ["writes files (perf \(sub))"] : []
+        case "tcpdump":
+            return hasFlag(args, ["-w"]) ? ["writes a capture file (tcpdump -w)"] : []
+        case "yq", "jq":
+            return hasFlag(args, ["--inplace", "--in-place"], letters: "i") && name == "yq"
+                ? ["edits files in place (yq -i)"] : []
         case "mktemp":
             return hasFlag(args, ["--dry-run"], letters: "u") ? [] : ["creates a file (mktemp)"]
         case "dd":

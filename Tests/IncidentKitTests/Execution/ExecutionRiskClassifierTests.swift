@@ -72,6 +72,9 @@ struct ExecutionRiskClassifierTests {
         // Printing and sorting to the screen, a dry-run temporary name.
         "sort -u names.txt", "gzip -c app.log", "gunzip -l app.log.gz", "zstd -t x.zst", "mktemp -u",
         "git log -1", "git status", "kubectl auth can-i get pods", "oc auth whoami",
+        "date -u +%s", "date -d yesterday", "hostname -f", "dmesg -T", "arp -n", "uniq -c names.txt",
+        "uniq -f 1 names.txt", "openssl x509 -in c.pem -noout -text", "perf stat ls", "helm repo list",
+        "yq '.a' f.yaml",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -81,6 +84,16 @@ struct ExecutionRiskClassifierTests {
         ("gzip -k app.log", "writes files (gzip)"), ("mktemp /tmp/x.XXXX", "creates a file (mktemp)"),
         ("git init repo", "changes the repository (git init)"),
         ("kubectl auth reconcile -f rbac.yaml", "changes RBAC rules (kubectl auth reconcile)"),
+        // Found in the fourth review: they ran as evidence.
+        ("find /var/log -name '*.log' -fprint /tmp/out", "writes output into a file (find -fprint)"),
+        ("uniq /etc/hostname /tmp/out", "writes output into a file (uniq)"),
+        ("openssl genrsa -out /tmp/k.pem 2048", "writes files (openssl -out)"),
+        ("perf record -- true", "writes files (perf record)"), ("date 010100002030", "sets the clock (date)"),
+        ("hostname evilhost", "sets the hostname (hostname)"),
+        ("dmesg -C", "clears or configures the kernel log (dmesg)"), ("arp -d 10.0.0.1", "changes the ARP table (arp)"),
+        ("yq -i '.a = 1' f.yaml", "edits files in place (yq -i)"),
+        ("helm repo add x https://e.com", "changes Helm's setup (helm repo add)"),
+        ("tcpdump -w /tmp/c.pcap", "writes a capture file (tcpdump -w)"),
         (#"eval "rm -rf /tmp/cache""#, "deletes files (rm) via eval"),
         ("sudo -iu postgres systemctl restart nginx", "restarts a service (systemctl restart) via sudo"),
         ("sudo -Hu root rm -rf /srv/cache", "deletes files (rm) via sudo"),

@@ -54,7 +54,10 @@ import Testing
     /// A name that says it holds a secret, in any case, is one: never asked on a terminal, and a value
     /// given for it (`--set db_password=...`) is kept out of the record.
     @Test func namesOfSecretsAreSecrets() {
-        for name in ["password", "db-pass", "apiKey", "ADMIN_PW", "sentry.dsn", "MYSQL_PWD", "ROOTPW", "LDAP_BINDPW"] {
+        for name in [
+            "password", "db-pass", "apiKey", "ADMIN_PW", "sentry.dsn", "MYSQL_PWD", "ROOTPW", "LDAP_BINDPW", "PINCODE",
+            "MFACODE", "OTPCODE", "PWHASH",
+        ] {
             #expect(ShellVariables.looksSecret(name), "\(name)")
         }
         #expect(!ShellVariables.looksSecret("namespace") && !ShellVariables.looksSecret("pod-name"))
@@ -65,6 +68,29 @@ import Testing
         record.redactEnteredText()
         #expect(record.secretKeys == ["db_password"])
         #expect(record.withoutSecretValues.variables == ["namespace": "prod"])
+    }
+
+    /// A value from the environment is judged as a given one is: `helm $ACTION my-release` with
+    /// `ACTION=uninstall` exported is a change (found in review: only `"${ACTION}"` was judged).
+    @Test func aValueFromTheEnvironmentIsJudged() throws {
+        let (folder, library) = try Processes.runbookLibrary(
+            "PodStuck", markdown: "# PodStuck\n\n## Diagnosis\n\n```console\n$ helm $ACTION my-release\n```\n")
+        // A helm of our own, so that the command is available: it must not run.
+        try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
+        try "#!/bin/sh\ntouch \"$0.ran\"\n".write(toFile: folder + "/bin/helm", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/bin/helm")
+        let out = folder + "/incidents"
+        _ = Processes.runIncident(
+            ["triage", "PodStuck", "--no-input", "--yes", "--library", library, "--out", out], directory: folder,
+            environment: [
+                "XDG_CACHE_HOME": folder + "/cache", "ACTION": "uninstall", "PATH": folder + "/bin:/usr/bin:/bin",
+            ])
+        #expect(!FileManager.default.fileExists(atPath: folder + "/bin/helm.ran"))
+        let store = IncidentStore(root: out)
+        let id = try #require(store.ids().first)
+        let item = try #require(try store.load(id).evidence.first)
+        #expect(item.status == .mutatingNotRun, "\(item)")
+        #expect(item.note?.contains("helm uninstall") == true, "\(item)")
     }
 
     /// `[read-only]` vouches for the command it marks, not for another block's assignment run first.
