@@ -28,6 +28,11 @@ extension RiskRules {
             let text = (args + context.hereDocuments + context.pipelineWords).joined(separator: "\n")
             guard let keyword = SQLRisk.firstChange(in: text) else { return [] }
             return ["changes the database (\(keyword) in \(name))"]
+        case "nc", "ncat", "netcat", "telnet", "socat":
+            // Fed from a pipe or a here-document, it sends that text to a service (`echo FLUSHALL | nc
+            // redis 6379`): what the service does with it is not known to be read-only.
+            let fed = !context.hereDocuments.isEmpty || context.fed
+            return fed ? ["sends text to a network service (\(name))"] : []
         case "aws":
             return aws(args)
         default:

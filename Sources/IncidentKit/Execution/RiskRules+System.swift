@@ -83,6 +83,14 @@ extension RiskRules {
             let sub = positionals(args).first ?? ""
             return ["record", "c2c", "mem", "lock", "sched", "kmem", "inject", "kvm"].contains(sub)
                 || hasFlag(args, ["--output"], letters: "o") ? ["writes files (perf \(sub))"] : []
+        case "xxd":
+            // A second operand is the file it writes.
+            let valued: Set<String> = ["-c", "-g", "-l", "-o", "-s", "-cols", "-groupsize", "-len", "-seek"]
+            return Self.operands(args, valued: valued).count >= 2 ? ["writes output into a file (xxd)"] : []
+        case "sar":
+            return hasFlag(args, ["-o"]) ? ["writes a data file (sar -o)"] : []
+        case "xmllint":
+            return hasFlag(args, ["--output", "-o"]) ? ["writes output into a file (xmllint --output)"] : []
         case "tcpdump":
             return hasFlag(args, ["-w"]) ? ["writes a capture file (tcpdump -w)"] : []
         case "yq", "jq":

@@ -8,6 +8,8 @@ enum RiskRules {
         var pipelineWords: [String]
         /// Nesting depth of wrappers and substitutions, to bound recursion.
         var depth: Int
+        /// Whether an earlier command of the pipeline feeds this one (`echo FLUSHALL | nc redis 6379`).
+        var fed = false
     }
 
     /// The reasons why `words` (a command and its arguments) may change the system.

@@ -74,7 +74,8 @@ struct ExecutionRiskClassifierTests {
         "git log -1", "git status", "kubectl auth can-i get pods", "oc auth whoami",
         "date -u +%s", "date -d yesterday", "hostname -f", "dmesg -T", "arp -n", "uniq -c names.txt",
         "uniq -f 1 names.txt", "openssl x509 -in c.pem -noout -text", "perf stat ls", "helm repo list",
-        "yq '.a' f.yaml",
+        "yq '.a' f.yaml", "nc -zv db 5432", "xxd dump.bin", "nc -zv db 5432 2>&1 | grep succeeded",
+        "nc -w1 db 80 < /dev/null",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -94,6 +95,11 @@ struct ExecutionRiskClassifierTests {
         ("yq -i '.a = 1' f.yaml", "edits files in place (yq -i)"),
         ("helm repo add x https://e.com", "changes Helm's setup (helm repo add)"),
         ("tcpdump -w /tmp/c.pcap", "writes a capture file (tcpdump -w)"),
+        ("xxd -r dump.hex /tmp/out", "writes output into a file (xxd)"),
+        ("sar -o /tmp/sa 1 3", "writes a data file (sar -o)"),
+        ("echo FLUSHALL | nc redis 6379", "sends text to a network service (nc)"),
+        ("nc -q1 redis 6379 <<< FLUSHALL", "sends text to a network service (nc)"),
+        ("nc redis 6379 < commands.txt", "sends text to a network service (nc)"),
         (#"eval "rm -rf /tmp/cache""#, "deletes files (rm) via eval"),
         ("sudo -iu postgres systemctl restart nginx", "restarts a service (systemctl restart) via sudo"),
         ("sudo -Hu root rm -rf /srv/cache", "deletes files (rm) via sudo"),
