@@ -293,7 +293,8 @@ enum CodeRunners {
             "--commit-filter", "--tag-name-filter", "--parent-filter",
         ],
         "scp": ["-o", "-S"], "sftp": ["-o", "-S"], "strace": ["-o"], "zip": ["-TT", "--unzip-command"],
-        "sort": ["--compress-program"], "tcpdump": ["-z"], "wget": ["--use-askpass"], "man": ["-P", "--pager"],
+        "sort": ["--compress-program"], "tcpdump": ["-z"], "rg": ["--pre"], "wget": ["--use-askpass"],
+        "man": ["-P", "--pager"],
         "tar": ["-F", "--rmt-command", "--info-script", "--new-volume-script"], "nc": ["-e", "-c"],
         "ncat": ["-e", "-c", "--exec", "--sh-exec", "--lua-exec"], "netcat": ["-e", "-c"],
     ]

@@ -83,6 +83,15 @@ extension RiskRules {
             let sub = positionals(args).first ?? ""
             return ["record", "c2c", "mem", "lock", "sched", "kmem", "inject", "kvm"].contains(sub)
                 || hasFlag(args, ["--output"], letters: "o") ? ["writes files (perf \(sub))"] : []
+        case "ss":
+            return hasFlag(args, ["--kill"], letters: "K") ? ["closes sockets (ss -K)"] : []
+        case "file":
+            return hasFlag(args, ["--compile"], letters: "C") ? ["writes a magic file (file -C)"] : []
+        case "rg":
+            return args.contains { $0 == "--pre" || $0.hasPrefix("--pre=") }
+                ? ["runs a program on each file (rg --pre)"] : []
+        case "blkid":
+            return hasFlag(args, ["--garbage-collect"], letters: "g") ? ["rewrites the blkid cache (blkid -g)"] : []
         case "xxd":
             // A second operand is the file it writes.
             let valued: Set<String> = ["-c", "-g", "-l", "-o", "-s", "-cols", "-groupsize", "-len", "-seek"]

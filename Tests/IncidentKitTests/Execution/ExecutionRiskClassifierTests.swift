@@ -75,7 +75,7 @@ struct ExecutionRiskClassifierTests {
         "date -u +%s", "date -d yesterday", "hostname -f", "dmesg -T", "arp -n", "uniq -c names.txt",
         "uniq -f 1 names.txt", "openssl x509 -in c.pem -noout -text", "perf stat ls", "helm repo list",
         "yq '.a' f.yaml", "nc -zv db 5432", "xxd dump.bin", "nc -zv db 5432 2>&1 | grep succeeded",
-        "nc -w1 db 80 < /dev/null",
+        "nc -w1 db 80 < /dev/null", "ss -ltnp", "file /bin/ls", "rg -n error /var/log/app.log", "blkid",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -100,6 +100,10 @@ struct ExecutionRiskClassifierTests {
         ("echo FLUSHALL | nc redis 6379", "sends text to a network service (nc)"),
         ("nc -q1 redis 6379 <<< FLUSHALL", "sends text to a network service (nc)"),
         ("nc redis 6379 < commands.txt", "sends text to a network service (nc)"),
+        // An audit of the programs that only read: options that write or kill.
+        ("ss -K dst 10.0.0.1", "closes sockets (ss -K)"), ("file -C -m my.magic", "writes a magic file (file -C)"),
+        ("rg --pre ./unpack x /srv", "runs a program on each file (rg --pre)"),
+        ("blkid -g", "rewrites the blkid cache (blkid -g)"),
         (#"eval "rm -rf /tmp/cache""#, "deletes files (rm) via eval"),
         ("sudo -iu postgres systemctl restart nginx", "restarts a service (systemctl restart) via sudo"),
         ("sudo -Hu root rm -rf /srv/cache", "deletes files (rm) via sudo"),

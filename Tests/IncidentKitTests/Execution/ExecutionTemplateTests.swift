@@ -420,7 +420,7 @@ struct ExecutionTemplateTests {
         "kubectl get pods -Ao 'jsonpath={.items[*].metadata.{{v}}}'", "kubectl get pods -Ao custom-columns=N:.{{v}}",
         "nsenter -t 1 -w {{v}} /tmp/victim", "nsenter --target 1 --wd {{v}} /tmp/victim",
         "perf stat record -o /dev/null {{v}} /tmp/victim", "sudo -uroot {{v}} /tmp/victim",
-        "crictl exec abc {{v}}", "docker-compose exec web {{v}}", "cpulimit -l 50 {{v}}",
+        "crictl exec abc {{v}}", "docker-compose exec web {{v}}", "cpulimit -l 50 {{v}}", "rg --pre {{v}} x /srv",
     ])
     func reviewedTemplatesAreRefused(_ text: String) {
         #expect(CommandTemplate(text).resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]), "\(text)")
