@@ -210,16 +210,17 @@ enum CodeRunners {
             guard let program = programPositions(words, markers: markers).last.map({ baseName(words[$0]) }),
                 ["kubectl", "oc"].contains(program)
             else { continue }
-            // `-o`, `--output`, and a cluster of flags ending in it (`-Ao`); with the format attached too.
+            // `-o`, `--output`, and a cluster of kubectl flags ending in it (`-Ao`, `-wo`); with the format
+            // attached too (`-nfoo` is `-n` with `foo` attached, no cluster).
             func isOutput(_ word: String) -> Bool {
-                word == "--output" || word.range(of: #"^-[A-Za-z]*o$"#, options: .regularExpression) != nil
+                word == "--output" || word.range(of: #"^-[AwR]*o$"#, options: .regularExpression) != nil
             }
             let templates = words.indices.filter { index in
                 let word = words[index]
                 let previous = index > 0 ? words[index - 1] : ""
                 return word.hasPrefix("--template") || previous == "--template" || isOutput(previous)
                     || word.hasPrefix("--output=")
-                    || word.range(of: #"^-[A-Za-z]*o."#, options: .regularExpression) != nil
+                    || word.range(of: #"^-[AwR]*o."#, options: .regularExpression) != nil
                     || ["template", "jsonpath", "custom-columns"].contains { word.contains($0) }
             }
             refuse(templates.map { words[$0] }, "in the output format of \(program), which decides what it prints")

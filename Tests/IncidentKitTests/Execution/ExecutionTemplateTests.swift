@@ -454,7 +454,7 @@ struct ExecutionTemplateTests {
         "sudo -u {{v}} systemctl status nginx", "timeout {{v}} uptime",
         "timeout --foreground 5 curl -s {{v}}", "command -v {{v}}", "docker exec -it api ls {{v}}",
         "P=$(dirname {{v}}) && echo done", "kubectl get pods -l app={{v}} -o name",
-        "oc logs $(oc get pods -n {{v}} -l app=web -o name | head -1)",
+        "oc logs $(oc get pods -n {{v}} -l app=web -o name | head -1)", "oc get pods -n{{v}} -o wide",
         // jq's variables and files are data.
         #"jq --arg n {{v}} '.[$n]' f.json"#, "jq . {{v}}", "yq e '.a' {{v}}",
         // Braces that expand nothing, or quoted, or a parameter.
