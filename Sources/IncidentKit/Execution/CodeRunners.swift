@@ -140,6 +140,21 @@ enum CodeRunners {
         for marker in splitSubstitutionMarkers(probe, markers: markers) where refused[marker] == nil {
             refused[marker] = "in a $(...) outside double quotes, whose output the shell splits into words"
         }
+        // A value glued to a cluster of short options (`sort -r{{v}}`) can add options to it (`o FILE`).
+        for segment in allSegments(probe) {
+            let words = Array(commandWords(segment))
+            let program = programPositions(words, markers: markers).last.map { baseName(words[$0]) } ?? ""
+            for word in words where word.hasPrefix("-") && !word.hasPrefix("--") {
+                for marker in markers where refused[marker] == nil {
+                    guard let at = word.range(of: marker), !word[..<at.lowerBound].contains("=") else { continue }
+                    // kubectl's `-n{{ns}}`, `-l{{selector}}`, `-c{{container}}` take the rest as one value.
+                    let attached = word.dropFirst().prefix { $0 != Character(String(marker.prefix(1))) }
+                    if ["kubectl", "oc"].contains(program), ["n", "l", "c"].contains(String(attached)) { continue }
+                    refused[marker] =
+                        "glued to short options (\(word.prefix(upTo: at.lowerBound))...), where it adds more"
+                }
+            }
+        }
         // A value that names the program (`{{tool}} get pods`, `sudo /usr/bin/{{tool}}`) picks what runs,
         // `eval` or `sh`, and what its arguments and input become.
         if namesAProgram(probe, markers: markers) {
@@ -283,7 +298,7 @@ enum CodeRunners {
         "credential.helper", "--overrides", "core.askpass", "gpg.program", "sequence.editor", "--upload-pack",
         "--receive-pack", "--exec=", "--extcmd", "--tool=", "--to-cmd", "--cc-cmd", "--sendmail-cmd", "-filter=",
         "--unzip-command", "--compress-program", "--rmt-command", "--use-askpass", "filter.", "core.gitproxy",
-        "gpg.ssh.program",
+        "gpg.ssh.program", "--pre=", "--hostname-bin",
     ]
 
     /// Options whose next word is a command line or a program the program runs, by program.
@@ -294,7 +309,7 @@ enum CodeRunners {
             "--commit-filter", "--tag-name-filter", "--parent-filter",
         ],
         "scp": ["-o", "-S"], "sftp": ["-o", "-S"], "strace": ["-o"], "zip": ["-TT", "--unzip-command"],
-        "sort": ["--compress-program"], "tcpdump": ["-z"], "rg": ["--pre"], "wget": ["--use-askpass"],
+        "sort": ["--compress-program"], "tcpdump": ["-z"], "rg": ["--pre", "--hostname-bin"], "wget": ["--use-askpass"],
         "man": ["-P", "--pager"],
         "tar": ["-F", "--rmt-command", "--info-script", "--new-volume-script"], "nc": ["-e", "-c"],
         "ncat": ["-e", "-c", "--exec", "--sh-exec", "--lua-exec"], "netcat": ["-e", "-c"],

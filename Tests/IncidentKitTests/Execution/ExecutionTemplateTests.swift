@@ -421,6 +421,8 @@ struct ExecutionTemplateTests {
         "nsenter -t 1 -w {{v}} /tmp/victim", "nsenter --target 1 --wd {{v}} /tmp/victim",
         "perf stat record -o /dev/null {{v}} /tmp/victim", "sudo -uroot {{v}} /tmp/victim",
         "crictl exec abc {{v}}", "docker-compose exec web {{v}}", "cpulimit -l 50 {{v}}", "rg --pre {{v}} x /srv",
+        // The fifth round: a value glued to short options adds options; rg runs --hostname-bin.
+        "sort -r{{v}} /etc/hostname", "rg --hostname-bin={{v}} -n x f", "tar -xzf{{v}} x.tgz",
     ])
     func reviewedTemplatesAreRefused(_ text: String) {
         #expect(CommandTemplate(text).resolve(using: [Variable(name: "v", value: "x")]) == .unsafe(["v"]), "\(text)")
@@ -455,6 +457,7 @@ struct ExecutionTemplateTests {
         "timeout --foreground 5 curl -s {{v}}", "command -v {{v}}", "docker exec -it api ls {{v}}",
         "P=$(dirname {{v}}) && echo done", "kubectl get pods -l app={{v}} -o name",
         "oc logs $(oc get pods -n {{v}} -l app=web -o name | head -1)", "oc get pods -n{{v}} -o wide",
+        "kubectl logs -l{{v}} --tail=20", "curl --max-time={{v}} https://h/",
         // jq's variables and files are data.
         #"jq --arg n {{v}} '.[$n]' f.json"#, "jq . {{v}}", "yq e '.a' {{v}}",
         // Braces that expand nothing, or quoted, or a parameter.
