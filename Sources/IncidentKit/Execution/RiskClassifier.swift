@@ -73,7 +73,9 @@ public enum RiskClassifier {
             hereDocuments: segment.hereDocuments, pipelineWords: pipelineText, depth: depth)
         context.fed =
             all.prefix { $0 != segment }.contains { $0.pipeline == segment.pipeline }
-            || segment.redirections.contains { $0.op.hasPrefix("<") && $0.target != "/dev/null" }
+            || segment.redirections.contains {
+                $0.op.drop { $0.isNumber }.hasPrefix("<") && $0.target != "/dev/null"
+            }
         // A shell or an interpreter that reads its program from standard input runs text nobody can
         // classify from here (`curl ... | sh`, also through a subshell: `| (sh)`). The runner gives a
         // command /dev/null as input, so such a program only ever reads what is piped or redirected in.

@@ -99,6 +99,10 @@ extension RiskRules {
         case "redis-cli", "valkey-cli":
             let rest = dropOptions(
                 args, valued: ["-h", "-p", "-a", "-n", "-u", "--user", "--pass", "-s", "-r", "-i"])
+            // With no command it runs the commands it reads (`echo FLUSHALL | redis-cli`, `< cmds.txt`).
+            if rest.isEmpty, !hasFlag(args, ["--stat", "--latency", "--bigkeys", "--memkeys", "--scan", "--help"]) {
+                return ["runs the commands it reads (\(name))"]
+            }
             let writes: Set<String> = [
                 "FLUSHALL", "FLUSHDB", "DEL", "UNLINK", "SET", "SETEX", "MSET", "HSET", "HDEL", "LPUSH",
                 "RPUSH", "LPOP",
@@ -123,6 +127,9 @@ extension RiskRules {
     private static func curl(_ args: [String]) -> [String] {
         var found: [String] = []
         let valueLetters = Set("oXdFTHuwAeEmrbcDKQzxyYUtPC")
+        if args.contains(where: { $0 == "-K" || $0.hasPrefix("-K") && $0.count > 2 }) {
+            found.append("reads its options from a file (curl -K)")
+        }
         var index = 0
         func note(_ option: Character, _ value: String) {
             switch option {
@@ -132,6 +139,8 @@ extension RiskRules {
                 found.append("sends data in a request (curl -\(option))")
             case "o" where !["/dev/null", "-"].contains(value):
                 found.append("writes a downloaded file (curl -o \(value))")
+            case "D" where !["/dev/null", "-"].contains(value), "c" where !["/dev/null", "-"].contains(value):
+                found.append("writes a file (curl -\(option) \(value))")
             default:
                 break
             }
@@ -139,15 +148,33 @@ extension RiskRules {
         while index < args.count {
             let arg = args[index]
             index += 1
+            // A URL whose scheme sends raw text to a service (`gopher://redis:6379/_FLUSHALL`,
+            // `dict://`, `telnet://`), or mails, or writes (`smtp://`, `ldap://`...): not a read.
+            if let scheme = arg.range(of: "://").map({ arg[..<$0.lowerBound].lowercased() }), !arg.hasPrefix("-"),
+                !["http", "https", "ftp", "ftps", "file"].contains(scheme)
+            {
+                found.append("sends to a \(scheme) service (curl \(scheme)://)")
+                continue
+            }
             if arg.hasPrefix("--") {
                 let parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
                 let long: [String: Character] = [
                     "--request": "X", "--data": "d", "--data-raw": "d", "--data-binary": "d",
-                    "--data-urlencode": "d",
-                    "--json": "d", "--form": "F", "--upload-file": "T", "--output": "o",
+                    "--data-urlencode": "d", "--data-ascii": "d", "--form-string": "F",
+                    "--json": "d", "--form": "F", "--upload-file": "T", "--output": "o", "--dump-header": "D",
+                    "--cookie-jar": "c",
+                ]
+                let writes = [
+                    "--trace", "--trace-ascii", "--libcurl", "--hsts", "--alt-svc", "--etag-save", "--stderr",
                 ]
                 if parts[0] == "--remote-name" || parts[0] == "--remote-name-all" {
                     found.append("writes a downloaded file (curl \(parts[0]))")
+                } else if writes.contains(parts[0]) {
+                    found.append("writes a file (curl \(parts[0]))")
+                    if parts.count == 1 { index += 1 }
+                } else if parts[0] == "--config" {
+                    found.append("reads its options from a file (curl --config)")
+                    if parts.count == 1 { index += 1 }
                 } else if let option = long[parts[0]] {
                     let value = parts.count > 1 ? parts[1] : (index < args.count ? args[index] : "")
                     if parts.count == 1 { index += 1 }

@@ -28,11 +28,12 @@ extension RiskRules {
             let text = (args + context.hereDocuments + context.pipelineWords).joined(separator: "\n")
             guard let keyword = SQLRisk.firstChange(in: text) else { return [] }
             return ["changes the database (\(keyword) in \(name))"]
-        case "nc", "ncat", "netcat", "telnet", "socat":
+        case "nc", "ncat", "netcat", "telnet", "socat", "nc.openbsd", "nc.traditional":
             // Fed from a pipe or a here-document, it sends that text to a service (`echo FLUSHALL | nc
             // redis 6379`): what the service does with it is not known to be read-only.
             let fed = !context.hereDocuments.isEmpty || context.fed
-            return fed ? ["sends text to a network service (\(name))"] : []
+            if fed { return ["sends text to a network service (\(name))"] }
+            return name == "ncat" && hasFlag(args, ["--output", "-o"]) ? ["writes output into a file (ncat -o)"] : []
         case "aws":
             return aws(args)
         default:

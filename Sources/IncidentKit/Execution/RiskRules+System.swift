@@ -51,7 +51,11 @@ extension RiskRules {
             return ["truncates files (truncate)"]
         case "sort":
             // `sort -o FILE` writes its output into FILE (found in review).
-            let output = args.contains { $0 == "-o" || $0.hasPrefix("--output") || $0.hasPrefix("-o") && $0.count > 2 }
+            // `-o FILE`, `-ro FILE`, `--output`, and its abbreviations (`--out=F`).
+            let output = args.contains { arg in
+                arg.hasPrefix("--o") && "--output".hasPrefix(String(arg.prefix { $0 != "=" }))
+                    || !arg.hasPrefix("--") && arg.hasPrefix("-") && arg.dropFirst().contains("o")
+            }
             return output ? ["writes output into a file (sort -o)"] : []
         case "gzip", "gunzip", "bzip2", "bunzip2", "xz", "unxz", "zstd", "unzstd", "lz4", "pigz", "compress":
             // They replace or write files, unless they only print (`-c`, `-l`, `-t`).
@@ -78,18 +82,29 @@ extension RiskRules {
             let valued: Set<String> = ["-f", "--skip-fields", "-s", "--skip-chars", "-w", "--check-chars"]
             return Self.operands(args, valued: valued).count >= 2 ? ["writes output into a file (uniq)"] : []
         case "openssl":
-            return args.contains { ["-out", "-keyout"].contains($0) } ? ["writes files (openssl -out)"] : []
+            let writes = args.contains { arg in
+                ["-out", "-keyout", "--out", "--keyout"].contains(String(arg.prefix { $0 != "=" }))
+            }
+            return writes ? ["writes files (openssl -out)"] : []
         case "perf":
             let sub = positionals(args).first ?? ""
-            return ["record", "c2c", "mem", "lock", "sched", "kmem", "inject", "kvm"].contains(sub)
+            return [
+                "record", "c2c", "mem", "lock", "sched", "kmem", "inject", "kvm", "probe", "config", "buildid-cache",
+            ]
+            .contains(sub)
                 || hasFlag(args, ["--output"], letters: "o") ? ["writes files (perf \(sub))"] : []
+        case "man":
+            // `man -H` runs a browser, `-Hcmd` the one named.
+            let browser = args.contains { $0 == "--html" || $0.hasPrefix("--html=") || $0.hasPrefix("-H") }
+            return browser ? ["runs a browser (man -H)"] : []
         case "ss":
+            if hasFlag(args, ["--diag"], letters: "D") { return ["dumps sockets into a file (ss -D)"] }
             return hasFlag(args, ["--kill"], letters: "K") ? ["closes sockets (ss -K)"] : []
         case "file":
             return hasFlag(args, ["--compile"], letters: "C") ? ["writes a magic file (file -C)"] : []
         case "rg":
-            return args.contains { $0 == "--pre" || $0.hasPrefix("--pre=") }
-                ? ["runs a program on each file (rg --pre)"] : []
+            let runs = args.contains { ["--pre", "--hostname-bin"].contains(String($0.prefix { $0 != "=" })) }
+            return runs ? ["runs a program (rg --pre, --hostname-bin)"] : []
         case "blkid":
             return hasFlag(args, ["--garbage-collect"], letters: "g") ? ["rewrites the blkid cache (blkid -g)"] : []
         case "xxd":
@@ -99,12 +114,15 @@ extension RiskRules {
         case "sar":
             return hasFlag(args, ["-o"]) ? ["writes a data file (sar -o)"] : []
         case "xmllint":
-            return hasFlag(args, ["--output", "-o"]) ? ["writes output into a file (xmllint --output)"] : []
+            return hasFlag(args, ["--output", "-o", "-output"]) ? ["writes output into a file (xmllint --output)"] : []
         case "tcpdump":
-            return hasFlag(args, ["-w"]) ? ["writes a capture file (tcpdump -w)"] : []
+            // `-w FILE`, also in a cluster or attached (`-nw F`, `-wF`).
+            let writes = args.contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("w") }
+            return writes ? ["writes a capture file (tcpdump -w)"] : []
         case "yq", "jq":
-            return hasFlag(args, ["--inplace", "--in-place"], letters: "i") && name == "yq"
-                ? ["edits files in place (yq -i)"] : []
+            guard name == "yq" else { return [] }
+            if hasFlag(args, ["--inplace", "--in-place"], letters: "i") { return ["edits files in place (yq -i)"] }
+            return hasFlag(args, ["--split-exp"], letters: "s") ? ["writes a file per document (yq -s)"] : []
         case "mktemp":
             return hasFlag(args, ["--dry-run"], letters: "u") ? [] : ["creates a file (mktemp)"]
         case "dd":
