@@ -39,13 +39,17 @@ struct ExecutionInterruptTests {
     @Test func forwardingEscalatesIntToTermToKill() throws {
         let registry = ProcessGroupRegistry()
         let box = try startRunning(["", "trap '' INT", "trap '' INT TERM"], registry)
-        let forwarder = InterruptForwarder(registry: registry, grace: .milliseconds(300)) {}
+        let forwarder = InterruptForwarder(registry: registry, grace: .seconds(1)) {}
         let start = ContinuousClock.now
         let sent = forwarder.forwardAndEscalate()
         #expect(sent == [SIGINT, SIGTERM, SIGKILL])
-        #expect(ContinuousClock.now - start < .seconds(10), "two graces of 0.3 s, not the 300 s sleeps")
+        #expect(ContinuousClock.now - start < .seconds(15), "two graces of 1 s, not the 300 s sleeps")
         let results = try box.wait().map { try $0.get() }
-        #expect(results.map(\.status) == [.signaled(SIGINT), .signaled(SIGTERM), .signaled(SIGKILL)])
+        #expect(results.first?.status == .signaled(SIGINT))
+        // On a loaded machine the second child may not have run between TERM and the KILL a grace later,
+        // and a pending KILL wins: either way the escalation stopped it.
+        #expect([.signaled(SIGTERM), .signaled(SIGKILL)].contains(results[1].status), "\(results[1].status)")
+        #expect(results.last?.status == .signaled(SIGKILL))
         #expect(results.allSatisfy { $0.interrupted })
         #expect(registry.liveGroups.isEmpty)
         #expect(registry.isInterrupted)
