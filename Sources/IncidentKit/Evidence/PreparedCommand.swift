@@ -30,13 +30,17 @@ public struct PreparedCommand: Sendable {
         // written in (the command itself reads them there), and with every value a word no rule knows
         // (`oc adm policy add-cluster-role-to-user admin {{user}}` given `get` is still a change).
         if resolution.command != nil {
-            let written = scope.variables.mapValues { variable in
-                var variable = variable
-                variable.fromEnvironment = false
-                return variable
+            var readings = [template.resolve(using: template.variableNames.map { Variable(name: $0, value: "x") })]
+            if template.variableNames.contains(where: { scope.variables[$0]?.fromEnvironment == true }) {
+                readings.append(
+                    template.resolve(
+                        scope.variables.mapValues { variable in
+                            var variable = variable
+                            variable.fromEnvironment = false
+                            return variable
+                        }))
             }
-            let neutral = template.variableNames.map { Variable(name: $0, value: "x") }
-            for reading in [template.resolve(written), template.resolve(using: neutral)] {
+            for reading in readings {
                 guard case .resolved(let text) = reading, !risk.isMutating else { continue }
                 let stricter = RiskClassifier.classify(text)
                 if stricter.isMutating { risk = stricter }

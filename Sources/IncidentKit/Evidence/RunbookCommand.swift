@@ -191,7 +191,7 @@ public struct RunbookCommand: Sendable, Hashable {
     static func hasStrayParenthesis(_ unquoted: String) -> Bool {
         guard !unquoted.contains("((") else { return false }
         let characters = Array(unquoted)
-        let startsCommand: Set<String> = ["if", "while", "until", "then", "do", "else", "elif", "!", "{", "time"]
+        let startsCommand = CodeRunners.commandKeywords.union(["time"])
         for (index, character) in characters.enumerated() where character == "(" {
             if index + 1 < characters.count, characters[index + 1] == ")" { continue }
             if index > 0, "$<>=@!+*?\\".contains(characters[index - 1]) { continue }

@@ -166,35 +166,29 @@ extension CodeRunners {
 
     /// The markers in `text`'s commands, except those kubectl or oc are given.
     private static func printedMarkers(_ text: String, markers: [String]) -> Set<String> {
-        var printed: Set<String> = []
+        // kubectl's and oc's output is the cluster's names when a value only selects (`-l app={{v}}`,
+        // `-n {{ns}}`): not when the value is a name it may print back or a format, when a template decides
+        // what it prints, or when anything redirects (errors quote what they were given) or nests.
+        let plain = !text.contains(where: { "<>({".contains($0) })
+        var selecting: Set<String> = []
+        var printing: Set<String> = []
         for segment in ShellLexer.lex(text).segments {
             let words = Array(commandWords(segment))
             let program = programPositions(words, markers: markers).last.map { baseName(words[$0]) } ?? ""
-            // kubectl's and oc's output is the cluster's names when a value only selects (`-l app={{v}}`,
-            // `-n {{ns}}`): not when the value is a name it may print back or a format, when a template
-            // decides what it prints, or when anything redirects (errors quote what they were given).
-            if ["kubectl", "oc"].contains(program), !text.contains(">"), !text.contains("<"), !text.contains("("),
-                !text.contains("{"),
-                !words.contains(where: { word in
+            let selects =
+                plain && ["kubectl", "oc"].contains(program)
+                && !words.contains(where: { word in
                     ["template", "jsonpath", "custom-columns"].contains { word.contains($0) }
-                }),
-                words.indices.allSatisfy({ index in
-                    !markers.contains(where: words[index].contains) || Self.selects(words, at: index)
                 })
-            {
-                continue
+                && words.indices.allSatisfy {
+                    !markers.contains(where: words[$0].contains) || Self.selects(words, at: $0)
+                }
+            for marker in markers where segment.words.contains(where: { $0.contains(marker) }) {
+                if selects { selecting.insert(marker) } else { printing.insert(marker) }
             }
-            let everything = segment.words + segment.redirections.map(\.target) + segment.hereDocuments
-            for marker in markers where everything.contains(where: { $0.contains(marker) }) { printed.insert(marker) }
         }
-        // What the lexer did not put in a segment (a nested substitution) is judged where it stands.
-        for marker in markers where text.contains(marker) && !printed.contains(marker) {
-            let inSegments = ShellLexer.lex(text).segments.contains { segment in
-                (segment.words + segment.redirections.map(\.target)).contains { $0.contains(marker) }
-            }
-            if !inSegments { printed.insert(marker) }
-        }
-        return printed
+        // Anywhere but in a kubectl that only selects, a value may be printed back.
+        return Set(markers.filter { text.contains($0) && (printing.contains($0) || !selecting.contains($0)) })
     }
 
     /// Whether the word at `index` of a kubectl command is the value of an option that selects what it

@@ -73,22 +73,18 @@ import Testing
     /// A value from the environment is judged as a given one is: `helm $ACTION my-release` with
     /// `ACTION=uninstall` exported is a change (found in review: only `"${ACTION}"` was judged).
     @Test func aValueFromTheEnvironmentIsJudged() throws {
-        let (folder, library) = try Processes.runbookLibrary(
-            "PodStuck", markdown: "# PodStuck\n\n## Diagnosis\n\n```console\n$ helm $ACTION my-release\n```\n")
-        // A helm of our own, so that the command is available: it must not run.
-        try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
-        try "#!/bin/sh\ntouch \"$0.ran\"\n".write(toFile: folder + "/bin/helm", atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/bin/helm")
-        let out = folder + "/incidents"
-        _ = Processes.runIncident(
-            ["triage", "PodStuck", "--no-input", "--yes", "--library", library, "--out", out], directory: folder,
-            environment: [
-                "XDG_CACHE_HOME": folder + "/cache", "ACTION": "uninstall", "PATH": folder + "/bin:/usr/bin:/bin",
-            ])
+        let (items, folder, _) = try Self.triage(
+            [], environment: ["ACTION": "uninstall"],
+            markdown: "# PodStuck\n\n## Diagnosis\n\n```console\n$ helm $ACTION my-release\n```\n"
+        ) { folder in
+            // A helm of our own, so that the command is available: it must not run.
+            try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
+            try "#!/bin/sh\ntouch \"$0.ran\"\n".write(toFile: folder + "/bin/helm", atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/bin/helm")
+            return ["PATH": folder + "/bin:/usr/bin:/bin"]
+        }
         #expect(!FileManager.default.fileExists(atPath: folder + "/bin/helm.ran"))
-        let store = IncidentStore(root: out)
-        let id = try #require(store.ids().first)
-        let item = try #require(try store.load(id).evidence.first)
+        let item = try #require(items.first)
         #expect(item.status == .mutatingNotRun, "\(item)")
         #expect(item.note?.contains("helm uninstall") == true, "\(item)")
     }
@@ -212,14 +208,19 @@ import Testing
         ```
         """
 
-    static func triage(_ extra: [String], environment: [String: String] = [:]) throws -> (
-        items: [EvidenceItem], folder: String, output: String
-    ) {
-        let (folder, library) = try Processes.runbookLibrary("PodStuck", markdown: runbook)
+    /// Triages `markdown` as a one-runbook library with `--yes`; `setUp` prepares the scratch folder and
+    /// returns more environment.
+    static func triage(
+        _ extra: [String], environment: [String: String] = [:], markdown: String = runbook,
+        setUp: (String) throws -> [String: String] = { _ in [:] }
+    ) throws -> (items: [EvidenceItem], folder: String, output: String) {
+        let (folder, library) = try Processes.runbookLibrary("PodStuck", markdown: markdown)
         let out = folder + "/incidents"
+        let more = try setUp(folder)
         let run = Processes.runIncident(
             ["triage", "PodStuck", "--no-input", "--yes", "--library", library, "--out", out] + extra,
-            directory: folder, environment: ["XDG_CACHE_HOME": folder + "/cache"].merging(environment) { $1 })
+            directory: folder,
+            environment: ["XDG_CACHE_HOME": folder + "/cache"].merging(environment) { $1 }.merging(more) { $1 })
         #expect(run.status != 64, "\(run.errors)")
         let store = IncidentStore(root: out)
         let id = try #require(store.ids().first)
@@ -269,8 +270,8 @@ import Testing
     /// command's setup; a value never names the program (`$OC` given `eval`); assignments run in the
     /// runbook's order; `BB=$XX` computes BB from the value of XX.
     @Test func reviewedHolesStayClosed() throws {
-        let (folder, library) = try Processes.runbookLibrary(
-            "PodStuck",
+        let (items, folder, output) = try Self.triage(
+            ["--set", "OC=eval", "--set", "NAMESPACE=x; touch pwned", "--set", "XX=b b"],
             markdown: """
                 # PodStuck
 
@@ -304,16 +305,8 @@ import Testing
                 $ echo "restart said: $RESULT"
                 ```
                 """)
-        let out = folder + "/incidents"
-        let run = Processes.runIncident(
-            [
-                "triage", "PodStuck", "--no-input", "--yes", "--library", library, "--out", out, "--set", "OC=eval",
-                "--set", "NAMESPACE=x; touch pwned", "--set", "XX=b b",
-            ], directory: folder, environment: ["XDG_CACHE_HOME": folder + "/cache"])
-        let store = IncidentStore(root: out)
-        let items = try store.load(try #require(store.ids().first)).evidence
         #expect(!FileManager.default.fileExists(atPath: folder + "/pwned"))
-        #expect(!FileManager.default.fileExists(atPath: folder + "/fix-ran"), "\(run.output)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/fix-ran"), "\(output)")
         #expect(items.count == 4, "\(items)")
         #expect(items[0].status == .unsafe && items[0].note?.contains("$OC") == true, "\(items[0])")
         #expect(items[1].lines == ["[two]", "[stage-one]"], "\(items[1])")
@@ -321,6 +314,6 @@ import Testing
         #expect(items[2].status == .unsafe && items[2].note?.contains("$XX stands in $BB") == true, "\(items[2])")
         // The fixing step's variable is not set up for the evidence: it is asked for instead.
         #expect(items[3].status == .skippedMissingVariables && items[3].missing == ["RESULT"], "\(items[3])")
-        #expect(run.output.contains("Not run as evidence: 1 command under Mitigation"), "\(run.output)")
+        #expect(output.contains("Not run as evidence: 1 command under Mitigation"), "\(output)")
     }
 }
