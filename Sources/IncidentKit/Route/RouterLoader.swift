@@ -28,7 +28,8 @@ public enum RouterLoader {
         }
         let cacheFile = RouteCache.directory(environment: environment).map { RouteCache.path(for: root, in: $0) }
         let reload: @Sendable (Route) -> Route = { route in
-            RouteIndex.route(path: route.file, bytes: FileSystem.read(root + "/" + route.file) ?? [])
+            RunbookFields(path: route.file, bytes: FileSystem.read(root + "/" + route.file) ?? []).route(
+                path: route.file)
         }
         // A cache is checked against every file's size and time; without one there is nothing to check,
         // and each runbook's size and time are taken as it is read.
@@ -54,7 +55,7 @@ public enum RouterLoader {
         let runbooks = paths.indices.filter { LibraryFile.Kind(path: paths[$0]) == .runbook }
         let stamps = Mutex([(size: Int64, modified: Int64)?](repeating: nil, count: paths.count))
         let unreadable = Mutex<[String]>([])
-        let batches = InMemoryTermLookup.analyse(count: runbooks.count, keepingRoutes: true) { number in
+        let batches = InMemoryTermLookup.analyse(runbooks: runbooks.count) { number in
             let path = paths[runbooks[number]]
             let file = FileSystem.readStamped(root + "/" + path)
             let stamp = file.map { ($0.size, $0.modified) } ?? FileSystem.stamp(root + "/" + path)
@@ -62,7 +63,7 @@ public enum RouterLoader {
             // There but not readable (no permission); a file gone since it was listed, or a name that is not
             // UTF-8 and so cannot be opened by it, stays out of the manifest too and does not stop caching.
             if file == nil, stamp != nil { unreadable.withLock { $0.append(path) } }
-            return RouteIndex.route(path: path, bytes: file?.bytes ?? [])
+            return (path, RunbookFields(path: path, bytes: file?.bytes ?? []))
         }
         let routes = batches.flatMap(\.routes)
         let manifest = stamps.withLock { stamps in

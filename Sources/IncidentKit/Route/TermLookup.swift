@@ -43,65 +43,92 @@ struct InMemoryTermLookup: TermLookup {
     struct Batch: Sendable {
         var terms: [String]
         var analyses: [Analysis]
-        /// The batch's routes, when they were made for the analysis (`analyse(count:keepingRoutes:_:)`).
+        /// The batch's routes, when they were read for the analysis (`analyse(runbooks:_:)`).
         var routes: [Route] = []
     }
 
     /// Analyses every route's text in batches, on every core for large libraries, in route order.
     static func analyse(_ routes: [Route]) -> [Batch] {
-        analyse(count: routes.count, keepingRoutes: false) { routes[$0] }
+        analyse(count: routes.count) { index, analyser in
+            for field in routes[index].fields {
+                var text = field.text
+                text.withUTF8 { analyser.add(field.kind, $0) }
+            }
+            return nil
+        }
     }
 
-    /// Makes routes `0..<count` with `route` and analyses them in batches, on every core for large
-    /// libraries; with `keepingRoutes` each batch keeps its routes, without their fields (the text is
-    /// dropped as soon as it is counted).
-    static func analyse(count: Int, keepingRoutes: Bool, _ route: @Sendable (Int) -> Route) -> [Batch] {
+    /// Reads runbooks `0..<count` with `read` and analyses them in batches, on every core for large
+    /// libraries; each batch keeps its routes, without their fields (the text is dropped as soon as it
+    /// is counted).
+    static func analyse(runbooks count: Int, _ read: @Sendable (Int) -> (path: String, fields: RunbookFields))
+        -> [Batch]
+    {
+        analyse(count: count) { index, analyser in
+            let (path, fields) = read(index)
+            fields.plain.withUnsafeBufferPointer { plain in
+                for field in fields.fields {
+                    analyser.add(field.kind, UnsafeBufferPointer(rebasing: plain[field.text]))
+                }
+            }
+            return fields.route(path: path, withFields: false)
+        }
+    }
+
+    /// Counts the terms of one route's fields into `analysis`, numbering them in its batch's numbering.
+    struct Analyser {
+        var numbering = TermNumbering()
+        /// Term number → its place in the current route's `terms`, or -1.
+        var place: [Int32] = []
+        var analysis = Analysis()
+
+        mutating func add(_ kind: Route.Field.Kind, _ bytes: UnsafeBufferPointer<UInt8>) {
+            var previous: Int32 = -1
+            let ordinal = kind.ordinal
+            let pairs = kind != .body && kind != .code
+            TextAnalyzer.forEachPiece(in: bytes, keepCompounds: true) { piece, _, isCompound in
+                guard let term = numbering.term(for: piece, isCompound: isCompound) else { return }
+                let number = Int(term)
+                if number >= place.count {
+                    place.append(contentsOf: repeatElement(-1, count: number + 1 - place.count))
+                }
+                if place[number] < 0 {
+                    place[number] = Int32(analysis.terms.count)
+                    analysis.terms.append(term)
+                    analysis.counts.append(.zero)
+                }
+                analysis.counts[Int(place[number])][ordinal] += 1
+                analysis.lengths[ordinal] += 1
+                guard !isCompound, pairs else { return }
+                if previous >= 0 { analysis.pairs.insert(UInt64(previous) << 32 | UInt64(term)) }
+                previous = term
+            }
+        }
+
+        /// The analysis of the route added since the last call, and a clean slate for the next.
+        mutating func finish() -> Analysis {
+            for term in analysis.terms { place[Int(term)] = -1 }
+            defer { analysis = Analysis() }
+            return analysis
+        }
+    }
+
+    /// Analyses routes `0..<count` in batches, on every core for large libraries: `add` hands route
+    /// `index`'s fields to the analyser and returns the route to keep, if any.
+    private static func analyse(count: Int, _ add: @Sendable (_ index: Int, inout Analyser) -> Route?) -> [Batch] {
         // Each batch numbers its terms afresh: batches as large as keeps every core busy to the end.
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let size = count > 256 ? max(128, count / (4 * cores)) : max(1, count)
         let batches = stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
         return batches.concurrentMap(minimumCount: 1, chunk: 1) { range in
-            var numbering = TermNumbering()
-            // Term number → its place in the current route's `terms`, or -1.
-            var place: [Int32] = []
+            var analyser = Analyser()
             var batch = Batch(terms: [], analyses: [])
             batch.analyses.reserveCapacity(range.count)
             for index in range {
-                var route = route(index)
-                var result = Analysis()
-                for field in route.fields {
-                    var previous: Int32 = -1
-                    let kind = field.kind.ordinal
-                    let pairs = field.kind != .body && field.kind != .code
-                    var text = field.text
-                    text.withUTF8 { bytes in
-                        TextAnalyzer.forEachPiece(in: bytes, keepCompounds: true) { piece, _, isCompound in
-                            guard let term = numbering.term(for: piece, isCompound: isCompound) else { return }
-                            let number = Int(term)
-                            if number >= place.count {
-                                place.append(contentsOf: repeatElement(-1, count: number + 1 - place.count))
-                            }
-                            if place[number] < 0 {
-                                place[number] = Int32(result.terms.count)
-                                result.terms.append(term)
-                                result.counts.append(.zero)
-                            }
-                            result.counts[Int(place[number])][kind] += 1
-                            result.lengths[kind] += 1
-                            guard !isCompound, pairs else { return }
-                            if previous >= 0 { result.pairs.insert(UInt64(previous) << 32 | UInt64(term)) }
-                            previous = term
-                        }
-                    }
-                }
-                for term in result.terms { place[Int(term)] = -1 }
-                batch.analyses.append(result)
-                if keepingRoutes {
-                    route.fields = []
-                    batch.routes.append(route)
-                }
+                if let route = add(index, &analyser) { batch.routes.append(route) }
+                batch.analyses.append(analyser.finish())
             }
-            batch.terms = numbering.terms
+            batch.terms = analyser.numbering.terms
             return batch
         }
     }
