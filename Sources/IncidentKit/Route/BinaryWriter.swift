@@ -17,6 +17,10 @@ struct BinaryWriter {
     mutating func set(_ value: UInt64, at offset: Int) {
         for index in 0..<8 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
     }
+    /// Overwrites the 4 bytes at `offset` with `value`.
+    mutating func set(_ value: UInt32, at offset: Int) {
+        for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+    }
     mutating func f32(_ value: Float) { u32(value.bitPattern) }
     mutating func string(_ value: String) {
         u32(UInt32(value.utf8.count))

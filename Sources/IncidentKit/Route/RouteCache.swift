@@ -6,7 +6,7 @@
 enum RouteCache {
     static let magic = Array("INCIDENT-ROUTES\n".utf8)
     /// Changes whenever the analyzer or the file format changes, so older caches are rebuilt.
-    static let formatVersion: UInt32 = 7
+    static let formatVersion: UInt32 = 8
     /// Where the checksum of everything after it is written: after the magic and the format version.
     static let checksumOffset = magic.count + 4
 
@@ -29,17 +29,15 @@ enum RouteCache {
             .joined(separator: ",")
     }
 
+    /// The cache of a library: its manifest, its routes with their lengths, and the postings in
+    /// `segments` (`TermSegment.encode`, in route order).
     static func encode(
-        root: String, manifest: LibraryManifest, routes: [Route], lookup: InMemoryTermLookup, tuning: RouterTuning
+        root: String, manifest: LibraryManifest, routes: [Route], lengths: [Int32], segments: [[UInt8]],
+        tuning: RouterTuning
     ) -> [UInt8] {
         var writer = BinaryWriter()
-        // Postings are most of the file: room for them up front, not grown by copying.
-        let postings = lookup.table.values.reduce(0) { $0 + $1.count }
-        let pairRoutes =
-            lookup.pairs.values.reduce(0) { $0 + $1.count } + lookup.names.values.reduce(0) { $0 + $1.count }
         writer.bytes.reserveCapacity(
-            postings * 8 + pairRoutes * 4 + 32 * (lookup.table.count + lookup.pairs.count + lookup.names.count)
-                + 128 * (routes.count + manifest.entries.count))
+            segments.reduce(0) { $0 + $1.count } + 128 * (routes.count + manifest.entries.count) + 1024)
         writer.bytes += magic
         writer.u32(formatVersion)
         writer.i64(0)  // the checksum, written last
@@ -52,33 +50,14 @@ enum RouteCache {
             writer.i64(entry.modified)
         }
         writer.u32(UInt32(routes.count))
-        for (route, length) in zip(routes, lookup.lengths) {
+        for (route, length) in zip(routes, lengths) {
             writer.string(route.title)
             writer.string(route.file)
             writer.u32(UInt32(route.line))
             writer.u32(UInt32(bitPattern: length))
         }
-        let terms = lookup.table.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        writer.u32(UInt32(terms.count))
-        for term in terms {
-            let postings = lookup.table[term]!
-            writer.string(term)
-            writer.u32(UInt32(postings.count))
-            for posting in postings {
-                writer.i32(posting.route)
-                writer.f32(posting.strength)
-            }
-        }
-        for lists in [lookup.pairs, lookup.names] {
-            let keys = lists.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            writer.u32(UInt32(keys.count))
-            for key in keys {
-                let routes = lists[key]!
-                writer.string(key)
-                writer.u32(UInt32(routes.count))
-                for route in routes { writer.i32(route) }
-            }
-        }
+        writer.u32(UInt32(segments.count))
+        for segment in segments { writer.bytes += segment }
         writer.set(ContentHash.checksum(writer.bytes, from: checksumOffset + 8), at: checksumOffset)
         return writer.bytes
     }
@@ -120,14 +99,20 @@ enum RouteCache {
                     targets: [Route.Target(destination: file, path: file, line: line)], severity: nil, examples: [],
                     fields: []))
         }
-        guard let terms = CachedTermLookup.Table.read(&reader, entrySize: 8),
-            let pairs = CachedTermLookup.Table.read(&reader, entrySize: 4),
-            let names = CachedTermLookup.Table.read(&reader, entrySize: 4)
-        else { return nil }
+        // Each segment takes at least its three table counts.
+        guard let segmentCount = reader.u32(), Int(segmentCount) * 12 <= bytes.count - reader.offset else { return nil }
+        var segments: [CachedTermLookup.Segment] = []
+        for _ in 0..<segmentCount {
+            guard let terms = CachedTermLookup.Table.read(&reader, entrySize: 8),
+                let pairs = CachedTermLookup.Table.read(&reader, entrySize: 4),
+                let names = CachedTermLookup.Table.read(&reader, entrySize: 4)
+            else { return nil }
+            segments.append(CachedTermLookup.Segment(terms: terms, pairs: pairs, names: names))
+        }
+        guard reader.offset == bytes.count else { return nil }
         return (
             routes,
-            CachedTermLookup(
-                bytes: bytes, routeCount: routes.count, lengths: lengths, terms: terms, pairs: pairs, names: names)
+            CachedTermLookup(bytes: bytes, routeCount: routes.count, lengths: lengths, segments: segments)
         )
     }
 }

@@ -74,16 +74,25 @@ public enum RouterLoader {
                     }
                 })
         }
-        let lookup = InMemoryTermLookup(
-            batches: batches, keywords: Array(repeating: [], count: routes.count), tuning: tuning)
+        // Each batch's postings are weighed and encoded on its own core; the cold run routes on the very
+        // bytes it caches, so that it routes as every later run will.
+        let norms = FieldNorms(batches: batches, tuning: tuning)
+        let firstRoutes = batches.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.analyses.count)) }
+        let segments = Array(batches.indices).concurrentMap(minimumCount: 1, chunk: 1) {
+            TermSegment.encode(batches[$0], firstRoute: firstRoutes[$0], norms: norms)
+        }
+        let lengths = batches.flatMap { $0.analyses.map(\.length) }
+        let bytes = RouteCache.encode(
+            root: root, manifest: manifest, routes: routes, lengths: lengths, segments: segments, tuning: tuning)
+        let lookup: any TermLookup =
+            RouteCache.decode(bytes, root: root, manifest: manifest, tuning: tuning)?.lookup
+            ?? InMemoryTermLookup(batches: batches, keywords: Array(repeating: [], count: routes.count), tuning: tuning)
         // A runbook that could not be read (no permission) routes as empty this time; cached, it would
         // stay empty after `chmod` fixed it, since a change of mode changes neither size nor time.
         let unread = unreadable.withLock { $0.sorted() }
         if let cacheFile, unread.isEmpty, FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile)) {
             // Best effort: a library that cannot be cached still routes, only more slowly.
-            _ = FileSystem.writeAtomically(
-                RouteCache.encode(root: root, manifest: manifest, routes: routes, lookup: lookup, tuning: tuning),
-                to: cacheFile)
+            _ = FileSystem.writeAtomically(bytes, to: cacheFile)
         }
         let index = RouteIndex(routes: routes, source: nil)
         return (Router(index: index, tuning: tuning, lookup: lookup, reload: reload), .runbooks, unread, undecodable)

@@ -35,8 +35,9 @@ struct InMemoryTermLookup: TermLookup {
     struct Analysis: Sendable {
         var terms: [Int32] = []
         var counts: [SIMD8<Int32>] = []
-        var lengths = [Int](repeating: 0, count: Route.Field.Kind.allCases.count)
-        var pairs: Set<UInt64> = []
+        var lengths = SIMD8<Int32>.zero
+        /// Each adjacent pair of term numbers once (first << 32 | second), in increasing order.
+        var pairs: [UInt64] = []
     }
 
     /// A run of routes analysed together, with the numbering their term numbers refer to.
@@ -100,7 +101,7 @@ struct InMemoryTermLookup: TermLookup {
                 analysis.counts[Int(place[number])][ordinal] += 1
                 analysis.lengths[ordinal] += 1
                 guard !isCompound, pairs else { return }
-                if previous >= 0 { analysis.pairs.insert(UInt64(previous) << 32 | UInt64(term)) }
+                if previous >= 0 { analysis.pairs.append(UInt64(previous) << 32 | UInt64(term)) }
                 previous = term
             }
         }
@@ -108,6 +109,14 @@ struct InMemoryTermLookup: TermLookup {
         /// The analysis of the route added since the last call, and a clean slate for the next.
         mutating func finish() -> Analysis {
             for term in analysis.terms { place[Int(term)] = -1 }
+            analysis.pairs.sort()
+            var unique = 0
+            for index in analysis.pairs.indices where unique == 0 || analysis.pairs[unique - 1] != analysis.pairs[index]
+            {
+                analysis.pairs[unique] = analysis.pairs[index]
+                unique += 1
+            }
+            analysis.pairs.removeLast(analysis.pairs.count - unique)
             defer { analysis = Analysis() }
             return analysis
         }
@@ -156,21 +165,14 @@ struct InMemoryTermLookup: TermLookup {
         }
         // Each batch's term numbers in the library's numbering.
         let global = batches.map { $0.terms.map(number) }
-        // Field lengths are normalised per kind against the average length of that kind.
-        let kinds = Route.Field.Kind.allCases
-        var lengthSums = [Double](repeating: 0, count: kinds.count)
-        var lengthCounts = [Double](repeating: 0, count: kinds.count)
+        let norms = FieldNorms(batches: batches, tuning: tuning)
         var pairIndex: [UInt64: [Int32]] = [:]
         var routeLengths: [Int32] = []
         routeLengths.reserveCapacity(routeCount)
         var routeIndex: Int32 = 0
         for (batch, toLibrary) in zip(batches, global) {
             for result in batch.analyses {
-                routeLengths.append(Int32(clamping: result.lengths.reduce(0, +)))
-                for ordinal in kinds.indices where result.lengths[ordinal] > 0 {
-                    lengthSums[ordinal] += Double(result.lengths[ordinal])
-                    lengthCounts[ordinal] += 1
-                }
+                routeLengths.append(result.length)
                 for pair in result.pairs {
                     let first = UInt64(UInt32(toLibrary[Int(pair >> 32)]))
                     pairIndex[first << 32 | UInt64(UInt32(toLibrary[Int(pair & 0xFFFF_FFFF)])), default: []].append(
@@ -182,18 +184,10 @@ struct InMemoryTermLookup: TermLookup {
         lengths = routeLengths
         var postings: [[(route: Int32, strength: Float)]] = Array(repeating: [], count: terms.count)
         var nameLists: [[Int32]] = Array(repeating: [], count: terms.count)
-        let weights = kinds.map { tuning.weights[$0, default: 1] }
-        let title = Route.Field.Kind.title.ordinal
-        let alert = Route.Field.Kind.alert.ordinal
         routeIndex = 0
         for (batch, toLibrary) in zip(batches, global) {
             for result in batch.analyses {
-                let norms = kinds.indices.map { ordinal in
-                    let average = max(1, lengthSums[ordinal] / max(1, lengthCounts[ordinal]))
-                    let kind = kinds[ordinal]
-                    let b = kind == .body || kind == .code || kind == .summary ? tuning.bLong : tuning.bShort
-                    return tuning.k1 * (1 - b + b * Double(result.lengths[ordinal]) / average)
-                }
+                let routeNorms = norms.norms(result.lengths)
                 var keywordStrengths: [Int32: Double] = [:]
                 for keyword in keywords[Int(routeIndex)] {
                     for term in TextAnalyzer.terms(keyword.text, keepCompounds: false) {
@@ -206,14 +200,10 @@ struct InMemoryTermLookup: TermLookup {
                 }
                 for (local, counts) in zip(result.terms, result.counts) {
                     let term = toLibrary[Int(local)]
-                    var strength = 0.0
-                    for ordinal in kinds.indices where counts[ordinal] > 0 {
-                        let count = Double(counts[ordinal])
-                        strength += weights[ordinal] * count / (count + norms[ordinal])
-                    }
+                    var strength = norms.strength(counts, routeNorms)
                     strength += keywordStrengths.removeValue(forKey: term) ?? 0
                     postings[Int(term)].append((routeIndex, Float(strength)))
-                    if counts[title] > 0 || counts[alert] > 0 { nameLists[Int(term)].append(routeIndex) }
+                    if FieldNorms.isInName(counts) { nameLists[Int(term)].append(routeIndex) }
                 }
                 for (term, strength) in keywordStrengths {
                     postings[Int(term)].append((routeIndex, Float(strength)))
@@ -227,5 +217,58 @@ struct InMemoryTermLookup: TermLookup {
             uniqueKeysWithValues: pairIndex.map { key, routes in
                 (terms[Int(key >> 32)] + " " + terms[Int(key & 0xFFFF_FFFF)], routes)
             })
+    }
+}
+
+extension InMemoryTermLookup.Analysis {
+    /// How many terms the route's fields hold, all kinds together.
+    var length: Int32 { Int32(clamping: (0..<8).reduce(0) { $0 + Int(lengths[$1]) }) }
+}
+
+/// BM25F with per-field saturation: each field kind's length normalised against that kind's average
+/// over the library, and a term's strength in a route summed over the kinds it is in.
+struct FieldNorms: Sendable {
+    let averages: [Double]
+    let weights: [Double]
+    let tuning: RouterTuning
+
+    init(batches: [InMemoryTermLookup.Batch], tuning: RouterTuning) {
+        let kinds = Route.Field.Kind.allCases
+        var sums = [Double](repeating: 0, count: kinds.count)
+        var counts = [Double](repeating: 0, count: kinds.count)
+        for batch in batches {
+            for analysis in batch.analyses {
+                for ordinal in kinds.indices where analysis.lengths[ordinal] > 0 {
+                    sums[ordinal] += Double(analysis.lengths[ordinal])
+                    counts[ordinal] += 1
+                }
+            }
+        }
+        averages = kinds.indices.map { max(1, sums[$0] / max(1, counts[$0])) }
+        weights = kinds.map { tuning.weights[$0, default: 1] }
+        self.tuning = tuning
+    }
+
+    /// Each kind's saturation constant for a route whose kinds hold `lengths` terms.
+    func norms(_ lengths: SIMD8<Int32>) -> [Double] {
+        Route.Field.Kind.allCases.enumerated().map { ordinal, kind in
+            let b = kind == .body || kind == .code || kind == .summary ? tuning.bLong : tuning.bShort
+            return tuning.k1 * (1 - b + b * Double(lengths[ordinal]) / averages[ordinal])
+        }
+    }
+
+    /// The strength of a term counted `counts` times per kind in a route with `norms`.
+    func strength(_ counts: SIMD8<Int32>, _ norms: [Double]) -> Double {
+        var strength = 0.0
+        for ordinal in norms.indices where counts[ordinal] > 0 {
+            let count = Double(counts[ordinal])
+            strength += weights[ordinal] * count / (count + norms[ordinal])
+        }
+        return strength
+    }
+
+    /// Whether a term counted `counts` times per kind names its route: it is in the title or alert name.
+    static func isInName(_ counts: SIMD8<Int32>) -> Bool {
+        counts[Route.Field.Kind.title.ordinal] > 0 || counts[Route.Field.Kind.alert.ordinal] > 0
     }
 }

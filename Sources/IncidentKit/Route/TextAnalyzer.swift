@@ -70,6 +70,11 @@ public enum TextAnalyzer {
             case nil:
                 break
             }
+            // Most words have no CamelCase boundary: one piece, no compounds.
+            guard (start..<(end - 1)).contains(where: { isCamelBoundary(bytes, $0, end) }) else {
+                body(lowered(start..<end), start..<end, false)
+                return
+            }
             var partStart = start
             parts.removeAll(keepingCapacity: true)
             for index in start..<end where index + 1 < end && isCamelBoundary(bytes, index, end) {

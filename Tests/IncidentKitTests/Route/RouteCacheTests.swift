@@ -38,6 +38,34 @@ import Testing
 
     /// The first run over a collection reads, routes and counts each runbook in one pass and keeps no
     /// text; it must route exactly as a router over the loaded library does, and so must the cache.
+    /// The cache holds one segment per batch of runbooks (`TermSegment`); read back, its postings, pairs,
+    /// names and lengths are those of the in-memory lookup of the loaded library, term by term.
+    @Test func theSegmentedCacheHoldsEveryPostingOfTheLoadedLibrary() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("route-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let library = try Library.load(root: Paths.corpora, scope: .routing)
+        let memory = InMemoryTermLookup(routes: library.index.routes, tuning: RouterTuning())
+        let cold = try RouterLoader.load(root: Paths.corpora, environment: ["XDG_CACHE_HOME": cache.path])
+        let lookup = try #require(cold.router.lookup as? CachedTermLookup)
+        // 379 runbooks on any number of cores make at least three batches, each a segment.
+        #expect(lookup.segments.count >= 3)
+        #expect(lookup.routeCount == memory.routeCount)
+        #expect(lookup.lengths == memory.lengths)
+        #expect(memory.table.count > 4000)
+        for (term, postings) in memory.table {
+            let cached = try #require(lookup.postings(term), "\(term)")
+            #expect(cached.map(\.route) == postings.map(\.route), "\(term)")
+            #expect(cached.map(\.strength) == postings.map(\.strength), "\(term)")
+            #expect(lookup.routeCount(of: term) == postings.count, "\(term)")
+        }
+        for (pair, routes) in memory.pairs { #expect(lookup.pairRoutes(pair) == routes, "\(pair)") }
+        for (term, routes) in memory.names { #expect(lookup.nameRoutes(term) == routes, "\(term)") }
+        for absent in ["", "zzzznotaterm", "pod zzzz", "\u{0}"] {
+            #expect(
+                lookup.postings(absent) == nil && lookup.pairRoutes(absent) == nil && lookup.nameRoutes(absent) == nil)
+        }
+    }
+
     @Test func theFirstRunAndTheCacheRouteAsTheLoadedLibraryDoes() throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("route-cache-\(UUID().uuidString)")
         let environment = ["XDG_CACHE_HOME": cache.path]
