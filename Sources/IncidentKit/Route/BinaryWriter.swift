@@ -3,10 +3,7 @@ struct BinaryWriter {
     var bytes: [UInt8] = []
 
     mutating func u32(_ value: UInt32) {
-        bytes.append(UInt8(truncatingIfNeeded: value))
-        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
-        bytes.append(UInt8(truncatingIfNeeded: value >> 16))
-        bytes.append(UInt8(truncatingIfNeeded: value >> 24))
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
     mutating func i64(_ value: Int64) {
         u32(UInt32(truncatingIfNeeded: value))

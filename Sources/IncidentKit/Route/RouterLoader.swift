@@ -91,8 +91,9 @@ public enum RouterLoader {
         // stay empty after `chmod` fixed it, since a change of mode changes neither size nor time.
         let unread = unreadable.withLock { $0.sorted() }
         if let cacheFile, unread.isEmpty, FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile)) {
-            // Best effort: a library that cannot be cached still routes, only more slowly.
-            _ = FileSystem.writeAtomically(bytes, to: cacheFile)
+            // Best effort: a library that cannot be cached still routes, only more slowly. The cache is
+            // checked on every load (its checksum), so it is not forced to disk.
+            _ = FileSystem.writeAtomically(bytes, to: cacheFile, durable: false)
         }
         let index = RouteIndex(routes: routes, source: nil)
         return (Router(index: index, tuning: tuning, lookup: lookup, reload: reload), .runbooks, unread, undecodable)

@@ -40,7 +40,12 @@ struct RunbookFields {
 
     /// Reads the runbook at `path` (library-relative) whose markdown is `bytes`.
     init(path: String, bytes: [UInt8]) {
-        // Decoded as `SourceText` does: invalid UTF-8 becomes U+FFFD, and a byte order mark goes.
+        // ASCII (most runbooks) is its own text; anything else is decoded as `SourceText` does: invalid
+        // UTF-8 becomes U+FFFD, and a byte order mark goes.
+        if Self.isASCII(bytes) {
+            self.init(path: path, source: bytes)
+            return
+        }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let source = Array(text.utf8)
@@ -81,6 +86,23 @@ struct RunbookFields {
         }
         title = append(route.title.utf8)
         titleLine = route.line
+    }
+
+    /// Whether every byte is ASCII, eight at a time.
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            var high: UInt64 = 0
+            while index + 8 <= raw.count {
+                high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < raw.count {
+                high |= UInt64(raw[index])
+                index += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     /// Whether a mark that joins the character before it (a combining accent, a joiner, a variation

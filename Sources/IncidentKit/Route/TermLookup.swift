@@ -34,7 +34,8 @@ struct InMemoryTermLookup: TermLookup {
     /// length (both indexed by `Route.Field.Kind.ordinal`), and adjacent word pairs.
     struct Analysis: Sendable {
         var terms: [Int32] = []
-        var counts: [SIMD8<Int32>] = []
+        /// Each term's count per kind; a count stops at 65,535, where saturation has long made more moot.
+        var counts: [SIMD8<UInt16>] = []
         var lengths = SIMD8<Int32>.zero
         /// Each adjacent pair of term numbers once (first << 32 | second), in increasing order.
         var pairs: [UInt64] = []
@@ -98,7 +99,8 @@ struct InMemoryTermLookup: TermLookup {
                     analysis.terms.append(term)
                     analysis.counts.append(.zero)
                 }
-                analysis.counts[Int(place[number])][ordinal] += 1
+                let place = Int(place[number])
+                if analysis.counts[place][ordinal] < .max { analysis.counts[place][ordinal] += 1 }
                 analysis.lengths[ordinal] += 1
                 guard !isCompound, pairs else { return }
                 if previous >= 0 { analysis.pairs.append(UInt64(previous) << 32 | UInt64(term)) }
@@ -127,7 +129,7 @@ struct InMemoryTermLookup: TermLookup {
     private static func analyse(count: Int, _ add: @Sendable (_ index: Int, inout Analyser) -> Route?) -> [Batch] {
         // Each batch numbers its terms afresh: batches as large as keeps every core busy to the end.
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let size = count > 256 ? max(128, count / (4 * cores)) : max(1, count)
+        let size = count > 256 ? max(128, count / (2 * cores)) : max(1, count)
         let batches = stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
         return batches.concurrentMap(minimumCount: 1, chunk: 1) { range in
             var analyser = Analyser()
@@ -258,7 +260,7 @@ struct FieldNorms: Sendable {
     }
 
     /// The strength of a term counted `counts` times per kind in a route with `norms`.
-    func strength(_ counts: SIMD8<Int32>, _ norms: [Double]) -> Double {
+    func strength(_ counts: SIMD8<UInt16>, _ norms: [Double]) -> Double {
         var strength = 0.0
         for ordinal in norms.indices where counts[ordinal] > 0 {
             let count = Double(counts[ordinal])
@@ -268,7 +270,7 @@ struct FieldNorms: Sendable {
     }
 
     /// Whether a term counted `counts` times per kind names its route: it is in the title or alert name.
-    static func isInName(_ counts: SIMD8<Int32>) -> Bool {
+    static func isInName(_ counts: SIMD8<UInt16>) -> Bool {
         counts[Route.Field.Kind.title.ordinal] > 0 || counts[Route.Field.Kind.alert.ordinal] > 0
     }
 }

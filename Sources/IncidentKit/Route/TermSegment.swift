@@ -14,20 +14,35 @@ enum TermSegment {
     /// Routes are numbered from `firstRoute`, the batch's first route in the library.
     static func encode(_ batch: InMemoryTermLookup.Batch, firstRoute: Int32, norms: FieldNorms) -> [UInt8] {
         let termCount = batch.terms.count
-        var postings = [[(route: Int32, strength: Float)]](repeating: [], count: termCount)
-        var names = [[Int32]](repeating: [], count: termCount)
-        var pairs: [UInt64: [Int32]] = [:]
-        var entries = 0
-        // Routes are visited in order: every list is in route order, as `TermLookup` promises.
+        // Postings laid out flat by term: term t's are at starts[t]..<starts[t + 1], in route order.
+        var starts = [Int](repeating: 0, count: termCount + 1)
+        var pairCount = 0
+        for analysis in batch.analyses {
+            for term in analysis.terms { starts[Int(term) + 1] += 1 }
+            pairCount += analysis.pairs.count
+        }
+        for term in 0..<termCount { starts[term + 1] += starts[term] }
+        var filled = starts
+        var routes = [Int32](repeating: 0, count: starts[termCount])
+        var strengths = [Float](repeating: 0, count: starts[termCount])
+        var isName = [Bool](repeating: false, count: starts[termCount])
+        var nameCounts = [Int](repeating: 0, count: termCount)
+        var pairs: [(key: UInt64, route: Int32)] = []
+        pairs.reserveCapacity(pairCount)
         for (offset, analysis) in batch.analyses.enumerated() {
             let route = firstRoute + Int32(offset)
             let routeNorms = norms.norms(analysis.lengths)
             for (term, counts) in zip(analysis.terms, analysis.counts) {
-                postings[Int(term)].append((route, Float(norms.strength(counts, routeNorms))))
-                if FieldNorms.isInName(counts) { names[Int(term)].append(route) }
+                let slot = filled[Int(term)]
+                filled[Int(term)] += 1
+                routes[slot] = route
+                strengths[slot] = Float(norms.strength(counts, routeNorms))
+                if FieldNorms.isInName(counts) {
+                    isName[slot] = true
+                    nameCounts[Int(term)] += 1
+                }
             }
-            for pair in analysis.pairs { pairs[pair, default: []].append(route) }
-            entries += analysis.terms.count
+            for pair in analysis.pairs { pairs.append((pair, route)) }
         }
         // The terms' bytes side by side, sorted by them as `CachedTermLookup.Table.find` searches.
         var arena: [UInt8] = []
@@ -39,46 +54,53 @@ enum TermSegment {
             spans.append(start..<arena.count)
         }
         let terms = arena.withUnsafeBufferPointer { arena in
-            (0..<termCount).filter { !postings[$0].isEmpty }.sorted { precedes(spans[$0], spans[$1], in: arena) }
+            (0..<termCount).filter { starts[$0] < starts[$0 + 1] }.sorted { precedes(spans[$0], spans[$1], in: arena) }
         }
         var rank = [Int](repeating: 0, count: termCount)
         for (position, term) in terms.enumerated() { rank[term] = position }
-        // A term's bytes are all above the space that joins a pair, so pairs sort as their terms' ranks.
-        let pairKeys = pairs.keys.sorted {
-            (rank[Int($0 >> 32)], rank[Int($0 & 0xFFFF_FFFF)]) < (rank[Int($1 >> 32)], rank[Int($1 & 0xFFFF_FFFF)])
+        // A term's bytes are all above the space that joins a pair, so pairs sort as their terms' ranks;
+        // within a pair, by route.
+        pairs = pairs.map {
+            (UInt64(rank[Int($0.key >> 32)]) << 32 | UInt64(rank[Int($0.key & 0xFFFF_FFFF)]), $0.route)
         }
-        let nameTerms = terms.filter { !names[$0].isEmpty }
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.route < $1.route }
+        var pairStarts: [Int] = []
+        for index in pairs.indices where index == 0 || pairs[index].key != pairs[index - 1].key {
+            pairStarts.append(index)
+        }
+        pairStarts.append(pairs.count)
+        let nameTerms = terms.filter { nameCounts[$0] > 0 }
 
         var writer = BinaryWriter()
-        writer.bytes.reserveCapacity(entries * 8 + arena.count * 2 + termCount * 24 + pairKeys.count * 40)
+        writer.bytes.reserveCapacity(
+            starts[termCount] * 12 + arena.count * 2 + termCount * 24 + pairs.count * 4 + pairStarts.count * 40)
         table(&writer, count: terms.count) { index, writer in
             let term = terms[index]
             writer.u32(UInt32(spans[term].count))
             writer.bytes += arena[spans[term]]
-            writer.u32(UInt32(postings[term].count))
-            for posting in postings[term] {
-                writer.i32(posting.route)
-                writer.f32(posting.strength)
+            writer.u32(UInt32(starts[term + 1] - starts[term]))
+            for slot in starts[term]..<starts[term + 1] {
+                writer.i32(routes[slot])
+                writer.f32(strengths[slot])
             }
         }
-        table(&writer, count: pairKeys.count) { index, writer in
-            let key = pairKeys[index]
-            let first = spans[Int(key >> 32)]
-            let second = spans[Int(key & 0xFFFF_FFFF)]
+        table(&writer, count: pairStarts.count - 1) { index, writer in
+            let key = pairs[pairStarts[index]].key
+            let first = spans[terms[Int(key >> 32)]]
+            let second = spans[terms[Int(key & 0xFFFF_FFFF)]]
             writer.u32(UInt32(first.count + 1 + second.count))
             writer.bytes += arena[first]
             writer.bytes.append(0x20)
             writer.bytes += arena[second]
-            let routes = pairs[key]!
-            writer.u32(UInt32(routes.count))
-            for route in routes { writer.i32(route) }
+            writer.u32(UInt32(pairStarts[index + 1] - pairStarts[index]))
+            for slot in pairStarts[index]..<pairStarts[index + 1] { writer.i32(pairs[slot].route) }
         }
         table(&writer, count: nameTerms.count) { index, writer in
             let term = nameTerms[index]
             writer.u32(UInt32(spans[term].count))
             writer.bytes += arena[spans[term]]
-            writer.u32(UInt32(names[term].count))
-            for route in names[term] { writer.i32(route) }
+            writer.u32(UInt32(nameCounts[term]))
+            for slot in starts[term]..<starts[term + 1] where isName[slot] { writer.i32(routes[slot]) }
         }
         return writer.bytes
     }

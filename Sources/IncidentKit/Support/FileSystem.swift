@@ -60,8 +60,10 @@ public enum FileSystem {
         #endif
     }
 
-    /// Writes `bytes` to `path` atomically: a temporary file beside it, fsync, then rename.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+    /// Writes `bytes` to `path` atomically: a temporary file beside it, fsync, then rename. A file that
+    /// is checked whenever it is read and can be made again (a cache) need not be `durable`: without the
+    /// fsync a crash may leave it damaged, but never half-written under its name while the system runs.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true) -> Bool {
         let temporary = path + ".tmp.\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return false }
@@ -76,7 +78,7 @@ public enum FileSystem {
             }
             offset += written
         }
-        ok = ok && fsync(descriptor) == 0
+        ok = ok && (!durable || fsync(descriptor) == 0)
         close(descriptor)
         guard ok, rename(temporary, path) == 0 else {
             unlink(temporary)

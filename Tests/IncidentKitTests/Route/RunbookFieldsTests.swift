@@ -63,4 +63,16 @@ import Testing
             expectSameRoute("runbooks/Bytes.md", (0..<count).map { _ in alphabet.randomElement(using: &generator)! })
         }
     }
+
+    @Test func asciiIsTellingEveryByteBelow128() {
+        for count in 0..<20 {
+            let ascii = [UInt8](repeating: 0x7F, count: count)
+            #expect(RunbookFields.isASCII(ascii))
+            for position in 0..<count {
+                var bytes = ascii
+                bytes[position] = 0x80
+                #expect(!RunbookFields.isASCII(bytes), "\(count) \(position)")
+            }
+        }
+    }
 }

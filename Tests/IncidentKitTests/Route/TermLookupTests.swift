@@ -114,4 +114,18 @@ import Testing
             #expect(numbering.terms[Int(given)] == Stemmer.stem(word))
         }
     }
+
+    /// Counts per kind stop at 65,535 instead of overflowing: a runbook that repeats a word 70,000
+    /// times still routes, as strongly as saturation allows.
+    @Test func aWordRepeatedBeyondTheCountsLimitStillCounts() throws {
+        let text = String(repeating: "disk ", count: 70_000)
+        let route = Route(
+            title: "Disk", file: "runbooks/disk.md", line: 1, keywords: [], targets: [], severity: nil, examples: [],
+            fields: [Route.Field(kind: .body, text: text, line: 2)])
+        let lookup = InMemoryTermLookup(routes: [route], tuning: RouterTuning())
+        let postings = try #require(lookup.postings("disk"))
+        #expect(postings.count == 1)
+        #expect(postings[0].strength > 0.99 && postings[0].strength <= 1)
+        #expect(lookup.lengths == [70_000])
+    }
 }
