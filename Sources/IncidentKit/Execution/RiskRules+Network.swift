@@ -22,7 +22,7 @@ extension RiskRules {
             return ["changes firewall rules (\(name))"]
         case "nft":
             let verb = positionals(args).first ?? ""
-            if hasFlag(args, ["-f", "--file"]) { return ["changes firewall rules (nft -f)"] }
+            if hasChangingFlag(args, ["-f", "--file"]) { return ["changes firewall rules (nft -f)"] }
             return ["list", "describe", "monitor", ""].contains(verb)
                 ? [] : ["changes firewall rules (nft \(verb))"]
         case "ufw":

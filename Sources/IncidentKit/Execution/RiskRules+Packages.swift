@@ -42,13 +42,13 @@ extension RiskRules {
             let changes: Set<String> = [
                 "--install", "--remove", "--purge", "--configure", "--unpack", "--set-selections",
             ]
-            return hasFlag(args, changes, letters: "irP") ? ["installs or removes packages (dpkg)"] : []
+            return hasChangingFlag(args, changes, letters: "irP") ? ["installs or removes packages (dpkg)"] : []
         case "rpm":
             let changes: Set<String> = ["--install", "--upgrade", "--freshen", "--erase", "--import"]
             let queries = args.contains {
                 $0.hasPrefix("-q") || $0 == "--query" || $0.hasPrefix("-V") || $0 == "--verify"
             }
-            return !queries && hasFlag(args, changes, letters: "iUFe")
+            return !queries && hasChangingFlag(args, changes, letters: "iUFe")
                 ? ["installs or removes packages (rpm)"] : []
         default:
             return nil

@@ -33,7 +33,8 @@ extension RiskRules {
             // redis 6379`): what the service does with it is not known to be read-only.
             let fed = !context.hereDocuments.isEmpty || context.fed
             if fed { return ["sends text to a network service (\(name))"] }
-            return name == "ncat" && hasFlag(args, ["--output", "-o"]) ? ["writes output into a file (ncat -o)"] : []
+            return name == "ncat" && hasChangingFlag(args, ["--output", "-o"])
+                ? ["writes output into a file (ncat -o)"] : []
         case "aws":
             return aws(args)
         default:
@@ -168,7 +169,7 @@ extension RiskRules {
         case "stash":
             return ["list", "show"].contains(rest.first ?? "") ? [] : ["changes the working tree (git stash)"]
         case "branch", "tag":
-            return hasFlag(rest, ["--delete", "--move"], letters: "dDmM")
+            return hasChangingFlag(rest, ["--delete", "--move"], letters: "dDmM")
                 ? ["changes refs (git \(verb))"] : []
         default: return changes.contains(verb) ? ["changes the repository (git \(verb))"] : []
         }

@@ -26,7 +26,7 @@ extension RiskRules {
             return ["\(serviceVerb(words[1])) a service (service \(words[0]) \(words[1]))"]
         case "kill", "pkill", "killall", "skill", "fuser":
             if name == "fuser" {
-                return hasFlag(args, ["-k", "--kill"]) ? ["kills processes (fuser -k)"] : []
+                return hasChangingFlag(args, ["-k", "--kill"]) ? ["kills processes (fuser -k)"] : []
             }
             if name == "kill" && hasFlag(args, ["-l", "-L", "-0", "--list"]) { return [] }
             if name == "kill", let index = args.firstIndex(of: "-s"), index + 1 < args.count,
@@ -65,18 +65,19 @@ extension RiskRules {
             // `date -s`, or an argument that is not a format (`+%s`), sets the clock.
             let valued: Set<String> = ["-d", "--date", "-r", "--reference", "-f", "--file", "-I", "--iso-8601"]
             let sets =
-                hasFlag(args, ["--set"], letters: "s")
+                hasChangingFlag(args, ["--set"], letters: "s")
                 || Self.operands(args, valued: valued).contains { !$0.hasPrefix("+") }
             return sets ? ["sets the clock (date)"] : []
         case "hostname":
-            let sets = hasFlag(args, ["--file", "-F"]) || !positionals(args).isEmpty
+            let sets = hasChangingFlag(args, ["--file", "-F"]) || !positionals(args).isEmpty
             return sets ? ["sets the hostname (hostname)"] : []
         case "dmesg":
-            return hasFlag(
+            return hasChangingFlag(
                 args, ["--clear", "--read-clear", "--console-off", "--console-on", "--console-level"],
                 letters: "cCDEn") ? ["clears or configures the kernel log (dmesg)"] : []
         case "arp":
-            return hasFlag(args, ["--delete", "--set", "--file"], letters: "dsf") ? ["changes the ARP table (arp)"] : []
+            return hasChangingFlag(args, ["--delete", "--set", "--file"], letters: "dsf")
+                ? ["changes the ARP table (arp)"] : []
         case "uniq":
             // A second operand is the file it writes.
             let valued: Set<String> = ["-f", "--skip-fields", "-s", "--skip-chars", "-w", "--check-chars"]
@@ -92,21 +93,22 @@ extension RiskRules {
                 "record", "c2c", "mem", "lock", "sched", "kmem", "inject", "kvm", "probe", "config", "buildid-cache",
             ]
             .contains(sub)
-                || hasFlag(args, ["--output"], letters: "o") ? ["writes files (perf \(sub))"] : []
+                || hasChangingFlag(args, ["--output"], letters: "o") ? ["writes files (perf \(sub))"] : []
         case "man":
             // `man -H` runs a browser, `-Hcmd` the one named.
             let browser = args.contains { $0 == "--html" || $0.hasPrefix("--html=") || $0.hasPrefix("-H") }
             return browser ? ["runs a browser (man -H)"] : []
         case "ss":
-            if hasFlag(args, ["--diag"], letters: "D") { return ["dumps sockets into a file (ss -D)"] }
-            return hasFlag(args, ["--kill"], letters: "K") ? ["closes sockets (ss -K)"] : []
+            if hasChangingFlag(args, ["--diag"], letters: "D") { return ["dumps sockets into a file (ss -D)"] }
+            return hasChangingFlag(args, ["--kill"], letters: "K") ? ["closes sockets (ss -K)"] : []
         case "file":
-            return hasFlag(args, ["--compile"], letters: "C") ? ["writes a magic file (file -C)"] : []
+            return hasChangingFlag(args, ["--compile"], letters: "C") ? ["writes a magic file (file -C)"] : []
         case "rg":
             let runs = args.contains { ["--pre", "--hostname-bin"].contains(String($0.prefix { $0 != "=" })) }
             return runs ? ["runs a program (rg --pre, --hostname-bin)"] : []
         case "blkid":
-            return hasFlag(args, ["--garbage-collect"], letters: "g") ? ["rewrites the blkid cache (blkid -g)"] : []
+            return hasChangingFlag(args, ["--garbage-collect"], letters: "g")
+                ? ["rewrites the blkid cache (blkid -g)"] : []
         case "xxd":
             // A second operand is the file it writes.
             let valued: Set<String> = ["-c", "-g", "-l", "-o", "-s", "-cols", "-groupsize", "-len", "-seek"]
@@ -139,7 +141,7 @@ extension RiskRules {
             return ["changes file permissions or ownership (\(name))"]
         case "sed", "perl", "ruby":
             let inPlace =
-                hasFlag(args, ["--in-place"])
+                hasChangingFlag(args, ["--in-place"])
                 || args.contains {
                     $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("i")
                         && !$0.hasPrefix("-e")
@@ -154,7 +156,7 @@ extension RiskRules {
         case "mount":
             let changes = !positionals(args.filter { $0 != "-t" }).filter { !isFilesystemTypeList($0, args) }
                 .isEmpty
-            return changes || hasFlag(args, ["-a", "--all", "-o"]) ? ["mounts a filesystem (mount)"] : []
+            return changes || hasChangingFlag(args, ["-a", "--all", "-o"]) ? ["mounts a filesystem (mount)"] : []
         case "umount", "fusermount":
             return ["unmounts a filesystem (\(name))"]
         case "useradd", "userdel", "usermod", "groupadd", "groupdel", "groupmod", "passwd", "chpasswd",
@@ -165,7 +167,7 @@ extension RiskRules {
                 ? [] : ["loads or unloads kernel modules (\(name))"]
         case "sysctl":
             let writes =
-                hasFlag(args, ["-w", "--write", "-p", "--load", "--system"])
+                hasChangingFlag(args, ["-w", "--write", "-p", "--load", "--system"])
                 || args.contains { $0.contains("=") }
             return writes ? ["changes kernel parameters (sysctl)"] : []
         case "journalctl":
@@ -173,9 +175,8 @@ extension RiskRules {
                 "--vacuum-size", "--vacuum-time", "--vacuum-files", "--rotate", "--flush", "--relinquish-var",
                 "--setup-keys",
             ]
-            let isFlag = { (arg: String) in flags.contains { arg == $0 || arg.hasPrefix($0 + "=") } }
-            guard let flag = args.first(where: isFlag) else { return [] }
-            return ["removes or rotates logs (journalctl \(flag.split(separator: "=")[0]))"]
+            guard let flag = args.lazy.compactMap({ abbreviatedFlag($0, of: flags) }).first else { return [] }
+            return ["removes or rotates logs (journalctl \(flag))"]
         case "logrotate":
             return hasFlag(args, ["-d", "--debug"]) ? [] : ["rotates logs (logrotate)"]
         case "hostnamectl", "timedatectl", "localectl":

@@ -66,6 +66,23 @@ enum RiskRules {
         }
     }
 
+    /// `hasFlag` for flags that make a command a change. GNU `getopt_long` (and the parsers of git and
+    /// perf) also take a long option cut short while it stays unambiguous (`date --s=…` is `--set`,
+    /// `journalctl --rot` is `--rotate`), so an argument that begins one of `flags`' long options counts
+    /// as it; one that could begin several counts as them all, which errs towards asking. Flags that make
+    /// a command read-only are matched whole (`hasFlag`).
+    static func hasChangingFlag(_ args: [String], _ flags: Set<String>, letters: String = "") -> Bool {
+        hasFlag(args, flags, letters: letters) || args.contains { abbreviatedFlag($0, of: flags) != nil }
+    }
+
+    /// The long option of `flags` that `arg` (`--name` or `--name=value`) abbreviates, if any.
+    static func abbreviatedFlag(_ arg: String, of flags: some Sequence<String>) -> String? {
+        guard arg.hasPrefix("--") else { return nil }
+        let name = arg.prefix { $0 != "=" }
+        guard name.count > 2 else { return nil }
+        return flags.first { $0.hasPrefix("--") && $0.hasPrefix(name) }
+    }
+
     /// Arguments that are not options.
     static func positionals(_ args: [String]) -> [String] {
         args.filter { !$0.hasPrefix("-") }

@@ -77,6 +77,9 @@ struct ExecutionRiskClassifierTests {
         "yq '.a' f.yaml", "nc -zv db 5432", "xxd dump.bin", "nc -zv db 5432 2>&1 | grep succeeded",
         "nc -w1 db 80 < /dev/null", "curl -s https://h/healthz", "sort -r f", "tcpdump -n -c 5 -i eth0",
         "redis-cli -h h ping", "man ls", "ss -tnp", "ss -ltnp", "file /bin/ls", "rg -n error /var/log/app.log", "blkid",
+        // Whole long options that only begin like a change's.
+        "dmesg --color=always --ctime", "date --date=yesterday", "journalctl --since today --no-pager",
+        "arp --device eth0", "sysctl --all", "journalctl -u kubelet --follow",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -263,6 +266,23 @@ struct ExecutionRiskClassifierTests {
         ("nsenter -t 1 -m -u -i -n -p", "opens a shell in other namespaces (nsenter)"),
         ("chroot /host", "opens a root shell (chroot /host)"),
         ("toolbox", "opens a shell in a toolbox container (toolbox)"),
+        // Long options cut short, as getopt_long takes them (left open by the fifth review).
+        ("date --s='2030-01-01 00:00'", "sets the clock (date)"),
+        ("date --se 2030-01-01", "sets the clock (date)"),
+        ("dmesg --cle", "clears or configures the kernel log (dmesg)"),
+        ("dmesg --console-of", "clears or configures the kernel log (dmesg)"),
+        ("arp --del 10.0.0.1", "changes the ARP table (arp)"),
+        ("journalctl --rot", "removes or rotates logs (journalctl --rotate)"),
+        ("journalctl --vacuum-t=1s", "removes or rotates logs (journalctl --vacuum-time)"),
+        ("journalctl --vacuum-size=1M", "removes or rotates logs (journalctl --vacuum-size)"),
+        ("sysctl --wri vm.swappiness=1", "changes kernel parameters (sysctl)"),
+        ("sed --in -e s/a/b/ f.conf", "edits files in place (sed -i)"),
+        ("ss --ki dst 10.0.0.1", "closes sockets (ss -K)"),
+        ("fuser --ki 80/tcp", "kills processes (fuser -k)"),
+        ("nft --fi rules.nft", "changes firewall rules (nft -f)"),
+        ("dpkg --pur nginx", "installs or removes packages (dpkg)"),
+        ("git branch --del old", "changes refs (git branch)"),
+        ("hostname --fi /tmp/name", "sets the hostname (hostname)"),
     ]
 
     @Test(arguments: readOnly)
