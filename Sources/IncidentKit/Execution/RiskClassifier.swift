@@ -71,11 +71,11 @@ public enum RiskClassifier {
         }
         var context = RiskRules.Context(
             hereDocuments: segment.hereDocuments, pipelineWords: pipelineText, depth: depth)
-        context.fed =
-            all.prefix { $0 != segment }.contains { $0.pipeline == segment.pipeline }
-            || segment.redirections.contains {
-                $0.op.drop { $0.isNumber }.hasPrefix("<") && $0.target != "/dev/null"
-            }
+        context.feeders = all.prefix { $0 != segment }.filter { $0.pipeline == segment.pipeline }.map(\.words)
+        context.readsFile = segment.redirections.contains {
+            $0.op.drop { $0.isNumber }.hasPrefix("<") && $0.target != "/dev/null"
+        }
+        context.fed = !context.feeders.isEmpty || context.readsFile
         // A shell or an interpreter that reads its program from standard input runs text nobody can
         // classify from here (`curl ... | sh`, also through a subshell: `| (sh)`). The runner gives a
         // command /dev/null as input, so such a program only ever reads what is piped or redirected in.

@@ -25,6 +25,11 @@ extension RiskRules {
         case "psql", "mysql", "mariadb", "sqlite3", "sqlcmd", "clickhouse-client", "cockroach", "cqlsh",
             "mongo",
             "mongosh", "duckdb":
+            // SQL the command's words do not show (a file, a command's output) is not known to be read-only.
+            if context.readsUnseenText { return ["runs queries it reads from a file or a command (\(name))"] }
+            if let source = sqlFromFile(name, args + context.hereDocuments) {
+                return ["runs queries from a file (\(name) \(source))"]
+            }
             let text = (args + context.hereDocuments + context.pipelineWords).joined(separator: "\n")
             guard let keyword = SQLRisk.firstChange(in: text) else { return [] }
             return ["changes the database (\(keyword) in \(name))"]
@@ -188,5 +193,60 @@ extension RiskRules {
         ]
         guard words.count > 1, prefixes.contains(where: words[1].hasPrefix) else { return [] }
         return ["changes cloud resources (aws \(words[0]) \(words[1]))"]
+    }
+
+    /// How a database client is told to run a file's SQL, whose text the rules cannot see: an option
+    /// (`psql -f`, `sqlcmd -i`, `cqlsh --file`, `clickhouse-client --queries-file`), a meta-command in the
+    /// text it runs (`\i`, `\ir`, `\include`, `source`, `\.`, `.read`), or a script named as an
+    /// argument (`mongosh check.js`).
+    static func sqlFromFile(_ name: String, _ words: [String]) -> String? {
+        let options: [String: Set<String>] = [
+            "psql": ["-f", "--file"], "cockroach": ["-f", "--file"], "sqlcmd": ["-i"], "cqlsh": ["-f", "--file"],
+            "clickhouse-client": ["--queries-file"], "duckdb": ["-init"], "mysql": ["--init-command"],
+            "mariadb": ["--init-command"],
+        ]
+        for word in words {
+            let option = String(word.prefix { $0 != "=" })
+            for flag in options[name] ?? [] {
+                // `-f FILE`, `-fFILE`, `-Atf FILE`, `--file=FILE`, and a long option cut short (`--fi`).
+                let matches =
+                    option == flag
+                    || (flag.hasPrefix("--")
+                        ? option.count > 2 && flag.hasPrefix(option)
+                        : flag.count == 2 && word.hasPrefix("-") && !word.hasPrefix("--")
+                            && word.dropFirst().contains(flag.last!))
+                if matches { return flag }
+            }
+        }
+        // Meta-commands that read a file, at the start of any line or statement of the text.
+        let text = words.joined(separator: "\n")
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == ";" }) {
+            let command = line.drop { $0 == " " || $0 == "\t" }.lowercased()
+            for meta in ["\\i", "\\ir", "\\include", "\\include_relative", "\\.", "source", ".read", "load("]
+            where command.hasPrefix(meta) {
+                let rest = command.dropFirst(meta.count)
+                if meta.hasSuffix("(") || rest.first == " " || rest.first == "\t" { return meta }
+            }
+        }
+        if name == "mongo" || name == "mongosh",
+            let script = positionals(words).first(where: { $0.hasSuffix(".js") || $0.hasSuffix(".mongodb") })
+        {
+            return script
+        }
+        return nil
+    }
+
+    /// `openssl s_client` sends what it reads to the server it connects to, as `nc` does: fed text other
+    /// than nothing or its own quit commands (`echo | openssl s_client`, `echo Q | ...`), it changes
+    /// what it is not known not to change. Nil when it reads nothing but those.
+    static func sentToTLSService(_ context: Context) -> [String]? {
+        let quiet: Set<String> = ["", "q", "quit", "-n", "-e", "\\n", "q\\n", "quit\\n"]
+        let fedText =
+            context.readsFile || !context.hereDocuments.isEmpty
+            || context.feeders.contains { words in
+                guard let program = words.first, ["echo", "printf"].contains(program) else { return true }
+                return words.dropFirst().contains { !quiet.contains($0.lowercased()) }
+            }
+        return fedText ? ["sends text to a TLS service (openssl s_client)"] : nil
     }
 }

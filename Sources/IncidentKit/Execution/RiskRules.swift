@@ -10,6 +10,19 @@ enum RiskRules {
         var depth: Int
         /// Whether an earlier command of the pipeline feeds this one (`echo FLUSHALL | nc redis 6379`).
         var fed = false
+        /// The words of the earlier commands of the pipeline, each command's own.
+        var feeders: [[String]] = []
+        /// Whether standard input is redirected from a file (`< drop.sql`; `/dev/null` is none).
+        var readsFile = false
+
+        /// Whether what this command reads comes from somewhere its words do not show: a file, or a
+        /// command other than `echo` or `printf` (whose text is in the pipeline's words).
+        var readsUnseenText: Bool {
+            readsFile
+                || feeders.contains { words in
+                    !["echo", "printf"].contains(words.first.map { String($0.split(separator: "/").last ?? "") } ?? "")
+                }
+        }
     }
 
     /// The reasons why `words` (a command and its arguments) may change the system.
@@ -20,6 +33,7 @@ enum RiskRules {
         // A program named by a variable (`$SHELL -c '...'`) is read as a shell.
         if first.hasPrefix("$"), let inner = wrapped("sh", args, context) { return inner }
         if let inner = wrapped(name, args, context) { return inner }
+        if name == "openssl", args.first == "s_client", let fed = sentToTLSService(context) { return fed }
         return system(name, args) ?? platform(name, args, context) ?? unknownProgram(name, args)
     }
 

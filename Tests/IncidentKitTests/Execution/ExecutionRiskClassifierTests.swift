@@ -80,6 +80,10 @@ struct ExecutionRiskClassifierTests {
         // Whole long options that only begin like a change's.
         "dmesg --color=always --ctime", "date --date=yesterday", "journalctl --since today --no-pager",
         "arp --device eth0", "sysctl --all", "journalctl -u kubelet --follow",
+        // Queries in the words, and a TLS client fed nothing or its quit command.
+        "echo 'select 1' | psql", "psql -c 'select source from t'", "mongosh --eval 'db.stats()'",
+        "echo | openssl s_client -connect h:443 2>/dev/null | openssl x509 -noout -dates",
+        "echo Q | openssl s_client -connect h:443", "openssl s_client -connect h:443 </dev/null",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -283,6 +287,22 @@ struct ExecutionRiskClassifierTests {
         ("dpkg --pur nginx", "installs or removes packages (dpkg)"),
         ("git branch --del old", "changes refs (git branch)"),
         ("hostname --fi /tmp/name", "sets the hostname (hostname)"),
+        // Queries the command's words do not show: whatever the file or the command holds may change data.
+        ("psql < report.sql", "runs queries it reads from a file or a command (psql)"),
+        ("cat report.sql | mysql prod", "runs queries it reads from a file or a command (mysql)"),
+        ("psql -f report.sql", "runs queries from a file (psql -f)"),
+        ("psql -Atf report.sql", "runs queries from a file (psql -f)"),
+        ("psql --fi=report.sql", "runs queries from a file (psql --file)"),
+        ("sqlite3 app.db '.read report.sql'", "runs queries from a file (sqlite3 .read)"),
+        ("mysql -e 'source report.sql'", "runs queries from a file (mysql source)"),
+        ("psql -c '\\i report.sql'", "runs queries from a file (psql \\i)"),
+        ("mongosh check.js", "runs queries from a file (mongosh check.js)"),
+        // A TLS client sends what it reads to the service, as nc does.
+        ("openssl s_client -connect h:443 < request.txt", "sends text to a TLS service (openssl s_client)"),
+        (
+            "printf 'DELETE /x HTTP/1.0\\r\\n\\r\\n' | openssl s_client -connect h:443",
+            "sends text to a TLS service (openssl s_client)"
+        ),
     ]
 
     @Test(arguments: readOnly)
