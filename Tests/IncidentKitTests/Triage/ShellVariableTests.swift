@@ -57,6 +57,8 @@ import Testing
         for name in [
             "password", "db-pass", "apiKey", "ADMIN_PW", "sentry.dsn", "MYSQL_PWD", "ROOTPW", "LDAP_BINDPW", "PINCODE",
             "MFACODE", "OTPCODE", "PWHASH",
+            // A webhook's address carries its token (Slack, Teams, Discord); an HMAC key signs.
+            "webhook", "SLACK_WEBHOOK_URL", "HMAC", "hmac-key",
         ] {
             #expect(ShellVariables.looksSecret(name), "\(name)")
         }
