@@ -119,22 +119,24 @@ public enum Inline {
     }
 
     /// The bytes `scan` may treat as other than text.
-    private static func isMarkup(_ byte: UInt8) -> Bool {
+    static func isMarkup(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "[")
             || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
     }
 
-    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+    static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
         (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60)
             || (byte >= 0x7B && byte <= 0x7E)
     }
 
-    private static func closingBackticks(_ bytes: [UInt8], from start: Int, length: Int) -> Int? {
+    /// Where the run of `length` backticks that closes a code span starts, searching `bytes[start..<end]`.
+    static func closingBackticks(_ bytes: [UInt8], from start: Int, length: Int, end: Int? = nil) -> Int? {
+        let end = end ?? bytes.count
         var index = start
-        while index < bytes.count {
+        while index < end {
             if bytes[index] == UInt8(ascii: "`") {
                 var run = 0
-                while index + run < bytes.count, bytes[index + run] == UInt8(ascii: "`") { run += 1 }
+                while index + run < end, bytes[index + run] == UInt8(ascii: "`") { run += 1 }
                 if run == length { return index }
                 index += run
             } else {
@@ -142,6 +144,48 @@ public enum Inline {
             }
         }
         return nil
+    }
+
+    /// The bounds of a link `[text](destination "title")` at `start` in `bytes[..<end]`: where its text
+    /// ends (the `]`) and where it closes (the `)`).
+    static func linkBounds(_ bytes: [UInt8], at start: Int, end: Int) -> (textEnd: Int, close: Int)? {
+        var depth = 0
+        var index = start
+        var textEnd: Int?
+        while index < end {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 1
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { textEnd = index }
+            case UInt8(ascii: "`"):
+                // Brackets inside code spans do not count.
+                var length = 0
+                while index + length < end, bytes[index + length] == UInt8(ascii: "`") { length += 1 }
+                if let close = closingBackticks(bytes, from: index + length, length: length, end: end) {
+                    index = close + length - 1
+                } else {
+                    index += length - 1
+                }
+            default: break
+            }
+            if textEnd != nil { break }
+            index += 1
+        }
+        guard let textEnd, textEnd + 1 < end, bytes[textEnd + 1] == UInt8(ascii: "(") else { return nil }
+        var close = textEnd + 2
+        var parentheses = 1
+        while close < end {
+            if bytes[close] == UInt8(ascii: "(") { parentheses += 1 }
+            if bytes[close] == UInt8(ascii: ")") {
+                parentheses -= 1
+                if parentheses == 0 { break }
+            }
+            close += 1
+        }
+        guard close < end else { return nil }
+        return (textEnd, close)
     }
 
     /// The quoted page of a Hugo `{{< ref "page" >}}` or `{{% relref "page" %}}` destination.
@@ -155,42 +199,7 @@ public enum Inline {
 
     /// Parses `[text](destination "title")` at `start`; returns the link and the index after it.
     private static func parseLink(_ bytes: [UInt8], at start: Int) -> (Link, Int)? {
-        var depth = 0
-        var index = start
-        var textEnd: Int?
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "\\"): index += 1
-            case UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { textEnd = index }
-            case UInt8(ascii: "`"):
-                // Brackets inside code spans do not count.
-                var length = 0
-                while index + length < bytes.count, bytes[index + length] == UInt8(ascii: "`") { length += 1 }
-                if let close = closingBackticks(bytes, from: index + length, length: length) {
-                    index = close + length - 1
-                } else {
-                    index += length - 1
-                }
-            default: break
-            }
-            if textEnd != nil { break }
-            index += 1
-        }
-        guard let textEnd, textEnd + 1 < bytes.count, bytes[textEnd + 1] == UInt8(ascii: "(") else { return nil }
-        var close = textEnd + 2
-        var parentheses = 1
-        while close < bytes.count {
-            if bytes[close] == UInt8(ascii: "(") { parentheses += 1 }
-            if bytes[close] == UInt8(ascii: ")") {
-                parentheses -= 1
-                if parentheses == 0 { break }
-            }
-            close += 1
-        }
-        guard close < bytes.count else { return nil }
+        guard let (textEnd, close) = linkBounds(bytes, at: start, end: bytes.count) else { return nil }
         var destination = bytes[(textEnd + 2)..<close].drop { $0 == 0x20 }
         if let page = hugoReference(destination) {
             // Hugo sites link pages with a shortcode: `({{< ref "./Other.md" >}})`. The page is the target.

@@ -10,7 +10,7 @@ extension RunbookFields {
 
     private mutating func appendPlain(_ range: Range<Int>) {
         let end = range.upperBound
-        guard joined[range].contains(where: Self.isMarkup) else {
+        guard joined[range].contains(where: Inline.isMarkup) else {
             plain += joined[range]
             return
         }
@@ -20,7 +20,7 @@ extension RunbookFields {
         while index < end {
             let byte = joined[index]
             switch byte {
-            case UInt8(ascii: "\\") where index + 1 < end && Self.isASCIIPunctuation(joined[index + 1]):
+            case UInt8(ascii: "\\") where index + 1 < end && Inline.isASCIIPunctuation(joined[index + 1]):
                 plain.append(joined[index + 1])
                 index += 2
                 continue
@@ -79,73 +79,16 @@ extension RunbookFields {
         }
     }
 
-    private static func isMarkup(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "[")
-            || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
-    }
-
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         TextAnalyzer.isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
     }
 
-    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
-        (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60)
-            || (byte >= 0x7B && byte <= 0x7E)
-    }
-
     private func closingBackticks(from start: Int, length: Int, end: Int) -> Int? {
-        var index = start
-        while index < end {
-            if joined[index] == UInt8(ascii: "`") {
-                var run = 0
-                while index + run < end, joined[index + run] == UInt8(ascii: "`") { run += 1 }
-                if run == length { return index }
-                index += run
-            } else {
-                index += 1
-            }
-        }
-        return nil
+        Inline.closingBackticks(joined, from: start, length: length, end: end)
     }
 
     /// `[text](destination "title")` at `start`: the range of its text and the index after it.
     private func link(at start: Int, end: Int) -> (text: Range<Int>, after: Int)? {
-        var depth = 0
-        var index = start
-        var textEnd: Int?
-        while index < end {
-            switch joined[index] {
-            case UInt8(ascii: "\\"): index += 1
-            case UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { textEnd = index }
-            case UInt8(ascii: "`"):
-                // Brackets inside code spans do not count.
-                var length = 0
-                while index + length < end, joined[index + length] == UInt8(ascii: "`") { length += 1 }
-                if let close = closingBackticks(from: index + length, length: length, end: end) {
-                    index = close + length - 1
-                } else {
-                    index += length - 1
-                }
-            default: break
-            }
-            if textEnd != nil { break }
-            index += 1
-        }
-        guard let textEnd, textEnd + 1 < end, joined[textEnd + 1] == UInt8(ascii: "(") else { return nil }
-        var close = textEnd + 2
-        var parentheses = 1
-        while close < end {
-            if joined[close] == UInt8(ascii: "(") { parentheses += 1 }
-            if joined[close] == UInt8(ascii: ")") {
-                parentheses -= 1
-                if parentheses == 0 { break }
-            }
-            close += 1
-        }
-        guard close < end else { return nil }
-        return ((start + 1)..<textEnd, close + 1)
+        Inline.linkBounds(joined, at: start, end: end).map { ((start + 1)..<$0.textEnd, $0.close + 1) }
     }
 }
