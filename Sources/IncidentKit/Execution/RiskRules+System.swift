@@ -56,7 +56,9 @@ extension RiskRules {
                 arg.hasPrefix("--o") && "--output".hasPrefix(String(arg.prefix { $0 != "=" }))
                     || !arg.hasPrefix("--") && arg.hasPrefix("-") && arg.dropFirst().contains("o")
             }
-            return output ? ["writes output into a file (sort -o)"] : []
+            if output { return ["writes output into a file (sort -o)"] }
+            // `--compress-program=PROG` runs PROG on its temporary files.
+            return hasChangingFlag(args, ["--compress-program"]) ? ["runs a program (sort --compress-program)"] : []
         case "gzip", "gunzip", "bzip2", "bunzip2", "xz", "unxz", "zstd", "unzstd", "lz4", "pigz", "compress":
             // They replace or write files, unless they only print (`-c`, `-l`, `-t`).
             let prints = hasFlag(args, ["--stdout", "--to-stdout", "--list", "--test"], letters: "clt")
@@ -84,9 +86,12 @@ extension RiskRules {
             return Self.operands(args, valued: valued).count >= 2 ? ["writes output into a file (uniq)"] : []
         case "openssl":
             let writes = args.contains { arg in
-                ["-out", "-keyout", "--out", "--keyout"].contains(String(arg.prefix { $0 != "=" }))
+                ["-out", "-keyout", "--out", "--keyout", "-writerand", "--writerand"].contains(
+                    String(arg.prefix { $0 != "=" }))
             }
-            return writes ? ["writes files (openssl -out)"] : []
+            if writes { return ["writes files (openssl -out)"] }
+            // `openssl ca` signs into its database and certificate folder.
+            return args.first == "ca" ? ["writes the CA's database and certificates (openssl ca)"] : []
         case "perf":
             let sub = positionals(args).first ?? ""
             return [
@@ -95,9 +100,20 @@ extension RiskRules {
             .contains(sub)
                 || hasChangingFlag(args, ["--output"], letters: "o") ? ["writes files (perf \(sub))"] : []
         case "man":
-            // `man -H` runs a browser, `-Hcmd` the one named.
+            // `man -H` runs a browser, `-Hcmd` the one named; `-P CMD` a pager, `-X` a viewer.
             let browser = args.contains { $0 == "--html" || $0.hasPrefix("--html=") || $0.hasPrefix("-H") }
-            return browser ? ["runs a browser (man -H)"] : []
+            if browser { return ["runs a browser (man -H)"] }
+            let runs = hasChangingFlag(args, ["--pager", "-P", "--gxditview"]) || args.contains { $0.hasPrefix("-X") }
+            return runs ? ["runs a program (man -P, -X)"] : []
+        case "less", "ag":
+            // less keeps a log file (`-o FILE`, `--log-file`) and runs what `+!` starts it with; ag runs
+            // the pager it is given.
+            let writes =
+                name == "less"
+                && (hasChangingFlag(args, ["--log-file", "--LOG-FILE"])
+                    || args.contains { $0.hasPrefix("-o") || $0.hasPrefix("-O") || $0.hasPrefix("+!") })
+            if writes { return ["writes a log file or runs a command (less -o, +!)"] }
+            return name == "ag" && hasChangingFlag(args, ["--pager"]) ? ["runs a program (ag --pager)"] : []
         case "ss":
             if hasChangingFlag(args, ["--diag"], letters: "D") { return ["dumps sockets into a file (ss -D)"] }
             return hasChangingFlag(args, ["--kill"], letters: "K") ? ["closes sockets (ss -K)"] : []
@@ -173,10 +189,10 @@ extension RiskRules {
         case "journalctl":
             let flags = [
                 "--vacuum-size", "--vacuum-time", "--vacuum-files", "--rotate", "--flush", "--relinquish-var",
-                "--setup-keys",
+                "--smart-relinquish-var", "--setup-keys", "--update-catalog", "--sync",
             ]
             guard let flag = args.lazy.compactMap({ abbreviatedFlag($0, of: flags) }).first else { return [] }
-            return ["removes or rotates logs (journalctl \(flag))"]
+            return ["changes the journal (journalctl \(flag))"]
         case "logrotate":
             return hasFlag(args, ["-d", "--debug"]) ? [] : ["rotates logs (logrotate)"]
         case "hostnamectl", "timedatectl", "localectl":

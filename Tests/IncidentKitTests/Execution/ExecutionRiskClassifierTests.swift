@@ -84,6 +84,8 @@ struct ExecutionRiskClassifierTests {
         "echo 'select 1' | psql", "psql -c 'select source from t'", "mongosh --eval 'db.stats()'",
         "echo | openssl s_client -connect h:443 2>/dev/null | openssl x509 -noout -dates",
         "echo Q | openssl s_client -connect h:443", "openssl s_client -connect h:443 </dev/null",
+        "sort -k2 -n sizes.txt", "man -k restart", "less +G app.log", "less -R app.log", "ag -i error /var/log",
+        "journalctl --since -1h -o json", "openssl rand -hex 16", "openssl x509 -in ca.pem -noout -subject",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -276,9 +278,9 @@ struct ExecutionRiskClassifierTests {
         ("dmesg --cle", "clears or configures the kernel log (dmesg)"),
         ("dmesg --console-of", "clears or configures the kernel log (dmesg)"),
         ("arp --del 10.0.0.1", "changes the ARP table (arp)"),
-        ("journalctl --rot", "removes or rotates logs (journalctl --rotate)"),
-        ("journalctl --vacuum-t=1s", "removes or rotates logs (journalctl --vacuum-time)"),
-        ("journalctl --vacuum-size=1M", "removes or rotates logs (journalctl --vacuum-size)"),
+        ("journalctl --rot", "changes the journal (journalctl --rotate)"),
+        ("journalctl --vacuum-t=1s", "changes the journal (journalctl --vacuum-time)"),
+        ("journalctl --vacuum-size=1M", "changes the journal (journalctl --vacuum-size)"),
         ("sysctl --wri vm.swappiness=1", "changes kernel parameters (sysctl)"),
         ("sed --in -e s/a/b/ f.conf", "edits files in place (sed -i)"),
         ("ss --ki dst 10.0.0.1", "closes sockets (ss -K)"),
@@ -297,6 +299,19 @@ struct ExecutionRiskClassifierTests {
         ("mysql -e 'source report.sql'", "runs queries from a file (mysql source)"),
         ("psql -c '\\i report.sql'", "runs queries from a file (psql \\i)"),
         ("mongosh check.js", "runs queries from a file (mongosh check.js)"),
+        // Fifth review's data-only programs, option by option: programs run, files written.
+        ("sort --compress-program=gzip big.txt", "runs a program (sort --compress-program)"),
+        ("sort --compress=sh big.txt", "runs a program (sort --compress-program)"),
+        ("man -P 'sh -c id' ls", "runs a program (man -P, -X)"),
+        ("man --pager=cat ls", "runs a program (man -P, -X)"),
+        ("less -o /tmp/copy app.log", "writes a log file or runs a command (less -o, +!)"),
+        ("less --log-file=/tmp/copy app.log", "writes a log file or runs a command (less -o, +!)"),
+        ("less '+!touch /tmp/x' app.log", "writes a log file or runs a command (less -o, +!)"),
+        ("ag --pager 'sh -c id' error", "runs a program (ag --pager)"),
+        ("journalctl --update-catalog", "changes the journal (journalctl --update-catalog)"),
+        ("journalctl --sync", "changes the journal (journalctl --sync)"),
+        ("openssl rand -writerand /tmp/seed 16", "writes files (openssl -out)"),
+        ("openssl ca -config ca.cnf -in req.pem", "writes the CA's database and certificates (openssl ca)"),
         // A TLS client sends what it reads to the service, as nc does.
         ("openssl s_client -connect h:443 < request.txt", "sends text to a TLS service (openssl s_client)"),
         (

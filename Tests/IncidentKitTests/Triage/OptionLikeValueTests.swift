@@ -49,7 +49,7 @@ import Testing
         #expect(runs.display == "tar -tzf '--to-command=sh'")
         // Options the risk rules know keep their own reason beside this one.
         let vacuum = try prepare("journalctl -u {{unit}} -n 50", ["unit": "--vacuum-time=1s"])
-        #expect(vacuum.reasons.first == "removes or rotates logs (journalctl --vacuum-time)")
+        #expect(vacuum.reasons.first == "changes the journal (journalctl --vacuum-time)")
         #expect(vacuum.reasons.last == "the value of {{unit}} starts with '-', which the command may read as an option")
         // The runbook's read-only marking speaks for what it wrote, not for what a value turns it into.
         let marked = try prepare("kill -0 {{pid}}", ["pid": "-1"], marking: .readOnly)
