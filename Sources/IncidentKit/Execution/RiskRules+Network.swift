@@ -124,6 +124,10 @@ extension RiskRules {
         }
     }
 
+    /// Long options of curl that neither send nor write but begin one that does (`--cookie` sends
+    /// cookies; `--cookie-jar` writes them).
+    private static let curlReadOnlyOptions: Set<String> = ["--cookie"]
+
     private static func curl(_ args: [String]) -> [String] {
         var found: [String] = []
         let valueLetters = Set("oXdFTHuwAeEmrbcDKQzxyYUtPC")
@@ -157,7 +161,7 @@ extension RiskRules {
                 continue
             }
             if arg.hasPrefix("--") {
-                let parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
+                var parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
                 let long: [String: Character] = [
                     "--request": "X", "--data": "d", "--data-raw": "d", "--data-binary": "d",
                     "--data-urlencode": "d", "--data-ascii": "d", "--form-string": "F",
@@ -167,6 +171,14 @@ extension RiskRules {
                 let writes = [
                     "--trace", "--trace-ascii", "--libcurl", "--hsts", "--alt-svc", "--etag-save", "--stderr",
                 ]
+                // Older curl takes a long option cut short (`--dat`, `--upload`): read as the option it
+                // begins among those that send or write, when it is not an option of its own.
+                let known = Set(long.keys).union(writes).union(["--remote-name", "--remote-name-all", "--config"])
+                if !known.contains(parts[0]), !Self.curlReadOnlyOptions.contains(parts[0]),
+                    let full = abbreviatedFlag(parts[0], of: known.sorted())
+                {
+                    parts[0] = full
+                }
                 if parts[0] == "--remote-name" || parts[0] == "--remote-name-all" {
                     found.append("writes a downloaded file (curl \(parts[0]))")
                 } else if writes.contains(parts[0]) {

@@ -86,6 +86,7 @@ struct ExecutionRiskClassifierTests {
         "echo Q | openssl s_client -connect h:443", "openssl s_client -connect h:443 </dev/null",
         "sort -k2 -n sizes.txt", "man -k restart", "less +G app.log", "less -R app.log", "ag -i error /var/log",
         "journalctl --since -1h -o json", "openssl rand -hex 16", "openssl x509 -in ca.pem -noout -subject",
+        "curl --cookie session=1 https://h/", "curl --head https://h/", "curl --compressed -sS https://h/healthz",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -312,6 +313,10 @@ struct ExecutionRiskClassifierTests {
         ("journalctl --sync", "changes the journal (journalctl --sync)"),
         ("openssl rand -writerand /tmp/seed 16", "writes files (openssl -out)"),
         ("openssl ca -config ca.cnf -in req.pem", "writes the CA's database and certificates (openssl ca)"),
+        ("curl --dat x=1 https://h/api", "sends data in a request (curl -d)"),
+        ("curl --upload /etc/hosts https://h/put", "sends data in a request (curl -T)"),
+        ("curl --cookie-j /tmp/jar https://h/", "writes a file (curl -c /tmp/jar)"),
+        ("curl --libc /tmp/x.c https://h/", "writes a file (curl --libcurl)"),
         // A TLS client sends what it reads to the service, as nc does.
         ("openssl s_client -connect h:443 < request.txt", "sends text to a TLS service (openssl s_client)"),
         (
