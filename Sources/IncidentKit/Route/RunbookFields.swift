@@ -105,18 +105,26 @@ struct RunbookFields {
         }
     }
 
-    /// Whether a mark that joins the character before it (a combining accent, a joiner, a variation
-    /// selector) follows an ASCII byte: the markdown reader decides by characters, so ` \u{301}` is not a
-    /// blank and `#\u{301}` no heading, and such a runbook is read through the parsed document instead.
+    /// Whether the markdown reader, which decides by characters, could read this text otherwise than
+    /// its bytes say, so that it is read through the parsed document instead:
+    /// - a mark that joins the character before it (a combining accent, a joiner, a variation selector)
+    ///   after an ASCII byte: ` \u{301}` is no blank and `#\u{301}` no heading;
+    /// - a character that joins the blank after it (a Prepend character such as U+0D4E);
+    /// - a character equal to an ASCII one (U+1FEF is a backtick, U+037E a semicolon, and the Kelvin
+    ///   sign U+212A lowercases to `k`).
     static func joinsCharacters(_ bytes: [UInt8]) -> Bool {
-        var index = 1
+        var index = 0
         while index < bytes.count {
             defer { index += 1 }
-            guard bytes[index] >= 0xC0, bytes[index - 1] < 0x80 else { continue }
+            guard bytes[index] >= 0xC0 else { continue }
             let length = bytes[index] >= 0xF0 ? 4 : bytes[index] >= 0xE0 ? 3 : 2
-            guard index + length <= bytes.count else { continue }
-            guard let scalar = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first
+            guard index + length <= bytes.count,
+                let scalar = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first
             else { continue }
+            if asciiEquivalents.contains(scalar.value) || prepend.contains(where: { $0.contains(scalar.value) }) {
+                return true
+            }
+            guard index > 0, bytes[index - 1] < 0x80 else { continue }
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
             default: if scalar.properties.isGraphemeExtend || scalar.properties.isVariationSelector { return true }
@@ -124,6 +132,15 @@ struct RunbookFields {
         }
         return false
     }
+
+    /// Characters canonically equal to an ASCII one, or lowercasing to one.
+    private static let asciiEquivalents: Set<UInt32> = [0x1FEF, 0x037E, 0x212A]
+    /// The Prepend characters of Unicode's grapheme rules (they join the character after them).
+    private static let prepend: [ClosedRange<UInt32>] = [
+        0x0600...0x0605, 0x06DD...0x06DD, 0x070F...0x070F, 0x0890...0x0891, 0x08E2...0x08E2, 0x0D4E...0x0D4E,
+        0x110BD...0x110BD, 0x110CD...0x110CD, 0x111C2...0x111C3, 0x1193F...0x1193F, 0x11941...0x11941,
+        0x11A3A...0x11A3A, 0x11A84...0x11A89, 0x11D46...0x11D46, 0x11F02...0x11F02,
+    ]
 
     /// The text of `range` of `plain`.
     func string(_ range: Range<Int>) -> String { String(decoding: plain[range], as: UTF8.self) }

@@ -43,6 +43,8 @@ import Testing
             "</div>", "<p>x", "<br/>", "_snake_case_", " * ", "**bold**", "`` a ` b ``", "[a [b]](c)", "\\*", "#####",
             "####### x", "# T #", "10. ", "1234567890. ", ">> ", "\n\n    code", "~~~~\n", "\u{00A0}", "e\u{301}",
             "\u{301}", "\u{2003}",
+            // Found in review: characters equal to ASCII ones, and a Prepend character before a blank.
+            "\u{1FEF}\u{1FEF}\u{1FEF}\n", "<\u{212A}bd>", "\u{037E}", "x\u{0D4E} ", "\u{0D4E} #",
         ]
 
     @Test func markdownShapedNoiseReadsAsTheMarkdownReaderReadsIt() {
@@ -74,5 +76,17 @@ import Testing
                 #expect(!RunbookFields.isASCII(bytes), "\(count) \(position)")
             }
         }
+    }
+
+    /// Found in review: the markdown reader decides by characters where these differ from their bytes.
+    @Test func charactersThatReadAsOthersGoThroughTheParsedDocument() {
+        for text in [
+            "# T\n\n\u{1FEF}\u{1FEF}\u{1FEF}\ndisk full\n```\n\nafter text\n",
+            "# T\n\n<\u{212A}bd>disk full words\n\nafter\n", "# Disk full\u{0D4E} \n", "# Disk full\u{0D4E} #\n",
+        ] {
+            #expect(RunbookFields.joinsCharacters(Array(text.utf8)), "\(text)")
+            expectSameRoute("runbooks/Review.md", Array(text.utf8))
+        }
+        #expect(!RunbookFields.joinsCharacters(Array("# Café déjà vu — “quoted”\n".utf8)))
     }
 }
