@@ -39,7 +39,7 @@ enum ShellVariables {
     /// Words in the parts of names that hold secrets (`DB_PASSWORD`, `APIKEY`, `MYSQL_PWD`).
     static let secretWords = [
         "TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASS", "KEY", "CRED", "AUTH", "PRIV", "COOKIE", "SESSION",
-        "BEARER", "SIGNATURE", "SALT", "PWD", "CONN", "WEBHOOK", "HMAC",
+        "BEARER", "SIGNATURE", "SALT", "PWD", "CONN", "HOOK", "HMAC",
     ]
     /// Parts of names that are secrets when they are the whole part (`ADMIN_PW`, `SENTRY_DSN`).
     static let secretParts: Set<String> = ["PW", "PIN", "PAT", "OTP", "DSN", "JWT", "MFA", "TOTP"]

@@ -21,11 +21,20 @@ public enum RiskClassifier {
         return risk.isMutating ? risk.reasons : nil
     }
 
-    static func collect(_ text: String, depth: Int, via: String = "", into reasons: inout [String]) {
+    /// What a shell text run by a wrapper reads: the wrapper's own input (`ssh db psql < x.sql`,
+    /// `cat x.sql | ssh db 'psql'`).
+    struct Input {
+        var feeders: [[String]] = []
+        var readsFile = false
+    }
+
+    static func collect(
+        _ text: String, depth: Int, via: String = "", input: Input = Input(), into reasons: inout [String]
+    ) {
         guard depth < 8 else { return }
         let (segments, substitutions) = ShellLexer.lex(text)
         for segment in segments {
-            let found = commandReasons(segment, in: segments, depth: depth)
+            let found = commandReasons(segment, in: segments, depth: depth, input: input)
             for reason in redirectionReasons(segment) + found {
                 reasons.append(reason + via)
             }
@@ -56,7 +65,9 @@ public enum RiskClassifier {
         "!", "{", "}", "if", "then", "elif", "else", "fi", "do", "done", "while", "until", "time", "esac",
     ]
 
-    private static func commandReasons(_ segment: ShellSegment, in all: [ShellSegment], depth: Int) -> [String] {
+    private static func commandReasons(
+        _ segment: ShellSegment, in all: [ShellSegment], depth: Int, input: Input = Input()
+    ) -> [String] {
         var words = segment.words[...]
         while let first = words.first, reservedWords.contains(first) || isAssignment(first) {
             words = words.dropFirst()
@@ -71,9 +82,17 @@ public enum RiskClassifier {
         }
         var context = RiskRules.Context(
             hereDocuments: segment.hereDocuments, pipelineWords: pipelineText, depth: depth)
-        context.feeders = all.prefix { $0 != segment }.filter { $0.pipeline == segment.pipeline }.map(\.words)
-        context.readsFile = segment.redirections.contains {
-            $0.op.drop { $0.isNumber }.hasPrefix("<") && $0.target != "/dev/null"
+        let earlier = all.prefix { $0 != segment }
+        context.feeders = earlier.filter { $0.pipeline == segment.pipeline }.map(\.words)
+        func readsFile(_ segment: ShellSegment) -> Bool {
+            segment.redirections.contains { $0.op.drop { $0.isNumber }.hasPrefix("<") && $0.target != "/dev/null" }
+        }
+        // `exec < x.sql` gives every later command that input.
+        context.readsFile = readsFile(segment) || earlier.contains { $0.words == ["exec"] && readsFile($0) }
+        // The first command of a pipeline reads what the wrapper that runs this text reads.
+        if context.feeders.isEmpty {
+            context.feeders = input.feeders
+            context.readsFile = context.readsFile || input.readsFile
         }
         context.fed = !context.feeders.isEmpty || context.readsFile
         // A shell or an interpreter that reads its program from standard input runs text nobody can

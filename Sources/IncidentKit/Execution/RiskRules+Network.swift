@@ -182,7 +182,11 @@ extension RiskRules {
                 if parts[0] == "--remote-name" || parts[0] == "--remote-name-all" {
                     found.append("writes a downloaded file (curl \(parts[0]))")
                 } else if writes.contains(parts[0]) {
-                    found.append("writes a file (curl \(parts[0]))")
+                    let value = parts.count > 1 ? parts[1] : (index < args.count ? args[index] : "")
+                    // `--stderr -` and `--trace-ascii /dev/stdout` write to the screen.
+                    if !["-", "/dev/stdout", "/dev/stderr", "/dev/null"].contains(value) {
+                        found.append("writes a file (curl \(parts[0]))")
+                    }
                     if parts.count == 1 { index += 1 }
                 } else if parts[0] == "--config" {
                     found.append("reads its options from a file (curl --config)")

@@ -22,13 +22,26 @@ extension RiskRules {
             return containers(name, args, context)
         case "git":
             return git(args)
+        case "clickhouse" where args.first == "client":
+            return platform("clickhouse-client", Array(args.dropFirst()), context)
+        case "cockroach" where positionals(args).first != "sql":
+            // Only `cockroach sql` is a client; `node drain`, `quit`, `init`, `start`... act on the cluster.
+            let sub = positionals(args).prefix(2).joined(separator: " ")
+            return ["version", "help", "node status", "node ls", ""].contains(sub)
+                ? [] : ["runs cockroach \(sub), which is not known to be read-only"]
         case "psql", "mysql", "mariadb", "sqlite3", "sqlcmd", "clickhouse-client", "cockroach", "cqlsh",
             "mongo",
             "mongosh", "duckdb":
-            // SQL the command's words do not show (a file, a command's output) is not known to be read-only.
+            // Queries the command's words do not show (a file, a command's output) are not known to be
+            // read-only.
             if context.readsUnseenText { return ["runs queries it reads from a file or a command (\(name))"] }
-            if let source = sqlFromFile(name, args + context.hereDocuments) {
-                return ["runs queries from a file (\(name) \(source))"]
+            let fedText = context.feeders.flatMap { $0.dropFirst() }
+            let texts = context.hereDocuments + fedText
+            if (args + texts).contains(where: { $0.contains("$(") || $0.contains("`") || $0.contains("<(") }) {
+                return ["runs queries it builds from a command (\(name))"]
+            }
+            if let source = sqlFromFile(name, args, texts) {
+                return ["runs queries from a file or a shell (\(name) \(source))"]
             }
             let text = (args + context.hereDocuments + context.pipelineWords).joined(separator: "\n")
             guard let keyword = SQLRisk.firstChange(in: text) else { return [] }
@@ -195,58 +208,120 @@ extension RiskRules {
         return ["changes cloud resources (aws \(words[0]) \(words[1]))"]
     }
 
-    /// How a database client is told to run a file's SQL, whose text the rules cannot see: an option
-    /// (`psql -f`, `sqlcmd -i`, `cqlsh --file`, `clickhouse-client --queries-file`), a meta-command in the
-    /// text it runs (`\i`, `\ir`, `\include`, `source`, `\.`, `.read`), or a script named as an
-    /// argument (`mongosh check.js`).
-    static func sqlFromFile(_ name: String, _ words: [String]) -> String? {
+    /// How a database client is told to run what its words do not show: an option naming a file
+    /// (`psql -f`, `sqlcmd -i`, `cqlsh --file`, `sqlite3 -init`, `mongosh --file`), a script named as an
+    /// argument (`mongosh check.js`), or a meta-command in the text it runs, wherever it stands: psql's
+    /// and mysql's backslash commands (`\\i`, `\\!`, `\\o`, `\\copy`, `\\gexec`, `\\.`), mysql's `source`,
+    /// `system` and `tee`, the dot-commands of sqlite3 and duckdb other than those that only show, and
+    /// mongo's `load(`.
+    static func sqlFromFile(_ name: String, _ args: [String], _ texts: [String]) -> String? {
         let options: [String: Set<String>] = [
-            "psql": ["-f", "--file"], "cockroach": ["-f", "--file"], "sqlcmd": ["-i"], "cqlsh": ["-f", "--file"],
-            "clickhouse-client": ["--queries-file"], "duckdb": ["-init"], "mysql": ["--init-command"],
-            "mariadb": ["--init-command"],
+            "psql": ["-f", "--file", "-o", "--output", "-L", "--log-file"], "cockroach": ["-f", "--file"],
+            "sqlcmd": ["-i", "--input-file"], "cqlsh": ["-f", "--file"], "clickhouse-client": ["--queries-file"],
+            "duckdb": ["-init", "-f"], "sqlite3": ["-init"], "mysql": ["--init-command", "--tee"],
+            "mariadb": ["--init-command", "--tee"], "mongosh": ["-f", "--file"],
         ]
-        for word in words {
+        // The short options whose value follows in the same word: later letters of a cluster are that value.
+        let valuedLetters: [String: Set<Character>] = ["psql": Set("cdfFhLoPpRTUv")]
+        for word in args {
             let option = String(word.prefix { $0 != "=" })
             for flag in options[name] ?? [] {
-                // `-f FILE`, `-fFILE`, `-Atf FILE`, `--file=FILE`, and a long option cut short (`--fi`).
-                let matches =
-                    option == flag
-                    || (flag.hasPrefix("--")
-                        ? option.count > 2 && flag.hasPrefix(option)
-                        : flag.count == 2 && word.hasPrefix("-") && !word.hasPrefix("--")
-                            && word.dropFirst().contains(flag.last!))
-                if matches { return flag }
+                if option == flag || (flag.hasPrefix("--") && option.count > 2 && flag.hasPrefix(option)) {
+                    return flag
+                }
+                // `-f FILE`, `-fFILE`, and inside a cluster (`-Atf`) before any letter that takes a value.
+                guard flag.count == 2, word.hasPrefix("-"), !word.hasPrefix("--") else { continue }
+                for letter in word.dropFirst() {
+                    if letter == flag.last { return flag }
+                    if valuedLetters[name]?.contains(letter) ?? true { break }
+                }
             }
         }
-        // Meta-commands that read a file, at the start of any line or statement of the text.
-        let text = words.joined(separator: "\n")
+        if name == "mongo" || name == "mongosh" {
+            // `mongosh [options] [address] [files]`: a script, or any word after the address.
+            let valued: Set<String> = [
+                "--eval", "--host", "--port", "-u", "--username", "-p", "--password", "--authenticationDatabase",
+                "--authenticationMechanism", "--apiVersion", "--tlsCAFile", "--tlsCertificateKeyFile",
+                "--tlsCertificateKeyFilePassword", "--db", "--shell",
+            ]
+            var words: [String] = []
+            var skip = false
+            for word in args {
+                if skip {
+                    skip = false
+                } else if word.hasPrefix("-") {
+                    skip = valued.contains(word)
+                } else {
+                    words.append(word)
+                }
+            }
+            if let script = words.first(where: { $0.hasSuffix(".js") || $0.hasSuffix(".mongodb") })
+                ?? words.dropFirst().first
+            {
+                return script
+            }
+        }
+        // The text the client runs: option values (`-c'…'`, `--command=…`), arguments, here-documents
+        // and the text of `echo` or `printf` feeding it.
+        let values = args.map { word -> Substring in
+            if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") { return word[word.index(after: equals)...] }
+            if word.hasPrefix("-"), word.count > 2 { return word.dropFirst(2) }
+            return word[...]
+        }
+        let text = (values.map(String.init) + texts).joined(separator: "\n")
+        return metaCommand(in: text, name: name)
+    }
+
+    /// The first meta-command of `text` that runs a file or a shell, or writes a file.
+    private static func metaCommand(in text: String, name: String) -> String? {
+        let backslash: Set<String> = [
+            "i", "ir", "include", "include_relative", "!", "o", "out", "w", "write", "copy", "gexec", ".", "T",
+        ]
+        var index = text.startIndex
+        while let slash = text[index...].firstIndex(of: "\\") {
+            let after = text.index(after: slash)
+            var end = after
+            while end < text.endIndex, text[end].isLetter || (end == after && "!.".contains(text[end])) {
+                end = text.index(after: end)
+                if "!.".contains(text[text.index(before: end)]) { break }
+            }
+            let command = String(text[after..<end])
+            if backslash.contains(command) || backslash.contains(command.lowercased()) { return "\\" + command }
+            index = after
+        }
+        if name == "mongo" || name == "mongosh", text.contains("load(") { return "load(" }
+        let showOnly: Set<String> = [
+            ".tables", ".schema", ".headers", ".header", ".mode", ".indexes", ".indices", ".dbinfo", ".databases",
+            ".show", ".width", ".timer", ".help", ".stats", ".print", ".nullvalue", ".separator", ".explain",
+            ".eqp", ".changes", ".quit", ".exit", ".bail", ".echo", ".fullschema", ".timeout", ".limit",
+            ".columns", ".maxrows", ".maxwidth", ".rows", ".dump",
+        ]
         for line in text.split(whereSeparator: { $0 == "\n" || $0 == ";" }) {
-            let command = line.drop { $0 == " " || $0 == "\t" }.lowercased()
-            for meta in ["\\i", "\\ir", "\\include", "\\include_relative", "\\.", "source", ".read", "load("]
-            where command.hasPrefix(meta) {
-                let rest = command.dropFirst(meta.count)
-                if meta.hasSuffix("(") || rest.first == " " || rest.first == "\t" { return meta }
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard let first = words.first?.lowercased() else { continue }
+            if ["sqlite3", "duckdb"].contains(name), first.hasPrefix("."), !showOnly.contains(first) { return first }
+            if ["mysql", "mariadb"].contains(name), ["source", "system", "tee", "pager"].contains(first) {
+                return first
             }
-        }
-        if name == "mongo" || name == "mongosh",
-            let script = positionals(words).first(where: { $0.hasSuffix(".js") || $0.hasSuffix(".mongodb") })
-        {
-            return script
+            if name == "sqlcmd", [":r", ":out", ":error", "!!"].contains(first) { return first }
         }
         return nil
     }
 
-    /// `openssl s_client` sends what it reads to the server it connects to, as `nc` does: fed text other
+    /// `openssl s_client` and `gnutls-cli` send what they read to the server, as `nc` does: fed text other
     /// than nothing or its own quit commands (`echo | openssl s_client`, `echo Q | ...`), it changes
     /// what it is not known not to change. Nil when it reads nothing but those.
-    static func sentToTLSService(_ context: Context) -> [String]? {
+    static func sentToTLSService(_ client: String, _ context: Context) -> [String]? {
         let quiet: Set<String> = ["", "q", "quit", "-n", "-e", "\\n", "q\\n", "quit\\n"]
         let fedText =
-            context.readsFile || !context.hereDocuments.isEmpty
+            context.readsFile
+            || context.hereDocuments.contains { !quiet.contains($0.trimmed.lowercased()) }
             || context.feeders.contains { words in
-                guard let program = words.first, ["echo", "printf"].contains(program) else { return true }
+                guard let program = words.first else { return true }
+                if ["true", ":"].contains(program) { return false }
+                guard ["echo", "printf"].contains(program) else { return true }
                 return words.dropFirst().contains { !quiet.contains($0.lowercased()) }
             }
-        return fedText ? ["sends text to a TLS service (openssl s_client)"] : nil
+        return fedText ? ["sends text to a TLS service (\(client))"] : nil
     }
 }

@@ -68,7 +68,10 @@ extension RiskRules {
             let valued: Set<String> = ["-d", "--date", "-r", "--reference", "-f", "--file", "-I", "--iso-8601"]
             let sets =
                 hasChangingFlag(args, ["--set"], letters: "s")
-                || Self.operands(args, valued: valued).contains { !$0.hasPrefix("+") }
+                || Self.operands(
+                    args, valued: valued.union(args.filter { abbreviatedFlag($0, of: valued.sorted()) != nil })
+                )
+                .contains { !$0.hasPrefix("+") }
             return sets ? ["sets the clock (date)"] : []
         case "hostname":
             let sets = hasChangingFlag(args, ["--file", "-F"]) || !positionals(args).isEmpty
@@ -105,13 +108,13 @@ extension RiskRules {
             if browser { return ["runs a browser (man -H)"] }
             let runs = hasChangingFlag(args, ["--pager", "-P", "--gxditview"]) || args.contains { $0.hasPrefix("-X") }
             return runs ? ["runs a program (man -P, -X)"] : []
-        case "less", "ag":
+        case "less", "zless", "ag":
             // less keeps a log file (`-o FILE`, `--log-file`) and runs what `+!` starts it with; ag runs
             // the pager it is given.
             let writes =
-                name == "less"
-                && (hasChangingFlag(args, ["--log-file", "--LOG-FILE"])
-                    || args.contains { $0.hasPrefix("-o") || $0.hasPrefix("-O") || $0.hasPrefix("+!") })
+                name != "ag"
+                && (hasChangingFlag(args, ["--log-file", "--LOG-FILE", "-o", "-O"])
+                    || args.contains { $0.hasPrefix("+!") })
             if writes { return ["writes a log file or runs a command (less -o, +!)"] }
             return name == "ag" && hasChangingFlag(args, ["--pager"]) ? ["runs a program (ag --pager)"] : []
         case "ss":
@@ -130,7 +133,7 @@ extension RiskRules {
             let valued: Set<String> = ["-c", "-g", "-l", "-o", "-s", "-cols", "-groupsize", "-len", "-seek"]
             return Self.operands(args, valued: valued).count >= 2 ? ["writes output into a file (xxd)"] : []
         case "sar":
-            return hasFlag(args, ["-o"]) ? ["writes a data file (sar -o)"] : []
+            return hasChangingFlag(args, ["-o"]) ? ["writes a data file (sar -o)"] : []
         case "xmllint":
             return hasFlag(args, ["--output", "-o", "-output"]) ? ["writes output into a file (xmllint --output)"] : []
         case "tcpdump":

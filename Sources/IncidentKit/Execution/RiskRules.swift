@@ -33,7 +33,11 @@ enum RiskRules {
         // A program named by a variable (`$SHELL -c '...'`) is read as a shell.
         if first.hasPrefix("$"), let inner = wrapped("sh", args, context) { return inner }
         if let inner = wrapped(name, args, context) { return inner }
-        if name == "openssl", args.first == "s_client", let fed = sentToTLSService(context) { return fed }
+        if name == "openssl" && args.first == "s_client" || name == "gnutls-cli",
+            let fed = sentToTLSService(name == "openssl" ? "openssl s_client" : name, context)
+        {
+            return fed
+        }
         return system(name, args) ?? platform(name, args, context) ?? unknownProgram(name, args)
     }
 
@@ -47,7 +51,9 @@ enum RiskRules {
     /// Reasons of a shell text run by a wrapper (`sh -c TEXT`, `ssh HOST TEXT`, `su -c TEXT`).
     static func innerText(_ text: String, _ context: Context, via: String) -> [String] {
         var found: [String] = []
-        RiskClassifier.collect(text, depth: context.depth + 1, via: " via " + via, into: &found)
+        RiskClassifier.collect(
+            text, depth: context.depth + 1, via: " via " + via,
+            input: RiskClassifier.Input(feeders: context.feeders, readsFile: context.readsFile), into: &found)
         return found
     }
 
@@ -85,8 +91,14 @@ enum RiskRules {
     /// `journalctl --rot` is `--rotate`), so an argument that begins one of `flags`' long options counts
     /// as it; one that could begin several counts as them all, which errs towards asking. Flags that make
     /// a command read-only are matched whole (`hasFlag`).
+    /// A short flag (`-k`) also counts inside a cluster or with its value attached (`-km`, `-F/etc/x`):
+    /// a letter that is some other option's value counts too, which again errs towards asking.
     static func hasChangingFlag(_ args: [String], _ flags: Set<String>, letters: String = "") -> Bool {
-        hasFlag(args, flags, letters: letters) || args.contains { abbreviatedFlag($0, of: flags) != nil }
+        let shortLetters = flags.compactMap { flag -> Character? in
+            flag.count == 2 && flag.hasPrefix("-") && flag != "--" ? flag.last : nil
+        }
+        return hasFlag(args, flags, letters: letters + String(shortLetters))
+            || args.contains { abbreviatedFlag($0, of: flags) != nil }
     }
 
     /// The long option of `flags` that `arg` (`--name` or `--name=value`) abbreviates, if any.

@@ -58,7 +58,7 @@ import Testing
             "password", "db-pass", "apiKey", "ADMIN_PW", "sentry.dsn", "MYSQL_PWD", "ROOTPW", "LDAP_BINDPW", "PINCODE",
             "MFACODE", "OTPCODE", "PWHASH",
             // A webhook's address carries its token (Slack, Teams, Discord); an HMAC key signs.
-            "webhook", "SLACK_WEBHOOK_URL", "HMAC", "hmac-key",
+            "webhook", "SLACK_WEBHOOK_URL", "HMAC", "hmac-key", "SLACK_HOOK_URL", "DISCORD_HOOK",
         ] {
             #expect(ShellVariables.looksSecret(name), "\(name)")
         }
