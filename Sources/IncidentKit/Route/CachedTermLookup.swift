@@ -27,7 +27,8 @@ struct CachedTermLookup: TermLookup {
         private func record(_ index: Int, in bytes: [UInt8]) -> (key: Range<Int>, entries: Int, count: Int)? {
             let reader = BinaryReader(bytes)
             let start = records + Int(UInt32(bitPattern: reader.i32(at: offsets + index * 4)))
-            guard start >= records, start + 4 <= end else { return nil }
+            // The offset is unsigned: the record cannot start before the records.
+            guard start + 4 <= end else { return nil }
             let keyEnd = start + 4 + Int(UInt32(bitPattern: reader.i32(at: start)))
             guard keyEnd + 4 <= end else { return nil }
             let count = Int(UInt32(bitPattern: reader.i32(at: keyEnd)))

@@ -99,8 +99,8 @@ enum RouteCache {
                     targets: [Route.Target(destination: file, path: file, line: line)], severity: nil, examples: [],
                     fields: []))
         }
-        // Each segment takes at least its three table counts.
-        guard let segmentCount = reader.u32(), Int(segmentCount) * 12 <= bytes.count - reader.offset else { return nil }
+        // Each segment takes at least a count and a length per table.
+        guard let segmentCount = reader.u32(), Int(segmentCount) * 24 <= bytes.count - reader.offset else { return nil }
         var segments: [CachedTermLookup.Segment] = []
         for _ in 0..<segmentCount {
             guard let terms = CachedTermLookup.Table.read(&reader, entrySize: 8),

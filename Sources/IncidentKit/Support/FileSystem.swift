@@ -79,7 +79,8 @@ public enum FileSystem {
             offset += written
         }
         ok = ok && (!durable || fsync(descriptor) == 0)
-        close(descriptor)
+        // A write error can surface only at close (NFS).
+        ok = close(descriptor) == 0 && ok
         guard ok, rename(temporary, path) == 0 else {
             unlink(temporary)
             return false

@@ -162,6 +162,53 @@ import Testing
         #expect(rebuilt.router.index.routes.count == 2)
     }
 
+    /// Damage the checksum does not see (a forged or colliding one) still cannot make routing read out
+    /// of bounds: every count, offset and route number read from the cache is checked. Found in review:
+    /// the checksum had kept every mutation away from those checks.
+    @Test func damageBehindAValidChecksumNeverTraps() throws {
+        let (root, environment) = try makeLibrary()
+        _ = try RouterLoader.load(root: root, environment: environment)
+        let directory = try #require(RouteCache.directory(environment: environment))
+        let bytes = try #require(FileSystem.read(RouteCache.path(for: root, in: directory)))
+        let manifest = LibraryManifest.scan(root: root, paths: LibraryManifest.paths(root: root))
+        var generator = MarkdownFuzzTests.Generator(state: 15)
+        var decoded = 0
+        for round in 0..<3000 {
+            var damaged = bytes
+            let start = RouteCache.checksumOffset + 8
+            for _ in 0..<Int.random(in: 1...4, using: &generator) where damaged.count > start {
+                let position = Int.random(in: start..<damaged.count, using: &generator)
+                switch round % 3 {
+                case 0: damaged[position] = UInt8.random(in: 0...255, using: &generator)
+                case 1:
+                    // A 32-bit count or offset made huge, negative or zero.
+                    let value = [UInt32.max, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFF0, 0][round % 5]
+                    for offset in 0..<4 where position + offset < damaged.count {
+                        damaged[position + offset] = UInt8(truncatingIfNeeded: value >> (8 * offset))
+                    }
+                default: damaged = Array(damaged.prefix(position))
+                }
+            }
+            // The checksum made valid again, so that the reading itself is tested.
+            let checksum = ContentHash.checksum(damaged, from: min(start, damaged.count))
+            guard damaged.count >= start else { continue }
+            for index in 0..<8 {
+                damaged[RouteCache.checksumOffset + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index))
+            }
+            guard let cached = RouteCache.decode(damaged, root: root, manifest: manifest, tuning: RouterTuning()) else {
+                continue
+            }
+            decoded += 1
+            let router = Router(
+                index: RouteIndex(routes: cached.routes, source: nil), tuning: RouterTuning(), lookup: cached.lookup,
+                reload: nil)
+            for symptom in ["pods keep restarting", "etcd has no leader", "disk full", "crash loop back off"] {
+                _ = router.route(symptom, top: 3, explain: false)
+            }
+        }
+        #expect(decoded > 100, "most damage should still decode, to exercise the reads")
+    }
+
     @Test func aDamagedCacheIsRebuiltNotTrusted() throws {
         let (root, environment) = try makeLibrary()
         _ = try RouterLoader.load(root: root, environment: environment)
