@@ -131,6 +131,8 @@ extension RiskRules {
     private static func curl(_ args: [String]) -> [String] {
         var found: [String] = []
         let valueLetters = Set("oXdFTHuwAeEmrbcDKQzxyYUtPC")
+        // `-w '%output{FILE}'` writes the rest of the format into FILE.
+        if args.contains(where: { $0.contains("%output{") }) { found.append("writes a file (curl -w %output)") }
         if args.contains(where: { $0 == "-K" || $0.hasPrefix("-K") && $0.count > 2 }) {
             found.append("reads its options from a file (curl -K)")
         }
@@ -154,12 +156,25 @@ extension RiskRules {
             index += 1
             // A URL whose scheme sends raw text to a service (`gopher://redis:6379/_FLUSHALL`,
             // `dict://`, `telnet://`), or mails, or writes (`smtp://`, `ldap://`...): not a read.
-            if let scheme = arg.range(of: "://").map({ arg[..<$0.lowerBound].lowercased() }), !arg.hasPrefix("-"),
+            let url = arg.hasPrefix("--url=") ? String(arg.dropFirst(6)) : arg
+            if let scheme = url.range(of: "://").map({ url[..<$0.lowerBound].lowercased() }), !url.hasPrefix("-"),
                 !["http", "https", "ftp", "ftps", "file"].contains(scheme)
             {
                 found.append("sends to a \(scheme) service (curl \(scheme)://)")
                 continue
             }
+            // `--proto-default gopher` gives a URL without a scheme that one; `-Q` sends raw commands to
+            // an FTP server (`DELE`).
+            if arg == "--proto-default" || arg.hasPrefix("--proto-default="), index < args.count || arg.contains("=") {
+                let scheme = arg.contains("=") ? String(arg.split(separator: "=", maxSplits: 1)[1]) : args[index]
+                if !["http", "https", "ftp", "ftps", "file"].contains(scheme.lowercased()) {
+                    found.append("sends to a \(scheme) service (curl --proto-default \(scheme))")
+                }
+            }
+            if arg == "-Q" || arg == "--quote" || arg.hasPrefix("--quote=") {
+                found.append("sends commands to the server (curl -Q)")
+            }
+
             if arg.hasPrefix("--") {
                 var parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
                 let long: [String: Character] = [

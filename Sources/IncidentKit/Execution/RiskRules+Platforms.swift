@@ -187,8 +187,53 @@ extension RiskRules {
         case "stash":
             return ["list", "show"].contains(rest.first ?? "") ? [] : ["changes the working tree (git stash)"]
         case "branch", "tag":
-            return hasChangingFlag(rest, ["--delete", "--move"], letters: "dDmM")
-                ? ["changes refs (git \(verb))"] : []
+            let changing: Set<String> = [
+                "--delete", "--move", "--copy", "--force", "--set-upstream-to", "--unset-upstream",
+                "--edit-description", "--annotate", "--sign", "--message", "--file", "--track", "--create-reflog",
+            ]
+            // Short options that change: branch's delete, move, copy, force, upstream and track; tag's
+            // annotate, sign, message, file, force, delete, key and edit.
+            if hasChangingFlag(rest, changing, letters: verb == "branch" ? "dDmMcCfut" : "asmFfdue") {
+                return ["changes refs (git \(verb))"]
+            }
+            // A name without a listing option creates one (`git branch fix`, `git tag v1`).
+            let listing =
+                hasFlag(
+                    rest,
+                    [
+                        "-l", "--list", "-a", "--all", "-r", "--remotes", "-v", "-vv", "--verbose", "--show-current",
+                        "-n", "--verify",
+                    ])
+                || rest.contains {
+                    [
+                        "--contains", "--no-contains", "--merged", "--no-merged", "--points-at", "--sort",
+                        "--format", "--column",
+                    ].contains(String($0.prefix { $0 != "=" }))
+                }
+            return !listing && !positionals(rest).isEmpty ? ["creates a ref (git \(verb))"] : []
+        case "remote":
+            let sub = positionals(rest).first ?? ""
+            return ["", "show", "get-url"].contains(sub) ? [] : ["changes remotes (git remote \(sub))"]
+        case "config":
+            let reads: Set<String> = [
+                "get", "list", "--get", "--get-all", "--get-regexp", "--get-urlmatch",
+                "-l", "--list", "--get-color", "--get-colorbool",
+            ]
+            if rest.contains(where: { reads.contains($0) }) { return [] }
+            let valued: Set<String> = ["-f", "--file", "--blob", "--type", "--default", "--comment"]
+            let words = Self.operands(rest, valued: valued)
+            // A key alone reads it; a key and a value, or `--unset`, `--add`, `-e` and the like, write.
+            let writes =
+                words.count >= 2
+                || rest.contains {
+                    $0.hasPrefix("--") && !$0.hasPrefix("--global")
+                        && !$0.hasPrefix("--system") && !$0.hasPrefix("--local") && !$0.hasPrefix("--worktree")
+                        && !$0.hasPrefix("--show") && !$0.hasPrefix("--name-only") && !$0.hasPrefix("--null")
+                        && !$0.hasPrefix("--includes") && !$0.hasPrefix("--no-includes")
+                        && !valued.contains(String($0.prefix { $0 != "=" }))
+                        && !$0.hasPrefix("--type=")
+                } || rest.contains("-e")
+            return writes ? ["changes git configuration (git config)"] : []
         default: return changes.contains(verb) ? ["changes the repository (git \(verb))"] : []
         }
     }

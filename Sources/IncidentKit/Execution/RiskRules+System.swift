@@ -49,6 +49,15 @@ extension RiskRules {
             return hasFlag(args, ["--dry-run", "--list-only"], letters: "n") ? [] : ["writes files (rsync)"]
         case "truncate":
             return ["truncates files (truncate)"]
+        case "tar":
+            return tar(args)
+        case "unzip":
+            let only = hasFlag(args, ["-l", "-t", "-p", "-Z", "-v", "-z"])
+            return only ? [] : ["extracts files (unzip)"]
+        case "patch":
+            return hasFlag(args, ["--dry-run"]) ? [] : ["changes files (patch)"]
+        case "split", "csplit":
+            return ["writes files (\(name))"]
         case "sort":
             // `sort -o FILE` writes its output into FILE (found in review).
             // `-o FILE`, `-ro FILE`, `--output`, and its abbreviations (`--out=F`).
@@ -262,5 +271,37 @@ extension RiskRules {
     private static func isFilesystemTypeList(_ word: String, _ args: [String]) -> Bool {
         guard let index = args.firstIndex(of: "-t"), index + 1 < args.count else { return false }
         return args[index + 1] == word
+    }
+
+    /// tar lists (`-t`) and prints (`-O`, or an archive written to `-`); it extracts, appends, deletes,
+    /// or writes an archive file otherwise. The first argument may be a cluster without its dash (`xzf`).
+    private static func tar(_ args: [String]) -> [String] {
+        var letters = ""
+        for (index, arg) in args.enumerated()
+        where arg.hasPrefix("-") && !arg.hasPrefix("--") || index == 0 && !arg.hasPrefix("-") {
+            letters += arg.drop { $0 == "-" }
+        }
+        func has(_ long: String) -> Bool { args.contains { $0 == long || $0.hasPrefix(long + "=") } }
+        if has("--to-command") || has("--use-compress-program") || letters.contains("I") {
+            return ["runs a program (tar --to-command, -I)"]
+        }
+        let toStdout = letters.contains("O") || has("--to-stdout")
+        if letters.contains(where: { "xru".contains($0) }) || letters.contains("A") || has("--extract") || has("--get")
+            || has("--append") || has("--update") || has("--delete") || has("--catenate") || has("--concatenate")
+        {
+            return toStdout ? [] : ["extracts or changes files (tar)"]
+        }
+        if letters.contains("c") || has("--create") {
+            // The archive goes to standard output with `-f -` (or no `-f` at all).
+            let archive = args.firstIndex {
+                $0 == "-f" || $0 == "--file" || $0.hasSuffix("f") && $0.hasPrefix("-") && !$0.hasPrefix("--")
+            }
+            .flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
+            let inline = args.first { $0.hasPrefix("--file=") }.map { String($0.dropFirst(7)) }
+            let file =
+                inline ?? archive ?? (letters.contains("f") ? args.dropFirst().first { !$0.hasPrefix("-") } : nil)
+            return file == nil || file == "-" ? [] : ["writes an archive (tar -c)"]
+        }
+        return []
     }
 }

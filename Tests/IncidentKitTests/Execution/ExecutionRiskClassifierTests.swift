@@ -93,6 +93,11 @@ struct ExecutionRiskClassifierTests {
         "curl -v --stderr - https://h/", "curl --trace-ascii /dev/stdout https://h/",
         "mongosh mongodb://h/db --eval 'db.stats()'", "sqlite3 app.db '.tables'", "echo hi | ssh host ls",
         "cockroach node status", "cockroach sql -e 'select 1'",
+        "git branch", "git branch -a", "git branch -vv", "git branch --contains abc", "git branch --show-current",
+        "git tag -l 'v*'", "git tag --contains abc", "git remote -v", "git remote show origin", "git config user.name",
+        "git config --get user.name", "git config --list --show-origin", "git config --global --get core.editor",
+        "tar -tzf x.tgz", "tar -czf - dir", "tar -xOf x.tgz f", "unzip -l x.zip", "patch --dry-run -p1 < x.diff",
+        "curl -w '%{http_code}' -o /dev/null -s https://h",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -367,6 +372,23 @@ struct ExecutionRiskClassifierTests {
         ("zless -o /tmp/log f.gz", "writes a log file or runs a command (less -o, +!)"),
         ("ncat -o/tmp/x h 80", "writes output into a file (ncat -o)"),
         ("sar -o/tmp/sa 1 3", "writes a data file (sar -o)"),
+        // Older rules the sixth review reached: refs, remotes and configuration, archives, curl's schemes.
+        ("git branch fix", "creates a ref (git branch)"), ("git tag v1", "creates a ref (git tag)"),
+        ("git tag -a v1 -m x", "changes refs (git tag)"), ("git branch -u origin/main", "changes refs (git branch)"),
+        ("git remote add x https://h/r.git", "changes remotes (git remote add)"),
+        ("git remote set-url origin z", "changes remotes (git remote set-url)"),
+        ("git config --global user.name x", "changes git configuration (git config)"),
+        ("git config --unset user.name", "changes git configuration (git config)"),
+        ("tar -xzf b.tgz -C /", "extracts or changes files (tar)"),
+        ("tar czf backup.tgz dir", "writes an archive (tar -c)"),
+        ("tar --create --file=x.tar d", "writes an archive (tar -c)"),
+        ("tar -I 'sh -c id' -xf x", "runs a program (tar --to-command, -I)"),
+        ("unzip x.zip", "extracts files (unzip)"), ("patch -p1 < x.diff", "changes files (patch)"),
+        ("split -l 10 f", "writes files (split)"),
+        ("curl --url=gopher://redis:6379/_FLUSHALL", "sends to a gopher service (curl gopher://)"),
+        ("curl --proto-default gopher redis:6379/_FLUSHALL", "sends to a gopher service (curl --proto-default gopher)"),
+        ("curl -Q 'DELE x' ftp://h/", "sends commands to the server (curl -Q)"),
+        ("curl -w '%output{/tmp/x}hi' https://h", "writes a file (curl -w %output)"),
         // A TLS client sends what it reads to the service, as nc does.
         ("openssl s_client -connect h:443 < request.txt", "sends text to a TLS service (openssl s_client)"),
         (
