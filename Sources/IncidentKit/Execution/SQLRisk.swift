@@ -6,6 +6,17 @@ enum SQLRisk {
         "VACUUM", "REINDEX", "KILL", "PG_TERMINATE_BACKEND", "PG_CANCEL_BACKEND", "COPY", "RENAME", "REPLACE",
         "DROPDATABASE", "DELETEMANY", "DELETEONE", "UPDATEMANY", "UPDATEONE", "INSERTONE", "INSERTMANY",
         "REMOVE",
+        // Statements and functions that change a server without a DDL or DML word (found in review).
+        "PG_PROMOTE", "PG_RELOAD_CONF", "PG_DROP_REPLICATION_SLOT", "PG_CREATE_PHYSICAL_REPLICATION_SLOT",
+        "PG_CREATE_LOGICAL_REPLICATION_SLOT", "PG_SWITCH_WAL", "PG_ROTATE_LOGFILE", "PG_WAL_REPLAY_PAUSE",
+        "PG_WAL_REPLAY_RESUME", "PG_STAT_RESET", "DBLINK_EXEC", "LO_UNLINK", "LO_IMPORT", "LO_EXPORT", "CHECKPOINT",
+        "CALL", "REFRESH", "LOCK", "SHUTDOWN", "SET", "STOP", "START", "CHANGE", "PURGE", "RESET", "FLUSH", "LOAD",
+        "OUTFILE", "DUMPFILE", "INSTALL", "UNINSTALL", "OPTIMIZE", "REPAIR", "SYSTEM", "DETACH", "ATTACH",
+        "EXCHANGE",
+        // Mongo methods that change data or the server, when called.
+        "FINDONEANDDELETE", "FINDONEANDUPDATE", "FINDONEANDREPLACE", "FINDANDMODIFY", "DROPINDEX", "DROPINDEXES",
+        "CREATEINDEX", "CREATEINDEXES", "CREATECOLLECTION", "RENAMECOLLECTION", "BULKWRITE", "SHUTDOWNSERVER",
+        "STEPDOWN", "KILLOP", "ADMINCOMMAND", "DROPUSER", "CREATEUSER", "GRANTROLESTOUSER", "REPLACEONE",
     ]
 
     /// The first changing keyword (upper-cased) outside SQL string literals, or nil.
@@ -39,9 +50,37 @@ enum SQLRisk {
             switch entry.word {
             case "REPLACE" where following != "INTO": continue
             case "RENAME" where following != "TABLE" && following != "COLUMN" && following != "TO": continue
-            case "COPY" where !words.dropFirst(offset).prefix(8).contains { $0.word == "FROM" }: continue
+            case "COPY":
+                // `COPY … FROM` loads a table; `COPY … TO` writes a file or runs a program, unless to STDOUT.
+                let statement = words.dropFirst(offset + 1).prefix(12).map(\.word)
+                let to = statement.firstIndex(of: "TO").map { statement.index(after: $0) }
+                let writes = to.map { $0 >= statement.endIndex || statement[$0] != "STDOUT" } ?? false
+                if !statement.contains("FROM") && !writes { continue }
+            case "LOCK" where following != "TABLE" && following != "TABLES": continue
+            case "SET" where !["GLOBAL", "PERSIST", "PERSIST_ONLY"].contains(following): continue
+            case "STOP", "START":
+                if !["REPLICA", "SLAVE", "GROUP_REPLICATION", "MERGES", "FETCHES", "TTL", "SENDS", "MOVES"].contains(
+                    following)
+                {
+                    continue
+                }
+            case "CHANGE" where following != "MASTER" && following != "REPLICATION": continue
+            case "PURGE" where following != "BINARY" && following != "MASTER": continue
+            case "RESET" where !["MASTER", "SLAVE", "REPLICA", "BINARY", "PERSIST"].contains(following): continue
+            case "LOAD" where following != "DATA" && following != "XML": continue
+            case "REFRESH" where following != "MATERIALIZED": continue
+            case "INSTALL",
+                "UNINSTALL" where following != "PLUGIN" && following != "COMPONENT":
+                continue
+            case "OPTIMIZE", "REPAIR", "DETACH", "ATTACH", "EXCHANGE":
+                if !["TABLE", "TABLES", "DATABASE", "DICTIONARY", "PARTITION", "VIEW"].contains(following) { continue }
+            case "SYSTEM" where entry.next == "." || entry.next == "_": continue
+            case "CALL" where offset > 0 && ![";", "\n"].contains(words[offset - 1].next ?? " "): continue
             case "REMOVE", "DROPDATABASE", "DELETEMANY", "DELETEONE", "UPDATEMANY", "UPDATEONE", "INSERTONE",
-                "INSERTMANY":
+                "INSERTMANY", "FINDONEANDDELETE", "FINDONEANDUPDATE", "FINDONEANDREPLACE", "FINDANDMODIFY",
+                "DROPINDEX", "DROPINDEXES", "CREATEINDEX", "CREATEINDEXES", "CREATECOLLECTION", "RENAMECOLLECTION",
+                "BULKWRITE", "SHUTDOWNSERVER", "STEPDOWN", "KILLOP", "ADMINCOMMAND", "DROPUSER", "CREATEUSER",
+                "GRANTROLESTOUSER", "REPLACEONE":
                 if entry.next != "(" { continue }
             default: break
             }

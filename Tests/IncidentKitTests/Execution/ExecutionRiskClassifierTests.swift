@@ -98,6 +98,10 @@ struct ExecutionRiskClassifierTests {
         "git config --get user.name", "git config --list --show-origin", "git config --global --get core.editor",
         "tar -tzf x.tgz", "tar -czf - dir", "tar -xOf x.tgz f", "unzip -l x.zip", "patch --dry-run -p1 < x.diff",
         "curl -w '%{http_code}' -o /dev/null -s https://h",
+        "psql -c 'select pg_is_in_recovery()'", "mysql -e 'show replica status'", "psql -c 'COPY t TO STDOUT'",
+        "clickhouse-client -q 'select * from system.parts'", "cqlsh -e 'select * from system.local'",
+        "mongosh --eval 'db.c.find()'", "psql -c 'start transaction read only; select 1'",
+        "psql -c 'set statement_timeout = 1000; select 1'", "mysql -e 'show variables like \"read_only\"'",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -389,6 +393,23 @@ struct ExecutionRiskClassifierTests {
         ("curl --proto-default gopher redis:6379/_FLUSHALL", "sends to a gopher service (curl --proto-default gopher)"),
         ("curl -Q 'DELE x' ftp://h/", "sends commands to the server (curl -Q)"),
         ("curl -w '%output{/tmp/x}hi' https://h", "writes a file (curl -w %output)"),
+        // Queries that change a server without a DDL or DML word.
+        ("psql -c 'select pg_promote()'", "changes the database (PG_PROMOTE in psql)"),
+        ("psql -c 'select pg_reload_conf()'", "changes the database (PG_RELOAD_CONF in psql)"),
+        ("psql -c 'checkpoint'", "changes the database (CHECKPOINT in psql)"),
+        ("psql -c 'select 1; call purge_old()'", "changes the database (CALL in psql)"),
+        ("psql -c \"copy t to '/tmp/t.csv'\"", "changes the database (COPY in psql)"),
+        ("psql -c \"copy t to program 'sh -c id'\"", "changes the database (COPY in psql)"),
+        ("mysql -e 'shutdown'", "changes the database (SHUTDOWN in mysql)"),
+        ("mysql -e 'set global read_only=1'", "changes the database (SET in mysql)"),
+        ("mysql -e 'stop replica'", "changes the database (STOP in mysql)"),
+        ("mysql -e 'purge binary logs before now()'", "changes the database (PURGE in mysql)"),
+        ("mysql -e \"select * from t into outfile '/tmp/x'\"", "changes the database (OUTFILE in mysql)"),
+        ("clickhouse-client -q 'SYSTEM STOP MERGES'", "changes the database (SYSTEM in clickhouse-client)"),
+        ("clickhouse-client -q 'OPTIMIZE TABLE t FINAL'", "changes the database (OPTIMIZE in clickhouse-client)"),
+        ("mongosh --eval 'db.c.findOneAndDelete({})'", "changes the database (FINDONEANDDELETE in mongosh)"),
+        ("mongosh --eval 'db.adminCommand({shutdown: 1})'", "changes the database (ADMINCOMMAND in mongosh)"),
+        ("mongosh --eval 'rs.stepDown()'", "changes the database (STEPDOWN in mongosh)"),
         // A TLS client sends what it reads to the service, as nc does.
         ("openssl s_client -connect h:443 < request.txt", "sends text to a TLS service (openssl s_client)"),
         (
