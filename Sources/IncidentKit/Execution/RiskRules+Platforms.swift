@@ -29,9 +29,23 @@ extension RiskRules {
             let sub = positionals(args).prefix(2).joined(separator: " ")
             return ["version", "help", "node status", "node ls", ""].contains(sub)
                 ? [] : ["runs cockroach \(sub), which is not known to be read-only"]
+        case "pg_restore":
+            return hasFlag(args, ["-l", "--list"]) ? [] : ["restores a database or writes a file (pg_restore)"]
+        case "mongorestore", "mongoimport", "mysqlimport":
+            return ["loads data into a database (\(name))"]
+        case "pg_dump", "pg_dumpall", "mysqldump", "mariadb-dump":
+            return hasChangingFlag(args, ["-f", "--file", "-r", "--result-file", "--tab"])
+                ? ["writes a dump file (\(name))"] : []
+        case "mongodump":
+            let toStdout =
+                args.contains { $0 == "--archive" || $0 == "--out=-" }
+                || args.indices.contains {
+                    ["-o", "--out"].contains(args[$0]) && $0 + 1 < args.count && args[$0 + 1] == "-"
+                }
+            return toStdout ? [] : ["writes a dump folder (mongodump)"]
         case "psql", "mysql", "mariadb", "sqlite3", "sqlcmd", "clickhouse-client", "cockroach", "cqlsh",
-            "mongo",
-            "mongosh", "duckdb":
+            "mongo", "mongosh", "duckdb", "mysqlsh", "pgcli", "mycli", "litecli", "usql", "trino", "presto",
+            "cypher-shell", "snowsql", "sqlplus", "influx":
             // Queries the command's words do not show (a file, a command's output) are not known to be
             // read-only.
             if context.readsUnseenText { return ["runs queries it reads from a file or a command (\(name))"] }
@@ -264,7 +278,9 @@ extension RiskRules {
             "psql": ["-f", "--file", "-o", "--output", "-L", "--log-file"], "cockroach": ["-f", "--file"],
             "sqlcmd": ["-i", "--input-file"], "cqlsh": ["-f", "--file"], "clickhouse-client": ["--queries-file"],
             "duckdb": ["-init", "-f"], "sqlite3": ["-init"], "mysql": ["--init-command", "--tee"],
-            "mariadb": ["--init-command", "--tee"], "mongosh": ["-f", "--file"],
+            "mariadb": ["--init-command", "--tee"], "mongosh": ["-f", "--file"], "mysqlsh": ["-f", "--file"],
+            "usql": ["-f", "--file"], "trino": ["-f", "--file"], "presto": ["-f", "--file"],
+            "cypher-shell": ["-f", "--file"], "snowsql": ["-f", "--filename"], "influx": ["-f", "--file", "-path"],
         ]
         // The short options whose value follows in the same word: later letters of a cluster are that value.
         let valuedLetters: [String: Set<Character>] = ["psql": Set("cdfFhLoPpRTUv")]
@@ -282,6 +298,8 @@ extension RiskRules {
                 }
             }
         }
+        // `sqlplus user/pw@db @script.sql`, `START script`.
+        if name == "sqlplus", let script = args.first(where: { $0.hasPrefix("@") && $0.count > 1 }) { return script }
         if name == "mongo" || name == "mongosh" {
             // `mongosh [options] [address] [files]`: a script, or any word after the address.
             let valued: Set<String> = [

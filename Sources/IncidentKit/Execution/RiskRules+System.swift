@@ -98,10 +98,16 @@ extension RiskRules {
             return Self.operands(args, valued: valued).count >= 2 ? ["writes output into a file (uniq)"] : []
         case "openssl":
             let writes = args.contains { arg in
-                ["-out", "-keyout", "--out", "--keyout", "-writerand", "--writerand"].contains(
-                    String(arg.prefix { $0 != "=" }))
+                [
+                    "-out", "-keyout", "--out", "--keyout", "-writerand", "--writerand", "-sess_out", "-keylogfile",
+                    "-msgfile", "-respout", "-CAcreateserial", "-reqout",
+                ].contains(String(arg.prefix { $0 != "=" }))
             }
             if writes { return ["writes files (openssl -out)"] }
+            // A server listens and answers until stopped; rehash writes links in a folder.
+            if ["s_server", "rehash"].contains(args.first ?? "") || args.first == "ocsp" && args.contains("-port") {
+                return ["runs a server or writes links (openssl \(args.first ?? ""))"]
+            }
             // `openssl ca` signs into its database and certificate folder.
             return args.first == "ca" ? ["writes the CA's database and certificates (openssl ca)"] : []
         case "perf":
@@ -198,6 +204,8 @@ extension RiskRules {
                 hasChangingFlag(args, ["-w", "--write", "-p", "--load", "--system"])
                 || args.contains { $0.contains("=") }
             return writes ? ["changes kernel parameters (sysctl)"] : []
+        case "journalctl" where args.contains { $0.hasPrefix("--cursor-file") }:
+            return ["writes a cursor file (journalctl --cursor-file)"]
         case "journalctl":
             let flags = [
                 "--vacuum-size", "--vacuum-time", "--vacuum-files", "--rotate", "--flush", "--relinquish-var",

@@ -68,7 +68,7 @@ struct ExecutionRiskClassifierTests {
         "etcdctl endpoint health --cluster", "etcdctl member list -w table", "virtctl version", "crictl ps -a",
         "crictl pods", "ovs-vsctl show", "amtool silence query", "oc project", "kubectl exec api-0 -- ls /tmp",
         "kubectl exec api-0 ls /tmp", "nsenter -t 1 -n ip addr", "grep -c restart /var/log/syslog", "echo stop",
-        "mycli status /var/lib/delete-me",
+        "acmectl status /var/lib/delete-me",
         // Printing and sorting to the screen, a dry-run temporary name.
         "sort -u names.txt", "gzip -c app.log", "gunzip -l app.log.gz", "zstd -t x.zst", "mktemp -u",
         "git log -1", "git status", "kubectl auth can-i get pods", "oc auth whoami",
@@ -102,6 +102,8 @@ struct ExecutionRiskClassifierTests {
         "clickhouse-client -q 'select * from system.parts'", "cqlsh -e 'select * from system.local'",
         "mongosh --eval 'db.c.find()'", "psql -c 'start transaction read only; select 1'",
         "psql -c 'set statement_timeout = 1000; select 1'", "mysql -e 'show variables like \"read_only\"'",
+        "pg_restore -l app.dump", "pg_dump -T audit app", "pg_dump -Fc app", "mongodump --archive --db app",
+        "influx -execute 'SHOW DATABASES'", "pgcli -c 'select 1'", "journalctl -u x --since today",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -410,6 +412,20 @@ struct ExecutionRiskClassifierTests {
         ("mongosh --eval 'db.c.findOneAndDelete({})'", "changes the database (FINDONEANDDELETE in mongosh)"),
         ("mongosh --eval 'db.adminCommand({shutdown: 1})'", "changes the database (ADMINCOMMAND in mongosh)"),
         ("mongosh --eval 'rs.stepDown()'", "changes the database (STEPDOWN in mongosh)"),
+        // Database tools beside the clients, and more of openssl and journalctl.
+        ("pg_restore -d app -c app.dump", "restores a database or writes a file (pg_restore)"),
+        ("mongorestore --drop dump/", "loads data into a database (mongorestore)"),
+        ("pg_dump -f /tmp/app.sql app", "writes a dump file (pg_dump)"),
+        ("mysqldump --result-file=/tmp/x.sql app", "writes a dump file (mysqldump)"),
+        ("mongodump --db app", "writes a dump folder (mongodump)"),
+        ("mysqlsh -f fix.js", "runs queries from a file or a shell (mysqlsh -f)"),
+        ("sqlplus app/pw@db @fix.sql", "runs queries from a file or a shell (sqlplus @fix.sql)"),
+        ("influx -execute 'DROP DATABASE metrics'", "changes the database (DROP in influx)"),
+        ("pgcli -c 'drop table t'", "changes the database (DROP in pgcli)"),
+        ("openssl s_client -connect h:443 -sess_out /tmp/s </dev/null", "writes files (openssl -out)"),
+        ("openssl x509 -req -in r.csr -CA ca.pem -CAkey k.pem -CAcreateserial", "writes files (openssl -out)"),
+        ("openssl s_server -accept 4433", "runs a server or writes links (openssl s_server)"),
+        ("journalctl --cursor-file=/tmp/c -u x", "writes a cursor file (journalctl --cursor-file)"),
         // A TLS client sends what it reads to the service, as nc does.
         ("openssl s_client -connect h:443 < request.txt", "sends text to a TLS service (openssl s_client)"),
         (
