@@ -98,7 +98,7 @@ public enum RiskClassifier {
         // A shell or an interpreter that reads its program from standard input runs text nobody can
         // classify from here (`curl ... | sh`, also through a subshell: `| (sh)`). The runner gives a
         // command /dev/null as input, so such a program only ever reads what is piped or redirected in.
-        let program = first.split(separator: "/").last.map(String.init) ?? first
+        let program = RiskRules.programName(first)
         let passesOn = CodeRunners.runner(first) != nil || Self.passThrough.contains(program)
         if passesOn, let runner = CodeRunners.runnerOfSegment(segment),
             CodeRunners.readsCode(segment, runner: runner)

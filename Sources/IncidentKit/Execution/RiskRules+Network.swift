@@ -128,6 +128,9 @@ extension RiskRules {
     /// cookies; `--cookie-jar` writes them).
     private static let curlReadOnlyOptions: Set<String> = ["--cookie"]
 
+    /// URL schemes whose requests curl makes as reads (unless told to send data).
+    private static let readSchemes: Set<String> = ["http", "https", "ftp", "ftps", "file"]
+
     private static func curl(_ args: [String]) -> [String] {
         var found: [String] = []
         let valueLetters = Set("oXdFTHuwAeEmrbcDKQzxyYUtPC")
@@ -158,7 +161,7 @@ extension RiskRules {
             // `dict://`, `telnet://`), or mails, or writes (`smtp://`, `ldap://`...): not a read.
             let url = arg.hasPrefix("--url=") ? String(arg.dropFirst(6)) : arg
             if let scheme = url.range(of: "://").map({ url[..<$0.lowerBound].lowercased() }), !url.hasPrefix("-"),
-                !["http", "https", "ftp", "ftps", "file"].contains(scheme)
+                !readSchemes.contains(scheme)
             {
                 found.append("sends to a \(scheme) service (curl \(scheme)://)")
                 continue
@@ -167,7 +170,7 @@ extension RiskRules {
             // an FTP server (`DELE`).
             if arg == "--proto-default" || arg.hasPrefix("--proto-default="), index < args.count || arg.contains("=") {
                 let scheme = arg.contains("=") ? String(arg.split(separator: "=", maxSplits: 1)[1]) : args[index]
-                if !["http", "https", "ftp", "ftps", "file"].contains(scheme.lowercased()) {
+                if !readSchemes.contains(scheme.lowercased()) {
                     found.append("sends to a \(scheme) service (curl --proto-default \(scheme))")
                 }
             }

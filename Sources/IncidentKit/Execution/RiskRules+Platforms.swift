@@ -237,16 +237,16 @@ extension RiskRules {
             let valued: Set<String> = ["-f", "--file", "--blob", "--type", "--default", "--comment"]
             let words = Self.operands(rest, valued: valued)
             // A key alone reads it; a key and a value, or `--unset`, `--add`, `-e` and the like, write.
+            let scopes: Set<String> = [
+                "--global", "--system", "--local", "--worktree", "--show-origin", "--show-scope", "--name-only",
+                "--null", "--includes", "--no-includes",
+            ]
             let writes =
-                words.count >= 2
+                words.count >= 2 || rest.contains("-e")
                 || rest.contains {
-                    $0.hasPrefix("--") && !$0.hasPrefix("--global")
-                        && !$0.hasPrefix("--system") && !$0.hasPrefix("--local") && !$0.hasPrefix("--worktree")
-                        && !$0.hasPrefix("--show") && !$0.hasPrefix("--name-only") && !$0.hasPrefix("--null")
-                        && !$0.hasPrefix("--includes") && !$0.hasPrefix("--no-includes")
-                        && !valued.contains(String($0.prefix { $0 != "=" }))
-                        && !$0.hasPrefix("--type=")
-                } || rest.contains("-e")
+                    let option = String($0.prefix { $0 != "=" })
+                    return $0.hasPrefix("--") && !scopes.contains(option) && !valued.contains(option)
+                }
             return writes ? ["changes git configuration (git config)"] : []
         default: return changes.contains(verb) ? ["changes the repository (git \(verb))"] : []
         }
@@ -307,17 +307,7 @@ extension RiskRules {
                 "--authenticationMechanism", "--apiVersion", "--tlsCAFile", "--tlsCertificateKeyFile",
                 "--tlsCertificateKeyFilePassword", "--db", "--shell",
             ]
-            var words: [String] = []
-            var skip = false
-            for word in args {
-                if skip {
-                    skip = false
-                } else if word.hasPrefix("-") {
-                    skip = valued.contains(word)
-                } else {
-                    words.append(word)
-                }
-            }
+            let words = operands(args, valued: valued)
             if let script = words.first(where: { $0.hasSuffix(".js") || $0.hasSuffix(".mongodb") })
                 ?? words.dropFirst().first
             {
@@ -380,7 +370,7 @@ extension RiskRules {
             context.readsFile
             || context.hereDocuments.contains { !quiet.contains($0.trimmed.lowercased()) }
             || context.feeders.contains { words in
-                guard let program = words.first else { return true }
+                guard let program = words.first.map(programName) else { return true }
                 if ["true", ":"].contains(program) { return false }
                 guard ["echo", "printf"].contains(program) else { return true }
                 return words.dropFirst().contains { !quiet.contains($0.lowercased()) }

@@ -59,13 +59,8 @@ extension RiskRules {
         case "split", "csplit":
             return ["writes files (\(name))"]
         case "sort":
-            // `sort -o FILE` writes its output into FILE (found in review).
-            // `-o FILE`, `-ro FILE`, `--output`, and its abbreviations (`--out=F`).
-            let output = args.contains { arg in
-                arg.hasPrefix("--o") && "--output".hasPrefix(String(arg.prefix { $0 != "=" }))
-                    || !arg.hasPrefix("--") && arg.hasPrefix("-") && arg.dropFirst().contains("o")
-            }
-            if output { return ["writes output into a file (sort -o)"] }
+            // `sort -o FILE` writes its output into FILE (found in review): also `-ro FILE` and `--out=F`.
+            if hasChangingFlag(args, ["-o", "--output"]) { return ["writes output into a file (sort -o)"] }
             // `--compress-program=PROG` runs PROG on its temporary files.
             return hasChangingFlag(args, ["--compress-program"]) ? ["runs a program (sort --compress-program)"] : []
         case "gzip", "gunzip", "bzip2", "bunzip2", "xz", "unxz", "zstd", "unzstd", "lz4", "pigz", "compress":

@@ -19,16 +19,14 @@ enum RiskRules {
         /// command other than `echo` or `printf` (whose text is in the pipeline's words).
         var readsUnseenText: Bool {
             readsFile
-                || feeders.contains { words in
-                    !["echo", "printf"].contains(words.first.map { String($0.split(separator: "/").last ?? "") } ?? "")
-                }
+                || feeders.contains { !["echo", "printf"].contains(RiskRules.programName($0.first ?? "")) }
         }
     }
 
     /// The reasons why `words` (a command and its arguments) may change the system.
     static func reasons(_ words: [String], _ context: Context) -> [String] {
         guard let first = words.first, context.depth < 8 else { return [] }
-        let name = first.split(separator: "/").last.map(String.init) ?? first
+        let name = programName(first)
         let args = Array(words.dropFirst())
         // A program named by a variable (`$SHELL -c '...'`) is read as a shell.
         if first.hasPrefix("$"), let inner = wrapped("sh", args, context) { return inner }
@@ -107,6 +105,11 @@ enum RiskRules {
         let name = arg.prefix { $0 != "=" }
         guard name.count > 2 else { return nil }
         return flags.first { $0.hasPrefix("--") && $0.hasPrefix(name) }
+    }
+
+    /// The program a command word names, without its folder (`/usr/bin/psql` is `psql`).
+    static func programName(_ word: String) -> String {
+        word.split(separator: "/").last.map(String.init) ?? word
     }
 
     /// Arguments that are not options.

@@ -12,11 +12,6 @@ extension RouteIndex {
         return RouteIndex(routes: runbooks.concurrentMap(route(for:)), source: nil)
     }
 
-    /// The route of the runbook at `path` (library-relative) whose markdown is `bytes`.
-    static func route(path: String, bytes: [UInt8]) -> Route {
-        route(for: LibraryFile(path: path, document: MarkdownDocument(path: path, bytes: bytes)))
-    }
-
     static func route(for file: LibraryFile) -> Route {
         let document = file.document
         let stem = String(LibraryPath.fileName(of: file.path).dropLast(3))

@@ -118,9 +118,11 @@ struct RunbookFields {
             defer { index += 1 }
             guard bytes[index] >= 0xC0 else { continue }
             let length = bytes[index] >= 0xF0 ? 4 : bytes[index] >= 0xE0 ? 3 : 2
-            guard index + length <= bytes.count,
-                let scalar = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first
-            else { continue }
+            // The text is valid UTF-8 (decoded before): the scalar is read from its bytes, without a String.
+            guard index + length <= bytes.count else { continue }
+            var value = UInt32(bytes[index]) & (0xFF >> (length + 1))
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            guard let scalar = Unicode.Scalar(value) else { continue }
             if asciiEquivalents.contains(scalar.value) || prepend.contains(where: { $0.contains(scalar.value) }) {
                 return true
             }
@@ -471,12 +473,7 @@ struct RunbookFields {
             let text = trimmed(line)
             if indent(line) < 4, let level = setextLevel(text) {
                 position += 1
-                joined.removeAll(keepingCapacity: true)
-                for (offset, line) in collected.enumerated() {
-                    if offset > 0 { joined.append(0x20) }
-                    let text = trimmed(line)
-                    joined.append(contentsOf: source[text.start..<text.end])
-                }
+                join(collected, separator: 0x20)
                 addHeading(0..<joined.count, level: level, line: collected[0].number, depth: depth)
                 return
             }
@@ -484,13 +481,19 @@ struct RunbookFields {
             collected.append(line)
             position += 1
         }
+        join(collected, separator: 0x0A)
+        addText(line: collected[0].number)
+    }
+
+    /// Puts `lines`, trimmed, into `joined` with `separator` between them (a setext heading's lines
+    /// join with a space, a paragraph's with a newline).
+    mutating func join(_ lines: [Line], separator: UInt8) {
         joined.removeAll(keepingCapacity: true)
-        for (offset, line) in collected.enumerated() {
-            if offset > 0 { joined.append(0x0A) }
+        for (offset, line) in lines.enumerated() {
+            if offset > 0 { joined.append(separator) }
             let text = trimmed(line)
             joined.append(contentsOf: source[text.start..<text.end])
         }
-        addText(line: collected[0].number)
     }
 
     func startsBlock(_ line: Line) -> Bool {
