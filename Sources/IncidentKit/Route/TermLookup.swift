@@ -77,66 +77,123 @@ struct InMemoryTermLookup: TermLookup {
         }
     }
 
-    /// Counts the terms of one route's fields into `analysis`, numbering them in its batch's numbering.
-    struct Analyser {
-        var numbering = TermNumbering()
-        /// Term number → its place in the current route's `terms`, or -1.
-        var place: [Int32] = []
-        var analysis = Analysis()
+    /// Counts the terms of one route's fields, numbering them in its batch's numbering. It runs once
+    /// per word of every runbook, so its counts are raw memory it owns, updated in place.
+    final class Analyser {
+        let numbering = TermNumbering()
+        /// Term number → its place in the current route's terms, or -1.
+        private var place: UnsafeMutablePointer<Int32>
+        private var placeCapacity = 1024
+        /// The current route's terms, and each one's count per kind (eight counts a term).
+        private var terms: UnsafeMutablePointer<Int32>
+        private var counts: UnsafeMutablePointer<UInt16>
+        private var termCount = 0
+        private var termCapacity = 256
+        private var lengths = SIMD8<Int32>.zero
+        private var pairs: [UInt64] = []
 
-        mutating func add(_ kind: Route.Field.Kind, _ bytes: UnsafeBufferPointer<UInt8>) {
+        init() {
+            place = .allocate(capacity: placeCapacity)
+            place.initialize(repeating: -1, count: placeCapacity)
+            terms = .allocate(capacity: termCapacity)
+            counts = .allocate(capacity: termCapacity * 8)
+        }
+
+        deinit {
+            place.deallocate()
+            terms.deallocate()
+            counts.deallocate()
+        }
+
+        func add(_ kind: Route.Field.Kind, _ bytes: UnsafeBufferPointer<UInt8>) {
             var previous: Int32 = -1
+            var length: Int32 = 0
             let ordinal = kind.ordinal
-            let pairs = kind != .body && kind != .code
+            let hasPairs = kind != .body && kind != .code
             TextAnalyzer.forEachPiece(in: bytes, keepCompounds: true) { piece, _, isCompound in
                 guard let term = numbering.term(for: piece, isCompound: isCompound) else { return }
                 let number = Int(term)
-                if number >= place.count {
-                    place.append(contentsOf: repeatElement(-1, count: number + 1 - place.count))
+                if number >= placeCapacity { growPlace(number + 1) }
+                var local = Int(place[number])
+                if local < 0 {
+                    if termCount == termCapacity { growTerms() }
+                    local = termCount
+                    place[number] = Int32(local)
+                    terms[local] = term
+                    (counts + local * 8).initialize(repeating: 0, count: 8)
+                    termCount += 1
                 }
-                if place[number] < 0 {
-                    place[number] = Int32(analysis.terms.count)
-                    analysis.terms.append(term)
-                    analysis.counts.append(.zero)
-                }
-                let place = Int(place[number])
-                if analysis.counts[place][ordinal] < .max { analysis.counts[place][ordinal] += 1 }
-                analysis.lengths[ordinal] += 1
-                guard !isCompound, pairs else { return }
-                if previous >= 0 { analysis.pairs.append(UInt64(previous) << 32 | UInt64(term)) }
+                let count = counts + local * 8 + ordinal
+                if count.pointee < .max { count.pointee += 1 }
+                length += 1
+                guard !isCompound, hasPairs else { return }
+                if previous >= 0 { pairs.append(UInt64(previous) << 32 | UInt64(term)) }
                 previous = term
             }
+            lengths[ordinal] += length
+        }
+
+        private func growPlace(_ needed: Int) {
+            var capacity = placeCapacity * 2
+            while capacity < needed { capacity *= 2 }
+            let larger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+            larger.update(from: place, count: placeCapacity)
+            (larger + placeCapacity).initialize(repeating: -1, count: capacity - placeCapacity)
+            place.deallocate()
+            place = larger
+            placeCapacity = capacity
+        }
+
+        private func growTerms() {
+            let capacity = termCapacity * 2
+            let largerTerms = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+            largerTerms.update(from: terms, count: termCount)
+            terms.deallocate()
+            terms = largerTerms
+            let largerCounts = UnsafeMutablePointer<UInt16>.allocate(capacity: capacity * 8)
+            largerCounts.update(from: counts, count: termCount * 8)
+            counts.deallocate()
+            counts = largerCounts
+            termCapacity = capacity
         }
 
         /// The analysis of the route added since the last call, and a clean slate for the next.
-        mutating func finish() -> Analysis {
-            for term in analysis.terms { place[Int(term)] = -1 }
-            analysis.pairs.sort()
+        func finish() -> Analysis {
+            var analysis = Analysis()
+            analysis.terms = Array(UnsafeBufferPointer(start: terms, count: termCount))
+            analysis.counts = (0..<termCount).map { local in
+                let base = counts + local * 8
+                return SIMD8(base[0], base[1], base[2], base[3], base[4], base[5], base[6], base[7])
+            }
+            analysis.lengths = lengths
+            for local in 0..<termCount { place[Int(terms[local])] = -1 }
+            termCount = 0
+            lengths = .zero
+            pairs.sort()
             var unique = 0
-            for index in analysis.pairs.indices where unique == 0 || analysis.pairs[unique - 1] != analysis.pairs[index]
-            {
-                analysis.pairs[unique] = analysis.pairs[index]
+            for index in pairs.indices where unique == 0 || pairs[unique - 1] != pairs[index] {
+                pairs[unique] = pairs[index]
                 unique += 1
             }
-            analysis.pairs.removeLast(analysis.pairs.count - unique)
-            defer { analysis = Analysis() }
+            analysis.pairs = Array(pairs[0..<unique])
+            pairs.removeAll(keepingCapacity: true)
             return analysis
         }
     }
 
     /// Analyses routes `0..<count` in batches, on every core for large libraries: `add` hands route
     /// `index`'s fields to the analyser and returns the route to keep, if any.
-    private static func analyse(count: Int, _ add: @Sendable (_ index: Int, inout Analyser) -> Route?) -> [Batch] {
+    private static func analyse(count: Int, _ add: @Sendable (_ index: Int, Analyser) -> Route?) -> [Batch] {
         // Each batch numbers its terms afresh: batches as large as keeps every core busy to the end.
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let size = count > 256 ? max(128, count / (2 * cores)) : max(1, count)
         let batches = stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
         return batches.concurrentMap(minimumCount: 1, chunk: 1) { range in
-            var analyser = Analyser()
+            let analyser = Analyser()
             var batch = Batch(terms: [], analyses: [])
             batch.analyses.reserveCapacity(range.count)
             for index in range {
-                if let route = add(index, &analyser) { batch.routes.append(route) }
+                if let route = add(index, analyser) { batch.routes.append(route) }
                 batch.analyses.append(analyser.finish())
             }
             batch.terms = analyser.numbering.terms
@@ -251,18 +308,20 @@ struct FieldNorms: Sendable {
         self.tuning = tuning
     }
 
-    /// Each kind's saturation constant for a route whose kinds hold `lengths` terms.
-    func norms(_ lengths: SIMD8<Int32>) -> [Double] {
-        Route.Field.Kind.allCases.enumerated().map { ordinal, kind in
+    /// Each kind's saturation constant for a route whose kinds hold `lengths` terms, by ordinal.
+    func norms(_ lengths: SIMD8<Int32>) -> SIMD8<Double> {
+        var norms = SIMD8<Double>(repeating: 1)
+        for (ordinal, kind) in Route.Field.Kind.allCases.enumerated() {
             let b = kind == .body || kind == .code || kind == .summary ? tuning.bLong : tuning.bShort
-            return tuning.k1 * (1 - b + b * Double(lengths[ordinal]) / averages[ordinal])
+            norms[ordinal] = tuning.k1 * (1 - b + b * Double(lengths[ordinal]) / averages[ordinal])
         }
+        return norms
     }
 
     /// The strength of a term counted `counts` times per kind in a route with `norms`.
-    func strength(_ counts: SIMD8<UInt16>, _ norms: [Double]) -> Double {
+    func strength(_ counts: SIMD8<UInt16>, _ norms: SIMD8<Double>) -> Double {
         var strength = 0.0
-        for ordinal in norms.indices where counts[ordinal] > 0 {
+        for ordinal in weights.indices where counts[ordinal] > 0 {
             let count = Double(counts[ordinal])
             strength += weights[ordinal] * count / (count + norms[ordinal])
         }

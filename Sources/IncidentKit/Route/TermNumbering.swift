@@ -6,33 +6,50 @@
 
 /// Numbers the terms of many texts without making a String per word, for indexing large libraries: each
 /// distinct lowercased piece (`TextAnalyzer.forEachPiece`) is judged and stemmed once, then found again by
-/// its bytes in an open-addressing table.
-struct TermNumbering {
+/// its bytes in an open-addressing table. It runs once per word of every runbook, so its storage is raw
+/// memory it owns: no copy-on-write or bounds checks on the way.
+final class TermNumbering {
     /// The terms, by number.
     private(set) var terms: [String] = []
     private var numbers: [String: Int32] = [:]
     /// Every distinct piece's bytes, one after another; slots point into them.
-    private var pieceBytes: [UInt8] = []
-    private var slots = [Slot](repeating: Slot(), count: 1024)
+    private var pieces: UnsafeMutablePointer<UInt8>
+    private var piecesCount = 0
+    private var piecesCapacity = 1 << 14
+    private var slots: UnsafeMutablePointer<Slot>
+    private var slotCount = 1024
     private var used = 0
 
     private struct Slot {
         var hash: UInt32 = 0
-        /// Where the piece starts in `pieceBytes`; -1 for an empty slot.
+        /// Where the piece starts in `pieces`; -1 for an empty slot.
         var start: Int32 = -1
-        var length: Int32 = 0
+        /// The piece's length times two, plus one for a compound.
+        var key: Int32 = 0
         /// The piece's term number; -1 when the piece is not a term (volatile, a stop word).
         var term: Int32 = -1
     }
 
+    init() {
+        pieces = .allocate(capacity: piecesCapacity)
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: Slot(), count: slotCount)
+    }
+
+    deinit {
+        pieces.deallocate()
+        slots.deallocate()
+    }
+
     /// The number of `piece`'s term, nil when the piece is not a term.
-    mutating func term(for piece: UnsafeBufferPointer<UInt8>, isCompound: Bool) -> Int32? {
+    func term(for piece: UnsafeBufferPointer<UInt8>, isCompound: Bool) -> Int32? {
         let hash = Self.hash(piece, isCompound)
-        let mask = slots.count - 1
+        let key = Int32(piece.count) << 1 | (isCompound ? 1 : 0)
+        let mask = slotCount - 1
         var index = Int(hash) & mask
         while slots[index].start >= 0 {
             let slot = slots[index]
-            if slot.hash == hash, Int(slot.length) == piece.count + 1, matches(slot, piece, isCompound) {
+            if slot.hash == hash, slot.key == key, Self.equal(pieces + Int(slot.start), piece) {
                 return slot.term >= 0 ? slot.term : nil
             }
             index = (index + 1) & mask
@@ -48,37 +65,77 @@ struct TermNumbering {
                 terms.append(stem)
             }
         }
-        slots[index] = Slot(hash: hash, start: Int32(pieceBytes.count), length: Int32(piece.count + 1), term: term)
-        pieceBytes.append(isCompound ? 1 : 0)
-        pieceBytes.append(contentsOf: piece)
+        if piecesCount + piece.count > piecesCapacity { growPieces(piecesCount + piece.count) }
+        if let base = piece.baseAddress { (pieces + piecesCount).update(from: base, count: piece.count) }
+        slots[index] = Slot(hash: hash, start: Int32(piecesCount), key: key, term: term)
+        piecesCount += piece.count
         used += 1
-        if used * 2 > slots.count { grow() }
+        if used * 2 > slotCount { growSlots() }
         return term >= 0 ? term : nil
     }
 
-    private func matches(_ slot: Slot, _ piece: UnsafeBufferPointer<UInt8>, _ isCompound: Bool) -> Bool {
-        pieceBytes.withUnsafeBufferPointer { stored in
-            let start = Int(slot.start)
-            guard stored[start] == (isCompound ? 1 : 0) else { return false }
-            return piece.isEmpty || memcmp(stored.baseAddress! + start + 1, piece.baseAddress!, piece.count) == 0
+    /// Whether the bytes at `stored` begin with `piece` (whose length the slot's key matched).
+    @inline(__always)
+    private static func equal(_ stored: UnsafePointer<UInt8>, _ piece: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = piece.baseAddress else { return true }
+        var offset = 0
+        while offset + 8 <= piece.count {
+            let left = UnsafeRawPointer(stored + offset).loadUnaligned(as: UInt64.self)
+            let right = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            guard left == right else { return false }
+            offset += 8
         }
+        while offset < piece.count {
+            guard stored[offset] == base[offset] else { return false }
+            offset += 1
+        }
+        return true
     }
 
-    private mutating func grow() {
-        var larger = [Slot](repeating: Slot(), count: slots.count * 2)
-        let mask = larger.count - 1
-        for slot in slots where slot.start >= 0 {
-            var index = Int(slot.hash) & mask
+    private func growPieces(_ needed: Int) {
+        var capacity = piecesCapacity * 2
+        while capacity < needed { capacity *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.update(from: pieces, count: piecesCount)
+        pieces.deallocate()
+        pieces = larger
+        piecesCapacity = capacity
+    }
+
+    private func growSlots() {
+        let count = slotCount * 2
+        let larger = UnsafeMutablePointer<Slot>.allocate(capacity: count)
+        larger.initialize(repeating: Slot(), count: count)
+        let mask = count - 1
+        for old in 0..<slotCount where slots[old].start >= 0 {
+            var index = Int(slots[old].hash) & mask
             while larger[index].start >= 0 { index = (index + 1) & mask }
-            larger[index] = slot
+            larger[index] = slots[old]
         }
+        slots.deallocate()
         slots = larger
+        slotCount = count
     }
 
-    /// FNV-1a over the piece and whether it is a compound.
+    /// A hash of the piece and whether it is a compound, eight bytes at a time.
+    @inline(__always)
     private static func hash(_ piece: UnsafeBufferPointer<UInt8>, _ isCompound: Bool) -> UInt32 {
-        var hash: UInt32 = isCompound ? 0x811C_9DC5 ^ 0xA5 : 0x811C_9DC5
-        for byte in piece { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-        return hash
+        var hash: UInt64 = isCompound ? 0x9E37_79B9_7F4A_7C15 : 0x243F_6A88_85A3_08D3
+        guard let base = piece.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
+        var offset = 0
+        while offset + 8 <= piece.count {
+            hash = (hash ^ UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            offset += 8
+        }
+        var tail = UInt64(piece.count)
+        var shift: UInt64 = 8
+        while offset < piece.count {
+            tail |= UInt64(base[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return UInt32(truncatingIfNeeded: hash ^ hash >> 29)
     }
 }

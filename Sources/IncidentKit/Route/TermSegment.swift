@@ -27,8 +27,10 @@ enum TermSegment {
         var strengths = [Float](repeating: 0, count: starts[termCount])
         var isName = [Bool](repeating: false, count: starts[termCount])
         var nameCounts = [Int](repeating: 0, count: termCount)
-        var pairs: [(key: UInt64, route: Int32)] = []
-        pairs.reserveCapacity(pairCount)
+        var pairKeys: [UInt64] = []
+        var pairRoutes: [Int32] = []
+        pairKeys.reserveCapacity(pairCount)
+        pairRoutes.reserveCapacity(pairCount)
         for (offset, analysis) in batch.analyses.enumerated() {
             let route = firstRoute + Int32(offset)
             let routeNorms = norms.norms(analysis.lengths)
@@ -42,7 +44,8 @@ enum TermSegment {
                     nameCounts[Int(term)] += 1
                 }
             }
-            for pair in analysis.pairs { pairs.append((pair, route)) }
+            pairKeys.append(contentsOf: analysis.pairs)
+            pairRoutes.append(contentsOf: repeatElement(route, count: analysis.pairs.count))
         }
         // The terms' bytes side by side, sorted by them as `CachedTermLookup.Table.find` searches.
         var arena: [UInt8] = []
@@ -59,66 +62,131 @@ enum TermSegment {
         var rank = [Int](repeating: 0, count: termCount)
         for (position, term) in terms.enumerated() { rank[term] = position }
         // A term's bytes are all above the space that joins a pair, so pairs sort as their terms' ranks;
-        // within a pair, by route.
-        pairs = pairs.map {
-            (UInt64(rank[Int($0.key >> 32)]) << 32 | UInt64(rank[Int($0.key & 0xFFFF_FFFF)]), $0.route)
+        // within a pair, by route (the order they were added in, which the sort keeps).
+        for index in pairKeys.indices {
+            let key = pairKeys[index]
+            pairKeys[index] = UInt64(rank[Int(key >> 32)]) << 32 | UInt64(rank[Int(key & 0xFFFF_FFFF)])
         }
-        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.route < $1.route }
+        sortPairs(&pairKeys, &pairRoutes, rankCount: terms.count)
         var pairStarts: [Int] = []
-        for index in pairs.indices where index == 0 || pairs[index].key != pairs[index - 1].key {
+        for index in pairKeys.indices where index == 0 || pairKeys[index] != pairKeys[index - 1] {
             pairStarts.append(index)
         }
-        pairStarts.append(pairs.count)
+        pairStarts.append(pairKeys.count)
         let nameTerms = terms.filter { nameCounts[$0] > 0 }
 
-        var writer = BinaryWriter()
-        writer.bytes.reserveCapacity(
-            starts[termCount] * 12 + arena.count * 2 + termCount * 24 + pairs.count * 4 + pairStarts.count * 40)
-        table(&writer, count: terms.count) { index, writer in
-            let term = terms[index]
-            writer.u32(UInt32(spans[term].count))
-            writer.bytes += arena[spans[term]]
-            writer.u32(UInt32(starts[term + 1] - starts[term]))
-            for slot in starts[term]..<starts[term + 1] {
-                writer.i32(routes[slot])
-                writer.f32(strengths[slot])
+        // Each table: its count, its records' length, an offset per record, then the records.
+        var size = 24 + 4 * (terms.count + pairStarts.count - 1 + nameTerms.count)
+        for term in terms { size += 8 + spans[term].count + 8 * (starts[term + 1] - starts[term]) }
+        for index in 0..<(pairStarts.count - 1) {
+            let key = pairKeys[pairStarts[index]]
+            size += 9 + spans[terms[Int(key >> 32)]].count + spans[terms[Int(key & 0xFFFF_FFFF)]].count
+            size += 4 * (pairStarts[index + 1] - pairStarts[index])
+        }
+        for term in nameTerms { size += 8 + spans[term].count + 4 * nameCounts[term] }
+        return arena.withUnsafeBufferPointer { arena in
+            [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                var writer = RawWriter(buffer: UnsafeMutableRawBufferPointer(buffer), arena: arena)
+                writer.table(count: terms.count) { index, writer in
+                    let term = terms[index]
+                    writer.key(spans[term])
+                    writer.u32(UInt32(starts[term + 1] - starts[term]))
+                    for slot in starts[term]..<starts[term + 1] {
+                        writer.u32(UInt32(bitPattern: routes[slot]))
+                        writer.u32(strengths[slot].bitPattern)
+                    }
+                }
+                writer.table(count: pairStarts.count - 1) { index, writer in
+                    let key = pairKeys[pairStarts[index]]
+                    writer.key(spans[terms[Int(key >> 32)]], spans[terms[Int(key & 0xFFFF_FFFF)]])
+                    writer.u32(UInt32(pairStarts[index + 1] - pairStarts[index]))
+                    for slot in pairStarts[index]..<pairStarts[index + 1] {
+                        writer.u32(UInt32(bitPattern: pairRoutes[slot]))
+                    }
+                }
+                writer.table(count: nameTerms.count) { index, writer in
+                    let term = nameTerms[index]
+                    writer.key(spans[term])
+                    writer.u32(UInt32(nameCounts[term]))
+                    for slot in starts[term]..<starts[term + 1] where isName[slot] {
+                        writer.u32(UInt32(bitPattern: routes[slot]))
+                    }
+                }
+                precondition(writer.position == size, "segment size \(writer.position), computed \(size)")
+                initialized = size
             }
         }
-        table(&writer, count: pairStarts.count - 1) { index, writer in
-            let key = pairs[pairStarts[index]].key
-            let first = spans[terms[Int(key >> 32)]]
-            let second = spans[terms[Int(key & 0xFFFF_FFFF)]]
-            writer.u32(UInt32(first.count + 1 + second.count))
-            writer.bytes += arena[first]
-            writer.bytes.append(0x20)
-            writer.bytes += arena[second]
-            writer.u32(UInt32(pairStarts[index + 1] - pairStarts[index]))
-            for slot in pairStarts[index]..<pairStarts[index + 1] { writer.i32(pairs[slot].route) }
-        }
-        table(&writer, count: nameTerms.count) { index, writer in
-            let term = nameTerms[index]
-            writer.u32(UInt32(spans[term].count))
-            writer.bytes += arena[spans[term]]
-            writer.u32(UInt32(nameCounts[term]))
-            for slot in starts[term]..<starts[term + 1] where isName[slot] { writer.i32(routes[slot]) }
-        }
-        return writer.bytes
     }
 
-    /// Writes a table of `count` records: the count, the records' length, each record's offset from
-    /// the first, then the records `record` writes.
-    private static func table(_ writer: inout BinaryWriter, count: Int, _ record: (Int, inout BinaryWriter) -> Void) {
-        writer.u32(UInt32(count))
-        let length = writer.bytes.count
-        writer.u32(0)
-        let offsets = writer.bytes.count
-        writer.bytes.append(contentsOf: repeatElement(0, count: count * 4))
-        let records = writer.bytes.count
-        for index in 0..<count {
-            writer.set(UInt32(writer.bytes.count - records), at: offsets + index * 4)
-            record(index, &writer)
+    /// Sorts pairs by key, keeping each key's routes in the order given: two stable counting sorts, by
+    /// the second term's rank and then the first's (ranks are below `rankCount`), instead of comparing.
+    static func sortPairs(_ keys: inout [UInt64], _ routes: inout [Int32], rankCount: Int) {
+        guard keys.count > 1 else { return }
+        var sortedKeys = [UInt64](repeating: 0, count: keys.count)
+        var sortedRoutes = [Int32](repeating: 0, count: keys.count)
+        var starts = [Int](repeating: 0, count: rankCount + 1)
+        for shift in [UInt64(0), 32] {
+            for index in starts.indices { starts[index] = 0 }
+            for key in keys { starts[Int((key >> shift) & 0xFFFF_FFFF) + 1] += 1 }
+            for rank in 0..<rankCount { starts[rank + 1] += starts[rank] }
+            for index in keys.indices {
+                let rank = Int((keys[index] >> shift) & 0xFFFF_FFFF)
+                sortedKeys[starts[rank]] = keys[index]
+                sortedRoutes[starts[rank]] = routes[index]
+                starts[rank] += 1
+            }
+            swap(&keys, &sortedKeys)
+            swap(&routes, &sortedRoutes)
         }
-        writer.set(UInt32(writer.bytes.count - records), at: length)
+    }
+
+    /// Writes little-endian tables into a buffer sized for them beforehand.
+    private struct RawWriter {
+        let buffer: UnsafeMutableRawBufferPointer
+        /// The terms' bytes, which keys are ranges of.
+        let arena: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        mutating func u32(_ value: UInt32) {
+            buffer.storeBytes(of: value.littleEndian, toByteOffset: position, as: UInt32.self)
+            position += 4
+        }
+
+        /// A key's length and bytes: one term, or two joined by a space.
+        mutating func key(_ first: Range<Int>, _ second: Range<Int>? = nil) {
+            u32(UInt32(first.count + (second.map { 1 + $0.count } ?? 0)))
+            append(first)
+            if let second {
+                buffer[position] = 0x20
+                position += 1
+                append(second)
+            }
+        }
+
+        private mutating func append(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            precondition(position + range.count <= buffer.count)
+            (buffer.baseAddress! + position).copyMemory(
+                from: arena.baseAddress! + range.lowerBound, byteCount: range.count)
+            position += range.count
+        }
+
+        /// A table of `count` records: the count, the records' length, each record's offset from the
+        /// first, then the records `record` writes.
+        mutating func table(count: Int, _ record: (Int, inout RawWriter) -> Void) {
+            u32(UInt32(count))
+            let length = position
+            u32(0)
+            let offsets = position
+            position += count * 4
+            let records = position
+            for index in 0..<count {
+                buffer.storeBytes(
+                    of: UInt32(position - records).littleEndian, toByteOffset: offsets + index * 4, as: UInt32.self)
+                record(index, &self)
+            }
+            buffer.storeBytes(of: UInt32(position - records).littleEndian, toByteOffset: length, as: UInt32.self)
+        }
     }
 
     /// Whether the bytes at `left` come before those at `right`, byte by byte.

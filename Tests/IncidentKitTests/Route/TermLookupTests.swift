@@ -115,6 +115,49 @@ import Testing
         }
     }
 
+    /// Pieces are compared eight bytes at a time, then byte by byte: pieces that share their first 8 or
+    /// 16 bytes, or differ only in length or in being a compound, are told apart.
+    @Test func numberingTellsApartPiecesThatShareLongPrefixes() throws {
+        var numbering = TermNumbering()
+        let words = [
+            "replicationlag", "replicationlagging", "replicatio", "replicationlah", "certificateexpiring",
+            "certificateexpiringsoon", "certificateexpiringsoom", "certificat", "kubeapiserver", "kubeapiservers",
+        ]
+        var given: [String: Int32] = [:]
+        for word in words { given[word] = try #require(number(word, &numbering)) }
+        for word in words {
+            #expect(number(word, &numbering) == given[word])
+            #expect(numbering.terms[Int(given[word]!)] == Stemmer.stem(word))
+        }
+        let compound = try #require(number("replicationlag", &numbering, compound: true))
+        #expect(number("replicationlag", &numbering, compound: true) == compound)
+        #expect(numbering.terms[Int(compound)] == Stemmer.stem("replicationlag"))
+    }
+
+    /// The segment's pairs are sorted by counting, not by comparing: the order is that of a comparison
+    /// sort by key, each key's routes in the order they were added.
+    @Test func pairsSortAsAComparisonSortWouldKeepingRouteOrder() {
+        var generator = SystemRandomNumberGenerator()
+        for rankCount in [1, 2, 7, 300] {
+            var keys: [UInt64] = []
+            var routes: [Int32] = []
+            for route in 0..<2000 {
+                for _ in 0..<Int.random(in: 0...3, using: &generator) {
+                    let first = UInt64.random(in: 0..<UInt64(rankCount), using: &generator)
+                    let second = UInt64.random(in: 0..<UInt64(rankCount), using: &generator)
+                    keys.append(first << 32 | second)
+                    routes.append(Int32(route))
+                }
+            }
+            let expected = zip(keys, routes).enumerated().sorted {
+                $0.element.0 != $1.element.0 ? $0.element.0 < $1.element.0 : $0.offset < $1.offset
+            }
+            TermSegment.sortPairs(&keys, &routes, rankCount: rankCount)
+            #expect(keys == expected.map(\.element.0))
+            #expect(routes == expected.map(\.element.1))
+        }
+    }
+
     /// Counts per kind stop at 65,535 instead of overflowing: a runbook that repeats a word 70,000
     /// times still routes, as strongly as saturation allows.
     @Test func aWordRepeatedBeyondTheCountsLimitStillCounts() throws {
