@@ -53,7 +53,9 @@ public enum TextAnalyzer {
         }
         var parts: [Range<Int>] = []
         forEachWord(in: bytes) { start, end in
-            switch rewrite(bytes, start, end) {
+            // Only a word ending in `t`, `n` or (four bytes long) `s` can be rewritten.
+            let last = bytes[end - 1] | 0x20
+            switch last == 0x74 || last == 0x6E || last == 0x73 && end - start == 4 ? rewrite(bytes, start, end) : nil {
             case .negation?:
                 scratch[0] = 0x6E  // n
                 scratch[1] = 0x6F  // o
@@ -70,9 +72,17 @@ public enum TextAnalyzer {
             case nil:
                 break
             }
-            // Most words have no CamelCase boundary: one piece, no compounds.
-            guard (start..<(end - 1)).contains(where: { isCamelBoundary(bytes, $0, end) }) else {
-                body(lowered(start..<end), start..<end, false)
+            // Most words have no CamelCase boundary: one piece, no compounds. A boundary needs an
+            // uppercase letter, or a 4 or 5 (`Ingress5xxErrors`); the word is lowered on the way.
+            var mayBreak = false
+            for index in start..<end {
+                let byte = bytes[index]
+                let isUpper = byte &- 0x41 < 26
+                scratch[index - start] = isUpper ? byte | 0x20 : byte
+                mayBreak = mayBreak || isUpper || byte == 0x34 || byte == 0x35
+            }
+            guard mayBreak, (start..<(end - 1)).contains(where: { isCamelBoundary(bytes, $0, end) }) else {
+                body(UnsafeBufferPointer(start: scratch, count: end - start), start..<end, false)
                 return
             }
             var partStart = start
@@ -165,7 +175,7 @@ public enum TextAnalyzer {
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     /// Letters, digits, and every byte of a non-ASCII character (so accented words stay whole).
     @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
-        isDigit(byte) || isLowerLetter(byte) || isUpper(byte) || byte >= 0x80
+        byte >= 0x80 || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     /// A CamelCase boundary after `index`: `dP` in `podPending`, or `DD` followed by a lowercase letter in
