@@ -94,12 +94,13 @@ public struct Library: Sendable {
 
     /// Files of a collection that are about the collection, not runbooks of their own.
     static func isBoilerplate(_ path: String) -> Bool {
-        let name = LibraryPath.fileName(of: path).lowercased()
-        return [
-            "readme.md", "_index.md", "index.md", "contributing.md", "changelog.md", "license.md",
-            "code_of_conduct.md", "security.md", "template.md",
-        ].contains(name)
+        boilerplateNames.contains(LibraryPath.fileName(of: path).lowercased())
     }
+
+    private static let boilerplateNames: Set<String> = [
+        "readme.md", "_index.md", "index.md", "contributing.md", "changelog.md", "license.md",
+        "code_of_conduct.md", "security.md", "template.md",
+    ]
 
     /// Resolves a link written in `file` to a library file path, trying the file's folder first and then
     /// the library root. Returns nil for links to missing files or outside the root.

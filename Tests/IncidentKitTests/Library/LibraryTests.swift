@@ -304,6 +304,13 @@ import Testing
         #expect(LibraryPath.candidates(for: "../../etc/passwd", from: "runbooks/x.md") == [])
         #expect(LibraryPath.isExternal("https://example.com/x.md"))
         #expect(LibraryPath.isExternal("#anchor"))
+        #expect(LibraryPath.fileName(of: "runbooks/disk/DiskFull.md") == "DiskFull.md")
+        #expect(LibraryPath.fileName(of: "DiskFull.md") == "DiskFull.md")
+        #expect(LibraryPath.directory(of: "runbooks/disk/DiskFull.md") == "runbooks/disk")
+        #expect(LibraryPath.directory(of: "DiskFull.md") == "")
+        // Paths split at the byte `/`, as the file system does, even before a combining mark.
+        #expect(LibraryPath.fileName(of: "runbooks/\u{301}é.md") == "\u{301}é.md")
+        #expect(LibraryPath.directory(of: "runbooks/\u{301}é.md") == "runbooks")
         #expect(!LibraryPath.isExternal("flows/A.md"))
     }
 
