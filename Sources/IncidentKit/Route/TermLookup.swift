@@ -288,7 +288,8 @@ extension InMemoryTermLookup.Analysis {
 /// over the library, and a term's strength in a route summed over the kinds it is in.
 struct FieldNorms: Sendable {
     let averages: [Double]
-    let weights: [Double]
+    /// Each kind's weight, by ordinal (the lanes past the last kind are unused).
+    let weights: SIMD8<Double>
     let tuning: RouterTuning
 
     init(batches: [InMemoryTermLookup.Batch], tuning: RouterTuning) {
@@ -304,7 +305,9 @@ struct FieldNorms: Sendable {
             }
         }
         averages = kinds.indices.map { max(1, sums[$0] / max(1, counts[$0])) }
-        weights = kinds.map { tuning.weights[$0, default: 1] }
+        var weights = SIMD8<Double>(repeating: 0)
+        for (ordinal, kind) in kinds.enumerated() { weights[ordinal] = tuning.weights[kind, default: 1] }
+        self.weights = weights
         self.tuning = tuning
     }
 
@@ -321,12 +324,14 @@ struct FieldNorms: Sendable {
     /// The strength of a term counted `counts` times per kind in a route with `norms`.
     func strength(_ counts: SIMD8<UInt16>, _ norms: SIMD8<Double>) -> Double {
         var strength = 0.0
-        for ordinal in weights.indices where counts[ordinal] > 0 {
+        for ordinal in 0..<Self.kindCount where counts[ordinal] > 0 {
             let count = Double(counts[ordinal])
             strength += weights[ordinal] * count / (count + norms[ordinal])
         }
         return strength
     }
+
+    private static let kindCount = Route.Field.Kind.allCases.count
 
     /// Whether a term counted `counts` times per kind names its route: it is in the title or alert name.
     static func isInName(_ counts: SIMD8<UInt16>) -> Bool {
