@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// Makes the router for a library: from its keyword index when it has one (only the index is read),
@@ -84,18 +85,23 @@ public enum RouterLoader {
         let lengths = batches.flatMap { $0.analyses.map(\.length) }
         let bytes = RouteCache.encode(
             root: root, manifest: manifest, routes: routes, lengths: lengths, segments: segments, tuning: tuning)
-        let lookup: any TermLookup =
-            RouteCache.decode(bytes, root: root, manifest: manifest, tuning: tuning)?.lookup
-            ?? InMemoryTermLookup(batches: batches, keywords: Array(repeating: [], count: routes.count), tuning: tuning)
         // A runbook that could not be read (no permission) routes as empty this time; cached, it would
         // stay empty after `chmod` fixed it, since a change of mode changes neither size nor time.
         let unread = unreadable.withLock { $0.sorted() }
+        // The cache is written while the cold run reads it back. Best effort: a library that cannot be
+        // cached still routes, only more slowly. The cache is checked on every load (its checksum), so it
+        // is not forced to disk.
+        let writing = DispatchGroup()
         if let cacheFile, unread.isEmpty, FileSystem.makeDirectories(LibraryPath.directory(of: cacheFile)) {
-            // Best effort: a library that cannot be cached still routes, only more slowly. The cache is
-            // checked on every load (its checksum), so it is not forced to disk.
-            _ = FileSystem.writeAtomically(bytes, to: cacheFile, durable: false)
+            DispatchQueue.global().async(group: writing) {
+                _ = FileSystem.writeAtomically(bytes, to: cacheFile, durable: false)
+            }
         }
+        let lookup: any TermLookup =
+            RouteCache.decode(bytes, root: root, manifest: manifest, tuning: tuning)?.lookup
+            ?? InMemoryTermLookup(batches: batches, keywords: Array(repeating: [], count: routes.count), tuning: tuning)
         let index = RouteIndex(routes: routes, source: nil)
+        writing.wait()
         return (Router(index: index, tuning: tuning, lookup: lookup, reload: reload), .runbooks, unread, undecodable)
     }
 }

@@ -124,7 +124,10 @@ import Testing
             "certificateexpiringsoon", "certificateexpiringsoom", "certificat", "kubeapiserver", "kubeapiservers",
         ]
         var given: [String: Int32] = [:]
-        for word in words { given[word] = try #require(number(word, &numbering)) }
+        for word in words {
+            let value: Int32 = try #require(number(word, &numbering))
+            given[word] = value
+        }
         for word in words {
             #expect(number(word, &numbering) == given[word])
             #expect(numbering.terms[Int(given[word]!)] == Stemmer.stem(word))
