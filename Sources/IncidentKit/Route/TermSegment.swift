@@ -148,6 +148,7 @@ enum TermSegment {
         var position = 0
 
         mutating func u32(_ value: UInt32) {
+            precondition(position + 4 <= buffer.count)
             buffer.storeBytes(of: value.littleEndian, toByteOffset: position, as: UInt32.self)
             position += 4
         }
@@ -157,6 +158,7 @@ enum TermSegment {
             u32(UInt32(first.count + (second.map { 1 + $0.count } ?? 0)))
             append(first)
             if let second {
+                precondition(position < buffer.count)
                 buffer[position] = 0x20
                 position += 1
                 append(second)
@@ -180,6 +182,7 @@ enum TermSegment {
             let offsets = position
             position += count * 4
             let records = position
+            precondition(records <= buffer.count)
             for index in 0..<count {
                 buffer.storeBytes(
                     of: UInt32(position - records).littleEndian, toByteOffset: offsets + index * 4, as: UInt32.self)
