@@ -136,24 +136,15 @@ struct InMemoryTermLookup: TermLookup {
         private func growPlace(_ needed: Int) {
             var capacity = placeCapacity * 2
             while capacity < needed { capacity *= 2 }
-            let larger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-            larger.update(from: place, count: placeCapacity)
-            (larger + placeCapacity).initialize(repeating: -1, count: capacity - placeCapacity)
-            place.deallocate()
-            place = larger
+            place = place.reallocated(keeping: placeCapacity, capacity: capacity)
+            (place + placeCapacity).initialize(repeating: -1, count: capacity - placeCapacity)
             placeCapacity = capacity
         }
 
         private func growTerms() {
             let capacity = termCapacity * 2
-            let largerTerms = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-            largerTerms.update(from: terms, count: termCount)
-            terms.deallocate()
-            terms = largerTerms
-            let largerCounts = UnsafeMutablePointer<UInt16>.allocate(capacity: capacity * 8)
-            largerCounts.update(from: counts, count: termCount * 8)
-            counts.deallocate()
-            counts = largerCounts
+            terms = terms.reallocated(keeping: termCount, capacity: capacity)
+            counts = counts.reallocated(keeping: termCount * 8, capacity: capacity * 8)
             termCapacity = capacity
         }
 

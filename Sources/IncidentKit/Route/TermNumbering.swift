@@ -95,10 +95,7 @@ final class TermNumbering {
     private func growPieces(_ needed: Int) {
         var capacity = piecesCapacity * 2
         while capacity < needed { capacity *= 2 }
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        larger.update(from: pieces, count: piecesCount)
-        pieces.deallocate()
-        pieces = larger
+        pieces = pieces.reallocated(keeping: piecesCount, capacity: capacity)
         piecesCapacity = capacity
     }
 
@@ -137,5 +134,16 @@ final class TermNumbering {
         }
         hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return UInt32(truncatingIfNeeded: hash ^ hash >> 29)
+    }
+}
+
+extension UnsafeMutablePointer {
+    /// A new allocation of `capacity` elements holding this one's first `count`, which are moved
+    /// there; this allocation is freed.
+    func reallocated(keeping count: Int, capacity: Int) -> UnsafeMutablePointer {
+        let larger = UnsafeMutablePointer.allocate(capacity: capacity)
+        larger.moveInitialize(from: self, count: count)
+        deallocate()
+        return larger
     }
 }
