@@ -70,11 +70,8 @@ public enum Inline {
                 while index + length < bytes.count, bytes[index + length] == UInt8(ascii: "`") { length += 1 }
                 if let close = closingBackticks(bytes, from: index + length, length: length) {
                     flush()
-                    var code = bytes[(index + length)..<close]
-                    if code.count >= 2, code.first == 0x20, code.last == 0x20, code.contains(where: { $0 != 0x20 }) {
-                        code = code.dropFirst().dropLast()
-                    }
-                    visit(.code(String(decoding: code, as: UTF8.self)))
+                    let code = codeSpanText(bytes, (index + length)..<close)
+                    visit(.code(String(decoding: bytes[code], as: UTF8.self)))
                     index = close + length
                 } else {
                     run += repeatElement(UInt8(ascii: "`"), count: length)
@@ -127,6 +124,15 @@ public enum Inline {
     static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
         (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60)
             || (byte >= 0x7B && byte <= 0x7E)
+    }
+
+    /// The text of a code span whose content is `content`: one space is stripped from each side when
+    /// both sides have one and the content is not all spaces.
+    static func codeSpanText(_ bytes: [UInt8], _ content: Range<Int>) -> Range<Int> {
+        guard content.count >= 2, bytes[content.lowerBound] == 0x20, bytes[content.upperBound - 1] == 0x20,
+            bytes[content].contains(where: { $0 != 0x20 })
+        else { return content }
+        return (content.lowerBound + 1)..<(content.upperBound - 1)
     }
 
     /// Where the run of `length` backticks that closes a code span starts, searching `bytes[start..<end]`.

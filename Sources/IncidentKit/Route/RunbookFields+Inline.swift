@@ -28,13 +28,7 @@ extension RunbookFields {
                 var length = 0
                 while index + length < end, joined[index + length] == UInt8(ascii: "`") { length += 1 }
                 if let close = closingBackticks(from: index + length, length: length, end: end) {
-                    var code = (index + length)..<close
-                    if code.count >= 2, joined[code.lowerBound] == 0x20, joined[code.upperBound - 1] == 0x20,
-                        joined[code].contains(where: { $0 != 0x20 })
-                    {
-                        code = (code.lowerBound + 1)..<(code.upperBound - 1)
-                    }
-                    plain += joined[code]
+                    plain += joined[Inline.codeSpanText(joined, (index + length)..<close)]
                     run = plain.count
                     index = close + length
                 } else {

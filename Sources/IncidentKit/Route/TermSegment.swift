@@ -75,45 +75,41 @@ enum TermSegment {
         pairStarts.append(pairKeys.count)
         let nameTerms = terms.filter { nameCounts[$0] > 0 }
 
-        // Each table: its count, its records' length, an offset per record, then the records.
-        var size = 24 + 4 * (terms.count + pairStarts.count - 1 + nameTerms.count)
-        for term in terms { size += 8 + spans[term].count + 8 * (starts[term + 1] - starts[term]) }
-        for index in 0..<(pairStarts.count - 1) {
-            let key = pairKeys[pairStarts[index]]
-            size += 9 + spans[terms[Int(key >> 32)]].count + spans[terms[Int(key & 0xFFFF_FFFF)]].count
-            size += 4 * (pairStarts[index + 1] - pairStarts[index])
+        func write(_ writer: inout RawWriter) {
+            writer.table(count: terms.count) { index, writer in
+                let term = terms[index]
+                writer.key(spans[term])
+                writer.u32(UInt32(starts[term + 1] - starts[term]))
+                for slot in starts[term]..<starts[term + 1] {
+                    writer.u32(UInt32(bitPattern: routes[slot]))
+                    writer.u32(strengths[slot].bitPattern)
+                }
+            }
+            writer.table(count: pairStarts.count - 1) { index, writer in
+                let key = pairKeys[pairStarts[index]]
+                writer.key(spans[terms[Int(key >> 32)]], spans[terms[Int(key & 0xFFFF_FFFF)]])
+                writer.u32(UInt32(pairStarts[index + 1] - pairStarts[index]))
+                for slot in pairStarts[index]..<pairStarts[index + 1] {
+                    writer.u32(UInt32(bitPattern: pairRoutes[slot]))
+                }
+            }
+            writer.table(count: nameTerms.count) { index, writer in
+                let term = nameTerms[index]
+                writer.key(spans[term])
+                writer.u32(UInt32(nameCounts[term]))
+                for slot in starts[term]..<starts[term + 1] where isName[slot] {
+                    writer.u32(UInt32(bitPattern: routes[slot]))
+                }
+            }
         }
-        for term in nameTerms { size += 8 + spans[term].count + 4 * nameCounts[term] }
         return arena.withUnsafeBufferPointer { arena in
-            [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            // A first pass only measures, so the bytes are written once, into a buffer of their size.
+            var measure = RawWriter(buffer: nil, arena: arena)
+            write(&measure)
+            return [UInt8](unsafeUninitializedCapacity: measure.position) { buffer, initialized in
                 var writer = RawWriter(buffer: UnsafeMutableRawBufferPointer(buffer), arena: arena)
-                writer.table(count: terms.count) { index, writer in
-                    let term = terms[index]
-                    writer.key(spans[term])
-                    writer.u32(UInt32(starts[term + 1] - starts[term]))
-                    for slot in starts[term]..<starts[term + 1] {
-                        writer.u32(UInt32(bitPattern: routes[slot]))
-                        writer.u32(strengths[slot].bitPattern)
-                    }
-                }
-                writer.table(count: pairStarts.count - 1) { index, writer in
-                    let key = pairKeys[pairStarts[index]]
-                    writer.key(spans[terms[Int(key >> 32)]], spans[terms[Int(key & 0xFFFF_FFFF)]])
-                    writer.u32(UInt32(pairStarts[index + 1] - pairStarts[index]))
-                    for slot in pairStarts[index]..<pairStarts[index + 1] {
-                        writer.u32(UInt32(bitPattern: pairRoutes[slot]))
-                    }
-                }
-                writer.table(count: nameTerms.count) { index, writer in
-                    let term = nameTerms[index]
-                    writer.key(spans[term])
-                    writer.u32(UInt32(nameCounts[term]))
-                    for slot in starts[term]..<starts[term + 1] where isName[slot] {
-                        writer.u32(UInt32(bitPattern: routes[slot]))
-                    }
-                }
-                precondition(writer.position == size, "segment size \(writer.position), computed \(size)")
-                initialized = size
+                write(&writer)
+                initialized = writer.position
             }
         }
     }
@@ -140,17 +136,23 @@ enum TermSegment {
         }
     }
 
-    /// Writes little-endian tables into a buffer sized for them beforehand.
+    /// Writes little-endian tables into a buffer sized for them beforehand, or without a buffer only
+    /// counts the bytes they take. Every write is checked against the buffer.
     private struct RawWriter {
-        let buffer: UnsafeMutableRawBufferPointer
+        let buffer: UnsafeMutableRawBufferPointer?
         /// The terms' bytes, which keys are ranges of.
         let arena: UnsafeBufferPointer<UInt8>
         var position = 0
 
         mutating func u32(_ value: UInt32) {
-            precondition(position + 4 <= buffer.count)
-            buffer.storeBytes(of: value.littleEndian, toByteOffset: position, as: UInt32.self)
+            store(value, at: position)
             position += 4
+        }
+
+        private func store(_ value: UInt32, at offset: Int) {
+            guard let buffer else { return }
+            precondition(offset + 4 <= buffer.count)
+            buffer.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self)
         }
 
         /// A key's length and bytes: one term, or two joined by a space.
@@ -158,18 +160,21 @@ enum TermSegment {
             u32(UInt32(first.count + (second.map { 1 + $0.count } ?? 0)))
             append(first)
             if let second {
-                precondition(position < buffer.count)
-                buffer[position] = 0x20
+                if let buffer {
+                    precondition(position < buffer.count)
+                    buffer[position] = 0x20
+                }
                 position += 1
                 append(second)
             }
         }
 
         private mutating func append(_ range: Range<Int>) {
-            guard !range.isEmpty else { return }
-            precondition(position + range.count <= buffer.count)
-            (buffer.baseAddress! + position).copyMemory(
-                from: arena.baseAddress! + range.lowerBound, byteCount: range.count)
+            if let buffer, !range.isEmpty {
+                precondition(position + range.count <= buffer.count)
+                (buffer.baseAddress! + position).copyMemory(
+                    from: arena.baseAddress! + range.lowerBound, byteCount: range.count)
+            }
             position += range.count
         }
 
@@ -178,17 +183,15 @@ enum TermSegment {
         mutating func table(count: Int, _ record: (Int, inout RawWriter) -> Void) {
             u32(UInt32(count))
             let length = position
-            u32(0)
+            position += 4
             let offsets = position
             position += count * 4
             let records = position
-            precondition(records <= buffer.count)
             for index in 0..<count {
-                buffer.storeBytes(
-                    of: UInt32(position - records).littleEndian, toByteOffset: offsets + index * 4, as: UInt32.self)
+                store(UInt32(position - records), at: offsets + index * 4)
                 record(index, &self)
             }
-            buffer.storeBytes(of: UInt32(position - records).littleEndian, toByteOffset: length, as: UInt32.self)
+            store(UInt32(position - records), at: length)
         }
     }
 

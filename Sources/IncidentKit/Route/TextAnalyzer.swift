@@ -77,9 +77,8 @@ public enum TextAnalyzer {
             var mayBreak = false
             for index in start..<end {
                 let byte = bytes[index]
-                let isUpper = byte &- 0x41 < 26
-                scratch[index - start] = isUpper ? byte | 0x20 : byte
-                mayBreak = mayBreak || isUpper || byte == 0x34 || byte == 0x35
+                scratch[index - start] = lower(byte)
+                mayBreak = mayBreak || isUpper(byte) || byte == 0x34 || byte == 0x35
             }
             guard mayBreak, (start..<(end - 1)).contains(where: { isCamelBoundary(bytes, $0, end) }) else {
                 body(UnsafeBufferPointer(start: scratch, count: end - start), start..<end, false)
