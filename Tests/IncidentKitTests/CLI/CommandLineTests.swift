@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func anOptionValueWithSpacesIsAValue() throws {
-        let folder = try Processes.temporaryFolder("library with spaces")
+        let folder = try Scratch.folder("library with spaces")
         try FileManager.default.createDirectory(atPath: folder + "/alerts", withIntermediateDirectories: true)
         try "# Disk full\n\n## Meaning\n\nA disk is full.\n".write(
             toFile: folder + "/alerts/DiskFull.md", atomically: false, encoding: .utf8)
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func aRunbookCannotSendControlCharactersToTheTerminal() throws {
-        let root = try Processes.temporaryFolder("escape-title")
+        let root = try Scratch.folder("escape-title")
         try FileManager.default.createDirectory(atPath: root + "/alerts", withIntermediateDirectories: true)
         try "# Disk \u{1B}[2J\u{1B}]0;owned\u{7}full\n\n## Meaning\n\nThe disk \u{1B}[31mis full.\n".write(
             toFile: root + "/alerts/Disk\u{1B}[5mFull.md", atomically: false, encoding: .utf8)
@@ -104,7 +104,7 @@ import Testing
     /// An option of the command written after `--` is refused rather than read as symptom text: a
     /// `--dry-run` there would otherwise leave the run real. Other dashed words after `--` stay text.
     @Test func anOptionAfterTheDoubleDashIsRefused() throws {
-        let folder = try Processes.temporaryFolder("after-dashes")
+        let folder = try Scratch.folder("after-dashes")
         let (status, output, errors) = run(
             ["triage", "--no-input", "--out", folder, "--", "-x 502", "--dry-run"])
         #expect(status == 64)
@@ -175,7 +175,7 @@ import Testing
         #expect(
             timeoutErrors.hasPrefix(
                 "incident: error: --timeout needs a number of seconds above 0 and at most 86400, not '0'\n"))
-        let folder = try Processes.temporaryFolder("answers")
+        let folder = try Scratch.folder("answers")
         #expect(FileManager.default.createFile(atPath: folder + "/a.json", contents: Data(#"{"env": "#.utf8)))
         let (answersStatus, _, answersErrors) = run(["triage", "502", "--answers", folder + "/a.json", "--no-input"])
         #expect(answersStatus == 64)
@@ -233,7 +233,7 @@ import Testing
     }
 
     @Test func lintOfAFolderWithoutMarkdownIsAnError() throws {
-        let empty = try Processes.temporaryFolder("empty-library")
+        let empty = try Scratch.folder("empty-library")
         let (status, output, errors) = run(["lint", "--library", empty])
         #expect(status == 1)
         #expect(output.isEmpty)
@@ -287,7 +287,7 @@ import Testing
         #expect(LibraryPath.relative("/w/shared/corpora/a/x.md", from: "/w/main") == "../shared/corpora/a/x.md")
         #expect(LibraryPath.relative("/w/lib/x.md", from: "/w/main/deep/er") == "/w/lib/x.md")
         #expect(LibraryPath.relative("/x.md", from: "/") == "x.md")
-        let folder = try Processes.temporaryFolder("lint-paths")
+        let folder = try Scratch.folder("lint-paths")
         try FileManager.default.createDirectory(atPath: folder + "/work", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Paths.fixtures + "/broken-library", toPath: folder + "/broken")
         let lint = Processes.runIncident(["lint", "--library", "../broken"], directory: folder + "/work")
@@ -316,7 +316,7 @@ import Testing
 
 @Suite struct TriageCommandLineTests {
     @Test func withoutATerminalMissingAnswersStopBeforeAnIncidentIsOpened() throws {
-        let folder = try Processes.temporaryFolder("no-input")
+        let folder = try Scratch.folder("no-input")
         let console = CapturingConsole()
         let context = CommandContext(console: console, environment: [:], currentDirectory: folder)
         let status = IncidentCLI(context: context).run(["triage", "502", "--no-input", "--library", Paths.packageRoot])
@@ -334,7 +334,7 @@ import Testing
 
     @Test func unknownIncidentIsAUsageError() throws {
         let console = CapturingConsole()
-        let folder = try Processes.temporaryFolder("show")
+        let folder = try Scratch.folder("show")
         let context = CommandContext(console: console, environment: [:], currentDirectory: folder)
         #expect(IncidentCLI(context: context).run(["show", "INC-20260101-001"]) == 64)
         #expect(console.errors.contains("no incident 'INC-20260101-001'"))

@@ -10,7 +10,7 @@ import Testing
 /// `kill -9` at random moments never leaves an unreadable record.
 @Suite(.serialized) struct CrashSafetyTests {
     @Test(.timeLimit(.minutes(4))) func killNineAtRandomMomentsLeavesReadableState() throws {
-        let folder = try Processes.temporaryFolder("kill9")
+        let folder = try Scratch.folder("kill9")
         let incidents = folder + "/incidents"
         var generator = SystemRandomNumberGenerator()
         let arguments =

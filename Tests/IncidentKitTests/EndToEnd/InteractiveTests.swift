@@ -12,15 +12,16 @@ import Testing
     .serialized,
     .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "needs tmux (.ci/run installs it)"))
 struct InteractiveTests {
-    /// One tmux server of the test's own, so nothing else is disturbed.
+    /// One tmux server of the test's own, so nothing else is disturbed. Its socket is a scratch path, since
+    /// tmux leaves the socket behind when the server stops.
     struct Terminal {
-        let socket = "incident-test-\(UUID().uuidString.prefix(8))"
+        let socket = Scratch.path("tmux")
         let session = "triage"
 
         /// Runs a tmux command through the product's runner.
         @discardableResult
         func tmux(_ arguments: [String]) -> String {
-            Processes.sh(Processes.shell(["/usr/bin/tmux", "-L", socket] + arguments), timeout: .seconds(10)).output
+            Processes.sh(Processes.shell(["/usr/bin/tmux", "-S", socket] + arguments), timeout: .seconds(10)).output
         }
 
         func start(_ command: String, directory: String) {
@@ -57,7 +58,7 @@ struct InteractiveTests {
     }
 
     @Test(.timeLimit(.minutes(2))) func formIsTypedInvalidChoiceAskedAgainAndCtrlCKeepsIt() throws {
-        let folder = try Processes.temporaryFolder("interactive")
+        let folder = try Scratch.folder("interactive")
         let incidents = folder + "/incidents"
         let terminal = Terminal()
         defer { terminal.stop() }

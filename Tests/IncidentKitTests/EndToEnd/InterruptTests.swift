@@ -12,7 +12,7 @@ import Testing
 /// 130, and `resume` continues.
 @Suite(.serialized) struct InterruptTests {
     @Test(.timeLimit(.minutes(2))) func sigintDuringEvidenceSavesStateAndResumeContinues() throws {
-        let folder = try Processes.temporaryFolder("sigint")
+        let folder = try Scratch.folder("sigint")
         let incidents = folder + "/incidents"
         let flag = folder + "/quick"
         let library = Paths.fixtures + "/slow-library"

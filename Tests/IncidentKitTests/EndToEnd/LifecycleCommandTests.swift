@@ -16,7 +16,7 @@ struct LifecycleCommandTests {
         let answers: [String]
 
         init(_ name: String, env: String, impact: String) throws {
-            folder = try Processes.temporaryFolder(name)
+            folder = try Scratch.folder(name)
             incidents = folder + "/incidents"
             port = Processes.freePort()
             #expect(FileManager.default.createFile(atPath: folder + "/error.log", contents: Data()))
@@ -132,7 +132,7 @@ struct LifecycleCommandTests {
     /// Incident IDs and --out as people type them: a folder name the shell completed names its incident;
     /// a path, an empty --out or one that is a file is a usage error that says what to pass.
     @Test func idsAndOutFoldersAsTyped() throws {
-        let folder = try Processes.temporaryFolder("ids")
+        let folder = try Scratch.folder("ids")
         let store = IncidentStore(root: folder + "/incidents")
         let id = try store.claimID(on: Date())
         try store.save(

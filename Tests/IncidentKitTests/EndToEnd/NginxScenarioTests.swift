@@ -21,7 +21,7 @@ struct NginxScenarioTests {
     }
 
     func startNginx() throws -> Scenario {
-        let folder = try Processes.temporaryFolder("nginx-502")
+        let folder = try Scratch.folder("nginx-502")
         let nginxPort = Processes.freePort()
         var upstreamPort = Processes.freePort()
         while upstreamPort == nginxPort { upstreamPort = Processes.freePort() }

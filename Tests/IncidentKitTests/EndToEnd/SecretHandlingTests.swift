@@ -26,7 +26,7 @@ import Testing
 
     @Test func declaredAndPastedSecretsStayOutOfFilesAndOutput() throws {
         let library = try Self.library()
-        let folder = try Processes.temporaryFolder("secrets")
+        let folder = try Scratch.folder("secrets")
         // The declared secret is also typed into the symptom and an answer; the pasted token is also the
         // value of a variable no runbook declares secret, which a command needs as it is.
         let answers = [
@@ -94,7 +94,7 @@ import Testing
 
     @Test func aSecretWithATrailingNewlineAnOverrideAndAMalformedSetLeakNothing() throws {
         let library = try Self.library()
-        let folder = try Processes.temporaryFolder("secrets-edges")
+        let folder = try Scratch.folder("secrets-edges")
         let answers =
             #"{"api_token": "\#(Self.declared)\n", "service": "shop", "env": "production", "#
             + #""impact": "some users", "error_text": "502"}"#
@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func aRefusedChoiceDoesNotEchoACredential() throws {
-        let folder = try Processes.temporaryFolder("choice")
+        let folder = try Scratch.folder("choice")
         let run = Processes.runIncident(
             [
                 "triage", "502", "--no-input", "--dry-run", "--library", Paths.packageRoot, "--set",
@@ -149,7 +149,7 @@ import Testing
     }
 
     @Test func aStateFileForAnotherIncidentIsRefused() throws {
-        let folder = try Processes.temporaryFolder("moved")
+        let folder = try Scratch.folder("moved")
         let store = IncidentStore(root: folder)
         let first = try store.claimID(on: Date())
         let second = try store.claimID(on: Date())

@@ -12,7 +12,7 @@ import Testing
 
     /// A copy of the default library that a test may change.
     static func libraryCopy() throws -> String {
-        let root = try Processes.temporaryFolder("library")
+        let root = try Scratch.folder("library")
         for folder in ["runbooks", "forms", "checklists", "workflows", "gates", "artifacts"] {
             try FileManager.default.copyItem(atPath: Paths.packageRoot + "/" + folder, toPath: root + "/" + folder)
         }
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func withoutYesNothingRunsUnattended() throws {
-        let folder = try Processes.temporaryFolder("no-yes")
+        let folder = try Scratch.folder("no-yes")
         let run = Processes.runIncident(
             ["triage", "502", "--no-input", "--library", Paths.packageRoot, "--out", folder + "/incidents"]
                 + Self.answers, directory: folder)
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func givenAnswersAreCheckedAsTypedOnesAre() throws {
-        let folder = try Processes.temporaryFolder("given")
+        let folder = try Scratch.folder("given")
         func triage(_ extra: [String]) -> (status: Int32, output: String, errors: String) {
             Processes.runIncident(
                 [
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func dryRunShowsEveryCommandAndRunsNone() throws {
-        let folder = try Processes.temporaryFolder("dry-run")
+        let folder = try Scratch.folder("dry-run")
         let run = Processes.runIncident(
             [
                 "triage", "502", "--no-input", "--yes", "--yes-mutating", "--dry-run", "--library", Paths.packageRoot,
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func overrideCallsItMitigatedAndRecordsWhy() throws {
-        let folder = try Processes.temporaryFolder("override")
+        let folder = try Scratch.folder("override")
         let run = Processes.runIncident(
             [
                 "triage", "502", "--no-input", "--yes", "--library", Paths.packageRoot, "--out", folder + "/incidents",
@@ -112,7 +112,7 @@ import Testing
 
     @Test func resumeWarnsAboutRunbooksChangedSinceTheIncidentOpened() throws {
         let library = try Self.libraryCopy()
-        let folder = try Processes.temporaryFolder("changed")
+        let folder = try Scratch.folder("changed")
         let first = Processes.runIncident(
             ["triage", "502", "--no-input", "--yes", "--library", library, "--out", folder + "/incidents"]
                 + Self.answers,
@@ -131,7 +131,7 @@ import Testing
 
     /// A file the route's flow links to that is gone (a deleted workflow) is named, not passed over.
     @Test func aMissingLinkedFileIsNamed() throws {
-        let folder = try Processes.temporaryFolder("missing-link")
+        let folder = try Scratch.folder("missing-link")
         for name in ["runbooks", "forms", "checklists", "workflows", "gates", "artifacts"] {
             try FileManager.default.copyItem(atPath: Paths.packageRoot + "/" + name, toPath: folder + "/" + name)
         }
@@ -150,7 +150,7 @@ import Testing
     }
 
     @Test func aCollectionWithoutIndexGatesOrTemplateIsNeverCalledMitigated() throws {
-        let folder = try Processes.temporaryFolder("corpus")
+        let folder = try Scratch.folder("corpus")
         let run = Processes.runIncident(
             [
                 "triage", "pods keep restarting", "--no-input", "--yes", "--library", Paths.prometheusCorpus, "--out",
@@ -177,7 +177,7 @@ import Testing
 /// Triage over a collection without an index, forms or workflows: the runbook itself is the guide.
 @Suite struct IndexlessTriageTests {
     @Test func theRoutedRunbookIsShownWhenThereIsNoWorkflow() throws {
-        let folder = try Processes.temporaryFolder("indexless")
+        let folder = try Scratch.folder("indexless")
         let run = Processes.runIncident(
             [
                 "triage", "pods keep restarting", "--no-input", "--dry-run", "--library", Paths.prometheusCorpus,
@@ -288,7 +288,7 @@ import Testing
 /// Output piped into a reader that stops early (`| head`) does not cut the run short.
 @Suite struct ClosedOutputTests {
     @Test func aClosedPipeDoesNotKillTheRunHalfway() throws {
-        let folder = try Processes.temporaryFolder("closed-pipe")
+        let folder = try Scratch.folder("closed-pipe")
         let triage = Processes.shell(
             [
                 Processes.incident, "triage", "502", "--no-input", "--yes", "--library", Paths.packageRoot, "--out",

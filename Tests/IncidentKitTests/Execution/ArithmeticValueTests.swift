@@ -70,7 +70,7 @@ struct ArithmeticValueTests {
     /// The hole this closes: `/bin/sh` (dash here) runs a substitution held by a quoted value inside
     /// `$((...))`. The tool now fills in a whole number there, as written, and refuses anything else.
     @Test func onlyAWholeNumberIsFilledIntoArithmetic() throws {
-        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let directory = try Scratch.folder("exec")
         let quoted = "echo $(( " + ShellQuote.word("$(touch CANARY)") + " ))"
         _ = try run(quoted, in: directory)
         #expect(FileManager.default.fileExists(atPath: directory + "/CANARY"), "the shell ran it: \(quoted)")
@@ -104,7 +104,7 @@ struct ArithmeticValueTests {
     /// runs `touch` under bash when a value is only quoted (shown first); the tool refuses every value
     /// holding a substitution, and whatever it does fill in runs nothing under dash, bash or bash --posix.
     @Test func noValueBecomesCodeUnderAnyShell() throws {
-        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let directory = try Scratch.folder("exec")
         let templates = [
             "[[ {{v}} -gt 5 ]]", "let {{v}}", "declare -i n={{v}}", "printf -v {{v}} %s x", "read -r {{v}} <<<x",
             "test -v {{v}}", "N={{v}}; echo $((N))", "unset 'arr[{{v}}]'", "arr[{{v}}]=x", "let \"count[{{v}}]+=1\"",
@@ -175,7 +175,7 @@ struct ArithmeticValueTests {
 
     /// bash's `compgen -W` expands its word list and `mapfile -C` runs its callback: both run a value.
     @Test func compgenAndMapfileRunCode() throws {
-        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let directory = try Scratch.folder("exec")
         _ = try run("bash -c " + ShellQuote.word("compgen -W " + ShellQuote.word("$(touch CANARY)")), in: directory)
         #expect(FileManager.default.fileExists(atPath: directory + "/CANARY"))
         for text in ["compgen -W {{v}}", "mapfile -C {{v}} -c 1 lines < /etc/hostname", "readarray -C {{v}} x"] {
@@ -202,7 +202,7 @@ struct ArithmeticValueTests {
     /// A prepared command (evidence, a workflow step, a gate) refused for its value says so in its note.
     @Test func aPreparedCommandGivenSuchAValueIsNotRunAndSaysWhy() throws {
         func prepare(_ command: String, _ value: String) throws -> PreparedCommand {
-            let store = IncidentStore(root: try Processes.temporaryFolder("arithmetic"))
+            let store = IncidentStore(root: try Scratch.folder("arithmetic"))
             var record = IncidentRecord(
                 id: try store.claimID(on: Date()), symptom: "502", openedAt: Date(), library: "/lib",
                 route: RouteChoice(title: "t", file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))

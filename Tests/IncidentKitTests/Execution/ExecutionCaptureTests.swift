@@ -7,7 +7,7 @@ struct ExecutionCaptureTests {
     static let tenMiB = 10 * 1024 * 1024
 
     @Test func tenMegabytesOnBothStreamsAtOnce() throws {
-        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let directory = try Scratch.folder("exec")
         let file = directory + "/output.log"
         // A generous timeout: on a loaded machine the two writers can take seconds, which is not the point.
         let runner = ProcessRunner(
@@ -40,7 +40,7 @@ struct ExecutionCaptureTests {
     }
 
     @Test func outputFileAndCaptureAreRedacted() throws {
-        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let directory = try Scratch.folder("exec")
         let file = directory + "/out.log"
         let runner = ProcessRunner(options: ExecutionTestSupport.options(), registry: ProcessGroupRegistry())
         // The declared secret arrives in two separate writes, so in two reads.

@@ -15,7 +15,7 @@ struct ExecutionInterruptTests {
     /// Starts each of `scripts` on a background thread and waits until every shell has set its traps: each
     /// script is run as `SCRIPT_PREFIX; touch READY/n; exec sleep 300`.
     func startRunning(_ scripts: [String], _ registry: ProcessGroupRegistry) throws -> ResultsBox {
-        let ready = try ExecutionTestSupport.temporaryDirectory()
+        let ready = try Scratch.folder("exec")
         let specs = scripts.enumerated().map { index, script in
             CommandSpec((script.isEmpty ? "" : script + "; ") + "touch \(ready)/\(index); exec sleep 300")
         }

@@ -23,7 +23,7 @@ struct ExecutionParallelTests {
             options: ExecutionTestSupport.options(concurrency: 8), registry: ProcessGroupRegistry())
         // Each job arrives at a barrier and waits (up to 10 s) until all eight are there: run one at a time,
         // the first would report that it waited alone. Later jobs sleep less, so they finish first.
-        let barrier = try ExecutionTestSupport.temporaryDirectory()
+        let barrier = try Scratch.folder("exec")
         defer { try? FileManager.default.removeItem(atPath: barrier) }
         let specs = (0..<8).map { index in
             CommandSpec(
@@ -128,7 +128,7 @@ struct ExecutionRetryTests {
     }
 
     @Test func stopsRetryingOnSuccessAndRecordsEveryAttempt() throws {
-        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let directory = try Scratch.folder("exec")
         let runner = ProcessRunner(options: ExecutionTestSupport.options(), registry: ProcessGroupRegistry())
         let command =
             "n=$(cat count 2>/dev/null || echo 0); n=$((n+1)); echo $n > count; echo attempt $n; [ $n -ge 2 ]"

@@ -64,7 +64,7 @@ struct ExecutionSpawnTests {
     }
 
     @Test func workingDirectoryAndEnvironmentOverrides() throws {
-        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let directory = try Scratch.folder("exec")
         let spec = CommandSpec(
             "pwd; printf '%s|%s' \"$INCIDENT_TEST_VAR\" \"${PATH:+has-path}\"", workingDirectory: directory,
             environment: ["INCIDENT_TEST_VAR": "a b 'c'"])

@@ -38,7 +38,7 @@ struct ExecutionTemplateTests {
     /// Empty values and empty quotes add nothing to a word, so a dash value after them still begins it.
     /// Each case runs through `/bin/sh`, which says where the words of the filled-in command begin.
     @Test func emptyValuesAndEmptyQuotesBeforeADashValueStillLeaveItAtTheStartOfAWord() throws {
-        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let directory = try Scratch.folder("exec")
         let runner = ProcessRunner(
             options: ExecutionTestSupport.options(redactor: nil), registry: ProcessGroupRegistry())
         let cases: [(text: String, values: [String: String], flagged: Bool)] = [
@@ -568,7 +568,7 @@ struct ExecutionInjectionTests {
     /// shell, so it is refused for every one of them; a line whose shell cannot see the value passes
     /// each one intact.
     @Test func innerShellsNeverGetValues() throws {
-        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let directory = try Scratch.folder("exec")
         let runner = ProcessRunner(
             options: ExecutionTestSupport.options(redactor: nil), registry: ProcessGroupRegistry())
         let refused = [
@@ -598,7 +598,7 @@ struct ExecutionInjectionTests {
 
     @Test(arguments: templates)
     func valuesArriveByteForByteAndRunNothing(_ text: String) throws {
-        let directory = try ExecutionTestSupport.temporaryDirectory()
+        let directory = try Scratch.folder("exec")
         let runner = ProcessRunner(
             options: ExecutionTestSupport.options(redactor: nil), registry: ProcessGroupRegistry())
         let template = CommandTemplate(text)

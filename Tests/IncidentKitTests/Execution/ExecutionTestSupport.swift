@@ -4,14 +4,6 @@ import Synchronization
 
 /// Helpers shared by the Execution tests.
 enum ExecutionTestSupport {
-    /// A new empty directory under the system temporary directory.
-    static func temporaryDirectory(_ name: String = #function) throws -> String {
-        let cleaned = name.filter { $0.isLetter || $0.isNumber }
-        let path = NSTemporaryDirectory() + "incident-exec-\(cleaned)-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// Pids of live (non-zombie) processes whose process group is `group`, read from /proc.
     static func processes(inGroup group: Int32) -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

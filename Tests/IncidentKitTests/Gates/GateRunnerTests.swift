@@ -41,7 +41,7 @@ struct GateRunnerTests {
     }
 
     @Test func aMutatingCheckDoesNotRunUnapprovedAndIsUnknown() throws {
-        let folder = try Processes.temporaryFolder("gates")
+        let folder = try Scratch.folder("gates")
         var asked: [String] = []
         let run = Self.runner(folder) { gate, command in
             asked.append("\(gate.title): \(command.reasons.joined(separator: "; "))")
@@ -58,7 +58,7 @@ struct GateRunnerTests {
     }
 
     @Test func readOnlyChecksNeedTheirOwnApproval() throws {
-        let folder = try Processes.temporaryFolder("gates")
+        let folder = try Scratch.folder("gates")
         var counts: [Int] = []
         let run = Self.runner(
             folder,
@@ -73,7 +73,7 @@ struct GateRunnerTests {
     }
 
     @Test func anApprovedMutatingCheckRuns() throws {
-        let folder = try Processes.temporaryFolder("gates")
+        let folder = try Scratch.folder("gates")
         let run = Self.runner(folder) { _, _ in true }.run(at: Date(), since: Date())
         #expect(run.results.map(\.status) == [.pass, .pass])
         #expect(FileManager.default.contents(atPath: folder + "/marker") == Data("ok\n".utf8))

@@ -7,7 +7,7 @@ import Testing
     /// A file is read whole whatever its size, straight into an array of that size.
     @Test(arguments: [0, 1, 4095, 4096, 65_536, 65_537, 300_001])
     func readsEveryByteOfAFile(size: Int) throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("read-\(UUID().uuidString)").path
+        let path = Scratch.path("read")
         defer { try? FileManager.default.removeItem(atPath: path) }
         var generator = SeededGenerator(seed: UInt64(size + 1))
         let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }

@@ -23,7 +23,7 @@ import Testing
 
     /// A binary file named .md (an image, an archive) is reported where its first NUL byte is.
     @Test func aBinaryFileIsReported() throws {
-        let root = try Processes.temporaryFolder("binary-md")
+        let root = try Scratch.folder("binary-md")
         #expect(
             FileManager.default.createFile(
                 atPath: root + "/logo.md", contents: Data(Array("# x\nPNG".utf8) + [0, 1, 2, 0x0A, 0])))

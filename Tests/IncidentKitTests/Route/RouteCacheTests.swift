@@ -7,8 +7,7 @@ import Testing
 @Suite struct RouteCacheTests {
     /// A small library without an index, in a fresh folder, and a cache folder of its own.
     private func makeLibrary() throws -> (root: String, environment: [String: String]) {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("route-cache-\(UUID().uuidString)")
-            .path
+        let base = Scratch.path("route-cache")
         let root = base + "/library"
         try FileManager.default.createDirectory(atPath: root + "/alerts", withIntermediateDirectories: true)
         for name in ["KubePodCrashLooping", "NodeFilesystemSpaceFillingUp", "etcdNoLeader"] {
@@ -41,11 +40,11 @@ import Testing
     /// The cache holds one segment per batch of runbooks (`TermSegment`); read back, its postings, pairs,
     /// names and lengths are those of the in-memory lookup of the loaded library, term by term.
     @Test func theSegmentedCacheHoldsEveryPostingOfTheLoadedLibrary() throws {
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("route-cache-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: cache) }
+        let cache = Scratch.path("route-cache")
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         let library = try Library.load(root: Paths.corpora, scope: .routing)
         let memory = InMemoryTermLookup(routes: library.index.routes, tuning: RouterTuning())
-        let cold = try RouterLoader.load(root: Paths.corpora, environment: ["XDG_CACHE_HOME": cache.path])
+        let cold = try RouterLoader.load(root: Paths.corpora, environment: ["XDG_CACHE_HOME": cache])
         let lookup = try #require(cold.router.lookup as? CachedTermLookup)
         // 379 runbooks on any number of cores make at least three batches, each a segment.
         #expect(lookup.segments.count >= 3)
@@ -67,9 +66,9 @@ import Testing
     }
 
     @Test func theFirstRunAndTheCacheRouteAsTheLoadedLibraryDoes() throws {
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("route-cache-\(UUID().uuidString)")
-        let environment = ["XDG_CACHE_HOME": cache.path]
-        defer { try? FileManager.default.removeItem(at: cache) }
+        let cache = Scratch.path("route-cache")
+        let environment = ["XDG_CACHE_HOME": cache]
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         let library = try Library.load(root: Paths.corpora, scope: .routing)
         let loaded = Router(index: library.index)
         let first = try RouterLoader.load(root: Paths.corpora, environment: environment)
@@ -306,7 +305,7 @@ private final class SharedScreen: Console {
 }
 
 /// A runbook `chmod 000` made unreadable, for a process that cannot read it. Root can, so as root the
-/// binary runs as `nobody` (setpriv), copied into a folder under /tmp that `nobody` can reach.
+/// binary runs as `nobody` (setpriv), copied into a scratch folder that `nobody` can reach.
 @Suite struct UnreadableRunbookTests {
     /// The words that run a copy of `incident` in `folder` as a user to whom `chmod 000` applies, nil when
     /// this machine has no such way (root without setpriv, or a toolchain `nobody` cannot load).
@@ -325,7 +324,7 @@ private final class SharedScreen: Console {
     }
 
     static let folder: String = {
-        let path = "/tmp/incident-unreadable-\(UUID().uuidString)"
+        let path = Scratch.path("unreadable")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }()

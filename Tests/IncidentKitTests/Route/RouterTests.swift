@@ -160,7 +160,7 @@ import Testing
     }
 
     @Test func jsonNamesTargetsThatLeadNowhere() throws {
-        let root = try Processes.temporaryFolder("missing-target")
+        let root = try Scratch.folder("missing-target")
         try FileManager.default.createDirectory(atPath: root + "/runbooks", withIntermediateDirectories: true)
         try
             "# Index\n\n## Kafka consumer lag\n\n**Keywords:** kafka lag\n**Route:** [Kafka](KAFKA.md), [Triage](INCIDENT_TRIAGE.md)\n"

@@ -107,16 +107,10 @@ enum Processes {
         return sh("\(assignments) \(shell([incident] + arguments))", directory: directory, timeout: timeout)
     }
 
-    static func temporaryFolder(_ name: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// A scratch folder holding `library/alerts/NAME.md` with `markdown`: a one-runbook collection
     /// without an index, as the corpora are. Returns the folder and the library in it.
     static func runbookLibrary(_ name: String, markdown: String) throws -> (folder: String, library: String) {
-        let folder = try temporaryFolder(name)
+        let folder = try Scratch.folder(name)
         let library = folder + "/library"
         try FileManager.default.createDirectory(atPath: library + "/alerts", withIntermediateDirectories: true)
         try markdown.write(toFile: library + "/alerts/\(name).md", atomically: true, encoding: .utf8)

@@ -51,7 +51,7 @@ import Testing
     /// The process's real output: `triage` prints a runbook's title as the route it takes, and the
     /// console (which writes the same bytes to a pipe as to a terminal) lets none of its escapes through.
     @Test func aRunbookCannotReachTheTerminalThroughTheProcess() throws {
-        let root = try Processes.temporaryFolder("escape-process")
+        let root = try Scratch.folder("escape-process")
         try FileManager.default.createDirectory(atPath: root + "/alerts", withIntermediateDirectories: true)
         try "# Disk \u{1B}[2J\u{1B}]0;owned\u{7}full\n\n## Meaning\n\nThe disk is full.\n".write(
             toFile: root + "/alerts/DiskFull.md", atomically: false, encoding: .utf8)

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct FormSessionTests {
     private func keeper() throws -> RecordKeeper {
-        let store = IncidentStore(root: try Processes.temporaryFolder("form"))
+        let store = IncidentStore(root: try Scratch.folder("form"))
         let id = try store.claimID(on: Date())
         let record = IncidentRecord(
             id: id, symptom: "502", openedAt: Date(), library: Paths.packageRoot,
@@ -107,7 +107,7 @@ import Testing
         #expect(throws: IncidentError.usage("--set needs KEY=VALUE, not 'service'")) {
             try answers.add(sets: ["service"])
         }
-        let file = try Processes.temporaryFolder("answers") + "/answers.json"
+        let file = try Scratch.folder("answers") + "/answers.json"
         try #"{"impact": "all users", "retries": 3}"#.write(toFile: file, atomically: true, encoding: .utf8)
         try answers.add(file: file)
         #expect(answers.values["impact"] == "all users")

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct IncidentStoreTests {
     @Test func idsAreUniqueUnderConcurrentClaims() throws {
-        let store = IncidentStore(root: try Processes.temporaryFolder("store") + "/incidents")
+        let store = IncidentStore(root: try Scratch.folder("store") + "/incidents")
         let date = Date(timeIntervalSince1970: 1_767_609_000)  // 2026-01-05
         let ids = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 40) { _ in
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func saveLoadAndConcurrentTimelineAppends() throws {
-        let store = IncidentStore(root: try Processes.temporaryFolder("store"))
+        let store = IncidentStore(root: try Scratch.folder("store"))
         let id = try store.claimID(on: Date())
         let record = IncidentRecord(
             id: id, symptom: "502", openedAt: Date(timeIntervalSince1970: 1_767_609_000), library: "/lib",

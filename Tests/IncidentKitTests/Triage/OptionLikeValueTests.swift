@@ -9,7 +9,7 @@ import Testing
     private func prepare(_ command: String, _ values: [String: String], marking: CommandAnnotations.Marking? = nil)
         throws -> PreparedCommand
     {
-        let store = IncidentStore(root: try Processes.temporaryFolder("option-like"))
+        let store = IncidentStore(root: try Scratch.folder("option-like"))
         var record = IncidentRecord(
             id: try store.claimID(on: Date()), symptom: "502", openedAt: Date(), library: "/lib",
             route: RouteChoice(title: "t", file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))

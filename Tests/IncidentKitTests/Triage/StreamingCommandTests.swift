@@ -34,7 +34,7 @@ import Testing
     /// and counts as followed, not timed out; `yes` is not run at all. The run does not wait out the
     /// default time limit.
     @Test func aFollowingCommandIsEvidenceForAFewSecondsAndAnEndlessOneIsNotRun() throws {
-        let log = NSTemporaryDirectory() + "streaming-\(UUID().uuidString).log"
+        let log = Scratch.path("streaming") + ".log"
         try "first line\nconnection refused by upstream\n".write(toFile: log, atomically: true, encoding: .utf8)
         let (folder, library) = try Processes.runbookLibrary(
             "AppLogErrors",

@@ -44,7 +44,7 @@ import Testing
         _ options: TriageOptions, prompter: any Prompter, runner: any CommandRunning,
         console: CapturingConsole = CapturingConsole()
     ) throws -> (WorkflowRunner, RecordKeeper) {
-        let store = IncidentStore(root: try Processes.temporaryFolder("workflow"))
+        let store = IncidentStore(root: try Scratch.folder("workflow"))
         let id = try store.claimID(on: Date())
         var record = IncidentRecord(
             id: id, symptom: "502", openedAt: Date(), library: "/lib",
