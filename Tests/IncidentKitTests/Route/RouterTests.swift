@@ -61,6 +61,7 @@ import Testing
             ])
         #expect(Synonyms.of("503") == ["5xx"])
         #expect(Synonyms.of("404") == ["4xx"])
+        #expect(Synonyms.of("403") == ["4xx", Stemmer.stem("forbidden")])
         #expect(Synonyms.of("200").isEmpty && Synonyms.of("5030").isEmpty)
         let files = [
             ("i/Ingress5xxErrors.md", "# Ingress5xxErrors\n\n## Meaning\n\nThe router answers with server errors.\n"),
