@@ -12,8 +12,10 @@ final class Flag: Sendable {
 
 @Suite(.serialized, .timeLimit(.minutes(1)))
 struct ExecutionInterruptTests {
-    /// Starts each of `scripts` on a background thread and waits until every shell has set its traps: each
-    /// script is run as `SCRIPT_PREFIX; touch READY/n; exec sleep 300`.
+    /// Starts each of `scripts` on a background thread and waits until every shell has set its traps (each
+    /// script is run as `SCRIPT_PREFIX; touch READY/n; exec sleep 300`) and the runner has registered every
+    /// group. A child the runner has not registered yet when an interrupt comes is killed outright when it
+    /// is, which a loaded machine made happen here.
     func startRunning(_ scripts: [String], _ registry: ProcessGroupRegistry) throws -> ResultsBox {
         let ready = try Scratch.folder("exec")
         let specs = scripts.enumerated().map { index, script in
@@ -25,13 +27,12 @@ struct ExecutionInterruptTests {
             registry: registry)
         Thread { box.set(runner.runAll(specs, progress: nil)) }.start()
         let deadline = ContinuousClock.now + .seconds(20)
-        while ((try? FileManager.default.contentsOfDirectory(atPath: ready)) ?? []).count < specs.count,
-            ContinuousClock.now < deadline
-        {
+        func started() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: ready)) ?? []).count }
+        while started() < specs.count || registry.liveGroups.count < specs.count, ContinuousClock.now < deadline {
             usleep(5_000)
         }
-        let started = ((try? FileManager.default.contentsOfDirectory(atPath: ready)) ?? []).count
-        try #require(started == specs.count, "every child is running before the test interrupts them")
+        try #require(started() == specs.count, "every child is running before the test interrupts them")
+        try #require(registry.liveGroups.count == specs.count, "every group is registered")
         try? FileManager.default.removeItem(atPath: ready)
         return box
     }
