@@ -4,7 +4,7 @@
 public struct RouterTuning: Sendable, Hashable {
     /// Field weights: where a word is found matters more than how often.
     public var weights: [Route.Field.Kind: Double] = [
-        .title: 5, .alert: 5, .heading: 2, .summary: 3, .body: 1, .code: 0.25, .example: 3,
+        .title: 5, .alert: 6, .heading: 2, .summary: 5, .body: 1, .code: 0.25, .example: 3,
     ]
     /// Weight of an index keyword's words, and the bonus factor for a whole keyword phrase.
     public var keywordWeight = 6.0
@@ -24,9 +24,9 @@ public struct RouterTuning: Sendable, Hashable {
     /// weight it accounts for, rare words counting more and words the library never uses counting as the
     /// rarest), must reach this. A strong match on a few words of a long paste passes, and so does a full
     /// match of a short symptom; a middling match on a small part of the symptom does not. Chosen on the
-    /// labelled set as a whole and checked by five-fold cross-validation: about 91% of the symptoms no
-    /// runbook covers fall below it, and about 8% of those one does.
-    public var minimumStrength = 2.2
+    /// labelled set as a whole and checked by five-fold cross-validation: about 89–91% of the symptoms no
+    /// runbook covers fall below it, and about 7–8% of those one does.
+    public var minimumStrength = 2.6
     /// Confidence without a keyword also needs the best route to share this many distinct words with a
     /// symptom of more than one word: one shared word out of two or more is a guess ("disk full" landing
     /// on the only runbook whose title says "full"). A one-word symptom is not confident on a near tie.
