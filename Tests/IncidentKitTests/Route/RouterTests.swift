@@ -328,6 +328,21 @@ import Testing
         #expect(Router(index: index).route("queue full").confident)
     }
 
+    @Test func synonymGroupsAreDistinct() {
+        // A stem in two groups would join them; a group whose words all stem alike would add nothing.
+        var group: [String: Int] = [:]
+        for (index, words) in Synonyms.groups.enumerated() {
+            let stems = Set(words.map(Stemmer.stem))
+            #expect(stems.count > 1, "\(words) all stem to \(stems)")
+            for stem in stems {
+                #expect(
+                    group[stem] == nil, "\(stem) is in \(words) and in \(group[stem].map { Synonyms.groups[$0] } ?? [])"
+                )
+                group[stem] = index
+            }
+        }
+    }
+
     @Test func everySynonymGroupIsDocumented() throws {
         let format = try String(contentsOfFile: Paths.packageRoot + "/docs/FORMAT.md", encoding: .utf8)
         let lines = Set(format.split(separator: "\n").map(String.init))
