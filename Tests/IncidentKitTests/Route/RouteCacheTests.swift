@@ -330,7 +330,11 @@ private final class SharedScreen: Console {
     }()
     static let incident = unprivileged(copyingInto: folder)
 
-    @Test(.enabled(if: incident != nil, "needs a user chmod 000 applies to: not root, or root with setpriv"))
+    @Test(
+        .enabled(
+            if: incident != nil,
+            "needs a user chmod 000 applies to (not root, or root with setpriv) and a temporary folder it may search"
+        ))
     func aRunbookThatCouldNotBeReadIsNotCachedAsEmpty() throws {
         let base = Self.folder
         defer { try? FileManager.default.removeItem(atPath: base) }
