@@ -105,6 +105,9 @@ extension RiskRules {
             }
             // `openssl ca` signs into its database and certificate folder.
             return args.first == "ca" ? ["writes the CA's database and certificates (openssl ca)"] : []
+        case "c_rehash":
+            // The script `openssl rehash` replaced: it writes hash links in each folder it is given.
+            return args.contains { $0 == "-h" || $0 == "-help" } ? [] : ["writes certificate hash links (c_rehash)"]
         case "perf":
             let sub = positionals(args).first ?? ""
             return [

@@ -17,6 +17,9 @@ enum SQLRisk {
         "FINDONEANDDELETE", "FINDONEANDUPDATE", "FINDONEANDREPLACE", "FINDANDMODIFY", "DROPINDEX", "DROPINDEXES",
         "CREATEINDEX", "CREATEINDEXES", "CREATECOLLECTION", "RENAMECOLLECTION", "BULKWRITE", "SHUTDOWNSERVER",
         "STEPDOWN", "KILLOP", "ADMINCOMMAND", "DROPUSER", "CREATEUSER", "GRANTROLESTOUSER", "REPLACEONE",
+        // A PostgreSQL anonymous code block, which runs any statement, also one built in a string
+        // (`DO $$ BEGIN EXECUTE 'DROP TABLE x'; END $$`); Mongo's aggregation stage that writes a collection.
+        "DO", "OUT",
     ]
 
     /// The first changing keyword (upper-cased) outside SQL string literals, or nil.
@@ -24,8 +27,9 @@ enum SQLRisk {
     /// Words are compared whole, so `updated_at`, `deleted_rows` and `SHOW GRANTS` do not count;
     /// `REPLACE` counts only as `REPLACE INTO`, and Mongo methods only when called (`.drop(`).
     static func firstChange(in text: String) -> String? {
-        var words: [(word: String, next: Character?)] = []
+        var words: [(word: String, next: Character?, previous: Character?)] = []
         var current = ""
+        var previous: Character?
         var quote: Character?
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
@@ -38,12 +42,15 @@ enum SQLRisk {
                 continue
             }
             if character.isLetter || character.isNumber || character == "_" {
+                if current.isEmpty { previous = index > 0 ? characters[index - 1] : nil }
                 current.append(character)
             } else {
-                if !current.isEmpty { words.append((current.uppercased(), character)) }
+                if !current.isEmpty { words.append((current.uppercased(), character, previous)) }
                 current = ""
             }
-            if index == characters.count - 1 && !current.isEmpty { words.append((current.uppercased(), nil)) }
+            if index == characters.count - 1 && !current.isEmpty {
+                words.append((current.uppercased(), nil, previous))
+            }
         }
         for (offset, entry) in words.enumerated() where keywords.contains(entry.word) {
             let following = offset + 1 < words.count ? words[offset + 1].word : ""
@@ -75,7 +82,10 @@ enum SQLRisk {
             case "OPTIMIZE", "REPAIR", "DETACH", "ATTACH", "EXCHANGE":
                 if !["TABLE", "TABLES", "DATABASE", "DICTIONARY", "PARTITION", "VIEW"].contains(following) { continue }
             case "SYSTEM" where entry.next == "." || entry.next == "_": continue
-            case "CALL" where offset > 0 && ![";", "\n"].contains(words[offset - 1].next ?? " "): continue
+            case "CALL", "DO":
+                // At the start of a statement: `ON CONFLICT DO NOTHING` is part of an `INSERT`.
+                if offset > 0 && ![";", "\n"].contains(words[offset - 1].next ?? " ") { continue }
+            case "OUT" where entry.previous != "$": continue
             case "REMOVE", "DROPDATABASE", "DELETEMANY", "DELETEONE", "UPDATEMANY", "UPDATEONE", "INSERTONE",
                 "INSERTMANY", "FINDONEANDDELETE", "FINDONEANDUPDATE", "FINDONEANDREPLACE", "FINDANDMODIFY",
                 "DROPINDEX", "DROPINDEXES", "CREATEINDEX", "CREATEINDEXES", "CREATECOLLECTION", "RENAMECOLLECTION",

@@ -12,6 +12,8 @@ struct ShellLexer {
     private var pendingRedirection: String?
     private var pendingHereDocs: [(delimiter: String, stripsTabs: Bool)] = []
     private var pipeline = 0
+    /// Where each open subshell's segments start in `segments`.
+    private var subshells: [Int] = []
     private(set) var segments: [ShellSegment] = []
     private(set) var substitutions: [String] = []
 
@@ -26,6 +28,29 @@ struct ShellLexer {
 
     private func peek(_ offset: Int = 0) -> UInt8 {
         index + offset < bytes.count ? bytes[index + offset] : 0
+    }
+
+    /// Whether the last operator before `index`, past blanks, is a pipe (`|`, `|&`, not `||`).
+    private func previousOperatorIsPipe() -> Bool {
+        var position = index - 1
+        while position >= 0, bytes[position] == 0x20 || bytes[position] == 0x09 { position -= 1 }
+        if position >= 0, bytes[position] == 0x26 { position -= 1 }  // `|&`
+        return position >= 0 && bytes[position] == 0x7C && (position == 0 || bytes[position - 1] != 0x7C)
+    }
+
+    /// Whether the next operator from `index`, past blanks and redirections (`2>&1`), is a pipe (`|`,
+    /// `|&`, not `||`).
+    private func nextOperatorIsPipe() -> Bool {
+        var position = index
+        while position < bytes.count,
+            !"|;&\n()".utf8.contains(bytes[position])
+                || (bytes[position] == 0x26 && position > 0
+                    && (bytes[position - 1] == 0x3E || bytes[position - 1] == 0x3C))
+        {
+            position += 1
+        }
+        return position < bytes.count && bytes[position] == 0x7C
+            && (position + 1 >= bytes.count || bytes[position + 1] != 0x7C)
     }
 
     private mutating func append(_ byte: UInt8) {
@@ -74,10 +99,29 @@ struct ShellLexer {
                     index += peek(1) == 0x26 ? 2 : 1
                     endSegment(newPipeline: true)
                 }
-            case 0x3B, 0x28, 0x29:
+            case 0x3B:
                 finishWord()
                 index += 1
                 endSegment(newPipeline: true)
+            case 0x28:
+                // A subshell piped into (`echo x | (psql)`) reads what is piped: its commands stay in
+                // the pipeline of the command before it.
+                finishWord()
+                let piped = previousOperatorIsPipe()
+                index += 1
+                endSegment(newPipeline: !piped)
+                subshells.append(segments.count)
+            case 0x29:
+                // A subshell piped from (`(echo x; cat y) | psql`) feeds every command of it to the next
+                // command: they join its pipeline.
+                finishWord()
+                index += 1
+                endSegment(newPipeline: false)
+                if let start = subshells.popLast(), nextOperatorIsPipe() {
+                    for position in start..<segments.count { segments[position].pipeline = pipeline }
+                } else {
+                    pipeline += 1
+                }
             case 0x3C where peek(1) == 0x28, 0x3E where peek(1) == 0x28:
                 finishWord()
                 readSubstitution(openLength: 2)

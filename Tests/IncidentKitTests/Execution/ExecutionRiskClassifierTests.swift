@@ -102,6 +102,11 @@ struct ExecutionRiskClassifierTests {
         "clickhouse-client -q 'select * from system.parts'", "cqlsh -e 'select * from system.local'",
         "mongosh --eval 'db.c.find()'", "psql -c 'start transaction read only; select 1'",
         "psql -c 'set statement_timeout = 1000; select 1'", "mysql -e 'show variables like \"read_only\"'",
+        // `DO` only starts a code block at the start of a statement; `out` is only Mongo's stage as `$out`.
+        "psql -c \"SELECT 'I DO' AS x, do_something FROM t\"", "mongosh --eval 'db.orders.find({ out: 1 })'",
+        // A subshell piped into or from a client passes on what it is given, and that is read.
+        "(echo 'SELECT 1') | psql", "echo 'SELECT 1' | (psql)", "(cd /tmp && ls) | grep x",
+        "(kubectl get pods) | grep Crash", "(echo hi) || psql -c 'select 1'", "c_rehash -h",
         "pg_restore -l app.dump", "pg_dump -T audit app", "pg_dump -Fc app", "mongodump --archive --db app",
         "influx -execute 'SHOW DATABASES'", "pgcli -c 'select 1'", "journalctl -u x --since today",
     ]
@@ -229,6 +234,21 @@ struct ExecutionRiskClassifierTests {
         ),
         ("mysql -e 'UPDATE users SET active=0'", "changes the database (UPDATE in mysql)"),
         ("echo 'TRUNCATE audit;' | psql", "changes the database (TRUNCATE in psql)"),
+        // A code block runs anything, also SQL built in a string the keyword search cannot see into.
+        (#"psql -c "DO \$\$BEGIN EXECUTE 'DROP TABLE x'; END\$\$""#, "changes the database (DO in psql)"),
+        (#"psql -c "SELECT 1; DO $$ BEGIN PERFORM f(); END $$""#, "changes the database (DO in psql)"),
+        ("psql -c 'INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING'", "changes the database (INSERT in psql)"),
+        (
+            #"mongosh --eval 'db.orders.aggregate([{ $match: {} }, { $out: "archive" }])'"#,
+            "changes the database (OUT in mongosh)"
+        ),
+        (#"mongosh --eval 'db.o.aggregate([{ "$out": "a" }])'"#, "changes the database (OUT in mongosh)"),
+        // What a subshell prints is piped on: its commands feed the client after it.
+        ("(echo 'DELETE FROM t') | psql", "changes the database (DELETE in psql)"),
+        ("(echo 'SELECT 1'; echo 'DROP TABLE t') | psql", "changes the database (DROP in psql)"),
+        ("(cat drop.sql) | psql", "runs queries it reads from a file or a command (psql)"),
+        ("echo 'DELETE FROM t' | (psql)", "changes the database (DELETE in psql)"),
+        ("c_rehash /etc/ssl/certs", "writes certificate hash links (c_rehash)"),
         ("git push origin main", "pushes commits (git push)"),
         ("git reset --hard HEAD~1", "discards changes (git reset --hard)"),
         ("git clean -fdx", "deletes untracked files (git clean)"),
