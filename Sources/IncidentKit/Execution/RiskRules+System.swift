@@ -95,7 +95,7 @@ extension RiskRules {
             let writes = args.contains { arg in
                 [
                     "-out", "-keyout", "--out", "--keyout", "-writerand", "--writerand", "-sess_out", "-keylogfile",
-                    "-msgfile", "-respout", "-CAcreateserial", "-reqout",
+                    "-msgfile", "-respout", "-CAcreateserial", "-CAserial", "-reqout",
                 ].contains(String(arg.prefix { $0 != "=" }))
             }
             if writes { return ["writes files (openssl -out)"] }

@@ -445,6 +445,8 @@ struct ExecutionRiskClassifierTests {
         ("openssl s_client -connect h:443 -sess_out /tmp/s </dev/null", "writes files (openssl -out)"),
         ("openssl x509 -req -in r.csr -CA ca.pem -CAkey k.pem -CAcreateserial", "writes files (openssl -out)"),
         ("openssl s_server -accept 4433", "runs a server or writes links (openssl s_server)"),
+        // The serial file is read, incremented and written back.
+        ("openssl x509 -req -in r.csr -CA ca.pem -CAkey k.pem -CAserial ca.srl", "writes files (openssl -out)"),
         ("journalctl --cursor-file=/tmp/c -u x", "writes a cursor file (journalctl --cursor-file)"),
         // A TLS client sends what it reads to the service, as nc does.
         ("openssl s_client -connect h:443 < request.txt", "sends text to a TLS service (openssl s_client)"),
