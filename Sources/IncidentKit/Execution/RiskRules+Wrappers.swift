@@ -86,6 +86,12 @@ extension RiskRules {
             return ["runs commands from its awk program (\(name))"]
         case "eval":
             return innerText(args.joined(separator: " "), context, via: "eval")
+        case "source", ".":
+            // A file's path or name (`. ./fix.sh`, `source venv/bin/activate`), not a sentence in a code span.
+            guard let file = args.first, file.contains("/") || file.hasSuffix(".sh") || file.hasPrefix("~") else {
+                return nil
+            }
+            return ["runs a script that is not classified (\(name) \(file))"]
         case "busybox":
             return inner(args, context, via: "busybox")
         case "sh", "bash", "dash", "zsh", "ksh", "ash":

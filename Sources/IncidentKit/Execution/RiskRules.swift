@@ -30,6 +30,7 @@ enum RiskRules {
         let args = Array(words.dropFirst())
         // A program named by a variable (`$SHELL -c '...'`) is read as a shell.
         if first.hasPrefix("$"), let inner = wrapped("sh", args, context) { return inner }
+        if let script = scriptReasons(first, name, args) { return script }
         if let inner = wrapped(name, args, context) { return inner }
         if name == "openssl" && args.first == "s_client" || name == "gnutls-cli",
             let fed = sentToTLSService(name == "openssl" ? "openssl s_client" : name, context)
@@ -37,6 +38,49 @@ enum RiskRules {
             return fed
         }
         return system(name, args) ?? platform(name, args, context) ?? unknownProgram(name, args)
+    }
+
+    /// Extensions of script files run by name (`./failover.sh`, `/opt/runbooks/fix.py`).
+    static let scriptExtensions = [".sh", ".bash", ".zsh", ".ksh", ".py", ".pl", ".rb", ".js", ".php", ".lua"]
+
+    /// A program whose commands nobody has classified: a script run by name, or an interpreter given a
+    /// program (`python3 fix.py`, `python3 -c CODE`, `perl -e CODE`). Nil for anything else.
+    /// `python3 -m json.tool` only formats what it reads.
+    static func scriptReasons(_ first: String, _ name: String, _ args: [String]) -> [String]? {
+        if first.contains("/"), scriptExtensions.contains(where: name.hasSuffix) {
+            return ["runs a script that is not classified (\(first))"]
+        }
+        // A shell without -c runs its first operand, a script file (`bash -euo pipefail fix.sh`).
+        if ["sh", "bash", "dash", "zsh", "ksh", "ash"].contains(name),
+            !args.contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("c") })
+        {
+            var index = 0
+            while index < args.count, args[index].hasPrefix("-") || args[index].hasPrefix("+") {
+                // A cluster that ends in o or O (`-euo pipefail`) takes the next word as its value.
+                let option = args[index]
+                index += !option.hasPrefix("--") && (option.hasSuffix("o") || option.hasSuffix("O")) ? 2 : 1
+            }
+            return index < args.count ? ["runs a script that is not classified (\(name) \(args[index]))"] : nil
+        }
+        // `python3.11`, `perl5.36`: a known name, then only a version.
+        let interpreter = name.prefix { !$0.isNumber && $0 != "." }
+        guard ["python", "pypy", "perl", "ruby", "php", "lua", "node", "nodejs", "deno", "bun"].contains(interpreter),
+            name.dropFirst(interpreter.count).allSatisfy({ $0.isNumber || $0 == "." })
+        else { return nil }
+        // `-c CODE` (python), `-e CODE` (perl, ruby, node), also in a cluster (`perl -ne CODE`).
+        let takesCode = { (arg: String) -> Bool in
+            ["--eval", "--print", "-r"].contains(arg)
+                || (arg.hasPrefix("-") && !arg.hasPrefix("--") && arg.dropFirst().contains { "ceEp".contains($0) })
+        }
+        if let code = args.firstIndex(where: takesCode) {
+            return ["runs a program that is not classified (\(name) \(args[code]))"]
+        }
+        if let module = args.firstIndex(of: "-m") {
+            return args.dropFirst(module + 1).first == "json.tool"
+                ? [] : ["runs a module that is not classified (\(name) -m)"]
+        }
+        guard let script = args.first(where: { !$0.hasPrefix("-") }) else { return nil }
+        return ["runs a script that is not classified (\(name) \(script))"]
     }
 
     /// Reasons of the inner command words, each followed by how it is reached.

@@ -107,6 +107,10 @@ struct ExecutionRiskClassifierTests {
         // A subshell piped into or from a client passes on what it is given, and that is read.
         "(echo 'SELECT 1') | psql", "echo 'SELECT 1' | (psql)", "(cd /tmp && ls) | grep x",
         "(kubectl get pods) | grep Crash", "(echo hi) || psql -c 'select 1'", "c_rehash -h",
+        // Reading a script is not running it; `python3 -m json.tool` only formats; a word that starts like an
+        // interpreter's name is not one.
+        "cat ./fix.sh", "grep -n restart deploy.sh", "curl -s localhost:9090/api | python3 -m json.tool",
+        "nodetool status", "bash -c 'kubectl get pods'",
         "pg_restore -l app.dump", "pg_dump -T audit app", "pg_dump -Fc app", "mongodump --archive --db app",
         "influx -execute 'SHOW DATABASES'", "pgcli -c 'select 1'", "journalctl -u x --since today",
     ]
@@ -249,6 +253,18 @@ struct ExecutionRiskClassifierTests {
         ("(cat drop.sql) | psql", "runs queries it reads from a file or a command (psql)"),
         ("echo 'DELETE FROM t' | (psql)", "changes the database (DELETE in psql)"),
         ("c_rehash /etc/ssl/certs", "writes certificate hash links (c_rehash)"),
+        // A script file or a program given to an interpreter: nobody has classified what it does.
+        ("./failover.sh --execute", "runs a script that is not classified (./failover.sh)"),
+        ("bash /opt/runbooks/failover.sh", "runs a script that is not classified (bash /opt/runbooks/failover.sh)"),
+        ("bash -euo pipefail fix.sh", "runs a script that is not classified (bash fix.sh)"),
+        ("sh -x ./collect.sh", "runs a script that is not classified (sh ./collect.sh)"),
+        (". ./fix.sh", "runs a script that is not classified (. ./fix.sh)"),
+        ("source venv/bin/activate", "runs a script that is not classified (source venv/bin/activate)"),
+        ("python3 fix.py --apply", "runs a script that is not classified (python3 fix.py)"),
+        (#"python3 -c 'import os; os.remove("/x")'"#, "runs a program that is not classified (python3 -c)"),
+        (#"perl -ne 'print if /x/' app.log"#, "runs a program that is not classified (perl -ne)"),
+        ("python3.11 -m http.server", "runs a module that is not classified (python3.11 -m)"),
+        ("node cleanup.js", "runs a script that is not classified (node cleanup.js)"),
         ("git push origin main", "pushes commits (git push)"),
         ("git reset --hard HEAD~1", "discards changes (git reset --hard)"),
         ("git clean -fdx", "deletes untracked files (git clean)"),
