@@ -94,18 +94,9 @@ extension RiskRules {
             return ["runs a script that is not classified (\(name) \(file))"]
         case "busybox":
             return inner(args, context, via: "busybox")
-        case "sh", "bash", "dash", "zsh", "ksh", "ash":
-            // With -c, the script is the first operand after the options (`sh -c -e 'script'`); `-o NAME`
-            // and `-O NAME` take a value (`bash -o pipefail -c 'script'`).
-            guard args.contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("c") })
-            else { return [] }
-            var index = 0
-            while index < args.count, args[index].hasPrefix("-") || args[index].hasPrefix("+") {
-                // A cluster that ends in o or O (`-euo pipefail`) takes the next word as its value.
-                let option = args[index]
-                index += !option.hasPrefix("--") && (option.hasSuffix("o") || option.hasSuffix("O")) ? 2 : 1
-            }
-            guard index < args.count else { return [] }
+        case _ where scriptShells.contains(name):
+            // With -c, the script is the first operand after the options (`sh -c -e 'script'`).
+            guard shellRunsText(args), let index = shellOperand(args) else { return [] }
             return innerText(args[index], context, via: name)
         case "ssh":
             let rest = dropOptions(args, valued: sshValuedOptions)

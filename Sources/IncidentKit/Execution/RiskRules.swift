@@ -40,6 +40,25 @@ enum RiskRules {
         return system(name, args) ?? platform(name, args, context) ?? unknownProgram(name, args)
     }
 
+    /// Shells whose `-c` text is classified, and whose script file is not.
+    static let scriptShells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh", "ash"]
+
+    /// Whether a shell's options include `-c` (alone or in a cluster: `-ec`): it runs a text, not a file.
+    static func shellRunsText(_ args: [String]) -> Bool {
+        args.contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("c") }
+    }
+
+    /// The index of a shell's first operand, after its options: the `-c` text or the script file. `-o NAME`
+    /// and `-O NAME` take a value, also at the end of a cluster (`-euo pipefail`).
+    static func shellOperand(_ args: [String]) -> Int? {
+        var index = 0
+        while index < args.count, args[index].hasPrefix("-") || args[index].hasPrefix("+") {
+            let option = args[index]
+            index += !option.hasPrefix("--") && (option.hasSuffix("o") || option.hasSuffix("O")) ? 2 : 1
+        }
+        return index < args.count ? index : nil
+    }
+
     /// Extensions of script files run by name (`./failover.sh`, `/opt/runbooks/fix.py`).
     static let scriptExtensions = [".sh", ".bash", ".zsh", ".ksh", ".py", ".pl", ".rb", ".js", ".php", ".lua"]
 
@@ -51,20 +70,12 @@ enum RiskRules {
             return ["runs a script that is not classified (\(first))"]
         }
         // A shell without -c runs its first operand, a script file (`bash -euo pipefail fix.sh`).
-        if ["sh", "bash", "dash", "zsh", "ksh", "ash"].contains(name),
-            !args.contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("c") })
-        {
-            var index = 0
-            while index < args.count, args[index].hasPrefix("-") || args[index].hasPrefix("+") {
-                // A cluster that ends in o or O (`-euo pipefail`) takes the next word as its value.
-                let option = args[index]
-                index += !option.hasPrefix("--") && (option.hasSuffix("o") || option.hasSuffix("O")) ? 2 : 1
-            }
-            return index < args.count ? ["runs a script that is not classified (\(name) \(args[index]))"] : nil
+        if scriptShells.contains(name), !shellRunsText(args) {
+            return shellOperand(args).map { ["runs a script that is not classified (\(name) \(args[$0]))"] }
         }
         // `python3.11`, `perl5.36`: a known name, then only a version.
         let interpreter = name.prefix { !$0.isNumber && $0 != "." }
-        guard ["python", "pypy", "perl", "ruby", "php", "lua", "node", "nodejs", "deno", "bun"].contains(interpreter),
+        guard (CodeRunners.prefixes + ["node", "nodejs", "deno", "bun"]).contains(String(interpreter)),
             name.dropFirst(interpreter.count).allSatisfy({ $0.isNumber || $0 == "." })
         else { return nil }
         // `-c CODE` (python), `-e CODE` (perl, ruby, node), also in a cluster (`perl -ne CODE`).
