@@ -6,7 +6,7 @@
 enum RouteCache {
     static let magic = Array("INCIDENT-ROUTES\n".utf8)
     /// Changes whenever the analyzer or the file format changes, so older caches are rebuilt.
-    static let formatVersion: UInt32 = 8
+    static let formatVersion: UInt32 = 9
     /// Where the checksum of everything after it is written: after the magic and the format version.
     static let checksumOffset = magic.count + 4
 

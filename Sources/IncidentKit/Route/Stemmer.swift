@@ -39,6 +39,8 @@ enum Stemmer {
         }
         for (suffix, replacement): (StaticString, StaticString) in [
             ("ational", "ate"), ("ization", "ize"), ("iveness", "ive"), ("fulness", "ful"), ("ousness", "ous"),
+            // readiness -> ready, as Porter's stemmer meets them (both `readi`).
+            ("iness", "y"),
             ("ation", "ate"), ("ness", ""), ("ment", ""),
         ] where ends(stem, suffix) && stem.count - suffix.utf8CodeUnitCount >= 3 {
             stem.removeLast(suffix.utf8CodeUnitCount)

@@ -78,6 +78,9 @@ import Testing
         #expect(Set(["restart", "restarts", "restarting", "restarted"].map(Stemmer.stem)) == ["restart"])
         #expect(Stemmer.stem("pods") == "pod")
         #expect(Stemmer.stem("dns") == "dns")
+        #expect(Stemmer.stem("readiness") == Stemmer.stem("ready"))
+        #expect(Stemmer.stem("emptiness") == Stemmer.stem("empty"))
+        #expect(Stemmer.stem("business") != Stemmer.stem("bus"))
     }
 
     @Test func fiveOhTwoRoutesToTheNginxFlowWithItsReason() throws {
