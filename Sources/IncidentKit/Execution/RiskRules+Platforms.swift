@@ -94,28 +94,46 @@ extension RiskRules {
             "taint": "taints a node",
             "expose": "creates a service", "run": "starts a pod", "debug": "starts a debug container",
             "cp": "copies files into a pod", "certificate": "approves or denies a certificate",
+            // `oc adm inspect` and `oc adm must-gather` write what they gather into a local folder.
+            "inspect": "writes gathered data into a local folder",
+            "must-gather": "writes gathered data into a local folder",
         ]
+        // `--dry-run=client` and `=server` show the change without making it; `=none` makes it.
+        if args.contains(where: isDryRun) { return [] }
         let reads: Set<String> = [
             "get", "describe", "logs", "top", "explain", "version", "api-resources", "api-versions",
             "cluster-info", "events", "diff", "auth", "wait", "port-forward", "proxy", "exec", "attach",
-            "completion", "kustomize", "plugin", "whoami", "projects", "project", "status",
+            "completion", "kustomize", "plugin", "whoami", "projects", "project", "status", "node-logs",
         ]
         let known = reads.union(changes.keys).union(["rollout", "config"])
         guard let first = dropOptions(args, valued: kubectlValuedOptions).first else { return [] }
         // A command group (`oc adm top`, `oc adm drain`) is judged by its first known word; a verb or
-        // plugin nobody knows (`oc adm upgrade`, `kubectl krew install`) is not taken for read-only.
-        guard let verb = known.contains(first) ? first : firstVerb(Array(args.drop { $0 != first }), in: known)
-        else { return ["runs \(name) \(first), which is not known to be read-only"] }
+        // plugin nobody knows (`oc adm upgrade`, `kubectl krew install`) is not taken for read-only. A word
+        // of change before the first known word is the group's action, and a known word after it is its
+        // argument (`oc adm policy add-role-to-user view alice`); option values are no words of the group.
+        let group = operands(Array(args.drop { $0 != first }.dropFirst()), valued: kubectlValuedOptions)
+        let found =
+            known.contains(first)
+            ? first
+            : group.first { word in
+                known.contains(word) || verbParts(word).contains(where: actionVerbs.contains)
+            }
+        guard let verb = found, known.contains(verb) else {
+            return ["runs \(name) \(first), which is not known to be read-only"]
+        }
         let rest = Array(args.drop { $0 != verb }.dropFirst())
         switch verb {
         case "rollout":
             let sub = positionals(rest).first ?? ""
             let what = [
                 "restart": "restarts a workload", "undo": "rolls back a workload",
-                "pause": "pauses a rollout",
-                "resume": "resumes a rollout",
+                "pause": "pauses a rollout", "resume": "resumes a rollout",
+                // OpenShift's DeploymentConfigs: a new rollout, a retried one, a cancelled one.
+                "latest": "starts a rollout", "retry": "retries a rollout", "cancel": "cancels a rollout",
             ][sub]
-            return what.map { ["\($0) (\(name) rollout \(sub))"] } ?? []
+            if ["status", "history", ""].contains(sub) { return [] }
+            return what.map { ["\($0) (\(name) rollout \(sub))"] }
+                ?? ["runs \(name) rollout \(sub), which is not known to be read-only"]
         case "config":
             let sub = positionals(rest).first ?? ""
             let reading = ["view", "get-contexts", "current-context", "get-clusters", "get-users", ""]
@@ -252,19 +270,39 @@ extension RiskRules {
         }
     }
 
+    /// The global options of the aws CLI that take the next word as their value: the service and its
+    /// action are the first words after them (`aws --profile prod ec2 terminate-instances`).
+    static let awsValuedOptions: Set<String> = [
+        "--profile", "--region", "--output", "--endpoint-url", "--query", "--ca-bundle", "--cli-read-timeout",
+        "--cli-connect-timeout", "--color", "--cli-binary-format", "--cli-input-json", "--cli-input-yaml",
+    ]
+
+    /// How the actions of the aws CLI begin that only read: every other action is not known to be
+    /// read-only (`change-resource-record-sets`, `failover-db-cluster`, `send-command`, `purge-queue`).
+    private static let awsReadPrefixes = [
+        "describe-", "list-", "get-", "search-", "lookup-", "batch-get-", "filter-", "test-", "validate-",
+        "estimate-", "preview-", "simulate-", "head-", "download-", "decode-", "detect-", "query", "scan",
+    ]
+
+    /// Whole actions of the aws CLI that only read: waiting, following a log, help and the S3 listing.
+    private static let awsReadActions: Set<String> = [
+        "wait", "tail", "help", "ls", "presign", "get-caller-identity", "list", "get", "list-profiles",
+        "assume-role", "get-session-token", "select-object-content",
+    ]
+
     private static func aws(_ args: [String]) -> [String] {
-        let words = positionals(args)
-        if words.first == "s3", words.count > 1, ["rm", "mv", "cp", "sync", "rb", "mb"].contains(words[1]) {
+        let words = operands(args, valued: awsValuedOptions)
+        guard let service = words.first, service != "help" else { return [] }
+        if service == "s3", words.count > 1, ["rm", "mv", "cp", "sync", "rb", "mb", "website"].contains(words[1]) {
             return ["changes S3 objects (aws s3 \(words[1]))"]
         }
-        let prefixes = [
-            "delete-", "put-", "create-", "update-", "terminate-", "stop-", "start-", "reboot-", "modify-",
-            "remove-", "attach-", "detach-", "run-", "set-", "associate-", "disassociate-", "register-",
-            "deregister-",
-            "tag-", "untag-", "invoke", "restore-", "revoke-", "authorize-", "enable-", "disable-", "reset-",
-        ]
-        guard words.count > 1, prefixes.contains(where: words[1].hasPrefix) else { return [] }
-        return ["changes cloud resources (aws \(words[0]) \(words[1]))"]
+        // `aws configure` alone asks for keys and writes them; `configure list` and `get` only show.
+        guard words.count > 1 else {
+            return service == "configure" ? ["changes the aws configuration (aws configure)"] : []
+        }
+        let action = words[1]
+        if awsReadActions.contains(action) || awsReadPrefixes.contains(where: action.hasPrefix) { return [] }
+        return ["changes cloud resources (aws \(service) \(action))"]
     }
 
     /// How a database client is told to run what its words do not show: an option naming a file

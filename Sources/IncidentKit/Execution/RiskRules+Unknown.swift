@@ -18,7 +18,57 @@ extension RiskRules {
         "abort", "terminate", "evacuate", "cleanup", "clean", "gc", "trim", "discard", "expire", "decommission",
         "on", "off", "join", "leave", "forget", "assign", "unassign", "bind", "unbind", "register", "unregister",
         "deregister", "snooze", "ack", "acknowledge", "resolve", "close", "send", "upload",
+        // Found in a later probe: verbs of GitOps, cloud and storage tools (`argocd app sync`, `flux
+        // reconcile`, `az vm deallocate`, `rbd unmap`, `vault operator unseal`, `nmcli con modify`).
+        "sync", "reconcile", "deallocate", "reimage", "redeploy", "reapply", "modify", "change", "unmap",
+        "assassinate", "inject", "injectargs", "unseal", "failback", "rebalance", "reassign", "recover", "scrub",
+        "reinstall", "disconnect", "rejoin", "retry", "rerun", "requeue", "resubmit",
     ]
+
+    /// Verbs that count only as a whole word, never as a part of one: as a tool's subcommand they act
+    /// (`ceph osd in`, `ceph osd down`, `ceph fs fail`, `pulumi up`, `vault operator seal`, `zpool
+    /// export`), but as a part of a name they seldom do (`sign-in`, `follow-up`, `cool-down`).
+    static let wholeWordVerbs: Set<String> = [
+        "in", "up", "down", "lost", "fail", "seal", "step-down", "export",
+    ]
+
+    /// Verbs of one program that are not verbs of change elsewhere (`ceph osd map` only shows a mapping).
+    static let programVerbs: [String: Set<String>] = [
+        "rbd": ["map"], "rbd-nbd": ["map"], "cryptsetup": ["open", "reencrypt", "convert", "config"],
+    ]
+
+    /// Verbs a tool's subcommand may begin with, glued to its object (`nodetool removenode`, `rados
+    /// rmpool`, `nodetool disablegossip`, `nodetool setcompactionthroughput`): a part that begins with one,
+    /// unless what follows is an ending (`removed`, `settings`, `startup`).
+    static let gluedVerbs = [
+        "remove", "delete", "rm", "destroy", "purge", "kill", "wipe", "truncate", "flush", "reset", "disable",
+        "enable", "stop", "start", "set", "inject",
+    ]
+
+    private static let gluedEndings: Set<String> = [
+        "d", "ed", "s", "es", "r", "er", "ers", "ing", "ped", "ping", "up", "tings", "ting", "tle", "able", "al", "ion",
+        "ions", "or", "ors",
+    ]
+
+    /// Long options that are the action of a tool that takes its action as an option (`kafka-topics
+    /// --delete`, `kafka-consumer-groups --reset-offsets --execute`, `consul maint -enable`), compared whole.
+    static let actionFlags: Set<String> = [
+        "delete", "remove", "alter", "execute", "create", "drop", "truncate", "purge", "destroy", "wipe", "kill",
+        "shutdown", "reboot", "restart", "reset-offsets", "delete-offsets", "add-config", "delete-config",
+        "failover", "promote", "demote", "evict", "drain", "decommission", "uninstall", "install", "upgrade",
+        "terminate", "flush", "rollback", "restore", "import", "apply", "commit", "enable", "disable",
+    ]
+
+    /// Subcommands that only show: what follows them is what they show (`ceph osd tree down`, `etcdctl get
+    /// /registry/delete`), not a verb.
+    static let readVerbs: Set<String> = [
+        "get", "list", "ls", "show", "status", "describe", "tree", "info", "inspect", "query", "stat", "stats",
+        "health", "version", "help", "history", "logs", "diff", "top", "check", "verify", "explain", "search",
+    ]
+
+    /// The first words of a subcommand that asks whether an action is safe (`ceph osd ok-to-stop`, `ceph
+    /// osd safe-to-destroy`, `ceph mon ok-to-rm`): a question, not the action.
+    static let questionWords: Set<String> = ["ok", "safe", "can", "is"]
 
     /// Programs whose arguments are data whatever they say (`grep restart app.log`, `echo stop`), besides
     /// `CodeRunners.dataPrograms`.
@@ -34,19 +84,89 @@ extension RiskRules {
 
     /// The reasons a program no rule knows may change the system: an argument that is an action verb
     /// (`etcdctl defrag`, `ceph osd set noup`), unless the program only ever reads its arguments as data.
-    /// Paths, `key=value` pairs, host names and variables are not verbs. A tool that changes things with
-    /// other words is not caught: name it in the rules.
+    /// Paths, `key=value` pairs, host names and variables are not verbs; a subcommand that only shows or
+    /// asks ends the search (`ceph osd tree down`, `ceph osd ok-to-stop`). A tool whose action is an
+    /// option counts too (`kafka-topics --delete`), unless told to only show (`--dry-run`). A tool that
+    /// changes things with other words is not caught: name it in the rules.
     static func unknownProgram(_ name: String, _ args: [String]) -> [String] {
-        guard !dataOnlyPrograms.contains(name) else { return [] }
+        // A line of output or prose (`osd: 3 osds: 3 up`, `- ReadWriteOnce`, `2 osds down`) names no program.
+        let looksLikeProgram =
+            name.first.map { $0.isLetter || $0.isNumber || $0 == "_" } == true
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }
+            && !name.allSatisfy(\.isNumber)
+        guard looksLikeProgram, !dataOnlyPrograms.contains(name) else { return [] }
+        if args.contains(where: isDryRun) { return [] }
+        if let flag = args.first(where: { actionFlags.contains(optionName($0)) }) {
+            return ["runs \(name) \(flag.prefix { $0 != "=" }), which is not known to be read-only"]
+        }
         let words = positionals(args)
         for (index, word) in words.enumerated() {
             guard !word.contains(where: { "/=.@$~{<>".contains($0) }) else { continue }
-            let parts = word.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" })
-            if parts.contains(where: { actionVerbs.contains(String($0)) }) {
+            let lower = word.lowercased()
+            let parts = verbParts(word)
+            if readVerbs.contains(lower) || parts.first.map(questionWords.contains) == true { return [] }
+            // The short verbs are subcommands only near the program (`ceph osd in`, `pulumi up`), and only
+            // of a program in lowercase (`Address already in use` is prose).
+            let wholeWord =
+                wholeWordVerbs.contains(lower) && index < 2 && !name.contains(where: \.isUppercase)
+            if parts.contains(where: { actionVerbs.contains($0) || isGluedVerb($0) }) || wholeWord
+                || parts.contains(where: { programVerbs[name]?.contains($0) == true })
+            {
                 let shown = ([name] + words.prefix(index + 1)).joined(separator: " ")
                 return ["runs \(shown), which is not known to be read-only"]
             }
         }
         return []
+    }
+
+    /// A word's parts, lowercased: split at `-`, `_` and `:`, and, in a word that begins in lowercase,
+    /// where a lowercase letter meets a capital (`luksFormat` is `luks` and `format`; `CrashLoopBackOff`
+    /// is a name, not words).
+    static func verbParts(_ word: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var previous: Character?
+        let camel = word.first?.isLowercase == true
+        for character in word {
+            if "-_:".contains(character) {
+                if !current.isEmpty { parts.append(current) }
+                current = ""
+            } else {
+                if camel, character.isUppercase, previous?.isLowercase == true, !current.isEmpty {
+                    parts.append(current)
+                    current = ""
+                }
+                current += character.lowercased()
+            }
+            previous = character
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
+    }
+
+    /// Whether a part begins with a verb glued to its object (`removenode`, `rmpool`).
+    private static func isGluedVerb(_ part: String) -> Bool {
+        guard part.allSatisfy(\.isLetter) else { return false }
+        return gluedVerbs.contains { verb in
+            part.count >= verb.count + 2 && part.hasPrefix(verb)
+                && !gluedEndings.contains(String(part.dropFirst(verb.count)))
+        }
+    }
+
+    /// The name of a long option, without its dashes and value (`--reset-offsets`, `-enable`); empty for
+    /// short options and clusters.
+    static func optionName(_ arg: String) -> String {
+        guard arg.hasPrefix("-") else { return "" }
+        let name = arg.drop { $0 == "-" }.prefix { $0 != "=" }
+        return name.count > 2 ? name.lowercased() : ""
+    }
+
+    /// `--dry-run` alone or with a value that is not `none` or `false` (`--dry-run=client`): the tool
+    /// only shows what it would do.
+    static func isDryRun(_ arg: String) -> Bool {
+        let name = arg.prefix { $0 != "=" }
+        guard ["--dry-run", "--dryrun", "-dry-run"].contains(name) else { return false }
+        let value = arg.drop { $0 != "=" }.dropFirst().lowercased()
+        return !["none", "false"].contains(value)
     }
 }

@@ -113,6 +113,29 @@ struct ExecutionRiskClassifierTests {
         "nodetool status", "bash -c 'kubectl get pods'",
         "pg_restore -l app.dump", "pg_dump -T audit app", "pg_dump -Fc app", "mongodump --archive --db app",
         "influx -execute 'SHOW DATABASES'", "pgcli -c 'select 1'", "journalctl -u x --since today",
+        // Unknown tools: reads beside the verbs, action options and glued verbs of the seventh probe.
+        "kafka-topics --bootstrap-server b --describe --topic t",
+        "kafka-consumer-groups.sh --bootstrap-server b --list",
+        "kafka-consumer-groups --bootstrap-server b --group g --reset-offsets --to-latest --topic t --dry-run",
+        "nodetool status", "nodetool getcompactionthroughput", "rados lspools", "cryptsetup luksDump /dev/sdb",
+        "cryptsetup status data", "ceph osd safe-to-destroy 3", "ceph osd ok-to-stop 3", "ceph osd tree down",
+        "ceph osd pool ls detail", "ceph tell osd.0 version", "ceph fs status", "rbd ls pool", "rbd showmapped",
+        "rbd device list", "vault status", "vault operator raft list-peers", "argocd app get myapp",
+        "argocd app diff myapp", "flux get kustomizations", "pulumi preview", "pulumi stack ls", "az vm list",
+        "az vm show -g rg -n vm", "nmcli con show", "nmcli device status", "etcdctl get /registry/delete-me",
+        // Output and prose in code blocks name no program.
+        "osd: 3 osds: 3 up (since 27m), 3 in (since 27m)", "2 osds down", "Address already in use",
+        "default  alertmanager-main-0  1/2  CrashLoopBackOff  37 2d", "- ReadWriteOnce",
+        // aws: reads with global options before the service.
+        "aws --profile prod ec2 describe-instances", "aws --region us-east-1 rds describe-db-clusters",
+        "aws sts get-caller-identity", "aws --profile prod s3 ls", "aws logs tail /aws/lambda/f --follow",
+        "aws ecs wait services-stable --cluster c --services s", "aws configure list",
+        "aws route53 test-dns-answer --hosted-zone-id Z --record-name n --record-type A",
+        "aws dynamodb query --table-name t", "aws logs filter-log-events --log-group-name g",
+        // kubectl and oc: dry runs, rollout reads, reads of a command group.
+        "kubectl apply --dry-run=client -f x.yaml", "kubectl delete pod x --dry-run=server",
+        "kubectl create deployment x --image=y --dry-run=client -o yaml", "oc rollout status dc/api",
+        "oc rollout history dc/api", "oc adm node-logs node1 -u kubelet", "oc adm top pods -n delete-me",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -470,6 +493,70 @@ struct ExecutionRiskClassifierTests {
             "printf 'DELETE /x HTTP/1.0\\r\\n\\r\\n' | openssl s_client -connect h:443",
             "sends text to a TLS service (openssl s_client)"
         ),
+        // Unknown tools whose action is an option, a glued verb, or a short verb (the seventh probe).
+        (
+            "kafka-consumer-groups.sh --bootstrap-server b --group g --reset-offsets --to-latest --execute --topic t",
+            "runs kafka-consumer-groups.sh --reset-offsets, which is not known to be read-only"
+        ),
+        (
+            "kafka-topics --bootstrap-server b --delete --topic t",
+            "runs kafka-topics --delete, which is not known to be read-only"
+        ),
+        (
+            "kafka-topics.sh --bootstrap-server b --alter --topic t",
+            "runs kafka-topics.sh --alter, which is not known to be read-only"
+        ),
+        ("consul maint -enable", "runs consul -enable, which is not known to be read-only"),
+        ("nodetool removenode 1234-abcd", "runs nodetool removenode, which is not known to be read-only"),
+        ("nodetool assassinate 10.0.0.1", "runs nodetool assassinate, which is not known to be read-only"),
+        ("nodetool disablegossip", "runs nodetool disablegossip, which is not known to be read-only"),
+        ("rados rmpool p p --yes-i-really-really-mean-it", "runs rados rmpool, which is not known to be read-only"),
+        ("cryptsetup luksFormat /dev/sdb", "runs cryptsetup luksFormat, which is not known to be read-only"),
+        ("cryptsetup luksOpen /dev/sdb data", "runs cryptsetup luksOpen, which is not known to be read-only"),
+        ("ceph osd in 3", "runs ceph osd in, which is not known to be read-only"),
+        ("ceph osd down 3", "runs ceph osd down, which is not known to be read-only"),
+        ("ceph osd lost 3 --yes-i-really-mean-it", "runs ceph osd lost, which is not known to be read-only"),
+        ("ceph fs fail cephfs", "runs ceph fs fail, which is not known to be read-only"),
+        ("ceph mgr fail x", "runs ceph mgr fail, which is not known to be read-only"),
+        (
+            "ceph tell osd.* injectargs --osd_max_backfills=1",
+            "runs ceph tell osd.* injectargs, which is not known to be read-only"
+        ),
+        ("rbd map pool/img", "runs rbd map, which is not known to be read-only"),
+        ("rbd unmap /dev/rbd0", "runs rbd unmap, which is not known to be read-only"),
+        ("vault operator seal", "runs vault operator seal, which is not known to be read-only"),
+        ("vault operator step-down", "runs vault operator step-down, which is not known to be read-only"),
+        ("argocd app sync myapp", "runs argocd app sync, which is not known to be read-only"),
+        ("flux reconcile kustomization flux-system", "runs flux reconcile, which is not known to be read-only"),
+        ("pulumi up", "runs pulumi up, which is not known to be read-only"),
+        ("az vm deallocate -g rg -n vm", "runs az vm deallocate, which is not known to be read-only"),
+        ("az vm reimage -g rg -n vm", "runs az vm reimage, which is not known to be read-only"),
+        ("nmcli con down eth0", "runs nmcli con down, which is not known to be read-only"),
+        (
+            "nmcli connection modify eth0 ipv4.dns 1.1.1.1",
+            "runs nmcli connection modify, which is not known to be read-only"
+        ),
+        // aws: global options before the service, and actions that are not describe-, list-, get-... reads.
+        (
+            "aws --profile prod ec2 terminate-instances --instance-ids i-1",
+            "changes cloud resources (aws ec2 terminate-instances)"
+        ),
+        ("aws --region x rds failover-db-cluster", "changes cloud resources (aws rds failover-db-cluster)"),
+        (
+            "aws route53 change-resource-record-sets --hosted-zone-id Z --change-batch file://x.json",
+            "changes cloud resources (aws route53 change-resource-record-sets)"
+        ),
+        ("aws ssm send-command --document-name AWS-RunShellScript", "changes cloud resources (aws ssm send-command)"),
+        ("aws sqs purge-queue --queue-url u", "changes cloud resources (aws sqs purge-queue)"),
+        ("aws --profile prod s3 rm s3://b/k", "changes S3 objects (aws s3 rm)"),
+        ("aws configure", "changes the aws configuration (aws configure)"),
+        // oc: DeploymentConfig rollouts, a group's action before a known word, gathering into a folder.
+        ("oc rollout latest dc/api", "starts a rollout (oc rollout latest)"),
+        ("oc rollout retry dc/api", "retries a rollout (oc rollout retry)"),
+        ("oc rollout cancel dc/api", "cancels a rollout (oc rollout cancel)"),
+        ("oc adm policy add-role-to-user view alice -n top", "runs oc adm, which is not known to be read-only"),
+        ("oc adm inspect ns/openshift-etcd", "writes gathered data into a local folder (oc inspect)"),
+        ("kubectl apply --dry-run=none -f x.yaml", "applies a manifest (kubectl apply)"),
     ]
 
     @Test(arguments: readOnly)
