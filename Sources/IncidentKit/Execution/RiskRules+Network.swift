@@ -35,13 +35,34 @@ extension RiskRules {
                     || $0.hasPrefix("--zone") || $0 == "--permanent"
             }
             return reads ? [] : ["changes firewall rules (firewall-cmd)"]
-        case "ip":
-            let words = positionals(args)
+        case "ip", "tc":
+            return ipCommand(name, args)
+        case "conntrack":
+            let changes: Set<String> = ["--flush", "--delete", "--create", "--update", "--load-file"]
+            return hasChangingFlag(args, changes, letters: "FDIUR")
+                ? ["changes the connection tracking table (conntrack)"] : []
+        case "ipvsadm":
             let changes: Set<String> = [
-                "add", "del", "delete", "change", "replace", "set", "flush", "append", "prepend",
+                "--add-service", "--edit-service", "--delete-service", "--clear", "--restore", "--add-server",
+                "--edit-server", "--delete-server", "--zero", "--set", "--start-daemon", "--stop-daemon",
             ]
-            guard words.count >= 2, changes.contains(words[1]) else { return [] }
-            return ["changes network configuration (ip \(words[0]) \(words[1]))"]
+            return hasChangingFlag(args, changes, letters: "AEDCRaedZ")
+                ? ["changes the IPVS table (ipvsadm)"] : []
+        case "ifup", "ifdown":
+            return hasFlag(args, ["-n", "--no-act", "-h", "--help", "-V", "--version"]) || args.isEmpty
+                ? [] : ["changes network interfaces (\(name))"]
+        case "ifconfig":
+            // `ifconfig eth0` shows the interface; anything after its name sets it (`ifconfig eth0 down`).
+            return positionals(args).count >= 2 ? ["changes network interfaces (ifconfig)"] : []
+        case "ethtool":
+            let changes: Set<String> = [
+                "-s", "--change", "-G", "--set-ring", "-L", "--set-channels", "-r", "--negotiate", "-K", "--features",
+                "--offload", "-A", "--pause", "-C", "--coalesce", "-E", "--change-eeprom", "-f", "--flash", "-X",
+                "--rxfh", "-N", "-U", "--config-nfc", "--config-ntuple", "-W", "--reset", "-t", "--test",
+                "--cable-test",
+            ]
+            let changing = args.first { changes.contains($0) || $0.hasPrefix("--set-") }
+            return changing.map { ["changes network interface settings (ethtool \($0))"] } ?? []
         case "fdisk", "sfdisk", "parted":
             return hasFlag(args, ["-l", "--list"]) ? [] : ["changes disks or filesystems (\(name))"]
         case "swapon":
@@ -59,6 +80,137 @@ extension RiskRules {
             return nil
         }
     }
+
+    /// `ip OBJECT COMMAND` and `tc OBJECT COMMAND`, after options and their values (`ip -n NS route add`).
+    /// Both take any beginning of a word for the word (`ip r d` is `ip route del`); a lone `s` is `set` for
+    /// a link and `show` for anything else, as ip reads it. A command read from a file (`-batch`) is
+    /// not known to be read-only.
+    private static func ipCommand(_ name: String, _ args: [String]) -> [String] {
+        if args.contains(where: { ["-b", "-batch", "--batch"].contains($0) }) {
+            return ["changes network configuration (\(name) -batch)"]
+        }
+        let valued: Set<String> = [
+            "-n", "-netns", "-f", "-family", "-rc", "-rcvbuf", "-l", "-loops", "-cf", "-conf", "-nm", "-name",
+        ]
+        let words = operands(args, valued: valued)
+        guard words.count >= 2 else { return [] }
+        let reads = ["show", "list", "lst", "get", "monitor", "save", "help", "showdump", "exec"]
+        var changes = ["add", "delete", "del", "change", "chg", "replace", "set", "flush", "append", "prepend"]
+        changes += name == "tc" ? ["link"] : ["restore", "attach"]
+        let command = words[1]
+        let isLink = name == "ip" && "link".hasPrefix(words[0])
+        let changing: Bool
+        if reads.contains(command) || command.hasPrefix("sh") {
+            changing = false
+        } else if command == "s" {
+            changing = isLink
+        } else if changes.contains(where: { $0.hasPrefix(command) }) {
+            changing = true
+        } else {
+            // A command of a sub-object, in full (`ip xfrm state flush`, `ip mptcp endpoint add`).
+            changing = words.count >= 3 && changes.contains(words[2])
+        }
+        return changing ? ["changes network configuration (\(name) \(words[0]) \(command))"] : []
+    }
+
+    /// redis-cli's options that take the next word as their value.
+    private static let redisValuedOptions: Set<String> = [
+        "-h", "-p", "-a", "-n", "-u", "--user", "--pass", "-s", "-r", "-i", "-d", "-D", "--cacert", "--cacertdir",
+        "--cert", "--key", "--tls-ciphers", "--tls-ciphersuites", "--sni", "--pattern", "--count", "--quoted-pattern",
+        "--memkeys-samples", "--intrinsic-latency", "--askpass-file", "-t",
+    ]
+
+    /// Redis commands that only read. Every other command is not known to be read-only (`SAVE`, `EVAL`,
+    /// `SWAPDB`, `CLUSTER FAILOVER`); a command with subcommands reads only with one of `redisReadSubcommands`.
+    private static let redisReads: Set<String> = [
+        "GET", "MGET", "EXISTS", "TYPE", "TTL", "PTTL", "EXPIRETIME", "PEXPIRETIME", "KEYS", "SCAN", "SSCAN",
+        "HSCAN", "ZSCAN", "STRLEN", "GETRANGE", "SUBSTR", "LCS", "HGET", "HMGET", "HGETALL", "HKEYS", "HVALS", "HLEN",
+        "HEXISTS", "HSTRLEN", "HRANDFIELD", "LRANGE", "LLEN", "LINDEX", "LPOS", "SMEMBERS", "SISMEMBER",
+        "SMISMEMBER", "SCARD", "SRANDMEMBER", "SINTER", "SUNION", "SDIFF", "SINTERCARD", "ZRANGE", "ZRANGEBYSCORE",
+        "ZREVRANGE", "ZREVRANGEBYSCORE", "ZRANGEBYLEX", "ZREVRANGEBYLEX", "ZCARD", "ZSCORE", "ZMSCORE", "ZRANK",
+        "ZREVRANK", "ZCOUNT", "ZLEXCOUNT", "ZRANDMEMBER", "ZDIFF", "ZINTER", "ZUNION", "XRANGE", "XREVRANGE", "XLEN",
+        "XREAD", "XPENDING", "PFCOUNT", "GETBIT", "BITCOUNT", "BITPOS", "GEOPOS", "GEODIST", "GEOHASH",
+        "GEORADIUS_RO", "GEORADIUSBYMEMBER_RO", "GEOSEARCH", "DUMP", "INFO", "PING", "ECHO", "TIME", "DBSIZE",
+        "LASTSAVE", "ROLE", "MONITOR", "RANDOMKEY", "SELECT", "AUTH", "HELLO", "READONLY", "WAIT", "QUIT", "SORT_RO",
+        "EVAL_RO", "EVALSHA_RO", "FCALL_RO", "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "HELP", "LOLWUT", "TOUCH",
+    ]
+
+    /// The subcommands that only read, of the commands that have subcommands.
+    private static let redisReadSubcommands: [String: Set<String>] = [
+        "CLUSTER": [
+            "INFO", "NODES", "SLOTS", "SHARDS", "MYID", "MYSHARDID", "KEYSLOT", "COUNTKEYSINSLOT", "GETKEYSINSLOT",
+            "LINKS", "REPLICAS", "SLAVES", "COUNT-FAILURE-REPORTS", "HELP",
+        ],
+        "SENTINEL": [
+            "MASTERS", "MASTER", "PRIMARIES", "PRIMARY", "REPLICAS", "SLAVES", "SENTINELS", "GET-MASTER-ADDR-BY-NAME",
+            "GET-PRIMARY-ADDR-BY-NAME", "CKQUORUM", "INFO-CACHE", "MYID", "PENDING-SCRIPTS", "HELP",
+            "IS-MASTER-DOWN-BY-ADDR",
+        ],
+        "CONFIG": ["GET", "HELP"], "CLIENT": ["LIST", "INFO", "ID", "GETNAME", "HELP", "TRACKINGINFO", "GETREDIR"],
+        "SCRIPT": ["EXISTS", "HELP"], "FUNCTION": ["LIST", "DUMP", "STATS", "HELP"],
+        "ACL": ["LIST", "USERS", "GETUSER", "WHOAMI", "CAT", "LOG", "HELP", "DRYRUN"],
+        "SLOWLOG": ["GET", "LEN", "HELP"], "MEMORY": ["USAGE", "STATS", "DOCTOR", "MALLOC-STATS", "HELP"],
+        "LATENCY": ["LATEST", "HISTORY", "DOCTOR", "GRAPH", "HISTOGRAM", "HELP"], "MODULE": ["LIST", "HELP"],
+        "OBJECT": ["ENCODING", "FREQ", "IDLETIME", "REFCOUNT", "HELP"],
+        "XINFO": ["STREAM", "GROUPS", "CONSUMERS", "HELP"],
+        "COMMAND": ["COUNT", "DOCS", "GETKEYS", "GETKEYSANDFLAGS", "INFO", "LIST", "HELP"],
+        "PUBSUB": ["CHANNELS", "NUMPAT", "NUMSUB", "SHARDCHANNELS", "SHARDNUMSUB", "HELP"],
+    ]
+
+    /// redis-cli: the command after its options is read-only only when Redis is known to only read it.
+    /// An option nobody listed may take the next word as its value (`--tls-x FILE FLUSHALL`): then the
+    /// command is the word after that value.
+    private static func redisCLI(_ name: String, _ args: [String]) -> [String] {
+        // `--rdb FILE` writes a snapshot; `--pipe` and `--eval FILE` run commands no word shows; `-x` reads its
+        // last argument; `--cluster` manages the cluster unless it checks or shows.
+        let hidden: Set<String> = ["--rdb", "--functions-rdb", "--pipe", "--eval", "--lru-test"]
+        if let option = args.first(where: { hidden.contains(String($0.prefix { $0 != "=" })) }) {
+            return ["runs or writes what its words do not show (\(name) \(option.prefix { $0 != "=" }))"]
+        }
+        if let index = args.firstIndex(of: "--cluster") {
+            let sub = args.dropFirst(index + 1).first ?? ""
+            return ["check", "info", "help", ""].contains(sub)
+                ? [] : ["changes the Redis cluster (\(name) --cluster \(sub))"]
+        }
+        var rest = ArraySlice(args)
+        var unknownOption = false
+        while let first = rest.first, first.hasPrefix("-"), first != "-" {
+            rest = rest.dropFirst()
+            if redisValuedOptions.contains(first) {
+                rest = rest.dropFirst()
+            } else if !first.contains("=") {
+                unknownOption = true
+            }
+        }
+        let known = { (word: String) in
+            let upper = word.uppercased()
+            return redisReads.contains(upper) || redisReadSubcommands[upper] != nil || redisWriteNames.contains(upper)
+        }
+        if unknownOption, let first = rest.first, !known(first), rest.count > 1 { rest = rest.dropFirst() }
+        // With no command it runs the commands it reads (`echo FLUSHALL | redis-cli`, `< cmds.txt`).
+        guard let command = rest.first?.uppercased() else {
+            let modes = [
+                "--stat", "--latency", "--latency-history", "--latency-dist", "--bigkeys", "--memkeys",
+                "--hotkeys", "--keystats", "--scan", "--help", "--version", "-v", "--intrinsic-latency",
+            ]
+            return hasFlag(args, Set(modes)) ? [] : ["runs the commands it reads (\(name))"]
+        }
+        if redisReads.contains(command) { return [] }
+        if let reads = redisReadSubcommands[command] {
+            let sub = rest.dropFirst().first?.uppercased() ?? "HELP"
+            if reads.contains(sub) { return [] }
+            return ["changes Redis data or settings (\(name) \(command) \(sub))"]
+        }
+        return ["changes Redis data or settings (\(name) \(command))"]
+    }
+
+    /// Redis commands that write, named so that an unknown option's value is not taken for the command.
+    private static let redisWriteNames: Set<String> = [
+        "FLUSHALL", "FLUSHDB", "DEL", "UNLINK", "SET", "SETEX", "SETNX", "MSET", "HSET", "HDEL", "LPUSH", "RPUSH",
+        "LPOP", "RPOP", "SADD", "SREM", "ZADD", "ZREM", "EXPIRE", "PERSIST", "RENAME", "RESTORE", "MIGRATE", "SHUTDOWN",
+        "DEBUG", "REPLICAOF", "SLAVEOF", "FAILOVER", "INCR", "DECR", "SAVE", "BGSAVE", "BGREWRITEAOF", "EVAL",
+        "EVALSHA", "FCALL", "SWAPDB", "MOVE", "COPY", "PUBLISH", "XADD", "XDEL", "XTRIM", "XGROUP", "GETDEL", "GETSET",
+    ]
 
     /// Daemons' own control tools and HTTP clients; nil when `name` is none of these.
     static func daemons(_ name: String, _ args: [String]) -> [String]? {
@@ -97,28 +249,7 @@ extension RiskRules {
             return (sends ? ["sends data in a request (wget)"] : [])
                 + (toStdout ? [] : ["writes a downloaded file (wget)"])
         case "redis-cli", "valkey-cli":
-            let rest = dropOptions(
-                args, valued: ["-h", "-p", "-a", "-n", "-u", "--user", "--pass", "-s", "-r", "-i"])
-            // With no command it runs the commands it reads (`echo FLUSHALL | redis-cli`, `< cmds.txt`).
-            if rest.isEmpty, !hasFlag(args, ["--stat", "--latency", "--bigkeys", "--memkeys", "--scan", "--help"]) {
-                return ["runs the commands it reads (\(name))"]
-            }
-            let writes: Set<String> = [
-                "FLUSHALL", "FLUSHDB", "DEL", "UNLINK", "SET", "SETEX", "MSET", "HSET", "HDEL", "LPUSH",
-                "RPUSH", "LPOP",
-                "RPOP", "SADD", "SREM", "ZADD", "ZREM", "EXPIRE", "PERSIST", "RENAME", "RESTORE", "MIGRATE",
-                "SHUTDOWN",
-                "DEBUG", "CONFIG", "CLIENT", "SCRIPT", "FUNCTION", "REPLICAOF", "SLAVEOF", "FAILOVER", "INCR",
-                "DECR",
-            ]
-            guard let command = rest.first?.uppercased(), writes.contains(command) else { return [] }
-            let sub = rest.dropFirst().first?.uppercased() ?? ""
-            if ["CONFIG", "CLIENT", "SCRIPT", "FUNCTION"].contains(command)
-                && ["GET", "LIST", "INFO", "EXISTS", "ID"].contains(sub)
-            {
-                return []
-            }
-            return ["changes Redis data or settings (\(name) \(command))"]
+            return redisCLI(name, args)
         default:
             return nil
         }

@@ -136,6 +136,17 @@ struct ExecutionRiskClassifierTests {
         "kubectl apply --dry-run=client -f x.yaml", "kubectl delete pod x --dry-run=server",
         "kubectl create deployment x --image=y --dry-run=client -o yaml", "oc rollout status dc/api",
         "oc rollout history dc/api", "oc adm node-logs node1 -u kubelet", "oc adm top pods -n delete-me",
+        // Network tools that only show, beside the changes of the seventh probe.
+        "conntrack -L", "conntrack -S", "ipvsadm -Ln", "ipvsadm -L -n --stats", "ifconfig", "ifconfig -a",
+        "ifconfig eth0", "ip -n ns1 route show", "ip r", "ip r s", "ip a s", "ip -br a", "ip route get 1.1.1.1",
+        "ip -s link show eth0", "ip l", "ethtool eth0", "ethtool -S eth0", "ethtool -k eth0", "ethtool -g eth0",
+        "tc qdisc show dev eth0", "tc -s qdisc show dev eth0", "tc filter show dev eth0",
+        // Redis commands and subcommands that only read, also after an option nobody listed.
+        "redis-cli CLUSTER INFO", "redis-cli -c CLUSTER NODES", "redis-cli -p 26379 SENTINEL masters",
+        "redis-cli -p 26379 SENTINEL get-master-addr-by-name mymaster", "redis-cli --cacert ca.pem INFO",
+        "redis-cli --tls --cacert ca.pem -h h PING", "redis-cli SLOWLOG GET 10", "redis-cli MEMORY USAGE k",
+        "redis-cli ACL LIST", "redis-cli --scan --pattern 'x*'", "redis-cli --new-option v INFO",
+        "redis-cli --cluster check h:6379",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -557,6 +568,37 @@ struct ExecutionRiskClassifierTests {
         ("oc adm policy add-role-to-user view alice -n top", "runs oc adm, which is not known to be read-only"),
         ("oc adm inspect ns/openshift-etcd", "writes gathered data into a local folder (oc inspect)"),
         ("kubectl apply --dry-run=none -f x.yaml", "applies a manifest (kubectl apply)"),
+        // Network: tables flushed, interfaces taken down, ip in another namespace or cut short.
+        ("conntrack -F", "changes the connection tracking table (conntrack)"),
+        ("conntrack -D -s 10.0.0.1", "changes the connection tracking table (conntrack)"),
+        ("ipvsadm -C", "changes the IPVS table (ipvsadm)"), ("ifdown eth0", "changes network interfaces (ifdown)"),
+        ("ifconfig eth0 down", "changes network interfaces (ifconfig)"),
+        ("ip -n ns1 route add default via 10.0.0.1", "changes network configuration (ip route add)"),
+        ("ip r d default", "changes network configuration (ip r d)"),
+        ("ip l s eth0 down", "changes network configuration (ip l s)"),
+        ("ip a a 10.0.0.2/24 dev eth0", "changes network configuration (ip a a)"),
+        ("ip xfrm state flush", "changes network configuration (ip xfrm state)"),
+        ("ip -batch cmds.txt", "changes network configuration (ip -batch)"),
+        ("ethtool -s eth0 speed 1000", "changes network interface settings (ethtool -s)"),
+        ("ethtool -G eth0 rx 4096", "changes network interface settings (ethtool -G)"),
+        ("ethtool -L eth0 combined 8", "changes network interface settings (ethtool -L)"),
+        ("ethtool -r eth0", "changes network interface settings (ethtool -r)"),
+        ("tc qdisc change dev eth0 root netem delay 100ms", "changes network configuration (tc qdisc change)"),
+        // Redis: cluster and sentinel actions, snapshots, scripts, and a command after an unlisted option.
+        ("redis-cli CLUSTER FAILOVER", "changes Redis data or settings (redis-cli CLUSTER FAILOVER)"),
+        ("redis-cli -c CLUSTER RESET HARD", "changes Redis data or settings (redis-cli CLUSTER RESET)"),
+        (
+            "redis-cli -p 26379 SENTINEL failover mymaster",
+            "changes Redis data or settings (redis-cli SENTINEL FAILOVER)"
+        ),
+        ("redis-cli SAVE", "changes Redis data or settings (redis-cli SAVE)"),
+        ("redis-cli BGSAVE", "changes Redis data or settings (redis-cli BGSAVE)"),
+        ("redis-cli EVAL \"return redis.call('del','k')\" 0", "changes Redis data or settings (redis-cli EVAL)"),
+        ("redis-cli --cacert ca.pem FLUSHALL", "changes Redis data or settings (redis-cli FLUSHALL)"),
+        ("redis-cli --new-option v FLUSHALL", "changes Redis data or settings (redis-cli FLUSHALL)"),
+        ("redis-cli SLOWLOG RESET", "changes Redis data or settings (redis-cli SLOWLOG RESET)"),
+        ("redis-cli --rdb /tmp/dump.rdb", "runs or writes what its words do not show (redis-cli --rdb)"),
+        ("redis-cli --cluster fix h:6379", "changes the Redis cluster (redis-cli --cluster fix)"),
     ]
 
     @Test(arguments: readOnly)
