@@ -68,13 +68,49 @@ extension RiskRules {
         case "swapon":
             return hasFlag(args, ["--show", "-s", "--summary"]) || args.isEmpty
                 ? [] : ["changes swap (swapon)"]
-        case "wipefs", "mkswap", "swapoff", "e2fsck", "tune2fs", "resize2fs", "xfs_repair", "lvcreate",
-            "lvremove",
-            "lvextend", "lvresize", "lvreduce", "vgremove", "vgextend", "pvremove", "pvcreate", "mdadm",
-            "blkdiscard":
-            return ["changes disks or filesystems (\(name))"]
+        case "e2fsck", "xfs_repair",
+            _ where name.hasPrefix("fsck"):
+            // `-n` opens the filesystem read-only and answers no to every repair (also in a cluster: `-fn`).
+            return hasFlag(args, [], letters: "n") ? [] : ["changes disks or filesystems (\(name))"]
+        case "tune2fs":
+            return !args.isEmpty && args.allSatisfy({ $0 == "-l" || !$0.hasPrefix("-") })
+                ? [] : ["changes disks or filesystems (tune2fs)"]
+        case "mdadm":
+            let shows: Set<String> = ["--detail", "-D", "--examine", "-E", "--query", "-Q", "--detail-platform"]
+            let changes: Set<String> = [
+                "--fail", "-f", "--remove", "-r", "--add", "-a", "--re-add", "--stop", "-S", "--run", "-R",
+                "--create", "-C", "--assemble", "-A", "--grow", "-G", "--zero-superblock", "--manage", "--readonly",
+                "--readwrite", "--replace", "--build", "-B", "--incremental", "-I", "--monitor", "-F",
+            ]
+            return hasFlag(args, shows) && !hasFlag(args, changes) ? [] : ["changes disks or filesystems (mdadm)"]
+        case "xfs_growfs":
+            return hasFlag(args, ["-n"]) ? [] : ["changes disks or filesystems (xfs_growfs)"]
+        case "sgdisk":
+            let shows: Set<String> = [
+                "-p", "--print", "-i", "--info", "-v", "--verify", "-O", "--print-mbr", "-L", "--list-types", "-V",
+                "--version", "-?", "--help",
+            ]
+            let options = args.filter { $0.hasPrefix("-") }
+            return !options.isEmpty && options.allSatisfy({ shows.contains(String($0.prefix { $0 != "=" })) })
+                ? [] : ["changes disks or filesystems (sgdisk)"]
+        case "exportfs":
+            // Alone or with `-v`/`-s` it lists the exports; `-a`, `-r`, `-u`, `-f`, `-o` or a `host:/path` change them.
+            let changes = hasChangingFlag(args, [], letters: "aruifo") || !positionals(args).isEmpty
+            return changes ? ["changes NFS exports (exportfs)"] : []
+        case "zpool", "zfs":
+            let reads: Set<String> = [
+                "status", "list", "iostat", "get", "history", "events", "help", "version", "diff", "holds", "userspace",
+                "groupspace", "projectspace", "send", "wait",
+            ]
+            guard let verb = positionals(args).first, !reads.contains(verb) else { return [] }
+            return ["changes ZFS pools or datasets (\(name) \(verb))"]
+        case "wipefs", "mkswap", "swapoff", "resize2fs", "lvcreate", "lvremove", "lvextend", "lvresize", "lvreduce",
+            "vgremove", "vgextend", "pvremove", "pvcreate", "blkdiscard", "fsfreeze", "pvmove", "lvchange",
+            "vgchange", "pvchange", "vgcreate", "vgreduce", "vgrename", "lvrename", "lvconvert", "pvresize", "vgimport",
+            "vgexport", "vgcfgrestore":
+            return hasFlag(args, ["--help", "-h", "--version"]) ? [] : ["changes disks or filesystems (\(name))"]
         default:
-            if name.hasPrefix("mkfs") || name.hasPrefix("fsck") {
+            if name.hasPrefix("mkfs") {
                 return ["changes disks or filesystems (\(name))"]
             }
             return nil

@@ -20,6 +20,16 @@ enum SQLRisk {
         // A PostgreSQL anonymous code block, which runs any statement, also one built in a string
         // (`DO $$ BEGIN EXECUTE 'DROP TABLE x'; END $$`); Mongo's aggregation stage that writes a collection.
         "DO", "OUT",
+        // Found in a later probe: a slot or a sequence moved, a table rewritten in index order, a replica set
+        // reconfigured, writes blocked, balancing and elections changed (`rs.freeze(`), a prepared transaction ended.
+        "PG_REPLICATION_SLOT_ADVANCE", "PG_REPLICATION_ORIGIN_ADVANCE", "PG_LOGICAL_SLOT_GET_CHANGES",
+        "PG_LOGICAL_SLOT_GET_BINARY_CHANGES", "PG_CREATE_RESTORE_POINT", "PG_START_BACKUP", "PG_STOP_BACKUP",
+        "PG_BACKUP_START", "PG_BACKUP_STOP", "PG_STAT_STATEMENTS_RESET", "PG_STAT_RESET_SHARED",
+        "PG_STAT_RESET_SINGLE_TABLE_COUNTERS", "SETVAL", "NEXTVAL", "CLUSTER", "COMMENT", "COMMIT", "ROLLBACK",
+        "RECONFIG", "FSYNCLOCK", "FSYNCUNLOCK", "FREEZE", "ADD", "ADDARB", "STOPBALANCER", "STARTBALANCER",
+        "SETBALANCERSTATE", "ENABLESHARDING", "SHARDCOLLECTION", "MOVECHUNK", "SPLITAT", "ADDSHARD",
+        "REMOVESHARD", "SETPROFILINGLEVEL", "DROPALLUSERS", "UPDATEUSER", "CHANGEUSERPASSWORD",
+        "REVOKEROLESFROMUSER", "CREATEROLE", "DROPROLE",
     ]
 
     /// The first changing keyword (upper-cased) outside SQL string literals, or nil.
@@ -76,9 +86,9 @@ enum SQLRisk {
             case "RESET" where !["MASTER", "SLAVE", "REPLICA", "BINARY", "PERSIST"].contains(following): continue
             case "LOAD" where following != "DATA" && following != "XML": continue
             case "REFRESH" where following != "MATERIALIZED": continue
-            case "INSTALL",
-                "UNINSTALL" where following != "PLUGIN" && following != "COMPONENT":
-                continue
+            case "INSTALL", "UNINSTALL":
+                // (A `where` after two patterns guards only the second: `INSTALL PLUGIN` was never found.)
+                if following != "PLUGIN" && following != "COMPONENT" { continue }
             case "OPTIMIZE", "REPAIR", "DETACH", "ATTACH", "EXCHANGE":
                 if !["TABLE", "TABLES", "DATABASE", "DICTIONARY", "PARTITION", "VIEW"].contains(following) { continue }
             case "SYSTEM" where entry.next == "." || entry.next == "_": continue
@@ -86,6 +96,16 @@ enum SQLRisk {
                 // At the start of a statement: `ON CONFLICT DO NOTHING` is part of an `INSERT`.
                 if offset > 0 && ![";", "\n"].contains(words[offset - 1].next ?? " ") { continue }
             case "OUT" where entry.previous != "$": continue
+            case "CLUSTER" where offset > 0 && ![";", "\n"].contains(words[offset - 1].next ?? " "): continue
+            case "COMMENT" where following != "ON": continue
+            case "COMMIT", "ROLLBACK":
+                if following != "PREPARED" { continue }
+            case "RECONFIG", "FSYNCLOCK", "FSYNCUNLOCK", "FREEZE", "ADD", "ADDARB", "STOPBALANCER", "STARTBALANCER",
+                "SETBALANCERSTATE", "ENABLESHARDING", "SHARDCOLLECTION", "MOVECHUNK", "SPLITAT", "ADDSHARD",
+                "REMOVESHARD", "SETPROFILINGLEVEL", "DROPALLUSERS", "UPDATEUSER", "CHANGEUSERPASSWORD",
+                "REVOKEROLESFROMUSER", "CREATEROLE", "DROPROLE":
+                // Mongo shell methods, only as called methods (`rs.reconfig(cfg)`, `db.fsyncLock()`).
+                if entry.previous != "." || entry.next != "(" { continue }
             case "REMOVE", "DROPDATABASE", "DELETEMANY", "DELETEONE", "UPDATEMANY", "UPDATEONE", "INSERTONE",
                 "INSERTMANY", "FINDONEANDDELETE", "FINDONEANDUPDATE", "FINDONEANDREPLACE", "FINDANDMODIFY",
                 "DROPINDEX", "DROPINDEXES", "CREATEINDEX", "CREATEINDEXES", "CREATECOLLECTION", "RENAMECOLLECTION",

@@ -147,6 +147,12 @@ struct ExecutionRiskClassifierTests {
         "redis-cli --tls --cacert ca.pem -h h PING", "redis-cli SLOWLOG GET 10", "redis-cli MEMORY USAGE k",
         "redis-cli ACL LIST", "redis-cli --scan --pattern 'x*'", "redis-cli --new-option v INFO",
         "redis-cli --cluster check h:6379",
+        // Storage tools that only show or check without repairing; queries and Mongo methods that only read.
+        "sgdisk -p /dev/sdb", "xfs_growfs -n /data", "zpool status", "zpool iostat -v 1", "zfs list", "exportfs -v",
+        "mdadm --detail /dev/md0", "mdadm --examine /dev/sdb", "tune2fs -l /dev/sdb", "xfs_repair -n /dev/sdb",
+        "e2fsck -fn /dev/sdb", "psql -c 'select * from pg_replication_slots'", "psql -c 'select cluster_name from t'",
+        "psql -c 'show cluster_name'", "psql -c 'select 1; commit'", "mongosh --eval 'rs.status()'",
+        "mongosh --eval 'rs.conf()'", "mongosh --eval 'db.currentOp()'",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -599,6 +605,31 @@ struct ExecutionRiskClassifierTests {
         ("redis-cli SLOWLOG RESET", "changes Redis data or settings (redis-cli SLOWLOG RESET)"),
         ("redis-cli --rdb /tmp/dump.rdb", "runs or writes what its words do not show (redis-cli --rdb)"),
         ("redis-cli --cluster fix h:6379", "changes the Redis cluster (redis-cli --cluster fix)"),
+        // Storage: frozen filesystems, zapped tables, deactivated volumes, pools taken offline, exports.
+        ("fsfreeze -f /data", "changes disks or filesystems (fsfreeze)"),
+        ("sgdisk --zap-all /dev/sdb", "changes disks or filesystems (sgdisk)"),
+        ("lvchange -an vg/lv", "changes disks or filesystems (lvchange)"),
+        ("vgchange -an vg", "changes disks or filesystems (vgchange)"),
+        ("pvmove /dev/sdb", "changes disks or filesystems (pvmove)"),
+        ("xfs_growfs /data", "changes disks or filesystems (xfs_growfs)"),
+        ("zpool offline tank sdb", "changes ZFS pools or datasets (zpool offline)"),
+        ("zpool export tank", "changes ZFS pools or datasets (zpool export)"),
+        ("exportfs -ra", "changes NFS exports (exportfs)"),
+        ("mdadm --manage /dev/md0 --fail /dev/sdb", "changes disks or filesystems (mdadm)"),
+        ("tune2fs -m 1 /dev/sdb", "changes disks or filesystems (tune2fs)"),
+        ("e2fsck -fy /dev/sdb", "changes disks or filesystems (e2fsck)"),
+        // Databases: a slot or a sequence moved, a table rewritten, prepared transactions, replica sets.
+        (
+            "psql -c \"select pg_replication_slot_advance('s', pg_current_wal_lsn())\"",
+            "changes the database (PG_REPLICATION_SLOT_ADVANCE in psql)"
+        ),
+        ("psql -c 'CLUSTER orders USING orders_pkey'", "changes the database (CLUSTER in psql)"),
+        ("psql -c \"select setval('orders_id_seq', 1000)\"", "changes the database (SETVAL in psql)"),
+        ("psql -c \"ROLLBACK PREPARED 'tx1'\"", "changes the database (ROLLBACK in psql)"),
+        ("mysql -e 'INSTALL PLUGIN x SONAME \"x.so\"'", "changes the database (INSTALL in mysql)"),
+        ("mongosh --eval 'rs.reconfig(cfg)'", "changes the database (RECONFIG in mongosh)"),
+        ("mongosh --eval 'db.fsyncLock()'", "changes the database (FSYNCLOCK in mongosh)"),
+        ("mongosh --eval 'sh.stopBalancer()'", "changes the database (STOPBALANCER in mongosh)"),
     ]
 
     @Test(arguments: readOnly)
