@@ -166,6 +166,23 @@ extension RiskRules {
             "imagefsinfo", "statsp", "img",
         ]
         let all = removes.union(starts).union(stops).union(changes).union(reads)
+        // A management command's action is its second word (`docker service rollback`, `docker stack
+        // deploy`, `docker swarm leave`, `podman system reset`): read-only only when it is known to read.
+        let groups: Set<String> = [
+            "system", "service", "stack", "swarm", "node", "network", "volume", "image", "container", "config",
+            "secret", "plugin", "context", "builder", "buildx", "manifest", "trust", "pod", "machine", "checkpoint",
+        ]
+        let groupReads: Set<String> = [
+            "ls", "list", "ps", "inspect", "logs", "df", "info", "events", "top", "version", "history", "exists",
+            "show", "images", "port", "stats", "diff", "join-token", "unlock-key", "du",
+        ]
+        let words = operands(args, valued: ["-H", "--host", "-c", "--context", "--config", "-l", "--log-level"])
+        if name == "docker" || name == "podman", words.count >= 2, groups.contains(words[0]),
+            firstVerb(args, in: all).map(reads.contains) ?? true,
+            !groupReads.contains(words[1]) || hasFlag(args, ["--rotate"])
+        {
+            return ["runs \(name) \(words[0]) \(words[1]), which is not known to be read-only"]
+        }
         guard let verb = firstVerb(args, in: all) else { return [] }
         if verb == "exec" {
             let rest = dropOptions(

@@ -178,7 +178,8 @@ extension RiskRules {
                     $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.dropFirst().contains("i")
                         && !$0.hasPrefix("-e")
                 }
-            return inPlace ? ["edits files in place (\(name) -i)"] : []
+            if inPlace { return ["edits files in place (\(name) -i)"] }
+            return name == "sed" ? sedScriptReasons(args) : []
         case "awk", "gawk":
             return args.starts(with: ["-i", "inplace"]) ? ["edits files in place (\(name) -i inplace)"] : []
         case "crontab":
@@ -217,7 +218,7 @@ extension RiskRules {
             guard let verb = positionals(args).first, verb.hasPrefix("set-") else { return [] }
             return ["changes system settings (\(name) \(verb))"]
         default:
-            return disksAndNetwork(name, args) ?? daemons(name, args)
+            return disksAndNetwork(name, args) ?? daemons(name, args) ?? processes(name, args)
         }
     }
 

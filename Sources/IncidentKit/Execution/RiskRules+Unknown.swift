@@ -95,6 +95,11 @@ extension RiskRules {
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }
             && !name.allSatisfy(\.isNumber)
         guard looksLikeProgram, !dataOnlyPrograms.contains(name) else { return [] }
+        return verbReasons(name, args)
+    }
+
+    /// The reasons of `unknownProgram`, for a program of any name (`$KUBECTL delete pod x`).
+    static func verbReasons(_ name: String, _ args: [String]) -> [String] {
         if args.contains(where: isDryRun) { return [] }
         if let flag = args.first(where: { actionFlags.contains(optionName($0)) }) {
             return ["runs \(name) \(flag.prefix { $0 != "=" }), which is not known to be read-only"]

@@ -51,6 +51,7 @@ extension RiskRules {
             {
                 return innerText(args[index + 1], context, via: "flock")
             }
+            if let change = runningProcessChange(name, args) { return change }
             let valued: Set<String> = ["-n", "-c", "-t", "-i", "-o", "-e", "-w", "-E", "-p", "--adjustment"]
             var rest = dropOptions(args, valued: valued)
             // These take one positional first: a lock file, a new root, a CPU mask or priority; taskset
@@ -62,6 +63,28 @@ extension RiskRules {
                 return ["opens a root shell (chroot \(root))"]
             }
             return inner(rest, context, via: name)
+        case "prlimit":
+            // With `--pid` it shows or sets a running process's limits; otherwise it runs a command under them.
+            if args.contains(where: { $0 == "-p" || $0 == "--pid" || $0.hasPrefix("--pid=") }) {
+                let sets = args.contains { arg in
+                    arg.hasPrefix("--") && arg.contains("=") && !arg.hasPrefix("--pid=") && !arg.hasPrefix("--output=")
+                        || arg.hasPrefix("-") && !arg.hasPrefix("--") && arg.count > 2 && !arg.hasPrefix("-p")
+                }
+                return sets ? ["changes the limits of a running process (prlimit --pid)"] : []
+            }
+            return inner(dropOptions(args, valued: ["-o", "--output"]), context, via: "prlimit")
+        case "gcloud":
+            // `gcloud compute ssh HOST --command TEXT` runs TEXT there; without it, a shell.
+            let words = positionals(args)
+            guard let ssh = words.firstIndex(of: "ssh"), ssh <= 3 else { return nil }
+            let via = "gcloud " + words.prefix(ssh + 1).joined(separator: " ")
+            if let index = args.firstIndex(of: "--command"), index + 1 < args.count {
+                return innerText(args[index + 1], context, via: via)
+            }
+            if let inline = args.first(where: { $0.hasPrefix("--command=") }) {
+                return innerText(String(inline.dropFirst("--command=".count)), context, via: via)
+            }
+            return ["opens an interactive remote shell (\(via))"]
         case "command":
             return hasFlag(args, ["-v", "-V"]) ? [] : inner(dropOptions(args), context, via: "command")
         case "timeout":
@@ -78,12 +101,24 @@ extension RiskRules {
             return innerText(rest.joined(separator: " "), context, via: "watch")
         case "awk", "gawk", "mawk", "nawk":
             // An awk program can run commands: `system(...)`, `print | "cmd"`, `"cmd" | getline`.
+            // It also writes files: `print > "out"` and gawk's `-i inplace`; a program file is not classified.
             var index = 0
             while index < args.count, args[index].hasPrefix("-") {
-                index += ["-F", "-v", "-f"].contains(args[index]) ? 2 : 1
+                let option = args[index]
+                if ["-i", "--include"].contains(option),
+                    args.dropFirst(index + 1).first == "inplace"
+                        || ["-iinplace", "--include=inplace"].contains(option)
+                {
+                    return ["edits files in place (\(name) -i inplace)"]
+                }
+                if option == "-f" || option == "--file" || option.hasPrefix("--file=") {
+                    return ["runs an awk program file that is not classified (\(name) -f)"]
+                }
+                index += ["-F", "-v", "-i", "--include", "-l", "--load"].contains(option) ? 2 : 1
             }
-            guard index < args.count, CodeRunners.awkRunsCommands(args[index]) else { return [] }
-            return ["runs commands from its awk program (\(name))"]
+            guard index < args.count else { return [] }
+            if CodeRunners.awkRunsCommands(args[index]) { return ["runs commands from its awk program (\(name))"] }
+            return awkWritesFiles(args[index]) ? ["writes output into a file (\(name) print >)"] : []
         case "eval":
             return innerText(args.joined(separator: " "), context, via: "eval")
         case "source", ".":
@@ -139,6 +174,68 @@ extension RiskRules {
         default:
             return nil
         }
+    }
+
+    /// ionice, chrt and taskset given a running process (`-p PID`) instead of a command: they show its
+    /// setting, or change it when given one (`ionice -c 3 -p PID`, `chrt -f -p 50 PID`, `taskset -cp 0-3
+    /// PID`). Nil when no process is given.
+    private static func runningProcessChange(_ name: String, _ args: [String]) -> [String]? {
+        guard ["ionice", "chrt", "taskset"].contains(name) else { return nil }
+        let givesProcess = args.contains { arg in
+            ["--pid", "-P", "--pgid", "-u", "--uid"].contains(arg)
+                || arg.hasPrefix("-") && !arg.hasPrefix("--") && arg.dropFirst().contains("p")
+        }
+        guard givesProcess else { return nil }
+        let sets =
+            name == "ionice"
+            ? args.contains { $0.hasPrefix("-c") || $0.hasPrefix("-n") || $0.hasPrefix("--class") }
+            : operands(args, valued: []).count >= 2
+        return sets ? ["changes the scheduling of a running process (\(name) -p)"] : []
+    }
+
+    /// Whether an awk program prints into a file: a `>` or `>>` after `print` or `printf`, outside strings
+    /// and parentheses (`print (a > b)` compares), to other than `/dev/stdout`, `/dev/stderr` or
+    /// `/dev/null`. In awk, `print $1 > 0` writes a file named `0`.
+    static func awkWritesFiles(_ program: String) -> Bool {
+        let characters = Array(program)
+        var index = 0
+        var depth = 0
+        var printDepth: Int?
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\"" {
+                index += 1
+                while index < characters.count, characters[index] != "\"" {
+                    index += characters[index] == "\\" ? 2 : 1
+                }
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth -= 1
+            } else if ";{}\n|".contains(character) {
+                printDepth = nil
+            } else if character.isLetter,
+                index == 0 || !(characters[index - 1].isLetter || characters[index - 1] == "_")
+            {
+                let word = String(characters[index...].prefix { $0.isLetter || $0 == "_" })
+                if word == "print" || word == "printf" { printDepth = depth }
+                index += word.count
+                continue
+            } else if character == ">", printDepth == depth {
+                var target = characters[(index + 1)...].drop { $0 == ">" || $0 == " " || $0 == "\t" }
+                if target.first == "\"" {
+                    target = target.dropFirst()
+                    let file = String(target.prefix { $0 != "\"" })
+                    if ["/dev/stdout", "/dev/stderr", "/dev/null"].contains(file) {
+                        index += 1
+                        continue
+                    }
+                }
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// `find -delete` deletes; `find -exec CMD {} ;` runs CMD for each file.

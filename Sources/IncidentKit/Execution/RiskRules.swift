@@ -28,8 +28,15 @@ enum RiskRules {
         guard let first = words.first, context.depth < 8 else { return [] }
         let name = programName(first)
         let args = Array(words.dropFirst())
-        // A program named by a variable (`$SHELL -c '...'`) is read as a shell.
-        if first.hasPrefix("$"), let inner = wrapped("sh", args, context) { return inner }
+        // A program named by a variable (`$SHELL -c '...'`) is read as a shell with `-c`; otherwise the
+        // words after it may be a command it runs (`$SUDO rm -rf x`), or its own verbs (`$KUBECTL delete pod
+        // x`): either kind of change counts.
+        if first.hasPrefix("$") {
+            if shellRunsText(args), let inner = wrapped("sh", args, context) { return inner }
+            let found = inner(args, context, via: first)
+            // A bare `$` is a prompt copied with its command (`$ oc delete pod x`), not a variable.
+            return found.isEmpty && first != "$" ? verbReasons(first, args) : found
+        }
         if let script = scriptReasons(first, name, args) { return script }
         if let inner = wrapped(name, args, context) { return inner }
         if name == "openssl" && args.first == "s_client" || name == "gnutls-cli",

@@ -153,6 +153,16 @@ struct ExecutionRiskClassifierTests {
         "e2fsck -fn /dev/sdb", "psql -c 'select * from pg_replication_slots'", "psql -c 'select cluster_name from t'",
         "psql -c 'show cluster_name'", "psql -c 'select 1; commit'", "mongosh --eval 'rs.status()'",
         "mongosh --eval 'rs.conf()'", "mongosh --eval 'db.currentOp()'",
+        // Containers' management commands that show; a remote command that reads; a debugger that only
+        // prints a backtrace; processes' settings shown; a variable that names a reading program.
+        "docker system df", "docker service ps web", "docker stack ls", "docker node ls", "podman system info",
+        "docker swarm join-token worker", "docker network inspect n", "gcloud compute ssh vm1 --command 'uptime'",
+        "gdb -p 1234 -batch -ex 'thread apply all bt'", "gdb -batch -ex bt ./app core", "ionice -p 1234",
+        "chrt -p 1234", "taskset -p 1234", "taskset -cp 1234", "prlimit --pid 1234", "$SUDO cat /etc/hosts",
+        "$KUBECTL get pods", "atq", "tmux ls", "screen -ls", "sed -n '1,5p' f", "sed -n '/a/,/b/{p}' f",
+        "awk '$1 > 5 {print}' f", "awk '{ if ($3 > 100) print }' f", "awk '{print $1 > \"/dev/stderr\"}' f",
+        "keytool -list -keystore ks", "keytool -printcert -file c.pem", "trust list", "sort f | sponge",
+        "at org.example.Worker.run(Worker.java:42)",
     ]
 
     static let mutating: [(command: String, reason: String)] = [
@@ -630,6 +640,46 @@ struct ExecutionRiskClassifierTests {
         ("mongosh --eval 'rs.reconfig(cfg)'", "changes the database (RECONFIG in mongosh)"),
         ("mongosh --eval 'db.fsyncLock()'", "changes the database (FSYNCLOCK in mongosh)"),
         ("mongosh --eval 'sh.stopBalancer()'", "changes the database (STOPBALANCER in mongosh)"),
+        // Containers: management commands not known to read; a command run through gcloud's ssh.
+        ("podman system reset", "runs podman system reset, which is not known to be read-only"),
+        ("docker service rollback web", "runs docker service rollback, which is not known to be read-only"),
+        ("docker stack deploy -c x.yml app", "runs docker stack deploy, which is not known to be read-only"),
+        ("docker swarm leave --force", "runs docker swarm leave, which is not known to be read-only"),
+        (
+            "gcloud compute ssh vm1 --command 'sudo systemctl restart nginx'",
+            "restarts a service (systemctl restart) via sudo via gcloud compute ssh"
+        ),
+        ("gcloud compute ssh vm1 --command='rm -rf /tmp/x'", "deletes files (rm) via gcloud compute ssh"),
+        ("gcloud compute ssh vm1", "opens an interactive remote shell (gcloud compute ssh)"),
+        // Running processes: a debugger that calls, priorities, CPUs and limits changed.
+        ("gdb -p 1234 -ex 'call abort()' -batch", "attaches a debugger to a running process (gdb -p)"),
+        ("gdb -p 1234", "attaches a debugger to a running process (gdb -p)"),
+        ("renice -n 10 -p 1234", "changes the priority of running processes (renice)"),
+        ("ionice -c 3 -p 1234", "changes the scheduling of a running process (ionice -p)"),
+        ("chrt -f -p 50 1234", "changes the scheduling of a running process (chrt -p)"),
+        ("taskset -cp 0-3 1234", "changes the scheduling of a running process (taskset -p)"),
+        ("prlimit --pid 1234 --nofile=65536:65536", "changes the limits of a running process (prlimit --pid)"),
+        // A variable as the program; commands run later or detached; files written by scripts and sponge.
+        ("$SUDO rm -rf /tmp/x", "deletes files (rm) via $SUDO"),
+        ("${SUDO} systemctl restart nginx", "restarts a service (systemctl restart) via ${SUDO}"),
+        ("$KUBECTL delete pod x", "runs $KUBECTL delete, which is not known to be read-only"),
+        ("echo 'systemctl restart nginx' | at now + 5 minutes", "schedules commands to run later (at)"),
+        ("atrm 3", "removes scheduled commands (atrm)"),
+        ("tmux new -d 'systemctl restart nginx'", "runs tmux new, which is not known to be read-only"),
+        ("screen -dm bash -c 'rm -rf /tmp/x'", "runs screen -dm, which is not known to be read-only"),
+        ("systemd-run --unit x rm -rf /tmp/x", "starts a transient unit (systemd-run)"),
+        ("sed -n 'w /tmp/out' f", "writes a file or runs a command from its script (sed w, e)"),
+        ("sed 's/a/b/w /tmp/out' f", "writes a file or runs a command from its script (sed w, e)"),
+        ("sed -e '1e id' f", "writes a file or runs a command from its script (sed w, e)"),
+        ("sed -f fix.sed f", "runs a sed script from a file (sed -f)"),
+        ("awk '{print > \"/tmp/out\"}' f", "writes output into a file (awk print >)"),
+        ("awk '{print $1 > 0}' f", "writes output into a file (awk print >)"),
+        ("gawk -i inplace '{print}' f", "edits files in place (gawk -i inplace)"),
+        ("sort f | sponge f", "writes output into a file (sponge f)"),
+        ("keytool -import -alias a -file c.pem -keystore ks", "changes a keystore or writes a file (keytool -import)"),
+        ("keytool -delete -alias a -keystore ks", "changes a keystore or writes a file (keytool -delete)"),
+        ("update-ca-certificates", "rebuilds the trusted certificates (update-ca-certificates)"),
+        ("update-ca-trust extract", "rebuilds the trusted certificates (update-ca-trust)"),
     ]
 
     @Test(arguments: readOnly)

@@ -1,0 +1,158 @@
+import Foundation
+
+extension RiskRules {
+    /// Running processes, commands run later or elsewhere, and trust stores; nil when `name` is none of these.
+    static func processes(_ name: String, _ args: [String]) -> [String]? {
+        switch name {
+        case "renice":
+            return args.isEmpty || hasFlag(args, ["-h", "--help", "-V", "--version"])
+                ? [] : ["changes the priority of running processes (renice)"]
+        case "gdb", "lldb":
+            return debugger(name, args)
+        case "at":
+            // `at TIME` schedules what it reads; `-l` and `-c JOB` only show. A Java stack trace's `at
+            // org.x.Y.run(Y.java:1)` names no time.
+            if hasFlag(args, ["-l", "-c", "-V"]) { return [] }
+            let time = #"^(now|noon|midnight|teatime|today|tomorrow|\d{1,4}(:\d\d)?(am|pm)?)$"#
+            let schedules =
+                hasFlag(args, ["-f", "-t", "-m", "-M", "-q", "-b", "-d", "-r"])
+                || positionals(args).first.map { $0.lowercased().range(of: time, options: .regularExpression) != nil }
+                    == true
+            return schedules ? ["schedules commands to run later (at)"] : []
+        case "atrm":
+            return args.isEmpty ? [] : ["removes scheduled commands (atrm)"]
+        case "systemd-run":
+            return args.isEmpty || hasFlag(args, ["-h", "--help", "--version"])
+                ? [] : ["starts a transient unit (systemd-run)"]
+        case "tmux":
+            return tmux(args)
+        case "screen":
+            // `-dm CMD` starts CMD in a detached session, `-X` sends commands to one, `-r` attaches; a line
+            // with no option is prose (or a serial console).
+            let reads: Set<String> = ["-ls", "-list", "-v", "--version", "-h", "--help", "-q"]
+            let options = args.filter { $0.hasPrefix("-") }
+            return options.allSatisfy(reads.contains)
+                ? [] : ["runs screen \(options[0]), which is not known to be read-only"]
+        case "sponge":
+            let files = positionals(args)
+            return files.isEmpty ? [] : ["writes output into a file (sponge \(files[0]))"]
+        case "keytool":
+            return keytool(args)
+        case "update-ca-certificates", "update-ca-trust":
+            let reads: Set<String> = ["-h", "--help", "check", "--version"]
+            return args.contains(where: reads.contains) ? [] : ["rebuilds the trusted certificates (\(name))"]
+        case "trust":
+            let verb = positionals(args).first ?? ""
+            return ["anchor", "extract", "extract-compat"].contains(verb)
+                ? ["changes the trust store (trust \(verb))"] : []
+        default:
+            return nil
+        }
+    }
+
+    /// A debugger attached to a running process (`gdb -p PID`, `gdb PROGRAM PID`, `lldb -p PID`) stops it
+    /// and may change it (`call`, `set var`, `kill`); a batch run whose commands only show (`bt`, `info
+    /// threads`, `thread apply all bt`) detaches when done. A core file or a program not running is read.
+    private static func debugger(_ name: String, _ args: [String]) -> [String] {
+        let valued: Set<String> = [
+            "-ex", "--ex", "-eval-command", "--eval-command", "-iex", "-x", "--command", "-ix", "-p", "--pid", "-cd",
+            "-d", "--directory", "-s", "--symbols", "-e", "--exec", "-c", "--core", "-tty", "-n", "--attach-name",
+            "--attach-pid", "-o", "--one-line", "-O",
+        ]
+        let attaches =
+            hasFlag(args, ["-p", "--pid", "--attach-pid", "--attach-name", "-n"])
+            || operands(args, valued: valued).dropFirst().first.map { $0.allSatisfy(\.isNumber) } == true
+        guard attaches else { return [] }
+        let commandOptions: Set<String> = ["-ex", "--ex", "-eval-command", "--eval-command", "-o", "--one-line"]
+        let commands = args.indices.filter { commandOptions.contains(args[$0]) && $0 + 1 < args.count }.map {
+            args[$0 + 1]
+        }
+        let scripted = hasFlag(args, ["-x", "--command", "-ix", "-iex", "-s", "--source", "-O"])
+        let batch = hasFlag(args, ["-batch", "--batch"])
+        return batch && !scripted && commands.allSatisfy(debuggerShows)
+            ? [] : ["attaches a debugger to a running process (\(name) -p)"]
+    }
+
+    /// Whether a debugger command only shows: a backtrace, `info`, `frame`, `list` or `x`, with no call,
+    /// assignment, signal or shell in it.
+    private static func debuggerShows(_ command: String) -> Bool {
+        let words = command.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let first = words.first.map { String($0.prefix { $0 != "/" }) } ?? ""
+        let shows: Set<String> = [
+            "bt", "backtrace", "where", "info", "i", "thread", "frame", "f", "list", "l", "x", "detach", "quit", "q",
+            "disassemble",
+        ]
+        let acts: Set<String> = [
+            "call", "set", "kill", "signal", "jump", "return", "shell", "pipe", "print", "p", "python", "source",
+            "gcore", "generate-core-file", "dump", "eval", "compile", "expression", "expr", "process", "run",
+        ]
+        return shows.contains(first) && !words.contains(where: acts.contains)
+            && !command.contains(where: { "(!|=".contains($0) })
+    }
+
+    /// A sed script that writes a file (`w FILE`, `W FILE`, the `w` flag of `s///`) or runs a command
+    /// (`e`, the `e` flag), or a script read from a file (`-f`), which nobody has classified. The script
+    /// is each `-e` value, or the first operand.
+    static func sedScriptReasons(_ args: [String]) -> [String] {
+        var scripts: [String] = []
+        var index = 0
+        var operandScript = true
+        while index < args.count {
+            let arg = args[index]
+            if arg == "-f" || arg == "--file" || arg.hasPrefix("--file=") || arg.hasPrefix("-f") && arg.count > 2 {
+                return ["runs a sed script from a file (sed -f)"]
+            }
+            if arg == "-e" || arg == "--expression", index + 1 < args.count {
+                scripts.append(args[index + 1])
+                operandScript = false
+                index += 2
+                continue
+            }
+            if arg.hasPrefix("--expression=") {
+                scripts.append(String(arg.dropFirst("--expression=".count)))
+                operandScript = false
+            } else if !arg.hasPrefix("-") || arg == "-" {
+                if operandScript { scripts.append(arg) }
+                break
+            }
+            index += 1
+        }
+        let writes = scripts.contains { script in
+            guard !CodeRunners.isPlainSedScript(script) else { return false }
+            let regex = #"/(\\.|[^/\\\n])*/"#
+            let address = #"((\d+|\$|"# + regex + #")(\s*,\s*(\d+|\$|[+~]\d+|"# + regex + #"))?)?"#
+            let command = #"(^|[;\n{}])\s*"# + address + #"\s*!?\s*[wWe](\s|$)"#
+            let flags = #"s([^\\\s\w])(\\.|(?!\1).)*\1(\\.|(?!\1).)*\1[gpiImM0-9]*[we]"#
+            return script.range(of: command, options: .regularExpression) != nil
+                || script.range(of: flags, options: .regularExpression) != nil
+        }
+        return writes ? ["writes a file or runs a command from its script (sed w, e)"] : []
+    }
+
+    private static func tmux(_ args: [String]) -> [String] {
+        let reads: Set<String> = [
+            "ls", "list-sessions", "list-windows", "lsw", "list-panes", "lsp", "list-clients", "lsc", "list-keys",
+            "lsk", "list-buffers", "lsb", "list-commands", "lscm", "show-options", "show", "show-window-options",
+            "showw", "show-environment", "showenv", "show-buffer", "showb", "show-messages", "showmsgs",
+            "has-session", "has", "display-message", "display", "capture-pane", "capturep", "info", "server-info",
+        ]
+        // A line with no subcommand is prose, or an interactive session.
+        guard let sub = operands(args, valued: ["-L", "-S", "-f", "-c", "-T"]).first else { return [] }
+        return reads.contains(sub) ? [] : ["runs tmux \(sub), which is not known to be read-only"]
+    }
+
+    /// keytool's command is its first option: those that list or print read (also an export to the
+    /// screen), every other changes a keystore or writes a file.
+    private static func keytool(_ args: [String]) -> [String] {
+        let commands: Set<String> = [
+            "-certreq", "-changealias", "-delete", "-exportcert", "-export", "-genkeypair", "-genkey", "-genseckey",
+            "-gencert", "-importcert", "-import", "-importpass", "-importkeystore", "-keypasswd", "-list",
+            "-printcert", "-printcertreq", "-printcrl", "-storepasswd", "-showinfo", "-selfcert", "-keyclone",
+            "-identitydb",
+        ]
+        guard let command = args.first(where: commands.contains) else { return [] }
+        if ["-list", "-printcert", "-printcertreq", "-printcrl", "-showinfo"].contains(command) { return [] }
+        let prints = ["-exportcert", "-export", "-certreq", "-gencert"].contains(command) && !args.contains("-file")
+        return prints ? [] : ["changes a keystore or writes a file (keytool \(command))"]
+    }
+}
