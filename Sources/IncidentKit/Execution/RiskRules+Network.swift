@@ -22,6 +22,18 @@ extension RiskRules {
             return ["changes firewall rules (\(name))"]
         case "nft":
             let verb = positionals(args).first ?? ""
+            // `-c` (`--check`) only checks the commands or the file, without applying them: in a cluster
+            // before a letter that takes a value (`-cf FILE`, not `-fc`, whose file is `c`).
+            let checks = args.contains { arg in
+                guard arg != "--check" else { return true }
+                guard arg.hasPrefix("-"), !arg.hasPrefix("--") else { return false }
+                for letter in arg.dropFirst() {
+                    if letter == "c" { return true }
+                    if "fIDo".contains(letter) { return false }
+                }
+                return false
+            }
+            if checks { return [] }
             if hasChangingFlag(args, ["-f", "--file"]) { return ["changes firewall rules (nft -f)"] }
             return ["list", "describe", "monitor", ""].contains(verb)
                 ? [] : ["changes firewall rules (nft \(verb))"]
@@ -306,12 +318,18 @@ extension RiskRules {
         if args.contains(where: { $0 == "-K" || $0.hasPrefix("-K") && $0.count > 2 }) {
             found.append("reads its options from a file (curl -K)")
         }
+        // `-G` (`--get`) puts the data of `-d` into the URL's query of a GET request: data counts once
+        // every option is read.
+        var isGet = false
+        var sendsData = false
         var index = 0
         func note(_ option: Character, _ value: String) {
             switch option {
             case "X" where !["GET", "HEAD", "OPTIONS"].contains(value.uppercased()):
                 found.append("sends a \(value.uppercased()) request (curl -X \(value.uppercased()))")
-            case "d", "F", "T":
+            case "d":
+                sendsData = true
+            case "F", "T":
                 found.append("sends data in a request (curl -\(option))")
             case "o" where !["/dev/null", "-"].contains(value):
                 found.append("writes a downloaded file (curl -o \(value))")
@@ -346,6 +364,7 @@ extension RiskRules {
             }
 
             if arg.hasPrefix("--") {
+                if arg == "--get" { isGet = true }
                 var parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
                 let long: [String: Character] = [
                     "--request": "X", "--data": "d", "--data-raw": "d", "--data-binary": "d",
@@ -386,6 +405,7 @@ extension RiskRules {
                 while let letter = letters.first {
                     letters = letters.dropFirst()
                     if letter == "O" { found.append("writes a downloaded file (curl -O)") }
+                    if letter == "G" { isGet = true }
                     guard valueLetters.contains(letter) else { continue }
                     let value = letters.isEmpty ? (index < args.count ? args[index] : "") : String(letters)
                     if letters.isEmpty { index += 1 }
@@ -394,6 +414,7 @@ extension RiskRules {
                 }
             }
         }
+        if sendsData, !isGet { found.append("sends data in a request (curl -d)") }
         return found
     }
 }

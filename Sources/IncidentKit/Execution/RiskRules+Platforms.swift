@@ -394,7 +394,11 @@ extension RiskRules {
                 if "!.".contains(text[text.index(before: end)]) { break }
             }
             let command = String(text[after..<end])
-            if backslash.contains(command) || backslash.contains(command.lowercased()) { return "\\" + command }
+            if backslash.contains(command) || backslash.contains(command.lowercased()),
+                command.lowercased() != "copy" || !copyOnlyPrints(text[end...])
+            {
+                return "\\" + command
+            }
             index = after
         }
         if name == "mongo" || name == "mongosh", text.contains("load(") { return "load(" }
@@ -414,6 +418,41 @@ extension RiskRules {
             if name == "sqlcmd", [":r", ":out", ":error", "!!"].contains(first) { return first }
         }
         return nil
+    }
+
+    /// Whether the arguments of a `\\copy` only print: `\\copy (SELECT …) TO STDOUT`, `\\copy t (a, b) TO
+    /// PSTDOUT`. From a file it fills the table; to a file or a program it writes or runs one.
+    private static func copyOnlyPrints(_ arguments: Substring) -> Bool {
+        var rest = arguments.prefix { $0 != "\n" }.drop(while: \.isWhitespace)
+        // A query or a column list: to its closing parenthesis, past quoted text.
+        func skipParenthesised() -> Bool {
+            guard rest.first == "(" else { return true }
+            var depth = 0
+            var quote: Character?
+            for index in rest.indices {
+                let character = rest[index]
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "'" || character == "\"" {
+                    quote = character
+                } else if character == "(" {
+                    depth += 1
+                } else if character == ")" {
+                    depth -= 1
+                    if depth == 0 {
+                        rest = rest[rest.index(after: index)...].drop(while: \.isWhitespace)
+                        return true
+                    }
+                }
+            }
+            return false
+        }
+        if rest.first != "(" { rest = rest.drop { !$0.isWhitespace && $0 != "(" }.drop(while: \.isWhitespace) }
+        guard skipParenthesised() else { return false }
+        let words = rest.split(whereSeparator: \.isWhitespace).prefix(3).map { $0.lowercased() }
+        guard words.count >= 2, words[0] == "to" else { return false }
+        let target = words[1].hasSuffix(";") ? String(words[1].dropLast()) : words[1]
+        return ["stdout", "pstdout"].contains(target)
     }
 
     /// `openssl s_client` and `gnutls-cli` send what they read to the server, as `nc` does: fed text other

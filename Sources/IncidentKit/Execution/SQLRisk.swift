@@ -69,10 +69,19 @@ enum SQLRisk {
             case "RENAME" where following != "TABLE" && following != "COLUMN" && following != "TO": continue
             case "COPY":
                 // `COPY … FROM` loads a table; `COPY … TO` writes a file or runs a program, unless to STDOUT.
-                let statement = words.dropFirst(offset + 1).prefix(12).map(\.word)
-                let to = statement.firstIndex(of: "TO").map { statement.index(after: $0) }
-                let writes = to.map { $0 >= statement.endIndex || statement[$0] != "STDOUT" } ?? false
-                if !statement.contains("FROM") && !writes { continue }
+                // The direction is the statement's last TO or FROM: a query copied out has a FROM of its own.
+                var statement: [String] = []
+                for entry in words.dropFirst(offset + 1).prefix(200) {
+                    statement.append(entry.word)
+                    if entry.next == ";" { break }
+                }
+                guard let direction = statement.lastIndex(where: { $0 == "TO" || $0 == "FROM" }) else { continue }
+                // (`PSTDOUT` is psql's `\copy` to its own output.)
+                if statement[direction] == "TO",
+                    ["STDOUT", "PSTDOUT"].contains(statement.dropFirst(direction + 1).first)
+                {
+                    continue
+                }
             case "LOCK" where following != "TABLE" && following != "TABLES": continue
             case "SET" where !["GLOBAL", "PERSIST", "PERSIST_ONLY"].contains(following): continue
             case "STOP", "START":

@@ -98,6 +98,13 @@ struct ExecutionRiskClassifierTests {
         "git config --get user.name", "git config --list --show-origin", "git config --global --get core.editor",
         "tar -tzf x.tgz", "tar -czf - dir", "tar -xOf x.tgz f", "unzip -l x.zip", "patch --dry-run -p1 < x.diff",
         "curl -w '%{http_code}' -o /dev/null -s https://h",
+        // A GET whose data goes into the query, a ruleset only checked, a `\copy` that only prints.
+        "curl -G -d 'query=up' http://prom:9090/api/v1/query", "curl -sG --data-urlencode 'query=up' http://h/",
+        "curl --get --data q=x http://h/", "nft -c -f /etc/nftables.conf", "nft -cf rules.nft",
+        "nft --check --file rules.nft", "nft -c add rule inet filter input drop",
+        "psql -c 'COPY (select * from t) TO STDOUT'",
+        "psql -c '\\copy (select * from pg_stat_activity) to stdout with csv'",
+        "psql -c '\\copy t (a, b) TO STDOUT'", "psql -c \"\\copy (select ')' from t) to pstdout\"",
         "psql -c 'select pg_is_in_recovery()'", "mysql -e 'show replica status'", "psql -c 'COPY t TO STDOUT'",
         "clickhouse-client -q 'select * from system.parts'", "cqlsh -e 'select * from system.local'",
         "mongosh --eval 'db.c.find()'", "psql -c 'start transaction read only; select 1'",
@@ -480,6 +487,22 @@ struct ExecutionRiskClassifierTests {
         ("curl --url=gopher://redis:6379/_FLUSHALL", "sends to a gopher service (curl gopher://)"),
         ("curl --proto-default gopher redis:6379/_FLUSHALL", "sends to a gopher service (curl --proto-default gopher)"),
         ("curl -Q 'DELE x' ftp://h/", "sends commands to the server (curl -Q)"),
+        // `-G` sends `-d` data as a query, but not a form, an upload or another method; a `-G` that is
+        // the value of `-d` is data.
+        ("curl -d -G http://h/", "sends data in a request (curl -d)"),
+        ("curl -G -F f=@x http://h/", "sends data in a request (curl -F)"),
+        ("curl -G -d x -X POST http://h/", "sends a POST request (curl -X POST)"),
+        ("curl -G -T x http://h/", "sends data in a request (curl -T)"),
+        ("nft -f rules.nft", "changes firewall rules (nft -f)"),
+        ("nft -fc", "changes firewall rules (nft -f)"),
+        ("psql -c \"COPY (select * from t) TO '/tmp/x'\"", "changes the database (COPY in psql)"),
+        ("psql -c 'COPY t FROM STDIN'", "changes the database (COPY in psql)"),
+        // A `\copy` into a table, a file or a program.
+        ("psql -c '\\copy t from /tmp/t.csv'", "runs queries from a file or a shell (psql \\copy)"),
+        ("psql -c '\\copy (select 1) to /tmp/x.csv'", "runs queries from a file or a shell (psql \\copy)"),
+        ("psql -c \"\\copy t to program 'sh -c id'\"", "runs queries from a file or a shell (psql \\copy)"),
+        ("psql -c \"\\copy (select ') to stdout') to '/tmp/x'\"", "runs queries from a file or a shell (psql \\copy)"),
+        ("psql -c \"\\copy t to 'stdout'\"", "runs queries from a file or a shell (psql \\copy)"),
         ("curl -w '%output{/tmp/x}hi' https://h", "writes a file (curl -w %output)"),
         // Queries that change a server without a DDL or DML word.
         ("psql -c 'select pg_promote()'", "changes the database (PG_PROMOTE in psql)"),
