@@ -75,8 +75,45 @@ extension RiskRules {
             ]
             let changing = args.first { changes.contains($0) || $0.hasPrefix("--set-") }
             return changing.map { ["changes network interface settings (ethtool \($0))"] } ?? []
-        case "fdisk", "sfdisk", "parted":
-            return hasFlag(args, ["-l", "--list"]) ? [] : ["changes disks or filesystems (\(name))"]
+        case "fdisk":
+            return hasFlag(args, ["-l", "--list"]) ? [] : ["changes disks or filesystems (fdisk)"]
+        case "sfdisk":
+            // Listing, dumping, verifying or a dry run (`-n`) only show; a layout on stdin, `--delete`,
+            // `--reorder` or `--activate` write.
+            let shows: Set<String> = [
+                "-l", "--list", "-d", "--dump", "-J", "--json", "-s", "--show-size", "-V", "--verify", "-F",
+                "--list-free", "-g", "--show-geometry", "-n", "--no-act", "--list-types", "-T",
+            ]
+            let changes: Set<String> = ["--delete", "-r", "--reorder", "-A", "--activate", "--relocate"]
+            return hasFlag(args, shows) && !hasFlag(args, changes) ? [] : ["changes disks or filesystems (sfdisk)"]
+        case "parted":
+            // `parted -l`, or a device and commands that only print (`parted -s /dev/sda unit s print free`).
+            let showWords: Set<String> = [
+                "print", "free", "all", "list", "devices", "unit", "align-check", "opt", "min", "help", "version",
+                "quit", "s", "b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "%", "cyl", "chs", "compact",
+            ]
+            let words = positionals(args).dropFirst().map { $0.lowercased() }
+            let shows =
+                hasFlag(args, ["-l", "--list"])
+                || !words.isEmpty
+                    && words.allSatisfy { word in
+                        showWords.contains(word) || word.allSatisfy(\.isNumber)
+                    }
+            return shows ? [] : ["changes disks or filesystems (parted)"]
+        case "wipefs":
+            // Without `-a` or `-o OFFSET` it lists the signatures it would erase; `-n` erases nothing.
+            // (`-n` counts in a cluster only before a letter that takes a value: `-tntfs` names a type.)
+            let erases = hasFlag(args, ["-a", "--all", "-o", "--offset"], letters: "ao")
+            let noAct = args.contains { arg in
+                guard arg != "--no-act" else { return true }
+                guard arg.hasPrefix("-"), !arg.hasPrefix("--") else { return false }
+                for letter in arg.dropFirst() {
+                    if letter == "n" { return true }
+                    if "oOt".contains(letter) { return false }
+                }
+                return false
+            }
+            return erases && !noAct ? ["changes disks or filesystems (wipefs)"] : []
         case "swapon":
             return hasFlag(args, ["--show", "-s", "--summary"]) || args.isEmpty
                 ? [] : ["changes swap (swapon)"]
@@ -116,7 +153,7 @@ extension RiskRules {
             ]
             guard let verb = positionals(args).first, !reads.contains(verb) else { return [] }
             return ["changes ZFS pools or datasets (\(name) \(verb))"]
-        case "wipefs", "mkswap", "swapoff", "resize2fs", "lvcreate", "lvremove", "lvextend", "lvresize", "lvreduce",
+        case "mkswap", "swapoff", "resize2fs", "lvcreate", "lvremove", "lvextend", "lvresize", "lvreduce",
             "vgremove", "vgextend", "pvremove", "pvcreate", "blkdiscard", "fsfreeze", "pvmove", "lvchange",
             "vgchange", "pvchange", "vgcreate", "vgreduce", "vgrename", "lvrename", "lvconvert", "pvresize", "vgimport",
             "vgexport", "vgcfgrestore":
