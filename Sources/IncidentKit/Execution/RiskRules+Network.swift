@@ -179,10 +179,17 @@ extension RiskRules {
         ]
         let words = operands(args, valued: valued)
         guard words.count >= 2 else { return [] }
-        let reads = ["show", "list", "lst", "get", "monitor", "save", "help", "showdump", "exec"]
-        var changes = ["add", "delete", "del", "change", "chg", "replace", "set", "flush", "append", "prepend"]
+        let reads = ["show", "list", "lst", "get", "monitor", "save", "help", "showdump"]
+        var changes = [
+            "add", "delete", "del", "change", "chg", "replace", "set", "flush", "append", "prepend", "update",
+        ]
         changes += name == "tc" ? ["link"] : ["restore", "attach"]
         let command = words[1]
+        // `ip vrf exec NAME CMD`, `ip -all netns exec CMD`, `tc exec bpf …`: a command or program of its own.
+        // (`ip netns exec NS CMD` is read as its command, in the wrappers.)
+        if command == "exec" || words[0] == "exec" {
+            return ["runs a command that is not classified (\(name) \(words[0]) \(command))"]
+        }
         let isLink = name == "ip" && "link".hasPrefix(words[0])
         let changing: Bool
         if reads.contains(command) || command.hasPrefix("sh") {
@@ -192,8 +199,9 @@ extension RiskRules {
         } else if changes.contains(where: { $0.hasPrefix(command) }) {
             changing = true
         } else {
-            // A command of a sub-object, in full (`ip xfrm state flush`, `ip mptcp endpoint add`).
-            changing = words.count >= 3 && changes.contains(words[2])
+            // A command of a sub-object (`ip xfrm state flush`, `ip xfrm state deleteall`, `ip mptcp
+            // endpoint add`).
+            changing = words.count >= 3 && changes.contains(where: words[2].hasPrefix)
         }
         return changing ? ["changes network configuration (\(name) \(words[0]) \(command))"] : []
     }

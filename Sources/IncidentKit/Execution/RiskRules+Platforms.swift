@@ -174,12 +174,24 @@ extension RiskRules {
         ]
         let groupReads: Set<String> = [
             "ls", "list", "ps", "inspect", "logs", "df", "info", "events", "top", "version", "history", "exists",
-            "show", "images", "port", "stats", "diff", "join-token", "unlock-key", "du",
+            "show", "images", "port", "stats", "diff", "join-token", "unlock-key", "du", "services", "wait", "tree",
         ]
-        let words = operands(args, valued: ["-H", "--host", "-c", "--context", "--config", "-l", "--log-level"])
-        if name == "docker" || name == "podman", words.count >= 2, groups.contains(words[0]),
+        // The global options that take a value, so that it is not read as the management command.
+        let words = operands(
+            args,
+            valued: [
+                "-H", "--host", "-c", "--context", "--config", "-l", "--log-level", "--tlscacert", "--tlscert",
+                "--tlskey", "--connection", "--root", "--runroot", "--url", "--identity", "--storage-driver",
+                "--storage-opt", "--cgroup-manager", "--runtime", "--tmpdir", "--events-backend", "--conmon",
+                "--volumepath", "--imagestore", "--network-cmd-path", "--module", "--hooks-dir",
+            ])
+        // `docker buildx imagetools inspect`, `podman system connection list`: the action is the third word.
+        let action =
+            ["imagetools", "connection"].contains(words.dropFirst().first)
+            ? words.dropFirst(2).first : words.dropFirst().first
+        if name == "docker" || name == "podman", let action, groups.contains(words[0]),
             firstVerb(args, in: all).map(reads.contains) ?? true,
-            !groupReads.contains(words[1]) || hasFlag(args, ["--rotate"])
+            !groupReads.contains(action) || hasFlag(args, ["--rotate"])
         {
             return ["runs \(name) \(words[0]) \(words[1]), which is not known to be read-only"]
         }
@@ -297,7 +309,7 @@ extension RiskRules {
     /// How the actions of the aws CLI begin that only read: every other action is not known to be
     /// read-only (`change-resource-record-sets`, `failover-db-cluster`, `send-command`, `purge-queue`).
     private static let awsReadPrefixes = [
-        "describe-", "list-", "get-", "search-", "lookup-", "batch-get-", "filter-", "test-", "validate-",
+        "describe-", "list-", "get-", "search-", "lookup-", "batch-get-", "filter-", "validate-",
         "estimate-", "preview-", "simulate-", "head-", "download-", "decode-", "detect-", "query", "scan",
     ]
 
@@ -305,6 +317,8 @@ extension RiskRules {
     private static let awsReadActions: Set<String> = [
         "wait", "tail", "help", "ls", "presign", "get-caller-identity", "list", "get", "list-profiles",
         "assume-role", "get-session-token", "select-object-content",
+        // Tests that only evaluate (other `test-` actions call the service: `apigateway test-invoke-method`).
+        "test-dns-answer", "test-event-pattern", "test-render-template", "test-metric-filter",
     ]
 
     private static func aws(_ args: [String]) -> [String] {

@@ -59,16 +59,30 @@ extension RiskRules {
             "-d", "--directory", "-s", "--symbols", "-e", "--exec", "-c", "--core", "-tty", "-n", "--attach-name",
             "--attach-pid", "-o", "--one-line", "-O",
         ]
+        // (gdb's `-n` is `--nx`; lldb's is `--attach-name`.)
         let attaches =
-            hasFlag(args, ["-p", "--pid", "--attach-pid", "--attach-name", "-n"])
+            hasFlag(args, ["-p", "--pid", "--attach-pid", "--attach-name"])
+            || name == "lldb" && hasFlag(args, ["-n"])
+            || args.contains {
+                $0.hasPrefix("--pid=") || $0.hasPrefix("-p") && $0.count > 2 && $0.dropFirst(2).allSatisfy(\.isNumber)
+            }
             || operands(args, valued: valued).dropFirst().first.map { $0.allSatisfy(\.isNumber) } == true
         guard attaches else { return [] }
         let commandOptions: Set<String> = ["-ex", "--ex", "-eval-command", "--eval-command", "-o", "--one-line"]
-        let commands = args.indices.filter { commandOptions.contains(args[$0]) && $0 + 1 < args.count }.map {
+        var commands = args.indices.filter { commandOptions.contains(args[$0]) && $0 + 1 < args.count }.map {
             args[$0 + 1]
         }
-        let scripted = hasFlag(args, ["-x", "--command", "-ix", "-iex", "-s", "--source", "-O"])
-        let batch = hasFlag(args, ["-batch", "--batch"])
+        // `-ex=CMD`, `--eval-command=CMD`.
+        commands += args.compactMap { arg in
+            commandOptions.first { arg.hasPrefix($0 + "=") }.map { String(arg.dropFirst($0.count + 1)) }
+        }
+        let scripted =
+            hasFlag(args, ["-x", "--command", "-ix", "-iex", "-s", "--source", "-O", "-S", "--source-before-file"])
+            || args.contains {
+                $0.hasPrefix("--init-eval-command") || $0.hasPrefix("-init-eval-command")
+                    || $0.hasPrefix("--one-line-before-file") || $0.hasPrefix("--source") || $0.hasPrefix("-x=")
+            }
+        let batch = hasFlag(args, ["-batch", "--batch"]) || name == "lldb" && hasFlag(args, ["-b"])
         return batch && !scripted && commands.allSatisfy(debuggerShows)
             ? [] : ["attaches a debugger to a running process (\(name) -p)"]
     }
@@ -82,8 +96,15 @@ extension RiskRules {
             "bt", "backtrace", "where", "info", "i", "thread", "frame", "f", "list", "l", "x", "detach", "quit", "q",
             "disassemble",
         ]
+        // `set pagination off`, `set print pretty on` and the like only change how it prints.
+        if words.first == "set", words.count >= 2,
+            ["pagination", "print", "width", "height", "confirm", "logging", "style", "listsize"].contains(words[1])
+        {
+            return true
+        }
         let acts: Set<String> = [
-            "call", "set", "kill", "signal", "jump", "return", "shell", "pipe", "print", "p", "python", "source",
+            "restore", "call", "set", "kill", "signal", "jump", "return", "shell", "pipe", "print", "p", "python",
+            "source",
             "gcore", "generate-core-file", "dump", "eval", "compile", "expression", "expr", "process", "run",
         ]
         return shows.contains(first) && !words.contains(where: acts.contains)
@@ -111,6 +132,26 @@ extension RiskRules {
             if arg.hasPrefix("--expression=") {
                 scripts.append(String(arg.dropFirst("--expression=".count)))
                 operandScript = false
+            } else if arg == "-l" || arg == "--line-length" {
+                index += 1
+            } else if arg.hasPrefix("-"), !arg.hasPrefix("--"), arg.count > 1 {
+                // A cluster: `-ne SCRIPT`, `-e'SCRIPT'`; `-i.bak` and `-l80` end in their value.
+                var letters = arg.dropFirst()
+                while let letter = letters.first {
+                    letters = letters.dropFirst()
+                    if letter == "e" {
+                        if letters.isEmpty, index + 1 < args.count {
+                            scripts.append(args[index + 1])
+                            index += 1
+                        } else {
+                            scripts.append(String(letters))
+                        }
+                        operandScript = false
+                        break
+                    }
+                    if letter == "f" { return ["runs a sed script from a file (sed -f)"] }
+                    if letter == "i" || letter == "l" { break }
+                }
             } else if !arg.hasPrefix("-") || arg == "-" {
                 if operandScript { scripts.append(arg) }
                 break
@@ -119,8 +160,11 @@ extension RiskRules {
         }
         let writes = scripts.contains { script in
             guard !CodeRunners.isPlainSedScript(script) else { return false }
+            // Writing to the screen is printing.
+            let script = script.replacingOccurrences(
+                of: #"[wW]\s*/dev/std(out|err)\s*(?=$|\n)"#, with: "p", options: .regularExpression)
             let regex = #"/(\\.|[^/\\\n])*/"#
-            let address = #"((\d+|\$|"# + regex + #")(\s*,\s*(\d+|\$|[+~]\d+|"# + regex + #"))?)?"#
+            let address = #"((\d+~\d+|\d+|\$|"# + regex + #")(\s*,\s*(\d+|\$|[+~]\d+|"# + regex + #"))?)?"#
             let command = #"(^|[;\n{}])\s*"# + address + #"\s*!?\s*[wWe](\s|$)"#
             let flags = #"s([^\\\s\w])(\\.|(?!\1).)*\1(\\.|(?!\1).)*\1[gpiImM0-9]*[we]"#
             return script.range(of: command, options: .regularExpression) != nil
@@ -136,6 +180,10 @@ extension RiskRules {
             "showw", "show-environment", "showenv", "show-buffer", "showb", "show-messages", "showmsgs",
             "has-session", "has", "display-message", "display", "capture-pane", "capturep", "info", "server-info",
         ]
+        // `-c` runs a shell command, as a login shell does.
+        if let index = args.firstIndex(of: "-c"), index + 1 < args.count {
+            return ["runs a shell command (tmux -c)"]
+        }
         // A line with no subcommand is prose, or an interactive session.
         guard let sub = operands(args, valued: ["-L", "-S", "-f", "-c", "-T"]).first else { return [] }
         return reads.contains(sub) ? [] : ["runs tmux \(sub), which is not known to be read-only"]
@@ -152,7 +200,9 @@ extension RiskRules {
         ]
         guard let command = args.first(where: commands.contains) else { return [] }
         if ["-list", "-printcert", "-printcertreq", "-printcrl", "-showinfo"].contains(command) { return [] }
-        let prints = ["-exportcert", "-export", "-certreq", "-gencert"].contains(command) && !args.contains("-file")
+        let prints =
+            ["-exportcert", "-export", "-certreq", "-gencert"].contains(command)
+            && !args.contains("-file") && !args.contains("-outfile")
         return prints ? [] : ["changes a keystore or writes a file (keytool \(command))"]
     }
 }

@@ -42,7 +42,7 @@ extension RiskRules {
     /// unless what follows is an ending (`removed`, `settings`, `startup`).
     static let gluedVerbs = [
         "remove", "delete", "rm", "destroy", "purge", "kill", "wipe", "truncate", "flush", "reset", "disable",
-        "enable", "stop", "start", "set", "inject",
+        "enable", "stop", "start", "set", "inject", "clear", "upgrade", "pause",
     ]
 
     private static let gluedEndings: Set<String> = [
@@ -52,9 +52,10 @@ extension RiskRules {
 
     /// Long options that are the action of a tool that takes its action as an option (`kafka-topics
     /// --delete`, `kafka-consumer-groups --reset-offsets --execute`, `consul maint -enable`), compared whole.
+    /// (`--reset-offsets` alone only plans the reset: kafka applies it with `--execute`.)
     static let actionFlags: Set<String> = [
         "delete", "remove", "alter", "execute", "create", "drop", "truncate", "purge", "destroy", "wipe", "kill",
-        "shutdown", "reboot", "restart", "reset-offsets", "delete-offsets", "add-config", "delete-config",
+        "shutdown", "reboot", "restart", "delete-offsets", "add", "move", "clear", "add-config", "delete-config",
         "failover", "promote", "demote", "evict", "drain", "decommission", "uninstall", "install", "upgrade",
         "terminate", "flush", "rollback", "restore", "import", "apply", "commit", "enable", "disable",
     ]
@@ -63,7 +64,7 @@ extension RiskRules {
     /// /registry/delete`), not a verb.
     static let readVerbs: Set<String> = [
         "get", "list", "ls", "show", "status", "describe", "tree", "info", "inspect", "query", "stat", "stats",
-        "health", "version", "help", "history", "logs", "diff", "top", "check", "verify", "explain", "search",
+        "health", "version", "help", "history", "logs", "diff", "check", "verify", "explain", "search",
     ]
 
     /// The first words of a subcommand that asks whether an action is safe (`ceph osd ok-to-stop`, `ceph
@@ -100,7 +101,7 @@ extension RiskRules {
 
     /// The reasons of `unknownProgram`, for a program of any name (`$KUBECTL delete pod x`).
     static func verbReasons(_ name: String, _ args: [String]) -> [String] {
-        if args.contains(where: isDryRun) { return [] }
+        // A `--dry-run` of a tool no rule knows is not trusted: `certbot renew --dry-run` still runs its hooks.
         if let flag = args.first(where: { actionFlags.contains(optionName($0)) }) {
             return ["runs \(name) \(flag.prefix { $0 != "=" }), which is not known to be read-only"]
         }
@@ -109,7 +110,12 @@ extension RiskRules {
             guard !word.contains(where: { "/=.@$~{<>".contains($0) }) else { continue }
             let lower = word.lowercased()
             let parts = verbParts(word)
-            if readVerbs.contains(lower) || parts.first.map(questionWords.contains) == true { return [] }
+            // A read or a question ends the search, as written in lowercase and not as the value an option
+            // may take (`--log-level INFO purge`, `--format tree delete`).
+            let mayBeValue = args.firstIndex(of: word).map { $0 > 0 && isOptionTakingValue(args[$0 - 1]) } ?? false
+            if !mayBeValue, readVerbs.contains(word) || parts.first.map(questionWords.contains) == true {
+                return []
+            }
             // The short verbs are subcommands only near the program (`ceph osd in`, `pulumi up`), and only
             // of a program in lowercase (`Address already in use` is prose).
             let wholeWord =
@@ -166,12 +172,18 @@ extension RiskRules {
         return name.count > 2 ? name.lowercased() : ""
     }
 
-    /// `--dry-run` alone or with a value that is not `none` or `false` (`--dry-run=client`): the tool
-    /// only shows what it would do.
+    /// Whether an option could take the next word as its value: one with no `=` of its own.
+    private static func isOptionTakingValue(_ arg: String) -> Bool {
+        arg.hasPrefix("-") && arg.count > 1 && arg != "--" && !arg.contains("=")
+    }
+
+    /// `--dry-run` alone or with a value kubectl reads as one (`client`, `server`, or a boolean true such as
+    /// `true`, `t` or `1`): the command only shows what it would do. `--dry-run=none`, `=0` or `=f` do it.
     static func isDryRun(_ arg: String) -> Bool {
         let name = arg.prefix { $0 != "=" }
         guard ["--dry-run", "--dryrun", "-dry-run"].contains(name) else { return false }
+        guard arg.contains("=") else { return true }
         let value = arg.drop { $0 != "=" }.dropFirst().lowercased()
-        return !["none", "false"].contains(value)
+        return ["client", "server", "true", "t", "1"].contains(value)
     }
 }

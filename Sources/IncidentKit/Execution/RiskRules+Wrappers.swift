@@ -65,7 +65,7 @@ extension RiskRules {
             return inner(rest, context, via: name)
         case "prlimit":
             // With `--pid` it shows or sets a running process's limits; otherwise it runs a command under them.
-            if args.contains(where: { $0 == "-p" || $0 == "--pid" || $0.hasPrefix("--pid=") }) {
+            if args.contains(where: { $0.hasPrefix("-p") || $0 == "--pid" || $0.hasPrefix("--pid=") }) {
                 let sets = args.contains { arg in
                     arg.hasPrefix("--") && arg.contains("=") && !arg.hasPrefix("--pid=") && !arg.hasPrefix("--output=")
                         || arg.hasPrefix("-") && !arg.hasPrefix("--") && arg.count > 2 && !arg.hasPrefix("-p")
@@ -76,7 +76,11 @@ extension RiskRules {
         case "gcloud":
             // `gcloud compute ssh HOST --command TEXT` runs TEXT there; without it, a shell.
             let words = positionals(args)
-            guard let ssh = words.firstIndex(of: "ssh"), ssh <= 3 else { return nil }
+            // The `ssh` of `compute`, `cloud-shell` or `tpu-vm`, not a word such as a rule's name
+            // (`gcloud compute firewall-rules describe ssh`).
+            guard let ssh = words.firstIndex(of: "ssh"), ssh <= 3, ssh > 0,
+                ["compute", "cloud-shell", "tpu-vm"].contains(words[ssh - 1])
+            else { return nil }
             let via = "gcloud " + words.prefix(ssh + 1).joined(separator: " ")
             if let index = args.firstIndex(of: "--command"), index + 1 < args.count {
                 return innerText(args[index + 1], context, via: via)
@@ -105,9 +109,8 @@ extension RiskRules {
             var index = 0
             while index < args.count, args[index].hasPrefix("-") {
                 let option = args[index]
-                if ["-i", "--include"].contains(option),
-                    args.dropFirst(index + 1).first == "inplace"
-                        || ["-iinplace", "--include=inplace"].contains(option)
+                if ["-i", "--include"].contains(option) && args.dropFirst(index + 1).first == "inplace"
+                    || ["-iinplace", "--include=inplace"].contains(option)
                 {
                     return ["edits files in place (\(name) -i inplace)"]
                 }
@@ -181,7 +184,24 @@ extension RiskRules {
     /// PID`). Nil when no process is given.
     private static func runningProcessChange(_ name: String, _ args: [String]) -> [String]? {
         guard ["ionice", "chrt", "taskset"].contains(name) else { return nil }
-        let givesProcess = args.contains { arg in
+        // Only their own options, before the command they would run (`ionice cp -rp a b` runs `cp`): after
+        // ionice's valued options, and past one priority or CPU mask for chrt and taskset.
+        var own: [String] = []
+        var index = 0
+        var positional = false
+        while index < args.count {
+            let arg = args[index]
+            if arg.hasPrefix("-") {
+                own.append(arg)
+                if name == "ionice", ["-c", "-n", "--class", "--classdata"].contains(arg) { index += 1 }
+            } else if name != "ionice", !positional, arg.allSatisfy({ $0.isHexDigit || ",-x".contains($0) }) {
+                positional = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        let givesProcess = own.contains { arg in
             ["--pid", "-P", "--pgid", "-u", "--uid"].contains(arg)
                 || arg.hasPrefix("-") && !arg.hasPrefix("--") && arg.dropFirst().contains("p")
         }

@@ -28,14 +28,23 @@ enum RiskRules {
         guard let first = words.first, context.depth < 8 else { return [] }
         let name = programName(first)
         let args = Array(words.dropFirst())
-        // A program named by a variable (`$SHELL -c '...'`) is read as a shell with `-c`; otherwise the
-        // words after it may be a command it runs (`$SUDO rm -rf x`), or its own verbs (`$KUBECTL delete pod
-        // x`): either kind of change counts.
+        // A program named by a variable may be a shell (`$SHELL -c '...'`), a wrapper of the command after
+        // it (`$SUDO rm -rf x`), or the program its name says (`$KUBECTL delete pod x`, `$PSQL -c 'DROP
+        // …'`, `$REDIS_CLI FLUSHALL`): the change of any reading counts.
         if first.hasPrefix("$") {
-            if shellRunsText(args), let inner = wrapped("sh", args, context) { return inner }
-            let found = inner(args, context, via: first)
             // A bare `$` is a prompt copied with its command (`$ oc delete pod x`), not a variable.
-            return found.isEmpty && first != "$" ? verbReasons(first, args) : found
+            guard first != "$" else { return inner(args, context, via: first) }
+            var found: [String] = []
+            if shellRunsText(args), let shell = wrapped("sh", args, context) { found += shell }
+            found += inner(args, context, via: first)
+            let named = String(
+                first.dropFirst().filter { $0 != "{" && $0 != "}" }.lowercased().map { $0 == "_" ? "-" : $0 })
+            if !named.isEmpty, named.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+                found += inner([named] + args, context, via: first)
+            }
+            found += verbReasons(first, args)
+            var seen = Set<String>()
+            return found.filter { seen.insert($0).inserted }
         }
         if let script = scriptReasons(first, name, args) { return script }
         if let inner = wrapped(name, args, context) { return inner }

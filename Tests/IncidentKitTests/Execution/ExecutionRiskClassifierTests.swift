@@ -103,6 +103,15 @@ struct ExecutionRiskClassifierTests {
         "curl --get --data q=x http://h/", "nft -c -f /etc/nftables.conf", "nft -cf rules.nft",
         "nft --check --file rules.nft", "nft -c add rule inet filter input drop",
         "psql -c 'COPY (select * from t) TO STDOUT'",
+        "kubectl delete pod x --dry-run=client", "kubectl apply -f x.yaml --dry-run=server",
+        "kubectl delete pod x --dry-run", "chrt -p 1234", "taskset -p 1234", "ionice -p 1234",
+        "kafka-consumer-groups --bootstrap-server b --group g --reset-offsets --to-earliest --topic t",
+        "$KUBECTL get pods", "$SUDO cat /etc/hosts", "ceph osd tree down",
+        "gcloud compute firewall-rules describe ssh", "gcloud compute firewall-rules list --filter ssh",
+        "gdb -p 1234 -batch -ex 'set pagination off' -ex 'thread apply all bt'", "lldb -p 1234 -b -o 'bt all'",
+        "gdb -n ./prog core.1234", "docker stack services mystack", "docker buildx imagetools inspect img",
+        "podman system connection list", "podman image tree img", "docker container wait c1",
+        "sed -n 'w /dev/stdout' f", "sed -ne '/error/p' app.log", "docker --tlscacert ca.pem -H tcp://h service ls",
         // Disk tools that list: signatures, a partition table dumped, a layout printed.
         "wipefs /dev/sdb", "wipefs -n -a /dev/sdb", "wipefs --no-act --all /dev/sdb", "wipefs -J /dev/sdb",
         "sfdisk -d /dev/sda", "sfdisk -l /dev/sda", "sfdisk --json /dev/sda", "sfdisk -V /dev/sda",
@@ -499,6 +508,66 @@ struct ExecutionRiskClassifierTests {
         ("curl -G -T x http://h/", "sends data in a request (curl -T)"),
         ("nft -f rules.nft", "changes firewall rules (nft -f)"),
         ("nft -fc", "changes firewall rules (nft -f)"),
+        // The review of the eighth probe's rules: a dry run kubectl reads as false, a tool's own dry run
+        // (certbot's still runs its hooks), an option's value or a read word before the action, an inner
+        // command's options, `exec` of ip and tc, and a variable read as each program it may be.
+        ("kubectl delete pod x --dry-run=0", "deletes resources (kubectl delete)"),
+        ("kubectl delete pod x --dry-run=f", "deletes resources (kubectl delete)"),
+        ("mytool --dry-run=no delete x", "runs mytool delete, which is not known to be read-only"),
+        (
+            "certbot renew --dry-run --post-hook 'systemctl restart nginx'",
+            "runs certbot renew, which is not known to be read-only"
+        ),
+        ("rclone --log-level INFO purge remote:bucket", "runs rclone INFO purge, which is not known to be read-only"),
+        ("mytool --format tree delete x", "runs mytool tree delete, which is not known to be read-only"),
+        ("gluster volume top myvol clear", "runs gluster volume top myvol clear, which is not known to be read-only"),
+        ("ionice cp -rp /a /b", "writes files (cp) via ionice"),
+        ("tc exec bpf graft m:globals/jmp_map key 0 obj x.o", "runs a command that is not classified (tc exec bpf)"),
+        ("ip vrf exec mgmt systemctl restart sshd", "runs a command that is not classified (ip vrf exec)"),
+        ("ip xfrm state deleteall", "changes network configuration (ip xfrm state)"),
+        ("$SUDO -u postgres psql -c 'DROP DATABASE prod'", "changes the database (DROP in psql) via sudo via $SUDO"),
+        ("$PSQL -c 'DROP TABLE users'", "changes the database (DROP in psql) via $PSQL"),
+        ("$REDIS_CLI -c -h host FLUSHALL", "changes Redis data or settings (redis-cli FLUSHALL) via $REDIS_CLI"),
+        ("$SSH db1 'systemctl restart postgresql'", "restarts a service (systemctl restart) via ssh db1 via $SSH"),
+        ("$PULUMI up --yes", "runs pulumi up, which is not known to be read-only via $PULUMI"),
+        (
+            "kafka-acls --bootstrap-server b --add --allow-principal User:x",
+            "runs kafka-acls --add, which is not known to be read-only"
+        ),
+        ("nodetool clearsnapshot", "runs nodetool clearsnapshot, which is not known to be read-only"),
+        (
+            "docker --tlsverify --tlscacert ca.pem -H tcp://h:2376 service rollback web",
+            "runs docker service rollback, which is not known to be read-only"
+        ),
+        (
+            "podman --connection prod system reset --force",
+            "runs podman system reset, which is not known to be read-only"
+        ),
+        ("docker buildx imagetools create -t x y", "starts containers (docker create)"),
+        ("gawk -iinplace '{print}' f", "edits files in place (gawk -i inplace)"),
+        ("gawk --include=inplace '{print}' f", "edits files in place (gawk -i inplace)"),
+        ("gdb --pid=1234 --batch --eval-command='call abort()'", "attaches a debugger to a running process (gdb -p)"),
+        ("gdb -p 1234 -batch --init-eval-command='call abort()'", "attaches a debugger to a running process (gdb -p)"),
+        (
+            "gdb -p 1234 -batch -ex 'thread apply all restore /tmp/x binary 0x601000'",
+            "attaches a debugger to a running process (gdb -p)"
+        ),
+        ("lldb -p 1234 --batch -S cmds.txt", "attaches a debugger to a running process (lldb -p)"),
+        ("prlimit -p1234 --nofile=1024:1024", "changes the limits of a running process (prlimit --pid)"),
+        ("tmux -c 'rm -rf /tmp/x'", "runs a shell command (tmux -c)"),
+        ("sed -ne p -e 'w /etc/passwd' f", "writes a file or runs a command from its script (sed w, e)"),
+        ("sed -e's/a/b/w /tmp/out' f", "writes a file or runs a command from its script (sed w, e)"),
+        ("sed -l 80 'w /tmp/out' f", "writes a file or runs a command from its script (sed w, e)"),
+        ("sed '1~2w /tmp/out' f", "writes a file or runs a command from its script (sed w, e)"),
+        ("sed -nf script.sed f", "runs a sed script from a file (sed -f)"),
+        (
+            "keytool -gencert -infile r.csr -outfile x.crt -keystore ks",
+            "changes a keystore or writes a file (keytool -gencert)"
+        ),
+        (
+            "aws apigateway test-invoke-method --rest-api-id a --resource-id b --http-method DELETE",
+            "changes cloud resources (aws apigateway test-invoke-method)"
+        ),
         ("wipefs -a /dev/sdb", "changes disks or filesystems (wipefs)"),
         ("wipefs -o 0x438 /dev/sdb", "changes disks or filesystems (wipefs)"),
         ("wipefs -a -tntfs /dev/sdb", "changes disks or filesystems (wipefs)"),
@@ -560,7 +629,7 @@ struct ExecutionRiskClassifierTests {
         // Unknown tools whose action is an option, a glued verb, or a short verb (the seventh probe).
         (
             "kafka-consumer-groups.sh --bootstrap-server b --group g --reset-offsets --to-latest --execute --topic t",
-            "runs kafka-consumer-groups.sh --reset-offsets, which is not known to be read-only"
+            "runs kafka-consumer-groups.sh --execute, which is not known to be read-only"
         ),
         (
             "kafka-topics --bootstrap-server b --delete --topic t",
