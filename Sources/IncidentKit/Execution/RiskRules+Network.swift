@@ -50,8 +50,9 @@ extension RiskRules {
         case "ip", "tc":
             return ipCommand(name, args)
         case "conntrack":
-            let changes: Set<String> = ["--flush", "--delete", "--create", "--update", "--load-file"]
-            return hasChangingFlag(args, changes, letters: "FDIUR")
+            // (`-z` zeroes the counters of what it lists.)
+            let changes: Set<String> = ["--flush", "--delete", "--create", "--update", "--load-file", "--zero"]
+            return hasChangingFlag(args, changes, letters: "FDIURz")
                 ? ["changes the connection tracking table (conntrack)"] : []
         case "ipvsadm":
             let changes: Set<String> = [
@@ -151,6 +152,10 @@ extension RiskRules {
                 "status", "list", "iostat", "get", "history", "events", "help", "version", "diff", "holds", "userspace",
                 "groupspace", "projectspace", "send", "wait",
             ]
+            // `zpool events -c` clears the event log.
+            if positionals(args).first == "events", hasFlag(args, ["-c"], letters: "c") {
+                return ["changes ZFS pools or datasets (zpool events -c)"]
+            }
             guard let verb = positionals(args).first, !reads.contains(verb) else { return [] }
             return ["changes ZFS pools or datasets (\(name) \(verb))"]
         case "mkswap", "swapoff", "resize2fs", "lvcreate", "lvremove", "lvextend", "lvresize", "lvreduce",
@@ -267,11 +272,16 @@ extension RiskRules {
         }
         var rest = ArraySlice(args)
         var unknownOption = false
+        // Options known to take no value.
+        let flags: Set<String> = [
+            "--raw", "--no-raw", "--csv", "--json", "--quoted-json", "--tls", "--insecure", "--no-auth-warning",
+            "--verbose", "-c", "-e", "-2", "-3", "--show-pushes",
+        ]
         while let first = rest.first, first.hasPrefix("-"), first != "-" {
             rest = rest.dropFirst()
             if redisValuedOptions.contains(first) {
                 rest = rest.dropFirst()
-            } else if !first.contains("=") {
+            } else if !first.contains("="), !flags.contains(first) {
                 unknownOption = true
             }
         }
@@ -289,9 +299,19 @@ extension RiskRules {
             return hasFlag(args, Set(modes)) ? [] : ["runs the commands it reads (\(name))"]
         }
         if redisReads.contains(command) { return [] }
+        // `SORT` writes only with `STORE`; module commands that read (`JSON.GET`, `FT.SEARCH`).
+        if command == "SORT", !rest.contains(where: { $0.uppercased() == "STORE" }) { return [] }
+        let moduleReads: Set<String> = [
+            "JSON.GET", "JSON.MGET", "JSON.TYPE", "JSON.STRLEN", "JSON.OBJKEYS", "JSON.OBJLEN", "JSON.ARRLEN",
+            "JSON.RESP", "FT.SEARCH", "FT.AGGREGATE", "FT.INFO", "FT._LIST", "FT.EXPLAIN", "TS.GET", "TS.MGET",
+            "TS.RANGE", "TS.REVRANGE", "TS.MRANGE", "TS.INFO", "BF.EXISTS", "CF.EXISTS",
+        ]
+        if moduleReads.contains(command) { return [] }
         if let reads = redisReadSubcommands[command] {
             let sub = rest.dropFirst().first?.uppercased() ?? "HELP"
             if reads.contains(sub) { return [] }
+            // `SENTINEL CONFIG GET`.
+            if command == "SENTINEL", sub == "CONFIG", rest.dropFirst(2).first?.uppercased() == "GET" { return [] }
             return ["changes Redis data or settings (\(name) \(command) \(sub))"]
         }
         return ["changes Redis data or settings (\(name) \(command))"]

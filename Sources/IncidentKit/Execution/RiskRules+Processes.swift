@@ -10,15 +10,18 @@ extension RiskRules {
         case "gdb", "lldb":
             return debugger(name, args)
         case "at":
-            // `at TIME` schedules what it reads; `-l` and `-c JOB` only show. A Java stack trace's `at
-            // org.x.Y.run(Y.java:1)` names no time.
-            if hasFlag(args, ["-l", "-c", "-V"]) { return [] }
-            let time = #"^(now|noon|midnight|teatime|today|tomorrow|\d{1,4}(:\d\d)?(am|pm)?)$"#
-            let schedules =
-                hasFlag(args, ["-f", "-t", "-m", "-M", "-q", "-b", "-d", "-r"])
-                || positionals(args).first.map { $0.lowercased().range(of: time, options: .regularExpression) != nil }
-                    == true
-            return schedules ? ["schedules commands to run later (at)"] : []
+            // `at TIME` schedules what it reads, whatever the time's words (`at tuesday`, `at 'now + 5
+            // minutes'`); `-l` and `-c JOB` only show. A line of a stack trace (`at org.x.Y.run(Y.java:1)`,
+            // `at /app/x.js:10:5`, `at async Promise.all`) is not a command.
+            if args.isEmpty || hasFlag(args, ["-l", "-c", "-V"]) { return [] }
+            if hasFlag(args, ["-f", "-t", "-m", "-M", "-q", "-b", "-d", "-r"]) {
+                return ["schedules commands to run later (at)"]
+            }
+            let first = positionals(args).first ?? ""
+            let frame =
+                args.contains { $0.contains("(") || $0.contains("<") } || ["async", "new"].contains(first)
+                || first.contains(where: \.isLetter) && first.contains(where: { "./:".contains($0) })
+            return frame ? [] : ["schedules commands to run later (at)"]
         case "atrm":
             return args.isEmpty ? [] : ["removes scheduled commands (atrm)"]
         case "systemd-run":

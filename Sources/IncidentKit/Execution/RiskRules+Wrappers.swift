@@ -228,6 +228,8 @@ extension RiskRules {
                 while index < characters.count, characters[index] != "\"" {
                     index += characters[index] == "\\" ? 2 : 1
                 }
+                // A string that never closes was no string (a `"` in a regex, `/"/`): a `>` may be a redirect.
+                if index >= characters.count { return program.contains(">") }
             } else if character == "(" {
                 depth += 1
             } else if character == ")" {

@@ -109,6 +109,8 @@ enum SQLRisk {
             case "COMMENT" where following != "ON": continue
             case "COMMIT", "ROLLBACK":
                 if following != "PREPARED" { continue }
+            // `rs.add(host)`, not JavaScript's `set.add(x)`.
+            case "ADD" where offset == 0 || words[offset - 1].word != "RS": continue
             case "RECONFIG", "FSYNCLOCK", "FSYNCUNLOCK", "FREEZE", "ADD", "ADDARB", "STOPBALANCER", "STARTBALANCER",
                 "SETBALANCERSTATE", "ENABLESHARDING", "SHARDCOLLECTION", "MOVECHUNK", "SPLITAT", "ADDSHARD",
                 "REMOVESHARD", "SETPROFILINGLEVEL", "DROPALLUSERS", "UPDATEUSER", "CHANGEUSERPASSWORD",

@@ -107,6 +107,11 @@ struct ExecutionRiskClassifierTests {
         "kubectl delete pod x --dry-run", "chrt -p 1234", "taskset -p 1234", "ionice -p 1234",
         "kafka-consumer-groups --bootstrap-server b --group g --reset-offsets --to-earliest --topic t",
         "$KUBECTL get pods", "$SUDO cat /etc/hosts", "ceph osd tree down",
+        "at org.example.Worker.run(Worker.java:42)", "at /app/server.js:10:5", "at async Promise.all (index 0)",
+        "awk '/\"/ {print $1}' f", "zpool events", "conntrack -L", "redis-cli --raw GET k",
+        "redis-cli -h h sentinel config get '*'", "redis-cli -h h JSON.GET k", "redis-cli -h h FT.SEARCH idx '*'",
+        "redis-cli -h h sort list", "mongosh --eval 'const s = new Set(); db.c.find().forEach(d => s.add(d))'",
+        "helm upgrade rel chart --dry-run", "helm install rel chart --dry-run=server",
         "gcloud compute firewall-rules describe ssh", "gcloud compute firewall-rules list --filter ssh",
         "gdb -p 1234 -batch -ex 'set pagination off' -ex 'thread apply all bt'", "lldb -p 1234 -b -o 'bt all'",
         "gdb -n ./prog core.1234", "docker stack services mystack", "docker buildx imagetools inspect img",
@@ -564,6 +569,16 @@ struct ExecutionRiskClassifierTests {
             "keytool -gencert -infile r.csr -outfile x.crt -keystore ks",
             "changes a keystore or writes a file (keytool -gencert)"
         ),
+        ("echo reboot | at tuesday", "schedules commands to run later (at)"),
+        ("echo reboot | at 'now + 5 minutes'", "schedules commands to run later (at)"),
+        ("echo reboot | at Dec 25", "schedules commands to run later (at)"),
+        ("awk '/\"/ { print > \"/tmp/out\" }' f", "writes output into a file (awk print >)"),
+        ("zpool events -c", "changes ZFS pools or datasets (zpool events -c)"),
+        ("conntrack -L -z", "changes the connection tracking table (conntrack)"),
+        ("redis-cli --raw incrby info 1", "changes Redis data or settings (redis-cli INCRBY)"),
+        ("redis-cli SORT list STORE dst", "changes Redis data or settings (redis-cli SORT)"),
+        ("mongosh --eval 'rs.add(\"h:27017\")'", "changes the database (ADD in mongosh)"),
+        ("helm upgrade rel chart --dry-run=none", "changes a Helm release (helm upgrade)"),
         (
             "aws apigateway test-invoke-method --rest-api-id a --resource-id b --http-method DELETE",
             "changes cloud resources (aws apigateway test-invoke-method)"
