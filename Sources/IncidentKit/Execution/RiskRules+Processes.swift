@@ -1,5 +1,3 @@
-import Foundation
-
 extension RiskRules {
     /// Running processes, commands run later or elsewhere, and trust stores; nil when `name` is none of these.
     static func processes(_ name: String, _ args: [String]) -> [String]? {
@@ -112,68 +110,6 @@ extension RiskRules {
         ]
         return shows.contains(first) && !words.contains(where: acts.contains)
             && !command.contains(where: { "(!|=".contains($0) })
-    }
-
-    /// A sed script that writes a file (`w FILE`, `W FILE`, the `w` flag of `s///`) or runs a command
-    /// (`e`, the `e` flag), or a script read from a file (`-f`), which nobody has classified. The script
-    /// is each `-e` value, or the first operand.
-    static func sedScriptReasons(_ args: [String]) -> [String] {
-        var scripts: [String] = []
-        var index = 0
-        var operandScript = true
-        while index < args.count {
-            let arg = args[index]
-            if arg == "-f" || arg == "--file" || arg.hasPrefix("--file=") || arg.hasPrefix("-f") && arg.count > 2 {
-                return ["runs a sed script from a file (sed -f)"]
-            }
-            if arg == "-e" || arg == "--expression", index + 1 < args.count {
-                scripts.append(args[index + 1])
-                operandScript = false
-                index += 2
-                continue
-            }
-            if arg.hasPrefix("--expression=") {
-                scripts.append(String(arg.dropFirst("--expression=".count)))
-                operandScript = false
-            } else if arg == "-l" || arg == "--line-length" {
-                index += 1
-            } else if arg.hasPrefix("-"), !arg.hasPrefix("--"), arg.count > 1 {
-                // A cluster: `-ne SCRIPT`, `-e'SCRIPT'`; `-i.bak` and `-l80` end in their value.
-                var letters = arg.dropFirst()
-                while let letter = letters.first {
-                    letters = letters.dropFirst()
-                    if letter == "e" {
-                        if letters.isEmpty, index + 1 < args.count {
-                            scripts.append(args[index + 1])
-                            index += 1
-                        } else {
-                            scripts.append(String(letters))
-                        }
-                        operandScript = false
-                        break
-                    }
-                    if letter == "f" { return ["runs a sed script from a file (sed -f)"] }
-                    if letter == "i" || letter == "l" { break }
-                }
-            } else if !arg.hasPrefix("-") || arg == "-" {
-                if operandScript { scripts.append(arg) }
-                break
-            }
-            index += 1
-        }
-        let writes = scripts.contains { script in
-            guard !CodeRunners.isPlainSedScript(script) else { return false }
-            // Writing to the screen is printing.
-            let script = script.replacingOccurrences(
-                of: #"[wW]\s*/dev/std(out|err)\s*(?=$|\n)"#, with: "p", options: .regularExpression)
-            let regex = #"/(\\.|[^/\\\n])*/"#
-            let address = #"((\d+~\d+|\d+|\$|"# + regex + #")(\s*,\s*(\d+|\$|[+~]\d+|"# + regex + #"))?)?"#
-            let command = #"(^|[;\n{}])\s*"# + address + #"\s*!?\s*[wWe](\s|$)"#
-            let flags = #"s([^\\\s\w])(\\.|(?!\1).)*\1(\\.|(?!\1).)*\1[gpiImM0-9]*[we]"#
-            return script.range(of: command, options: .regularExpression) != nil
-                || script.range(of: flags, options: .regularExpression) != nil
-        }
-        return writes ? ["writes a file or runs a command from its script (sed w, e)"] : []
     }
 
     private static func tmux(_ args: [String]) -> [String] {
