@@ -49,6 +49,16 @@ extension RiskRules {
             return reads ? [] : ["changes firewall rules (firewall-cmd)"]
         case "ip", "tc":
             return ipCommand(name, args)
+        case "nmcli":
+            // `nmcli general hostname NAME` and `general logging level L` set (any beginning of each word
+            // names it, as nmcli reads them); the rest is judged by its verbs (`con down`, `con modify`).
+            let words = positionals(args)
+            if words.count >= 3, "general".hasPrefix(words[0]),
+                let setting = ["hostname", "logging"].first(where: { $0.hasPrefix(words[1]) })
+            {
+                return ["changes network settings (nmcli general \(setting))"]
+            }
+            return unknownProgram(name, args)
         case "conntrack":
             // (`-z` zeroes the counters of what it lists.)
             let changes: Set<String> = ["--flush", "--delete", "--create", "--update", "--load-file", "--zero"]

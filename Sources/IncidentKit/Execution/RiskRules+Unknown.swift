@@ -96,6 +96,12 @@ extension RiskRules {
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }
             && !name.allSatisfy(\.isNumber)
         guard looksLikeProgram, !dataOnlyPrograms.contains(name) else { return [] }
+        // Tools whose name is their action: they take only its options.
+        let acting: Set<String> = ["kafka-leader-election", "kafka-preferred-replica-election"]
+        let bare = name.hasSuffix(".sh") ? String(name.dropLast(3)) : name
+        if acting.contains(bare), !hasFlag(args, ["--help", "-h", "--version"]) {
+            return ["runs \(name), which is not known to be read-only"]
+        }
         return verbReasons(name, args)
     }
 

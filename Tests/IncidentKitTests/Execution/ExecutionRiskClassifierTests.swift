@@ -108,7 +108,8 @@ struct ExecutionRiskClassifierTests {
         "kafka-consumer-groups --bootstrap-server b --group g --reset-offsets --to-earliest --topic t",
         "$KUBECTL get pods", "$SUDO cat /etc/hosts", "ceph osd tree down",
         "at org.example.Worker.run(Worker.java:42)", "at /app/server.js:10:5", "at async Promise.all (index 0)",
-        "awk '/\"/ {print $1}' f", "zpool events", "conntrack -L", "redis-cli --raw GET k",
+        "awk '/\"/ {print $1}' f", "zpool events", "conntrack -L", "nmcli general hostname", "nmcli general status",
+        "nmcli device status", "kafka-leader-election.sh --help", "redis-cli --raw GET k",
         "redis-cli -h h sentinel config get '*'", "redis-cli -h h JSON.GET k", "redis-cli -h h FT.SEARCH idx '*'",
         "redis-cli -h h sort list", "mongosh --eval 'const s = new Set(); db.c.find().forEach(d => s.add(d))'",
         "helm upgrade rel chart --dry-run", "helm install rel chart --dry-run=server",
@@ -574,6 +575,13 @@ struct ExecutionRiskClassifierTests {
         ("echo reboot | at Dec 25", "schedules commands to run later (at)"),
         ("awk '/\"/ { print > \"/tmp/out\" }' f", "writes output into a file (awk print >)"),
         ("zpool events -c", "changes ZFS pools or datasets (zpool events -c)"),
+        ("nmcli general hostname web2", "changes network settings (nmcli general hostname)"),
+        ("nmcli g host web2", "changes network settings (nmcli general hostname)"),
+        ("nmcli con down eth0", "runs nmcli con down, which is not known to be read-only"),
+        (
+            "kafka-leader-election.sh --bootstrap-server b:9092 --election-type preferred --all-topic-partitions",
+            "runs kafka-leader-election.sh, which is not known to be read-only"
+        ),
         ("conntrack -L -z", "changes the connection tracking table (conntrack)"),
         ("redis-cli --raw incrby info 1", "changes Redis data or settings (redis-cli INCRBY)"),
         ("redis-cli SORT list STORE dst", "changes Redis data or settings (redis-cli SORT)"),
