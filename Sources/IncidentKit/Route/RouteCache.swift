@@ -99,8 +99,28 @@ enum RouteCache {
                     targets: [Route.Target(destination: file, path: file, line: line)], severity: nil, examples: [],
                     fields: []))
         }
+        guard let lookup = readSegments(&reader, routeCount: routes.count, lengths: lengths) else { return nil }
+        return (routes, lookup)
+    }
+
+    /// The postings of a cache `encode` has just made, whose segments take its last `segmentBytes`: the
+    /// cold run routes on the very bytes it caches, without reading its manifest and routes back.
+    static func lookup(encoded bytes: [UInt8], segmentBytes: Int, routeCount: Int, lengths: [Int32])
+        -> CachedTermLookup?
+    {
+        var reader = BinaryReader(bytes)
+        reader.offset = bytes.count - segmentBytes - 4
+        return readSegments(&reader, routeCount: routeCount, lengths: lengths)
+    }
+
+    /// The segments from `reader`'s offset to the end of its bytes, as the lookup of `routeCount` routes.
+    private static func readSegments(_ reader: inout BinaryReader, routeCount: Int, lengths: [Int32])
+        -> CachedTermLookup?
+    {
         // Each segment takes at least a count and a length per table.
-        guard let segmentCount = reader.u32(), Int(segmentCount) * 24 <= bytes.count - reader.offset else { return nil }
+        guard let segmentCount = reader.u32(), Int(segmentCount) * 24 <= reader.bytes.count - reader.offset else {
+            return nil
+        }
         var segments: [CachedTermLookup.Segment] = []
         for _ in 0..<segmentCount {
             guard let terms = CachedTermLookup.Table.read(&reader, entrySize: 8),
@@ -109,10 +129,7 @@ enum RouteCache {
             else { return nil }
             segments.append(CachedTermLookup.Segment(terms: terms, pairs: pairs, names: names))
         }
-        guard reader.offset == bytes.count else { return nil }
-        return (
-            routes,
-            CachedTermLookup(bytes: bytes, routeCount: routes.count, lengths: lengths, segments: segments)
-        )
+        guard reader.offset == reader.bytes.count else { return nil }
+        return CachedTermLookup(bytes: reader.bytes, routeCount: routeCount, lengths: lengths, segments: segments)
     }
 }

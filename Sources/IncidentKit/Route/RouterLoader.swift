@@ -97,8 +97,9 @@ public enum RouterLoader {
                 _ = FileSystem.writeAtomically(bytes, to: cacheFile, durable: false)
             }
         }
+        let segmentBytes = segments.reduce(0) { $0 + $1.count }
         let lookup: any TermLookup =
-            RouteCache.decode(bytes, root: root, manifest: manifest, tuning: tuning)?.lookup
+            RouteCache.lookup(encoded: bytes, segmentBytes: segmentBytes, routeCount: routes.count, lengths: lengths)
             ?? InMemoryTermLookup(batches: batches, keywords: Array(repeating: [], count: routes.count), tuning: tuning)
         let index = RouteIndex(routes: routes, source: nil)
         writing.wait()

@@ -75,6 +75,9 @@ import Testing
         let second = try RouterLoader.load(root: Paths.corpora, environment: environment)
         #expect(first.source == .runbooks)
         #expect(second.source == .cache)
+        // The first run routes on the bytes it caches, as the second does.
+        #expect(first.router.lookup is CachedTermLookup)
+        #expect(second.router.lookup is CachedTermLookup)
         #expect(first.router.index.routes.count == 379)
         for router in [first.router, second.router] {
             #expect(router.index.routes.map(\.file) == library.index.routes.map(\.file))
