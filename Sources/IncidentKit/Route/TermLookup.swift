@@ -81,6 +81,12 @@ struct InMemoryTermLookup: TermLookup {
     /// per word of every runbook, so its counts are raw memory it owns, updated in place.
     final class Analyser {
         let numbering = TermNumbering()
+        /// Each word's terms, so that a word seen before is not split and looked up piece by piece again.
+        private let memo = WordMemo()
+        /// Room to lowercase one word, and its CamelCase parts.
+        private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        private var scratchCapacity = 256
+        private var parts: [Range<Int>] = []
         /// Term number → its place in the current route's terms, or -1.
         private var place: UnsafeMutablePointer<Int32>
         private var placeCapacity = 1024
@@ -103,6 +109,7 @@ struct InMemoryTermLookup: TermLookup {
             place.deallocate()
             terms.deallocate()
             counts.deallocate()
+            scratch.deallocate()
         }
 
         func add(_ kind: Route.Field.Kind, _ bytes: UnsafeBufferPointer<UInt8>) {
@@ -110,8 +117,7 @@ struct InMemoryTermLookup: TermLookup {
             var length: Int32 = 0
             let ordinal = kind.ordinal
             let hasPairs = kind != .body && kind != .code
-            TextAnalyzer.forEachPiece(in: bytes, keepCompounds: true) { piece, _, isCompound in
-                guard let term = numbering.term(for: piece, isCompound: isCompound) else { return }
+            func count(_ term: Int32, _ isCompound: Bool) {
                 let number = Int(term)
                 if number >= placeCapacity { growPlace(number + 1) }
                 var local = Int(place[number])
@@ -129,6 +135,30 @@ struct InMemoryTermLookup: TermLookup {
                 guard !isCompound, hasPairs else { return }
                 if previous >= 0 { pairs.append(UInt64(previous) << 32 | UInt64(term)) }
                 previous = term
+            }
+            TextAnalyzer.forEachWord(in: bytes) { start, end in
+                if end - start > scratchCapacity {
+                    scratch.deallocate()
+                    scratchCapacity = max(end - start, scratchCapacity * 2)
+                    scratch = .allocate(capacity: scratchCapacity)
+                }
+                // A word whose pieces depend on its neighbours (`isn't`) is not remembered.
+                guard !TextAnalyzer.dependsOnContext(bytes, start, end) else {
+                    TextAnalyzer.forEachPiece(
+                        ofWord: start..<end, in: bytes, keepCompounds: true, scratch: scratch, parts: &parts
+                    ) { piece, _, isCompound in
+                        if let term = numbering.term(for: piece, isCompound: isCompound) { count(term, isCompound) }
+                    }
+                    return
+                }
+                let terms = memo.terms(of: UnsafeBufferPointer(rebasing: bytes[start..<end])) { record in
+                    TextAnalyzer.forEachPiece(
+                        ofWord: start..<end, in: bytes, keepCompounds: true, scratch: scratch, parts: &parts
+                    ) { piece, _, isCompound in
+                        if let term = numbering.term(for: piece, isCompound: isCompound) { record(term, isCompound) }
+                    }
+                }
+                for output in terms { count(output >> 1, output & 1 == 1) }
             }
             lengths[ordinal] += length
         }

@@ -76,7 +76,7 @@ final class TermNumbering {
 
     /// Whether the bytes at `stored` begin with `piece` (whose length the slot's key matched).
     @inline(__always)
-    private static func equal(_ stored: UnsafePointer<UInt8>, _ piece: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func equal(_ stored: UnsafePointer<UInt8>, _ piece: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = piece.baseAddress else { return true }
         var offset = 0
         while offset + 8 <= piece.count {
@@ -116,7 +116,7 @@ final class TermNumbering {
 
     /// A hash of the piece and whether it is a compound, eight bytes at a time.
     @inline(__always)
-    private static func hash(_ piece: UnsafeBufferPointer<UInt8>, _ isCompound: Bool) -> UInt32 {
+    static func hash(_ piece: UnsafeBufferPointer<UInt8>, _ isCompound: Bool) -> UInt32 {
         var hash: UInt64 = isCompound ? 0x9E37_79B9_7F4A_7C15 : 0x243F_6A88_85A3_08D3
         guard let base = piece.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
         var offset = 0
@@ -134,6 +134,99 @@ final class TermNumbering {
         }
         hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return UInt32(truncatingIfNeeded: hash ^ hash >> 29)
+    }
+}
+
+/// The terms each word of a batch's runbooks gives, found again by the word's bytes as written: a word
+/// seen before (most words of a library are) skips lowercasing, CamelCase splitting and a lookup per
+/// piece. Its terms are kept in the order the pieces give them, each as `term << 1 | isCompound`.
+final class WordMemo {
+    private var words: UnsafeMutablePointer<UInt8>
+    private var wordsCount = 0
+    private var wordsCapacity = 1 << 14
+    private var outputs: UnsafeMutablePointer<Int32>
+    private var outputsCount = 0
+    private var outputsCapacity = 1 << 12
+    private var slots: UnsafeMutablePointer<Slot>
+    private var slotCount = 1024
+    private var used = 0
+
+    private struct Slot {
+        var hash: UInt32 = 0
+        /// Where the word starts in `words`; -1 for an empty slot.
+        var start: Int32 = -1
+        var length: Int32 = 0
+        /// Where its terms start in `outputs`, and how many there are.
+        var first: Int32 = 0
+        var count: Int32 = 0
+    }
+
+    init() {
+        words = .allocate(capacity: wordsCapacity)
+        outputs = .allocate(capacity: outputsCapacity)
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: Slot(), count: slotCount)
+    }
+
+    deinit {
+        words.deallocate()
+        outputs.deallocate()
+        slots.deallocate()
+    }
+
+    /// The terms of `word`, made by `make` (which hands each term to its argument) the first time. The
+    /// buffer is valid until the next call.
+    func terms(
+        of word: UnsafeBufferPointer<UInt8>, _ make: ((_ term: Int32, _ isCompound: Bool) -> Void) -> Void
+    ) -> UnsafeBufferPointer<Int32> {
+        let hash = TermNumbering.hash(word, false)
+        let mask = slotCount - 1
+        var index = Int(hash) & mask
+        while slots[index].start >= 0 {
+            let slot = slots[index]
+            if slot.hash == hash, Int(slot.length) == word.count, TermNumbering.equal(words + Int(slot.start), word) {
+                return UnsafeBufferPointer(start: outputs + Int(slot.first), count: Int(slot.count))
+            }
+            index = (index + 1) & mask
+        }
+        let first = outputsCount
+        make { term, isCompound in
+            if outputsCount == outputsCapacity {
+                outputsCapacity *= 2
+                outputs = outputs.reallocated(keeping: outputsCount, capacity: outputsCapacity)
+            }
+            outputs[outputsCount] = term << 1 | (isCompound ? 1 : 0)
+            outputsCount += 1
+        }
+        if wordsCount + word.count > wordsCapacity {
+            var capacity = wordsCapacity * 2
+            while capacity < wordsCount + word.count { capacity *= 2 }
+            words = words.reallocated(keeping: wordsCount, capacity: capacity)
+            wordsCapacity = capacity
+        }
+        if let base = word.baseAddress { (words + wordsCount).update(from: base, count: word.count) }
+        slots[index] = Slot(
+            hash: hash, start: Int32(wordsCount), length: Int32(word.count), first: Int32(first),
+            count: Int32(outputsCount - first))
+        wordsCount += word.count
+        used += 1
+        if used * 2 > slotCount { growSlots() }
+        return UnsafeBufferPointer(start: outputs + first, count: outputsCount - first)
+    }
+
+    private func growSlots() {
+        let count = slotCount * 2
+        let larger = UnsafeMutablePointer<Slot>.allocate(capacity: count)
+        larger.initialize(repeating: Slot(), count: count)
+        let mask = count - 1
+        for old in 0..<slotCount where slots[old].start >= 0 {
+            var index = Int(slots[old].hash) & mask
+            while larger[index].start >= 0 { index = (index + 1) & mask }
+            larger[index] = slots[old]
+        }
+        slots.deallocate()
+        slots = larger
+        slotCount = count
     }
 }
 

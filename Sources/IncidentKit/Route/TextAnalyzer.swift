@@ -47,58 +47,79 @@ public enum TextAnalyzer {
         guard !bytes.isEmpty else { return }
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
         defer { scratch.deallocate() }
+        var parts: [Range<Int>] = []
+        forEachWord(in: bytes) { start, end in
+            forEachPiece(
+                ofWord: start..<end, in: bytes, keepCompounds: keepCompounds, scratch: scratch, parts: &parts, body)
+        }
+    }
+
+    /// `forEachPiece` for the word at `word` in `bytes`, lowercasing into `scratch` (room for the word);
+    /// `parts` is room for its CamelCase parts.
+    static func forEachPiece(
+        ofWord word: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, keepCompounds: Bool,
+        scratch: UnsafeMutablePointer<UInt8>, parts: inout [Range<Int>],
+        _ body: (_ piece: UnsafeBufferPointer<UInt8>, _ source: Range<Int>, _ isCompound: Bool) -> Void
+    ) {
+        let start = word.lowerBound
+        let end = word.upperBound
         func lowered(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
             for index in range { scratch[index - range.lowerBound] = lower(bytes[index]) }
             return UnsafeBufferPointer(start: scratch, count: range.count)
         }
-        var parts: [Range<Int>] = []
-        forEachWord(in: bytes) { start, end in
-            // Only a word ending in `t`, `n` or (four bytes long) `s` can be rewritten.
-            let last = bytes[end - 1] | 0x20
-            switch last == 0x74 || last == 0x6E || last == 0x73 && end - start == 4 ? rewrite(bytes, start, end) : nil {
-            case .negation?:
-                scratch[0] = 0x6E  // n
-                scratch[1] = 0x6F  // o
-                scratch[2] = 0x74  // t
-                // The source includes the `'t` of `isn't`, so an explanation quotes the whole word.
-                let sourceEnd = end + 1 < bytes.count && bytes[end] == 0x27 ? end + 2 : end
-                body(UnsafeBufferPointer(start: scratch, count: 3), start..<sourceEnd, false)
-                return
-            case .contractedT?:
-                return
-            case .statusCodes?:
-                body(lowered(start..<(end - 1)), start..<end, false)
-                return
-            case nil:
-                break
-            }
-            // Most words have no CamelCase boundary: one piece, no compounds. A boundary needs an
-            // uppercase letter, or a 4 or 5 (`Ingress5xxErrors`); the word is lowered on the way.
-            var mayBreak = false
-            for index in start..<end {
-                let byte = bytes[index]
-                scratch[index - start] = lower(byte)
-                mayBreak = mayBreak || isUpper(byte) || byte == 0x34 || byte == 0x35
-            }
-            guard mayBreak, (start..<(end - 1)).contains(where: { isCamelBoundary(bytes, $0, end) }) else {
-                body(UnsafeBufferPointer(start: scratch, count: end - start), start..<end, false)
-                return
-            }
-            var partStart = start
-            parts.removeAll(keepingCapacity: true)
-            for index in start..<end where index + 1 < end && isCamelBoundary(bytes, index, end) {
-                parts.append(partStart..<(index + 1))
-                partStart = index + 1
-            }
-            parts.append(partStart..<end)
-            for part in parts { body(lowered(part), part, false) }
-            guard parts.count > 1, keepCompounds else { return }
-            body(lowered(start..<end), start..<end, true)
-            guard parts.count > 2 else { return }
-            for (first, second) in zip(parts, parts.dropFirst()) {
-                body(lowered(first.lowerBound..<second.upperBound), start..<end, true)
-            }
+        // Only a word ending in `t`, `n` or (four bytes long) `s` can be rewritten.
+        let last = bytes[end - 1] | 0x20
+        switch last == 0x74 || last == 0x6E || last == 0x73 && end - start == 4 ? rewrite(bytes, start, end) : nil {
+        case .negation?:
+            scratch[0] = 0x6E  // n
+            scratch[1] = 0x6F  // o
+            scratch[2] = 0x74  // t
+            // The source includes the `'t` of `isn't`, so an explanation quotes the whole word.
+            let sourceEnd = end + 1 < bytes.count && bytes[end] == 0x27 ? end + 2 : end
+            body(UnsafeBufferPointer(start: scratch, count: 3), start..<sourceEnd, false)
+            return
+        case .contractedT?:
+            return
+        case .statusCodes?:
+            body(lowered(start..<(end - 1)), start..<end, false)
+            return
+        case nil:
+            break
         }
+        // Most words have no CamelCase boundary: one piece, no compounds. A boundary needs an
+        // uppercase letter, or a 4 or 5 (`Ingress5xxErrors`); the word is lowered on the way.
+        var mayBreak = false
+        for index in start..<end {
+            let byte = bytes[index]
+            scratch[index - start] = lower(byte)
+            mayBreak = mayBreak || isUpper(byte) || byte == 0x34 || byte == 0x35
+        }
+        guard mayBreak, (start..<(end - 1)).contains(where: { isCamelBoundary(bytes, $0, end) }) else {
+            body(UnsafeBufferPointer(start: scratch, count: end - start), start..<end, false)
+            return
+        }
+        var partStart = start
+        parts.removeAll(keepingCapacity: true)
+        for index in start..<end where index + 1 < end && isCamelBoundary(bytes, index, end) {
+            parts.append(partStart..<(index + 1))
+            partStart = index + 1
+        }
+        parts.append(partStart..<end)
+        for part in parts { body(lowered(part), part, false) }
+        guard parts.count > 1, keepCompounds else { return }
+        body(lowered(start..<end), start..<end, true)
+        guard parts.count > 2 else { return }
+        for (first, second) in zip(parts, parts.dropFirst()) {
+            body(lowered(first.lowerBound..<second.upperBound), start..<end, true)
+        }
+    }
+
+    /// Whether the pieces of the word at `start..<end` depend on the bytes around it, not only on its own:
+    /// the `n` of `isn't` before its `'t`, and that lone `t`.
+    @inline(__always)
+    static func dependsOnContext(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let last = bytes[end - 1] | 0x20
+        return end - start == 1 && last == 0x74 || last == 0x6E && end < bytes.count && bytes[end] == 0x27
     }
 
     /// A word the analyzer reads as another before splitting it.
