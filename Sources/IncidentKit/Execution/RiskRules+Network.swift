@@ -22,9 +22,17 @@ extension RiskRules {
             return ["changes firewall rules (\(name))"]
         case "nft":
             let verb = positionals(args).first ?? ""
-            // `-c` (`--check`) only checks the commands or the file, without applying them: in a cluster
-            // before a letter that takes a value (`-cf FILE`, not `-fc`, whose file is `c`).
-            let checks = args.contains { arg in
+            // `-c` (`--check`) only checks the commands or the file, without applying them: among nft's own
+            // options before its command (not a rule's `comment -cleanup`), in a cluster before a letter
+            // that takes a value (`-cf FILE`, not `-fc`, whose file is `c`).
+            var own: [String] = []
+            var index = 0
+            while index < args.count, args[index].hasPrefix("-") {
+                own.append(args[index])
+                if ["-f", "--file", "-I", "--includepath", "-D", "--define"].contains(args[index]) { index += 1 }
+                index += 1
+            }
+            let checks = own.contains { arg in
                 guard arg != "--check" else { return true }
                 guard arg.hasPrefix("-"), !arg.hasPrefix("--") else { return false }
                 for letter in arg.dropFirst() {
@@ -52,7 +60,12 @@ extension RiskRules {
         case "nmcli":
             // `nmcli general hostname NAME` and `general logging level L` set (any beginning of each word
             // names it, as nmcli reads them); the rest is judged by its verbs (`con down`, `con modify`).
-            let words = positionals(args)
+            let words = operands(
+                args,
+                valued: [
+                    "-f", "--fields", "-g", "--get-values", "-e", "--escape", "-w", "--wait", "-c", "--colors",
+                    "-m", "--mode",
+                ])
             if words.count >= 3, "general".hasPrefix(words[0]),
                 let setting = ["hostname", "logging"].first(where: { $0.hasPrefix(words[1]) })
             {
@@ -95,7 +108,11 @@ extension RiskRules {
                 "-l", "--list", "-d", "--dump", "-J", "--json", "-s", "--show-size", "-V", "--verify", "-F",
                 "--list-free", "-g", "--show-geometry", "-n", "--no-act", "--list-types", "-T",
             ]
-            let changes: Set<String> = ["--delete", "-r", "--reorder", "-A", "--activate", "--relocate"]
+            // (The last action option wins: any that sets counts.)
+            let changes: Set<String> = [
+                "--delete", "-r", "--reorder", "-A", "--activate", "--relocate", "--part-type", "--part-label",
+                "--part-uuid", "--part-attrs", "--id", "-c", "--change-id",
+            ]
             return hasFlag(args, shows) && !hasFlag(args, changes) ? [] : ["changes disks or filesystems (sfdisk)"]
         case "parted":
             // `parted -l`, or a device and commands that only print (`parted -s /dev/sda unit s print free`).
@@ -114,7 +131,7 @@ extension RiskRules {
         case "wipefs":
             // Without `-a` or `-o OFFSET` it lists the signatures it would erase; `-n` erases nothing.
             // (`-n` counts in a cluster only before a letter that takes a value: `-tntfs` names a type.)
-            let erases = hasFlag(args, ["-a", "--all", "-o", "--offset"], letters: "ao")
+            let erases = hasChangingFlag(args, ["-a", "--all", "-o", "--offset"], letters: "ao")
             let noAct = args.contains { arg in
                 guard arg != "--no-act" else { return true }
                 guard arg.hasPrefix("-"), !arg.hasPrefix("--") else { return false }
@@ -216,7 +233,7 @@ extension RiskRules {
         } else {
             // A command of a sub-object (`ip xfrm state flush`, `ip xfrm state deleteall`, `ip mptcp
             // endpoint add`).
-            changing = words.count >= 3 && changes.contains(where: words[2].hasPrefix)
+            changing = words.count >= 3 && (changes.contains(words[2]) || words[2] == "deleteall")
         }
         return changing ? ["changes network configuration (\(name) \(words[0]) \(command))"] : []
     }
@@ -480,7 +497,10 @@ extension RiskRules {
                 while let letter = letters.first {
                     letters = letters.dropFirst()
                     if letter == "O" { found.append("writes a downloaded file (curl -O)") }
-                    if letter == "G" { isGet = true }
+                    // (After a long option with no `=`, this word may be its value: `--user-agent -G`.)
+                    if letter == "G", index < 2 || !args[index - 2].hasPrefix("--") || args[index - 2].contains("=") {
+                        isGet = true
+                    }
                     guard valueLetters.contains(letter) else { continue }
                     let value = letters.isEmpty ? (index < args.count ? args[index] : "") : String(letters)
                     if letters.isEmpty { index += 1 }

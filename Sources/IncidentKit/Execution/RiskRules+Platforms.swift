@@ -17,8 +17,11 @@ extension RiskRules {
                 return ["list", "ls", "index"].contains(sub) || sub.isEmpty
                     ? [] : ["changes Helm's setup (helm \(verb) \(sub))"]
             }
-            // `--dry-run` (or `=client`, `=server`) renders the release without installing it.
-            if args.contains(where: isDryRun) { return [] }
+            // `--dry-run` (or `=client`, `=server`) renders the release without installing it, but still runs
+            // a post-renderer.
+            if args.contains(where: isDryRun), !args.contains(where: { $0.hasPrefix("--post-renderer") }) {
+                return []
+            }
             return changes.contains(verb) ? ["changes a Helm release (helm \(verb))"] : []
         case "docker", "podman", "nerdctl", "docker-compose", "podman-compose", "crictl":
             return containers(name, args, context)

@@ -1,3 +1,5 @@
+import Foundation
+
 extension RiskRules {
     /// Running processes, commands run later or elsewhere, and trust stores; nil when `name` is none of these.
     static func processes(_ name: String, _ args: [String]) -> [String]? {
@@ -16,9 +18,11 @@ extension RiskRules {
                 return ["schedules commands to run later (at)"]
             }
             let first = positionals(args).first ?? ""
+            let time = #"^\d{1,2}(:\d\d)?(am|pm)?$"#
+            let isTime = first.lowercased().range(of: time, options: .regularExpression) != nil
             let frame =
                 args.contains { $0.contains("(") || $0.contains("<") } || ["async", "new"].contains(first)
-                || first.contains(where: \.isLetter) && first.contains(where: { "./:".contains($0) })
+                || !isTime && first.contains(where: \.isLetter) && first.contains(where: { "./:".contains($0) })
             return frame ? [] : ["schedules commands to run later (at)"]
         case "atrm":
             return args.isEmpty ? [] : ["removes scheduled commands (atrm)"]
@@ -55,11 +59,13 @@ extension RiskRules {
     /// and may change it (`call`, `set var`, `kill`); a batch run whose commands only show (`bt`, `info
     /// threads`, `thread apply all bt`) detaches when done. A core file or a program not running is read.
     private static func debugger(_ name: String, _ args: [String]) -> [String] {
-        let valued: Set<String> = [
+        var valued: Set<String> = [
             "-ex", "--ex", "-eval-command", "--eval-command", "-iex", "-x", "--command", "-ix", "-p", "--pid", "-cd",
-            "-d", "--directory", "-s", "--symbols", "-e", "--exec", "-c", "--core", "-tty", "-n", "--attach-name",
+            "-d", "--directory", "-s", "--symbols", "-e", "--exec", "-c", "--core", "-tty", "--attach-name",
             "--attach-pid", "-o", "--one-line", "-O",
         ]
+        // lldb's `-n NAME` attaches by name; gdb's `-n` (`--nx`) takes no value.
+        if name == "lldb" { valued.insert("-n") }
         // (gdb's `-n` is `--nx`; lldb's is `--attach-name`.)
         let attaches =
             hasFlag(args, ["-p", "--pid", "--attach-pid", "--attach-name"])
@@ -99,7 +105,7 @@ extension RiskRules {
         ]
         // `set pagination off`, `set print pretty on` and the like only change how it prints.
         if words.first == "set", words.count >= 2,
-            ["pagination", "print", "width", "height", "confirm", "logging", "style", "listsize"].contains(words[1])
+            ["pagination", "print", "width", "height", "confirm", "style", "listsize"].contains(words[1])
         {
             return true
         }
@@ -120,8 +126,11 @@ extension RiskRules {
             "has-session", "has", "display-message", "display", "capture-pane", "capturep", "info", "server-info",
         ]
         // `-c` runs a shell command, as a login shell does.
-        if let index = args.firstIndex(of: "-c"), index + 1 < args.count {
-            return ["runs a shell command (tmux -c)"]
+        // (Among tmux's own options, before its subcommand: `display-message -c CLIENT` names a client.)
+        var index = 0
+        while index < args.count, args[index].hasPrefix("-") {
+            if args[index] == "-c", index + 1 < args.count { return ["runs a shell command (tmux -c)"] }
+            index += ["-L", "-S", "-f", "-T"].contains(args[index]) ? 2 : 1
         }
         // A line with no subcommand is prose, or an interactive session.
         guard let sub = operands(args, valued: ["-L", "-S", "-f", "-c", "-T"]).first else { return [] }

@@ -351,6 +351,8 @@ extension RiskRules {
                         break
                     }
                     if letter == "f" { return ["runs a sed script from a file (sed -f)"] }
+                    // `-l80` holds its value; `-nl 80` takes the next word.
+                    if letter == "l", letters.isEmpty { index += 1 }
                     if letter == "i" || letter == "l" { break }
                 }
             } else if !arg.hasPrefix("-") || arg == "-" {
@@ -366,7 +368,8 @@ extension RiskRules {
                 of: #"[wW]\s*/dev/std(out|err)\s*(?=$|\n)"#, with: "p", options: .regularExpression)
             let regex = #"/(\\.|[^/\\\n])*/"#
             let address = #"((\d+~\d+|\d+|\$|"# + regex + #")(\s*,\s*(\d+|\$|[+~]\d+|"# + regex + #"))?)?"#
-            let command = #"(^|[;\n{}])\s*"# + address + #"\s*!?\s*[wWe](\s|$)"#
+            // (`w` takes its file name with or without a space: `1w/tmp/x`.)
+            let command = #"(^|[;\n{}])\s*"# + address + #"\s*!?\s*([wW](?![a-zA-Z])|e(\s|$))"#
             let flags = #"s([^\\\s\w])(\\.|(?!\1).)*\1(\\.|(?!\1).)*\1[gpiImM0-9]*[we]"#
             return script.range(of: command, options: .regularExpression) != nil
                 || script.range(of: flags, options: .regularExpression) != nil

@@ -65,7 +65,9 @@ extension RiskRules {
             return inner(rest, context, via: name)
         case "prlimit":
             // With `--pid` it shows or sets a running process's limits; otherwise it runs a command under them.
-            if args.contains(where: { $0.hasPrefix("-p") || $0 == "--pid" || $0.hasPrefix("--pid=") }) {
+            // (Its own options come before the command it runs: `prlimit psql -p5433` runs psql.)
+            let own = args.prefix { $0.hasPrefix("-") || $0.allSatisfy(\.isNumber) }
+            if own.contains(where: { $0.hasPrefix("-p") || $0 == "--pid" || $0.hasPrefix("--pid=") }) {
                 let sets = args.contains { arg in
                     arg.hasPrefix("--") && arg.contains("=") && !arg.hasPrefix("--pid=") && !arg.hasPrefix("--output=")
                         || arg.hasPrefix("-") && !arg.hasPrefix("--") && arg.count > 2 && !arg.hasPrefix("-p")
@@ -76,10 +78,13 @@ extension RiskRules {
         case "gcloud":
             // `gcloud compute ssh HOST --command TEXT` runs TEXT there; without it, a shell.
             let words = positionals(args)
-            // The `ssh` of `compute`, `cloud-shell` or `tpu-vm`, not a word such as a rule's name
-            // (`gcloud compute firewall-rules describe ssh`).
-            guard let ssh = words.firstIndex(of: "ssh"), ssh <= 3, ssh > 0,
-                ["compute", "cloud-shell", "tpu-vm"].contains(words[ssh - 1])
+            // A group's `ssh` (`compute ssh`, `workstations ssh`, `app instances ssh`), not a word that a read
+            // names or an option's value (`firewall-rules describe ssh`, `list --filter ssh`).
+            let readWords: Set<String> = ["describe", "list", "get", "get-iam-policy", "ls"]
+            guard let ssh = words.firstIndex(of: "ssh"), ssh <= 4,
+                !words.prefix(ssh).contains(where: readWords.contains),
+                let position = args.firstIndex(of: "ssh"),
+                position == 0 || !args[position - 1].hasPrefix("-") || args[position - 1].contains("=")
             else { return nil }
             let via = "gcloud " + words.prefix(ssh + 1).joined(separator: " ")
             if let index = args.firstIndex(of: "--command"), index + 1 < args.count {
@@ -109,8 +114,12 @@ extension RiskRules {
             var index = 0
             while index < args.count, args[index].hasPrefix("-") {
                 let option = args[index]
-                if ["-i", "--include"].contains(option) && args.dropFirst(index + 1).first == "inplace"
-                    || ["-iinplace", "--include=inplace"].contains(option)
+                let included =
+                    ["-i", "--include"].contains(option)
+                    ? args.dropFirst(index + 1).first ?? ""
+                    : option.hasPrefix("--include=") ? String(option.dropFirst(10)) : String(option.dropFirst(2))
+                if option.hasPrefix("-i") || option.hasPrefix("--include"),
+                    included == "inplace" || included == "inplace.awk" || included.hasSuffix("/inplace.awk")
                 {
                     return ["edits files in place (\(name) -i inplace)"]
                 }
@@ -120,6 +129,9 @@ extension RiskRules {
                 index += ["-F", "-v", "-i", "--include", "-l", "--load"].contains(option) ? 2 : 1
             }
             guard index < args.count else { return [] }
+            if args[index].contains("@include"), args[index].contains("inplace") {
+                return ["edits files in place (\(name) @include \"inplace\")"]
+            }
             if CodeRunners.awkRunsCommands(args[index]) { return ["runs commands from its awk program (\(name))"] }
             return awkWritesFiles(args[index]) ? ["writes output into a file (\(name) print >)"] : []
         case "eval":
@@ -193,7 +205,11 @@ extension RiskRules {
             let arg = args[index]
             if arg.hasPrefix("-") {
                 own.append(arg)
-                if name == "ionice", ["-c", "-n", "--class", "--classdata"].contains(arg) { index += 1 }
+                let valued =
+                    name == "ionice"
+                    ? ["-c", "-n", "--class", "--classdata"]
+                    : ["-T", "--sched-runtime", "-P", "--sched-period", "-D", "--sched-deadline"]
+                if valued.contains(arg) { index += 1 }
             } else if name != "ionice", !positional, arg.allSatisfy({ $0.isHexDigit || ",-x".contains($0) }) {
                 positional = true
             } else {

@@ -37,8 +37,12 @@ enum RiskRules {
             var found: [String] = []
             if shellRunsText(args), let shell = wrapped("sh", args, context) { found += shell }
             found += inner(args, context, via: first)
-            let named = String(
-                first.dropFirst().filter { $0 != "{" && $0 != "}" }.lowercased().map { $0 == "_" ? "-" : $0 })
+            // The name without braces, a default (`${PSQL:-psql}`) or a `_CMD`/`_BIN` ending, with `-` for `_`.
+            var named = String(first.dropFirst().filter { $0 != "{" && $0 != "}" }.prefix { $0 != ":" }).lowercased()
+            for ending in ["_cmd", "_bin", "_exe", "_path"] where named.hasSuffix(ending) {
+                named.removeLast(ending.count)
+            }
+            named = String(named.map { $0 == "_" ? "-" : $0 })
             if !named.isEmpty, named.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
                 found += inner([named] + args, context, via: first)
             }

@@ -37,10 +37,12 @@ enum SQLRisk {
     /// Words are compared whole, so `updated_at`, `deleted_rows` and `SHOW GRANTS` do not count;
     /// `REPLACE` counts only as `REPLACE INTO`, and Mongo methods only when called (`.drop(`).
     static func firstChange(in text: String) -> String? {
-        var words: [(word: String, next: Character?, previous: Character?)] = []
+        // Each word with the characters around it and the number of its statement (`;` outside quotes).
+        var words: [(word: String, next: Character?, previous: Character?, statement: Int)] = []
         var current = ""
         var previous: Character?
         var quote: Character?
+        var statement = 0
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
             if let open = quote {
@@ -55,11 +57,12 @@ enum SQLRisk {
                 if current.isEmpty { previous = index > 0 ? characters[index - 1] : nil }
                 current.append(character)
             } else {
-                if !current.isEmpty { words.append((current.uppercased(), character, previous)) }
+                if !current.isEmpty { words.append((current.uppercased(), character, previous, statement)) }
                 current = ""
+                if character == ";" { statement += 1 }
             }
             if index == characters.count - 1 && !current.isEmpty {
-                words.append((current.uppercased(), nil, previous))
+                words.append((current.uppercased(), nil, previous, statement))
             }
         }
         for (offset, entry) in words.enumerated() where keywords.contains(entry.word) {
@@ -70,11 +73,7 @@ enum SQLRisk {
             case "COPY":
                 // `COPY … FROM` loads a table; `COPY … TO` writes a file or runs a program, unless to STDOUT.
                 // The direction is the statement's last TO or FROM: a query copied out has a FROM of its own.
-                var statement: [String] = []
-                for entry in words.dropFirst(offset + 1).prefix(200) {
-                    statement.append(entry.word)
-                    if entry.next == ";" { break }
-                }
+                let statement = words.dropFirst(offset + 1).prefix { $0.statement == entry.statement }.map(\.word)
                 guard let direction = statement.lastIndex(where: { $0 == "TO" || $0 == "FROM" }) else { continue }
                 // (`PSTDOUT` is psql's `\copy` to its own output.)
                 if statement[direction] == "TO",

@@ -109,7 +109,11 @@ struct ExecutionRiskClassifierTests {
         "$KUBECTL get pods", "$SUDO cat /etc/hosts", "ceph osd tree down",
         "at org.example.Worker.run(Worker.java:42)", "at /app/server.js:10:5", "at async Promise.all (index 0)",
         "awk '/\"/ {print $1}' f", "zpool events", "conntrack -L", "nmcli general hostname", "nmcli general status",
-        "nmcli device status", "kafka-leader-election.sh --help", "redis-cli --raw GET k",
+        "nmcli device status", "kafka-leader-election.sh --help",
+        "tmux display-message -c /dev/pts/1 -p '#{pane_id}'", "ip neigh ls delay", "at 10:30am.",
+        "curl --compressed -s https://h/",
+        "psql -c \"COPY (SELECT 1) TO STDOUT; COPY (SELECT 2) TO STDOUT\"", "sed -n '/warn/p' f",
+        "redis-cli --raw GET k",
         "redis-cli -h h sentinel config get '*'", "redis-cli -h h JSON.GET k", "redis-cli -h h FT.SEARCH idx '*'",
         "redis-cli -h h sort list", "mongosh --eval 'const s = new Set(); db.c.find().forEach(d => s.add(d))'",
         "helm upgrade rel chart --dry-run", "helm install rel chart --dry-run=server",
@@ -576,6 +580,53 @@ struct ExecutionRiskClassifierTests {
         ("awk '/\"/ { print > \"/tmp/out\" }' f", "writes output into a file (awk print >)"),
         ("zpool events -c", "changes ZFS pools or datasets (zpool events -c)"),
         ("nmcli general hostname web2", "changes network settings (nmcli general hostname)"),
+        // The second review: a COPY ended by `;` after a quote or parenthesis, times with am/pm, other
+        // groups' ssh, wipefs cut short, sfdisk's setting options, a post-renderer, gdb's `-n` and
+        // `set logging`, chrt's deadline values, prlimit's command, `nft … comment -cleanup`, curl's
+        // `--user-agent -G`, `${PSQL:-psql}`, `nmcli -f all`, sed `-nl 80` and `1w/tmp/x`, gawk's include.
+        (
+            "psql -c \"COPY accounts FROM PROGRAM 'curl -s http://x/a.csv' WITH (FORMAT csv); COPY (SELECT count(*) FROM accounts) TO STDOUT\"",
+            "changes the database (COPY in psql)"
+        ),
+        (
+            "psql -c \"COPY accounts TO '/var/lib/postgresql/out.csv'; COPY (SELECT 1) TO STDOUT\"",
+            "changes the database (COPY in psql)"
+        ),
+        ("echo 'systemctl restart nginx' | at 2:30am", "schedules commands to run later (at)"),
+        ("at 9:00pm", "schedules commands to run later (at)"),
+        (
+            "gcloud workstations ssh ws1 --cluster c --config cfg --region r --command 'sudo systemctl stop nginx'",
+            "stops a service (systemctl stop) via sudo via gcloud workstations ssh"
+        ),
+        (
+            "gcloud app instances ssh i1 --service s --version v",
+            "opens an interactive remote shell (gcloud app instances ssh)"
+        ),
+        ("wipefs --al /dev/sdb", "changes disks or filesystems (wipefs)"),
+        ("sfdisk --json --part-label /dev/sda 1 boot", "changes disks or filesystems (sfdisk)"),
+        (
+            "helm upgrade --install app ./chart --dry-run --post-renderer ./hack/render.sh",
+            "changes a Helm release (helm upgrade)"
+        ),
+        ("gdb -batch -ex 'call exit(0)' -n /usr/sbin/nginx 1234", "attaches a debugger to a running process (gdb -p)"),
+        (
+            "gdb -batch -ex 'set logging file /etc/cron.d/x' -ex 'set logging on' -ex bt -p 1234",
+            "attaches a debugger to a running process (gdb -p)"
+        ),
+        (
+            "chrt --deadline --sched-runtime 5000000 --sched-deadline 10000000 --sched-period 16666666 -p 0 1234",
+            "changes the scheduling of a running process (chrt -p)"
+        ),
+        ("prlimit psql -p5433 -c 'DROP TABLE users'", "changes the database (DROP in psql) via prlimit"),
+        ("nft add rule inet filter input tcp dport 22 counter comment -cleanup", "changes firewall rules (nft add)"),
+        ("curl --user-agent -G -d 'action=delete' https://api.example.com/items", "sends data in a request (curl -d)"),
+        ("${PSQL:-psql} -c 'DROP TABLE users'", "changes the database (DROP in psql) via ${PSQL:-psql}"),
+        ("$PSQL_CMD -c 'DROP TABLE users'", "changes the database (DROP in psql) via $PSQL_CMD"),
+        ("nmcli -f all general hostname newname", "changes network settings (nmcli general hostname)"),
+        ("sed -nl 80 '1w /tmp/x' f", "writes a file or runs a command from its script (sed w, e)"),
+        ("sed -n '1w/tmp/x' f", "writes a file or runs a command from its script (sed w, e)"),
+        ("gawk -i inplace.awk '{print}' f", "edits files in place (gawk -i inplace)"),
+        ("gawk '@include \"inplace\"; {print}' f", "edits files in place (gawk @include \"inplace\")"),
         ("nmcli g host web2", "changes network settings (nmcli general hostname)"),
         ("nmcli con down eth0", "runs nmcli con down, which is not known to be read-only"),
         (
