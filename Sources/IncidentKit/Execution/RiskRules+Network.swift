@@ -233,7 +233,9 @@ extension RiskRules {
         } else {
             // A command of a sub-object (`ip xfrm state flush`, `ip xfrm state deleteall`, `ip mptcp
             // endpoint add`).
-            changing = words.count >= 3 && (changes.contains(words[2]) || words[2] == "deleteall")
+            changing =
+                words.count >= 3
+                && (changes.contains(words[2]) || ["deleteall", "delall", "setdefault"].contains(words[2]))
         }
         return changing ? ["changes network configuration (\(name) \(words[0]) \(command))"] : []
     }
@@ -399,6 +401,23 @@ extension RiskRules {
     /// cookies; `--cookie-jar` writes them).
     private static let curlReadOnlyOptions: Set<String> = ["--cookie"]
 
+    /// Long options of curl that take the next word as their value (a `-G` after one is that value).
+    private static let curlValuedLongOptions: Set<String> = [
+        "--user-agent", "--header", "--user", "--referer", "--url", "--cacert", "--capath", "--cert", "--key",
+        "--connect-timeout", "--max-time", "--retry", "--retry-delay", "--retry-max-time", "--resolve", "--proxy",
+        "--cookie", "--output", "--write-out", "--data", "--data-raw", "--data-binary", "--data-urlencode",
+        "--data-ascii", "--json", "--request", "--form", "--form-string", "--upload-file", "--config",
+        "--interface", "--limit-rate", "--max-filesize", "--range", "--continue-at", "--proxy-user",
+        "--oauth2-bearer", "--aws-sigv4", "--unix-socket", "--abstract-unix-socket", "--connect-to",
+        "--dns-servers", "--local-port", "--max-redirs", "--speed-limit", "--speed-time", "--expect100-timeout",
+        "--ciphers", "--tls-max", "--pinnedpubkey", "--noproxy", "--netrc-file", "--keepalive-time",
+        "--mail-from", "--mail-rcpt", "--proto", "--proto-redir", "--proto-default", "--socks5",
+        "--socks5-hostname", "--preproxy", "--variable", "--url-query", "--etag-compare", "--etag-save", "--hsts",
+        "--alt-svc", "--stderr", "--trace", "--trace-ascii", "--dump-header", "--cookie-jar", "--libcurl",
+        "--time-cond", "--cert-type", "--key-type", "--pass", "--crlfile", "--quote", "--request-target",
+        "--telnet-option", "--service-name", "--happy-eyeballs-timeout-ms",
+    ]
+
     /// URL schemes whose requests curl makes as reads (unless told to send data).
     private static let readSchemes: Set<String> = ["http", "https", "ftp", "ftps", "file"]
 
@@ -498,7 +517,7 @@ extension RiskRules {
                     letters = letters.dropFirst()
                     if letter == "O" { found.append("writes a downloaded file (curl -O)") }
                     // (After a long option with no `=`, this word may be its value: `--user-agent -G`.)
-                    if letter == "G", index < 2 || !args[index - 2].hasPrefix("--") || args[index - 2].contains("=") {
+                    if letter == "G", index < 2 || !Self.curlValuedLongOptions.contains(args[index - 2]) {
                         isGet = true
                     }
                     guard valueLetters.contains(letter) else { continue }

@@ -18,7 +18,7 @@ extension RiskRules {
                 return ["schedules commands to run later (at)"]
             }
             let first = positionals(args).first ?? ""
-            let time = #"^\d{1,2}(:\d\d)?(am|pm)?$"#
+            let time = #"^\d{1,2}(:\d\d)?(am|pm)?(utc|z)?$"#
             let isTime = first.lowercased().range(of: time, options: .regularExpression) != nil
             let frame =
                 args.contains { $0.contains("(") || $0.contains("<") } || ["async", "new"].contains(first)
@@ -126,6 +126,8 @@ extension RiskRules {
             "has-session", "has", "display-message", "display", "capture-pane", "capturep", "info", "server-info",
         ]
         // `-c` runs a shell command, as a login shell does.
+        // A `#(…)` format runs a shell command, wherever it stands (`display-message -p '#(cmd)'`).
+        if args.contains(where: { $0.contains("#(") }) { return ["runs a shell command (tmux #())"] }
         // (Among tmux's own options, before its subcommand: `display-message -c CLIENT` names a client.)
         var index = 0
         while index < args.count, args[index].hasPrefix("-") {

@@ -369,7 +369,7 @@ extension RiskRules {
             let regex = #"/(\\.|[^/\\\n])*/"#
             let address = #"((\d+~\d+|\d+|\$|"# + regex + #")(\s*,\s*(\d+|\$|[+~]\d+|"# + regex + #"))?)?"#
             // (`w` takes its file name with or without a space: `1w/tmp/x`.)
-            let command = #"(^|[;\n{}])\s*"# + address + #"\s*!?\s*([wW](?![a-zA-Z])|e(\s|$))"#
+            let command = #"(^|[;\n{}])\s*"# + address + #"\s*!?\s*([wW]|e(\s|$))"#
             let flags = #"s([^\\\s\w])(\\.|(?!\1).)*\1(\\.|(?!\1).)*\1[gpiImM0-9]*[we]"#
             return script.range(of: command, options: .regularExpression) != nil
                 || script.range(of: flags, options: .regularExpression) != nil

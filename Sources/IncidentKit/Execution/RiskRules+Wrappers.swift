@@ -66,7 +66,12 @@ extension RiskRules {
         case "prlimit":
             // With `--pid` it shows or sets a running process's limits; otherwise it runs a command under them.
             // (Its own options come before the command it runs: `prlimit psql -p5433` runs psql.)
-            let own = args.prefix { $0.hasPrefix("-") || $0.allSatisfy(\.isNumber) }
+            var own: [String] = []
+            var index = 0
+            while index < args.count, args[index].hasPrefix("-") || args[index].allSatisfy(\.isNumber) {
+                own.append(args[index])
+                index += ["-o", "--output"].contains(args[index]) ? 2 : 1
+            }
             if own.contains(where: { $0.hasPrefix("-p") || $0 == "--pid" || $0.hasPrefix("--pid=") }) {
                 let sets = args.contains { arg in
                     arg.hasPrefix("--") && arg.contains("=") && !arg.hasPrefix("--pid=") && !arg.hasPrefix("--output=")
@@ -77,16 +82,21 @@ extension RiskRules {
             return inner(dropOptions(args, valued: ["-o", "--output"]), context, via: "prlimit")
         case "gcloud":
             // `gcloud compute ssh HOST --command TEXT` runs TEXT there; without it, a shell.
-            let words = positionals(args)
             // A group's `ssh` (`compute ssh`, `workstations ssh`, `app instances ssh`), not a word that a read
-            // names or an option's value (`firewall-rules describe ssh`, `list --filter ssh`).
-            let readWords: Set<String> = ["describe", "list", "get", "get-iam-policy", "ls"]
-            guard let ssh = words.firstIndex(of: "ssh"), ssh <= 4,
-                !words.prefix(ssh).contains(where: readWords.contains),
-                let position = args.firstIndex(of: "ssh"),
-                position == 0 || !args[position - 1].hasPrefix("-") || args[position - 1].contains("=")
+            // names or an option's value (`firewall-rules describe ssh`, `list --filter ssh`, `--project ssh`).
+            let readWords: Set<String> = ["describe", "list", "get", "ls", "read", "tail"]
+            let isRead = { (word: String) in
+                readWords.contains(word) || ["get-", "list-", "describe-"].contains(where: word.hasPrefix)
+            }
+            guard
+                let position = args.indices.first(where: { index in
+                    args[index] == "ssh"
+                        && (index == 0 || !args[index - 1].hasPrefix("-") || args[index - 1].contains("="))
+                })
             else { return nil }
-            let via = "gcloud " + words.prefix(ssh + 1).joined(separator: " ")
+            let group = positionals(Array(args.prefix(position)))
+            guard group.count <= 4, !group.contains(where: isRead) else { return nil }
+            let via = "gcloud " + (group + ["ssh"]).joined(separator: " ")
             if let index = args.firstIndex(of: "--command"), index + 1 < args.count {
                 return innerText(args[index + 1], context, via: via)
             }
@@ -129,7 +139,8 @@ extension RiskRules {
                 index += ["-F", "-v", "-i", "--include", "-l", "--load"].contains(option) ? 2 : 1
             }
             guard index < args.count else { return [] }
-            if args[index].contains("@include"), args[index].contains("inplace") {
+            if args[index].range(of: #"(^|[;\n{}])\s*@include\s+"inplace(\.awk)?""#, options: .regularExpression) != nil
+            {
                 return ["edits files in place (\(name) @include \"inplace\")"]
             }
             if CodeRunners.awkRunsCommands(args[index]) { return ["runs commands from its awk program (\(name))"] }

