@@ -211,7 +211,7 @@ extension RiskRules {
         ]
         let words = operands(args, valued: valued)
         guard words.count >= 2 else { return [] }
-        let reads = ["show", "list", "lst", "get", "monitor", "save", "help", "showdump"]
+        let reads = ["show", "list", "lst", "ls", "get", "monitor", "save", "help", "showdump"]
         var changes = [
             "add", "delete", "del", "change", "chg", "replace", "set", "flush", "append", "prepend", "update",
         ]
@@ -232,10 +232,9 @@ extension RiskRules {
             changing = true
         } else {
             // A command of a sub-object (`ip xfrm state flush`, `ip xfrm state deleteall`, `ip mptcp
-            // endpoint add`).
-            changing =
-                words.count >= 3
-                && (changes.contains(words[2]) || ["deleteall", "delall", "setdefault"].contains(words[2]))
+            // endpoint add`), which ip takes cut short as well (`dela`, `setd`).
+            let subChanges = changes + ["deleteall", "delall", "setdefault"]
+            changing = words.count >= 3 && subChanges.contains { $0 == words[2] || $0.hasPrefix(words[2]) }
         }
         return changing ? ["changes network configuration (\(name) \(words[0]) \(command))"] : []
     }
@@ -401,21 +400,16 @@ extension RiskRules {
     /// cookies; `--cookie-jar` writes them).
     private static let curlReadOnlyOptions: Set<String> = ["--cookie"]
 
-    /// Long options of curl that take the next word as their value (a `-G` after one is that value).
-    private static let curlValuedLongOptions: Set<String> = [
-        "--user-agent", "--header", "--user", "--referer", "--url", "--cacert", "--capath", "--cert", "--key",
-        "--connect-timeout", "--max-time", "--retry", "--retry-delay", "--retry-max-time", "--resolve", "--proxy",
-        "--cookie", "--output", "--write-out", "--data", "--data-raw", "--data-binary", "--data-urlencode",
-        "--data-ascii", "--json", "--request", "--form", "--form-string", "--upload-file", "--config",
-        "--interface", "--limit-rate", "--max-filesize", "--range", "--continue-at", "--proxy-user",
-        "--oauth2-bearer", "--aws-sigv4", "--unix-socket", "--abstract-unix-socket", "--connect-to",
-        "--dns-servers", "--local-port", "--max-redirs", "--speed-limit", "--speed-time", "--expect100-timeout",
-        "--ciphers", "--tls-max", "--pinnedpubkey", "--noproxy", "--netrc-file", "--keepalive-time",
-        "--mail-from", "--mail-rcpt", "--proto", "--proto-redir", "--proto-default", "--socks5",
-        "--socks5-hostname", "--preproxy", "--variable", "--url-query", "--etag-compare", "--etag-save", "--hsts",
-        "--alt-svc", "--stderr", "--trace", "--trace-ascii", "--dump-header", "--cookie-jar", "--libcurl",
-        "--time-cond", "--cert-type", "--key-type", "--pass", "--crlfile", "--quote", "--request-target",
-        "--telnet-option", "--service-name", "--happy-eyeballs-timeout-ms",
+    /// Long options of curl that take no value: a `-G` after any other long option may be its value
+    /// (`--user-agent -G`), and then the data is still posted.
+    private static let curlFlagLongOptions: Set<String> = [
+        "--silent", "--compressed", "--insecure", "--fail", "--fail-with-body", "--location", "--location-trusted",
+        "--verbose", "--show-error", "--include", "--head", "--globoff", "--http1.0", "--http1.1", "--http2",
+        "--http2-prior-knowledge", "--http3", "--ipv4", "--ipv6", "--no-buffer", "--raw", "--path-as-is",
+        "--no-keepalive", "--no-progress-meter", "--progress-bar", "--retry-connrefused", "--retry-all-errors",
+        "--ssl", "--ssl-reqd", "--tcp-nodelay", "--tlsv1", "--tlsv1.2", "--tlsv1.3", "--digest", "--basic",
+        "--ntlm", "--negotiate", "--anyauth", "--netrc", "--netrc-optional", "--disable", "--trace-time",
+        "--proxy-insecure", "--styled-output", "--no-styled-output", "--get",
     ]
 
     /// URL schemes whose requests curl makes as reads (unless told to send data).
@@ -517,7 +511,10 @@ extension RiskRules {
                     letters = letters.dropFirst()
                     if letter == "O" { found.append("writes a downloaded file (curl -O)") }
                     // (After a long option with no `=`, this word may be its value: `--user-agent -G`.)
-                    if letter == "G", index < 2 || !Self.curlValuedLongOptions.contains(args[index - 2]) {
+                    if letter == "G",
+                        index < 2 || !args[index - 2].hasPrefix("--") || args[index - 2].contains("=")
+                            || Self.curlFlagLongOptions.contains(args[index - 2])
+                    {
                         isGet = true
                     }
                     guard valueLetters.contains(letter) else { continue }

@@ -88,14 +88,19 @@ extension RiskRules {
             let isRead = { (word: String) in
                 readWords.contains(word) || ["get-", "list-", "describe-"].contains(where: word.hasPrefix)
             }
+            // Flags that take no value, so that the word after one is not taken for its value.
+            let flags: Set<String> = ["--quiet", "-q", "--log-http", "--no-user-output-enabled", "--verbosity=debug"]
+            let isValued = { (arg: String) in arg.hasPrefix("-") && !arg.contains("=") && !flags.contains(arg) }
             guard
                 let position = args.indices.first(where: { index in
-                    args[index] == "ssh"
-                        && (index == 0 || !args[index - 1].hasPrefix("-") || args[index - 1].contains("="))
+                    args[index] == "ssh" && (index == 0 || !isValued(args[index - 1]))
                 })
             else { return nil }
-            let group = positionals(Array(args.prefix(position)))
-            guard group.count <= 4, !group.contains(where: isRead) else { return nil }
+            // The group's words before `ssh`, without options and their values (`--project get-prod`).
+            let group = args.prefix(position).indices.filter { index in
+                !args[index].hasPrefix("-") && (index == 0 || !isValued(args[index - 1]))
+            }.map { args[$0] }
+            guard group.count <= 6, !group.contains(where: isRead) else { return nil }
             let via = "gcloud " + (group + ["ssh"]).joined(separator: " ")
             if let index = args.firstIndex(of: "--command"), index + 1 < args.count {
                 return innerText(args[index + 1], context, via: via)
@@ -139,7 +144,9 @@ extension RiskRules {
                 index += ["-F", "-v", "-i", "--include", "-l", "--load"].contains(option) ? 2 : 1
             }
             guard index < args.count else { return [] }
-            if args[index].range(of: #"(^|[;\n{}])\s*@include\s+"inplace(\.awk)?""#, options: .regularExpression) != nil
+            if args[index].range(
+                of: #"(^|[;\n{}])\s*@include\s*"([^"]*/)?inplace(\.awk)?""#, options: .regularExpression)
+                != nil
             {
                 return ["edits files in place (\(name) @include \"inplace\")"]
             }

@@ -46,10 +46,13 @@ enum RiskRules {
             if !named.isEmpty, named.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
                 found += inner([named] + args, context, via: first)
             }
-            // The default of `${CLEAN:-rm}` is a program too.
-            if let colon = first.firstIndex(of: ":"), first.hasPrefix("${"), first.hasSuffix("}") {
-                let fallback = first[first.index(after: colon)...].drop { "-=?+".contains($0) }.dropLast()
-                if !fallback.isEmpty { found += inner([String(fallback)] + args, context, via: first) }
+            // The default of `${CLEAN:-rm}` or `${CLEAN-rm}` is a program too.
+            if first.hasPrefix("${"), first.hasSuffix("}") {
+                let operation = first.dropFirst(2).dropLast().drop { $0.isLetter || $0.isNumber || $0 == "_" }
+                let fallback = operation.drop { $0 == ":" }.drop { "-=?+".contains($0) }
+                if !fallback.isEmpty, fallback.count < operation.count {
+                    found += inner([String(fallback)] + args, context, via: first)
+                }
             }
             found += verbReasons(first, args)
             var seen = Set<String>()

@@ -56,7 +56,7 @@ enum SQLRisk {
         // Each word with the characters around it and the number of its statement: a `;` ends one outside
         // quotes (`'…'`, `"…"`, `$$…$$`, `$tag$…$tag$`) and comments (`-- …`, `/* … */`). Words inside
         // all but `'…'` still count.
-        var words: [(word: String, next: Character?, previous: Character?, statement: Int)] = []
+        var words: [(word: String, next: Character?, previous: Character?, statement: Int, commented: Bool)] = []
         var current = ""
         var previous: Character?
         var quote: Character?
@@ -64,6 +64,7 @@ enum SQLRisk {
         let characters = Array(text)
         var shield = Shield.none
         var resume = 0
+        var wordCommented = false
         for (index, character) in characters.enumerated() {
             let next = index + 1 < characters.count ? characters[index + 1] : nil
             if quote == nil, index >= resume {
@@ -91,6 +92,12 @@ enum SQLRisk {
                 default: break
                 }
             }
+            // A word in a comment or a dollar quote is text, not the statement's own (for COPY's direction).
+            let commented: Bool
+            switch shield {
+            case .line, .block, .dollar: commented = true
+            case .none, .double: commented = false
+            }
             if let open = quote {
                 if character == open { quote = nil }
                 continue
@@ -100,15 +107,20 @@ enum SQLRisk {
                 continue
             }
             if character.isLetter || character.isNumber || character == "_" {
-                if current.isEmpty { previous = index > 0 ? characters[index - 1] : nil }
+                if current.isEmpty {
+                    previous = index > 0 ? characters[index - 1] : nil
+                    wordCommented = commented
+                }
                 current.append(character)
             } else {
-                if !current.isEmpty { words.append((current.uppercased(), character, previous, statement)) }
+                if !current.isEmpty {
+                    words.append((current.uppercased(), character, previous, statement, wordCommented))
+                }
                 current = ""
                 if character == ";", case .none = shield { statement += 1 }
             }
             if index == characters.count - 1 && !current.isEmpty {
-                words.append((current.uppercased(), nil, previous, statement))
+                words.append((current.uppercased(), nil, previous, statement, wordCommented))
             }
         }
         for (offset, entry) in words.enumerated() where keywords.contains(entry.word) {
@@ -119,7 +131,8 @@ enum SQLRisk {
             case "COPY":
                 // `COPY … FROM` loads a table; `COPY … TO` writes a file or runs a program, unless to STDOUT.
                 // The direction is the statement's last TO or FROM: a query copied out has a FROM of its own.
-                let statement = words.dropFirst(offset + 1).prefix { $0.statement == entry.statement }.map(\.word)
+                let statement = words.dropFirst(offset + 1).prefix { $0.statement == entry.statement }
+                    .filter { !$0.commented }.map(\.word)
                 // A COPY whose direction is not seen is not known to be read-only.
                 guard let direction = statement.lastIndex(where: { $0 == "TO" || $0 == "FROM" }) else { break }
                 // (`PSTDOUT` is psql's `\copy` to its own output.)

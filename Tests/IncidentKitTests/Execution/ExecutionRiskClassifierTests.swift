@@ -116,7 +116,9 @@ struct ExecutionRiskClassifierTests {
         "curl -s --compressed -G --data-urlencode 'query=up' http://prometheus:9090/api/v1/query",
         "curl --fail -G -d 'q=1' http://x/api", "gcloud logging read ssh --limit 20",
         "gcloud compute instances get-serial-port-output ssh", "awk '{print \"@include inplace\"}' /var/log/x",
-        "psql -c \"COPY (SELECT $$a;b$$) TO STDOUT\"", "mongosh --eval 'db.c.aggregate([{$match: {a: 1}}])'",
+        "psql -c \"COPY (SELECT $$a;b$$) TO STDOUT\"", "psql -c \"COPY t TO STDOUT -- nightly export\"",
+        "ip neigh ls", "curl -s --compressed -G -d 'q=1' http://x/api",
+        "mongosh --eval 'db.c.aggregate([{$match: {a: 1}}])'",
         "redis-cli --raw GET k",
         "redis-cli -h h sentinel config get '*'", "redis-cli -h h JSON.GET k", "redis-cli -h h FT.SEARCH idx '*'",
         "redis-cli -h h sort list", "mongosh --eval 'const s = new Set(); db.c.find().forEach(d => s.add(d))'",
@@ -645,12 +647,36 @@ struct ExecutionRiskClassifierTests {
         ("psql -c 'COPY t'", "changes the database (COPY in psql)"),
         (
             "gcloud --project ssh compute ssh vm --command 'sudo rm -rf /x'",
-            "deletes files (rm) via sudo via gcloud ssh compute ssh"
+            "deletes files (rm) via sudo via gcloud compute ssh"
         ),
         ("${CLEAN:-rm} -rf /var/lib/etcd", "deletes files (rm) via ${CLEAN:-rm}"),
         ("sed -n '1wout.txt' f", "writes a file or runs a command from its script (sed w, e)"),
         ("tmux display-message -p '#(rm -rf /tmp/x)'", "runs a shell command (tmux #())"),
         ("echo reboot | at 10:00utc", "schedules commands to run later (at)"),
+        // The fourth review: a comment or a dollar quote's words are not a COPY's direction, gawk's
+        // include by path, `-G` after a long option that may take it, gcloud's option values, ip cut short,
+        // `${CLEAN-rm}`.
+        ("psql -c \"COPY t TO '/tmp/t.csv' -- export; COPY t TO STDOUT\"", "changes the database (COPY in psql)"),
+        ("psql -c \"COPY t FROM '/tmp/t.csv' -- reload; COPY t TO STDOUT\"", "changes the database (COPY in psql)"),
+        ("psql -c 'COPY t TO PROGRAM $$cat > /tmp/x; echo to stdout$$'", "changes the database (COPY in psql)"),
+        ("psql -c \"COPY t FROM '/x.csv' -- to stdout\nWITH (FORMAT csv)\"", "changes the database (COPY in psql)"),
+        (
+            "gawk '@include \"/usr/share/awk/inplace.awk\"; {sub(/a/,\"b\")} 1' f.txt",
+            "edits files in place (gawk @include \"inplace\")"
+        ),
+        ("gawk '@include\"inplace\"; 1' f.txt", "edits files in place (gawk @include \"inplace\")"),
+        ("curl -d 'purge=all' --proxy-header -G https://api.example/cache", "sends data in a request (curl -d)"),
+        (
+            "gcloud --project get-prod compute ssh vm --command 'sudo reboot'",
+            "reboots or powers off the machine (reboot) via sudo via gcloud compute ssh"
+        ),
+        (
+            "gcloud compute --quiet ssh vm --command 'sudo reboot'",
+            "reboots or powers off the machine (reboot) via sudo via gcloud compute ssh"
+        ),
+        ("ip xfrm state dela", "changes network configuration (ip xfrm state)"),
+        ("ip xfrm pol setd in block", "changes network configuration (ip xfrm pol)"),
+        ("${CLEAN-rm} -rf /tmp/x", "deletes files (rm) via ${CLEAN-rm}"),
         ("sed -nl 80 '1w /tmp/x' f", "writes a file or runs a command from its script (sed w, e)"),
         ("sed -n '1w/tmp/x' f", "writes a file or runs a command from its script (sed w, e)"),
         ("gawk -i inplace.awk '{print}' f", "edits files in place (gawk -i inplace)"),
