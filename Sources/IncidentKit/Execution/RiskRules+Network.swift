@@ -32,16 +32,7 @@ extension RiskRules {
                 if ["-f", "--file", "-I", "--includepath", "-D", "--define"].contains(args[index]) { index += 1 }
                 index += 1
             }
-            let checks = own.contains { arg in
-                guard arg != "--check" else { return true }
-                guard arg.hasPrefix("-"), !arg.hasPrefix("--") else { return false }
-                for letter in arg.dropFirst() {
-                    if letter == "c" { return true }
-                    if "fIDo".contains(letter) { return false }
-                }
-                return false
-            }
-            if checks { return [] }
+            if hasShortFlag(own, "c", long: "--check", before: "fIDo") { return [] }
             if hasChangingFlag(args, ["-f", "--file"]) { return ["changes firewall rules (nft -f)"] }
             return ["list", "describe", "monitor", ""].contains(verb)
                 ? [] : ["changes firewall rules (nft \(verb))"]
@@ -132,15 +123,7 @@ extension RiskRules {
             // Without `-a` or `-o OFFSET` it lists the signatures it would erase; `-n` erases nothing.
             // (`-n` counts in a cluster only before a letter that takes a value: `-tntfs` names a type.)
             let erases = hasChangingFlag(args, ["-a", "--all", "-o", "--offset"], letters: "ao")
-            let noAct = args.contains { arg in
-                guard arg != "--no-act" else { return true }
-                guard arg.hasPrefix("-"), !arg.hasPrefix("--") else { return false }
-                for letter in arg.dropFirst() {
-                    if letter == "n" { return true }
-                    if "oOt".contains(letter) { return false }
-                }
-                return false
-            }
+            let noAct = hasShortFlag(args, "n", long: "--no-act", before: "oOt")
             return erases && !noAct ? ["changes disks or filesystems (wipefs)"] : []
         case "swapon":
             return hasFlag(args, ["--show", "-s", "--summary"]) || args.isEmpty

@@ -154,6 +154,22 @@ enum RiskRules {
         args.first { verbs.contains($0) }
     }
 
+    /// Whether `long` or the short option `letter` is given, alone or in a cluster before any of the letters
+    /// `before`, which take a value (`nft -cf FILE` checks; in `-fc` the `c` is the file).
+    static func hasShortFlag(
+        _ args: some Sequence<String>, _ letter: Character, long: String, before valued: String
+    ) -> Bool {
+        args.contains { arg in
+            guard arg != long else { return true }
+            guard arg.hasPrefix("-"), !arg.hasPrefix("--") else { return false }
+            for option in arg.dropFirst() {
+                if option == letter { return true }
+                if valued.contains(option) { return false }
+            }
+            return false
+        }
+    }
+
     /// True when any argument is one of `flags`, or a short-option cluster containing one of `letters`.
     static func hasFlag(_ args: [String], _ flags: Set<String>, letters: String = "") -> Bool {
         args.contains { arg in

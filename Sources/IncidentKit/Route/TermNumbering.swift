@@ -100,18 +100,8 @@ final class TermNumbering {
     }
 
     private func growSlots() {
-        let count = slotCount * 2
-        let larger = UnsafeMutablePointer<Slot>.allocate(capacity: count)
-        larger.initialize(repeating: Slot(), count: count)
-        let mask = count - 1
-        for old in 0..<slotCount where slots[old].start >= 0 {
-            var index = Int(slots[old].hash) & mask
-            while larger[index].start >= 0 { index = (index + 1) & mask }
-            larger[index] = slots[old]
-        }
-        slots.deallocate()
-        slots = larger
-        slotCount = count
+        slots = slots.rehashed(count: slotCount, empty: Slot(), isUsed: { $0.start >= 0 }, hash: \.hash)
+        slotCount *= 2
     }
 
     /// A hash of the piece and whether it is a compound, eight bytes at a time.
@@ -215,22 +205,29 @@ final class WordMemo {
     }
 
     private func growSlots() {
-        let count = slotCount * 2
-        let larger = UnsafeMutablePointer<Slot>.allocate(capacity: count)
-        larger.initialize(repeating: Slot(), count: count)
-        let mask = count - 1
-        for old in 0..<slotCount where slots[old].start >= 0 {
-            var index = Int(slots[old].hash) & mask
-            while larger[index].start >= 0 { index = (index + 1) & mask }
-            larger[index] = slots[old]
-        }
-        slots.deallocate()
-        slots = larger
-        slotCount = count
+        slots = slots.rehashed(count: slotCount, empty: Slot(), isUsed: { $0.start >= 0 }, hash: \.hash)
+        slotCount *= 2
     }
 }
 
 extension UnsafeMutablePointer {
+    /// An open-addressing table twice this one's `count` slots, holding its used slots at their hashes'
+    /// places (probing forward); this table is freed.
+    func rehashed(count: Int, empty: Pointee, isUsed: (Pointee) -> Bool, hash: (Pointee) -> UInt32)
+        -> UnsafeMutablePointer
+    {
+        let larger = UnsafeMutablePointer.allocate(capacity: count * 2)
+        larger.initialize(repeating: empty, count: count * 2)
+        let mask = count * 2 - 1
+        for old in 0..<count where isUsed(self[old]) {
+            var index = Int(hash(self[old])) & mask
+            while isUsed(larger[index]) { index = (index + 1) & mask }
+            larger[index] = self[old]
+        }
+        deallocate()
+        return larger
+    }
+
     /// A new allocation of `capacity` elements holding this one's first `count`, which are moved
     /// there; this allocation is freed.
     func reallocated(keeping count: Int, capacity: Int) -> UnsafeMutablePointer {
