@@ -62,8 +62,14 @@ extension RiskRules {
             if let source = sqlFromFile(name, args, texts) {
                 return ["runs queries from a file or a shell (\(name) \(source))"]
             }
-            let text = (args + context.hereDocuments + context.pipelineWords).joined(separator: "\n")
-            guard let keyword = SQLRisk.firstChange(in: text) else { return [] }
+            // Each text on its own, then all of them as one: a statement does not run on into the next
+            // `-c` text or another command's words (`-c "COPY t TO '/x'" -c "COPY t TO STDOUT"`), and one
+            // spread over several words (`echo DROP TABLE x | psql`) is still seen.
+            let sqlTexts = args + context.hereDocuments + context.pipelineWords
+            guard
+                let keyword = sqlTexts.lazy.compactMap(SQLRisk.firstChange).first
+                    ?? SQLRisk.firstChange(in: sqlTexts.joined(separator: "\n"))
+            else { return [] }
             return ["changes the database (\(keyword) in \(name))"]
         case "nc", "ncat", "netcat", "telnet", "socat", "nc.openbsd", "nc.traditional":
             // Fed from a pipe or a here-document, it sends that text to a service (`echo FLUSHALL | nc

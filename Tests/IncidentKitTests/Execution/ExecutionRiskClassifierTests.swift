@@ -677,6 +677,12 @@ struct ExecutionRiskClassifierTests {
         ("ip xfrm state dela", "changes network configuration (ip xfrm state)"),
         ("ip xfrm pol setd in block", "changes network configuration (ip xfrm pol)"),
         ("${CLEAN-rm} -rf /tmp/x", "deletes files (rm) via ${CLEAN-rm}"),
+        // Left by the fourth review: each `-c` text, here-document and command word is a text of its own,
+        // so a later text's `TO STDOUT` is not an earlier COPY's direction.
+        ("psql -c \"COPY t TO '/tmp/x'\" -c 'COPY t TO STDOUT'", "changes the database (COPY in psql)"),
+        ("psql -c \"COPY t FROM '/tmp/x.csv'\" | grep 'to stdout'", "changes the database (COPY in psql)"),
+        ("echo \"COPY t TO '/tmp/x'\" 'TO STDOUT' | psql", "changes the database (COPY in psql)"),
+        ("echo DROP TABLE x | psql", "changes the database (DROP in psql)"),
         ("sed -nl 80 '1w /tmp/x' f", "writes a file or runs a command from its script (sed w, e)"),
         ("sed -n '1w/tmp/x' f", "writes a file or runs a command from its script (sed w, e)"),
         ("gawk -i inplace.awk '{print}' f", "edits files in place (gawk -i inplace)"),
