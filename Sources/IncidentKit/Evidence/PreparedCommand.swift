@@ -40,10 +40,14 @@ public struct PreparedCommand: Sendable {
                             return variable
                         }))
             }
+            // (A reading that knows what changes says more than one that only does not know the program:
+            // `helm $ACTION` given `uninstall` is `helm uninstall`, not an unknown `helm x`.)
             for reading in readings {
-                guard case .resolved(let text) = reading, !risk.isMutating else { continue }
+                guard case .resolved(let text) = reading, !risk.isMutating || RiskClassifier.onlyUnknown(risk) else {
+                    continue
+                }
                 let stricter = RiskClassifier.classify(text)
-                if stricter.isMutating { risk = stricter }
+                if stricter.isMutating, !risk.isMutating || !RiskClassifier.onlyUnknown(stricter) { risk = stricter }
             }
         }
         var isMutating = risk.isMutating
@@ -52,11 +56,14 @@ public struct PreparedCommand: Sendable {
             isMutating = true
             if reasons.isEmpty { reasons = ["marked [mutating] in the runbook"] }
         } else if command.annotations.marking == .readOnly {
-            // Allowed, with a lint warning when the classifier disagrees; the runbook vouches for the
-            // command it marks, not for the assignments of other blocks it runs first.
-            let setup = command.setup.isEmpty ? nil : RiskClassifier.classify(command.setup.joined(separator: "\n"))
-            isMutating = setup?.isMutating ?? false
-            reasons = setup.map { $0.reasons.map { "the runbook's assignment first: " + $0 } } ?? []
+            // The runbook vouches for a program the rules do not know; a change they know stays a change
+            // (`rm -rf x` marked `[read-only]` still asks, and lint reports the mark), and so does another
+            // block's assignment run first.
+            let setup =
+                command.setup.isEmpty ? [] : RiskClassifier.classify(command.setup.joined(separator: "\n")).reasons
+            let own = risk.reasons.filter { !$0.contains(RiskRules.unknownMarker) && !setup.contains($0) }
+            reasons = own + setup.map { "the runbook's assignment first: " + $0 }
+            isMutating = !reasons.isEmpty
         }
         // A value the command may read as an option can change what it does, whatever the runbook says of
         // it: it is run only as a change is, once confirmed.

@@ -394,6 +394,8 @@ enum CodeRunners {
             || code.range(of: #"(\bS|[A-Za-z_][A-Za-z0-9_]*)\s*"# + pipe + #"\s*getline"#, options: .regularExpression)
                 != nil
             || code.range(of: pipe + #"\s*[A-Za-z_][A-Za-z0-9_]*\s*(;|\}|$)"#, options: .regularExpression) != nil
+            // Any pipe out of `print` (`print "x" | $2`, `print x | c e`): its command is a value.
+            || code.range(of: #"\bprintf?\b[^;{}\n]*"# + pipe, options: .regularExpression) != nil
     }
 
     /// The position of awk's program text in `words` (after `-F x`, `-v a=b`), nil with `-f FILE`.

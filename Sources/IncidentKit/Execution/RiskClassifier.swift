@@ -16,9 +16,15 @@ public enum RiskClassifier {
 
     /// The reasons a command marked read-only by a runbook is mutating after all, or nil when the
     /// mark agrees with the classifier (the linter turns a non-nil answer into a warning).
+    /// Whether every reason of a mutating risk is only that a program is not known (no known change).
+    public static func onlyUnknown(_ risk: CommandRisk) -> Bool {
+        risk.isMutating && risk.reasons.allSatisfy { $0.contains(RiskRules.unknownMarker) }
+    }
+
+    /// A program the rules do not know is no conflict: the mark is how a runbook vouches for it.
     public static func readOnlyMarkConflict(_ command: String) -> [String]? {
-        let risk = classify(command)
-        return risk.isMutating ? risk.reasons : nil
+        let known = classify(command).reasons.filter { !$0.contains(RiskRules.unknownMarker) }
+        return known.isEmpty ? nil : known
     }
 
     /// What a shell text run by a wrapper reads: the wrapper's own input (`ssh db psql < x.sql`,

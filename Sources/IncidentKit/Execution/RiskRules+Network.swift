@@ -10,9 +10,10 @@ extension RiskRules {
                 "--new-chain",
                 "--rename-chain", "--zero",
             ]
+            // (A long option cut short counts as the one it begins: `--flu`, `--app`.)
             guard
                 let flag = args.first(where: { arg in
-                    changes.contains(arg)
+                    changes.contains(arg) || abbreviatedFlag(arg, of: changes) != nil
                         || (arg.hasPrefix("-") && !arg.hasPrefix("--")
                             && arg.dropFirst().contains { "AIDRFXPNEZ".contains($0) })
                 })
@@ -34,8 +35,14 @@ extension RiskRules {
             }
             if hasShortFlag(own, "c", long: "--check", before: "fIDo") { return [] }
             if hasChangingFlag(args, ["-f", "--file"]) { return ["changes firewall rules (nft -f)"] }
-            return ["list", "describe", "monitor", ""].contains(verb)
-                ? [] : ["changes firewall rules (nft \(verb))"]
+            if hasChangingFlag(own, ["-i", "--interactive"]) { return ["runs the nft commands it reads (nft -i)"] }
+            // nft joins its words into one text, in which `;` separates commands (`list ruleset \; flush ruleset`).
+            let verbs = separatedCommands(Array(args.dropFirst(own.count))).map { positionals($0).first ?? "" }
+            guard let change = verbs.first(where: { !["list", "describe", "monitor", ""].contains($0) }) else {
+                return verb.isEmpty || ["list", "describe", "monitor"].contains(verb)
+                    ? [] : ["changes firewall rules (nft \(verb))"]
+            }
+            return ["changes firewall rules (nft \(change))"]
         case "ufw":
             let verb = positionals(args).first ?? ""
             return ["status", "show", "version", "app", ""].contains(verb)
@@ -80,7 +87,9 @@ extension RiskRules {
                 ? [] : ["changes network interfaces (\(name))"]
         case "ifconfig":
             // `ifconfig eth0` shows the interface; anything after its name sets it (`ifconfig eth0 down`).
-            return positionals(args).count >= 2 ? ["changes network interfaces (ifconfig)"] : []
+            // (Options after the name set flags too: `ifconfig eth0 -promisc`.)
+            let words = args.filter { !["-a", "-s", "-v", "-l"].contains($0) }
+            return words.count >= 2 ? ["changes network interfaces (ifconfig)"] : []
         case "ethtool":
             let changes: Set<String> = [
                 "-s", "--change", "-G", "--set-ring", "-L", "--set-channels", "-r", "--negotiate", "-K", "--features",
@@ -102,7 +111,7 @@ extension RiskRules {
             // (The last action option wins: any that sets counts.)
             let changes: Set<String> = [
                 "--delete", "-r", "--reorder", "-A", "--activate", "--relocate", "--part-type", "--part-label",
-                "--part-uuid", "--part-attrs", "--id", "-c", "--change-id",
+                "--part-uuid", "--part-attrs", "--id", "-c", "--change-id", "--disk-id",
             ]
             return hasFlag(args, shows) && !hasFlag(args, changes) ? [] : ["changes disks or filesystems (sfdisk)"]
         case "parted":
@@ -111,9 +120,10 @@ extension RiskRules {
                 "print", "free", "all", "list", "devices", "unit", "align-check", "opt", "min", "help", "version",
                 "quit", "s", "b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "%", "cyl", "chs", "compact",
             ]
+            // (With `-l`, commands after a device still run: `parted -l /dev/sda rm 1`.)
             let words = positionals(args).dropFirst().map { $0.lowercased() }
             let shows =
-                hasFlag(args, ["-l", "--list"])
+                hasFlag(args, ["-l", "--list"]) && words.allSatisfy { showWords.contains($0) }
                 || !words.isEmpty
                     && words.allSatisfy { word in
                         showWords.contains(word) || word.allSatisfy(\.isNumber)
@@ -320,7 +330,10 @@ extension RiskRules {
         if moduleReads.contains(command) { return [] }
         if let reads = redisReadSubcommands[command] {
             let sub = rest.dropFirst().first?.uppercased() ?? "HELP"
-            if reads.contains(sub) { return [] }
+            // (`ACL LOG RESET` clears the log it shows.)
+            if reads.contains(sub), !(command == "ACL" && rest.dropFirst(2).first?.uppercased() == "RESET") {
+                return []
+            }
             // `SENTINEL CONFIG GET`.
             if command == "SENTINEL", sub == "CONFIG", rest.dropFirst(2).first?.uppercased() == "GET" { return [] }
             return ["changes Redis data or settings (\(name) \(command) \(sub))"]
@@ -336,12 +349,19 @@ extension RiskRules {
         "EVALSHA", "FCALL", "SWAPDB", "MOVE", "COPY", "PUBLISH", "XADD", "XDEL", "XTRIM", "XGROUP", "GETDEL", "GETSET",
     ]
 
+    /// Where curl's output options write nothing to keep: the screen or nowhere.
+    static let screenTargets: Set<String> = ["-", "/dev/stdout", "/dev/stderr", "/dev/null"]
+
     /// Daemons' own control tools and HTTP clients; nil when `name` is none of these.
     static func daemons(_ name: String, _ args: [String]) -> [String]? {
         switch name {
         case "nginx", "httpd", "apache2":
             guard let index = args.firstIndex(of: "-s"), index + 1 < args.count else {
-                return args.contains("-k") ? ["controls the web server (\(name) -k)"] : []
+                if args.contains("-k") { return ["controls the web server (\(name) -k)"] }
+                // Testing or showing the configuration, or the version; anything else starts a server
+                // (`sudo nginx`, `nginx -g 'daemon off;'`).
+                let reads: Set<String> = ["-t", "-T", "-v", "-V", "-h", "-?", "-tq", "-qt", "-S", "-M", "-l", "-L"]
+                return args.contains(where: reads.contains) ? [] : ["starts the web server (\(name))"]
             }
             return ["signals the web server (\(name) -s \(args[index + 1]))"]
         case "apachectl", "apache2ctl":
@@ -354,8 +374,16 @@ extension RiskRules {
                 "delete", "kill",
                 "scale", "flush",
             ]
-            guard let verb = firstVerb(args, in: verbs) else { return [] }
-            return ["controls supervised processes (\(name) \(verb))"]
+            if let verb = firstVerb(args, in: verbs) { return ["controls supervised processes (\(name) \(verb))"] }
+            // Only a command known to show is read-only (`supervisorctl signal HUP x`, `pm2 resurrect`
+            // are not).
+            let reads: Set<String> = [
+                "status", "avail", "pid", "tail", "help", "version", "list", "ls", "l", "ps", "jlist", "prettylist",
+                "describe", "desc", "show", "info", "logs", "monit", "env", "maintail", "fpid",
+            ]
+            let words = positionals(args)
+            guard let first = words.first, !reads.contains(first) else { return [] }
+            return [unknownReason("\(name) \(first)")]
         case "curl":
             return curl(args)
         case "wget":
@@ -419,9 +447,9 @@ extension RiskRules {
                 sendsData = true
             case "F", "T":
                 found.append("sends data in a request (curl -\(option))")
-            case "o" where !["/dev/null", "-"].contains(value):
+            case "o" where !Self.screenTargets.contains(value):
                 found.append("writes a downloaded file (curl -o \(value))")
-            case "D" where !["/dev/null", "-"].contains(value), "c" where !["/dev/null", "-"].contains(value):
+            case "D" where !Self.screenTargets.contains(value), "c" where !Self.screenTargets.contains(value):
                 found.append("writes a file (curl -\(option) \(value))")
             default:
                 break
@@ -454,6 +482,8 @@ extension RiskRules {
             if arg.hasPrefix("--") {
                 if arg == "--get" { isGet = true }
                 var parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
+                // curl 8.3's `--expand-data` and the like are the option with variables expanded.
+                if parts[0].hasPrefix("--expand-") { parts[0] = "--" + parts[0].dropFirst("--expand-".count) }
                 let long: [String: Character] = [
                     "--request": "X", "--data": "d", "--data-raw": "d", "--data-binary": "d",
                     "--data-urlencode": "d", "--data-ascii": "d", "--form-string": "F",
@@ -476,7 +506,7 @@ extension RiskRules {
                 } else if writes.contains(parts[0]) {
                     let value = parts.count > 1 ? parts[1] : (index < args.count ? args[index] : "")
                     // `--stderr -` and `--trace-ascii /dev/stdout` write to the screen.
-                    if !["-", "/dev/stdout", "/dev/stderr", "/dev/null"].contains(value) {
+                    if !Self.screenTargets.contains(value) {
                         found.append("writes a file (curl \(parts[0]))")
                     }
                     if parts.count == 1 { index += 1 }
@@ -508,7 +538,9 @@ extension RiskRules {
                 }
             }
         }
-        if sendsData, !isGet { found.append("sends data in a request (curl -d)") }
+        // `--next` (`-:`) starts another request, which `-G` of the first does not make a GET.
+        let several = args.contains { $0 == "--next" || $0 == "-:" }
+        if sendsData, !isGet || several { found.append("sends data in a request (curl -d)") }
         return found
     }
 }

@@ -29,13 +29,41 @@ extension RiskRules {
         "cargo": "gem",
     ]
 
+    /// What each family's subcommands that only show are: any other subcommand (`npm run db:migrate`,
+    /// `snap restart microk8s`, `yum history undo`) is not known to be read-only.
+    private static let packageReads: [String: Set<String>] = [
+        "apt": ["list", "show", "showpkg", "search", "policy", "depends", "rdepends", "madison", "showsrc", "stats"],
+        "yum": [
+            "list", "info", "search", "repolist", "provides", "whatprovides", "check-update", "deplist", "repoquery",
+            "updateinfo", "check", "help",
+        ],
+        "apk": ["info", "search", "list", "policy", "stats", "dot", "verify"],
+        "pip": ["list", "show", "freeze", "check", "help", "inspect", "tree"],
+        "npm": [
+            "ls", "list", "ll", "la", "view", "info", "show", "outdated", "doctor", "help", "search", "whoami", "ping",
+            "explain", "why", "prefix", "root", "bin", "fund", "query",
+        ],
+        "gem": ["list", "search", "info", "query", "environment", "specification", "contents", "tree", "metadata"],
+        "brew": ["list", "ls", "info", "search", "outdated", "doctor", "config", "deps", "uses", "leaves", "desc"],
+        "snap": [
+            "list", "info", "find", "changes", "change", "services", "version", "connections", "logs", "warnings",
+        ],
+        "zypper": ["search", "se", "info", "if", "list-updates", "lu", "repos", "lr", "packages", "pa", "patches"],
+    ]
+
     /// Package managers installing, removing or upgrading; nil when `name` is no package manager.
     static func packages(_ name: String, _ args: [String]) -> [String]? {
         if let family = packageFamilies[name], let verbs = packageVerbs[family] {
             var words = positionals(args)
             if name == "uv" && words.first == "pip" { words.removeFirst() }
-            guard let verb = words.first, verbs.contains(verb) else { return [] }
-            return ["installs, removes or upgrades packages (\(name) \(verb))"]
+            // A word of change anywhere counts (an option's value may come first: `apt-get -t bookworm
+            // install`); otherwise the first word that shows, or nothing at all (`pip --version`).
+            if let verb = words.first(where: verbs.contains) {
+                return ["installs, removes or upgrades packages (\(name) \(verb))"]
+            }
+            let reads = packageReads[family] ?? []
+            guard let first = words.first, !words.contains(where: reads.contains) else { return [] }
+            return [unknownReason("\(name) \(first)")]
         }
         switch name {
         case "dpkg":

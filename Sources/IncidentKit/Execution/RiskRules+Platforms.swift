@@ -5,12 +5,16 @@ extension RiskRules {
         case "kubectl", "oc", "k":
             return kubectl(name, args)
         case "helm":
-            let changes: Set<String> = ["install", "upgrade", "rollback", "uninstall", "delete", "del", "un"]
+            // (`helm test` runs the chart's test pods.)
+            let changes: Set<String> = ["install", "upgrade", "rollback", "uninstall", "delete", "del", "un", "test"]
             let reads: Set<String> = [
                 "list", "ls", "status", "history", "get", "show", "template", "search", "version",
                 "lint", "diff", "repo", "dependency", "env", "plugin", "pull", "verify",
             ]
-            guard let verb = firstVerb(args, in: changes.union(reads)) else { return [] }
+            guard let verb = firstVerb(args, in: changes.union(reads)) else {
+                // A plugin's command (`helm 2to3 cleanup`, `helm mapkubeapis`) is not known to be read-only.
+                return positionals(args).first.map { [unknownReason("helm \($0)")] } ?? []
+            }
             // `helm repo add`, `helm plugin install`, `helm dependency update` change the local setup.
             if ["repo", "plugin", "dependency"].contains(verb) {
                 let sub = positionals(Array(args.drop { $0 != verb }.dropFirst())).first ?? ""
@@ -34,6 +38,12 @@ extension RiskRules {
             let sub = positionals(args).prefix(2).joined(separator: " ")
             return ["version", "help", "node status", "node ls", ""].contains(sub)
                 ? [] : ["runs cockroach \(sub), which is not known to be read-only"]
+        case "pg_basebackup", "pg_rewind", "pg_resetwal", "pg_resetxlog", "pg_upgrade":
+            return hasFlag(args, ["--help", "-?", "--version", "-V"])
+                ? [] : ["writes a database's data folder (\(name))"]
+        case "patronictl" where positionals(args).contains("query"):
+            // `patronictl query CLUSTER -c SQL` runs SQL, as psql does.
+            return platform("psql", args, context)
         case "pg_restore":
             return hasFlag(args, ["-l", "--list"]) ? [] : ["restores a database or writes a file (pg_restore)"]
         case "mongorestore", "mongoimport", "mysqlimport":
@@ -110,7 +120,13 @@ extension RiskRules {
             "must-gather": "writes gathered data into a local folder",
         ]
         // `--dry-run=client` and `=server` show the change without making it; `=none` makes it.
-        if args.contains(where: isDryRun) { return [] }
+        // The last `--dry-run` is the one kubectl keeps; flags after `--` are the container's.
+        let own = args.prefix { $0 != "--" }
+        if let dryRun = own.last(where: { ["--dry-run", "--dryrun", "-dry-run"].contains($0.prefix { $0 != "=" }) }),
+            isDryRun(dryRun)
+        {
+            return []
+        }
         let reads: Set<String> = [
             "get", "describe", "logs", "top", "explain", "version", "api-resources", "api-versions",
             "cluster-info", "events", "diff", "auth", "wait", "port-forward", "proxy", "exec", "attach",
@@ -134,6 +150,10 @@ extension RiskRules {
         }
         let rest = Array(args.drop { $0 != verb }.dropFirst())
         switch verb {
+        case "cluster-info":
+            // `cluster-info dump --output-directory DIR` writes what it gathers there.
+            return rest.contains(where: { $0.hasPrefix("--output-directory") })
+                ? ["writes gathered data into a local folder (\(name) cluster-info dump)"] : []
         case "rollout":
             let sub = positionals(rest).first ?? ""
             let what = [
@@ -196,17 +216,38 @@ extension RiskRules {
                 "--storage-opt", "--cgroup-manager", "--runtime", "--tmpdir", "--events-backend", "--conmon",
                 "--volumepath", "--imagestore", "--network-cmd-path", "--module", "--hooks-dir",
             ])
+        // Compose's own options come after `compose` (`docker compose -p logs down`: `logs` is the project).
+        var verbs = words
+        if words.first == "compose" || name.hasSuffix("-compose") {
+            let composeArgs = name.hasSuffix("-compose") ? args : Array(args.drop { $0 != "compose" }.dropFirst())
+            verbs = operands(
+                composeArgs,
+                valued: [
+                    "-p", "--project-name", "-f", "--file", "--env-file", "--profile", "--project-directory",
+                    "--ansi", "--progress", "--parallel",
+                ])
+        }
         // `docker buildx imagetools inspect`, `podman system connection list`: the action is the third word.
         let action =
             ["imagetools", "connection"].contains(words.dropFirst().first)
             ? words.dropFirst(2).first : words.dropFirst().first
         if name == "docker" || name == "podman", let action, groups.contains(words[0]),
-            firstVerb(args, in: all).map(reads.contains) ?? true,
+            verbs.first(where: all.contains).map(reads.contains) ?? true,
             !groupReads.contains(action) || hasFlag(args, ["--rotate"])
         {
             return ["runs \(name) \(words[0]) \(words[1]), which is not known to be read-only"]
         }
-        guard let verb = firstVerb(args, in: all) else { return [] }
+        // The first word that is a known verb, past options and their values (`docker -l info rm -f api`
+        // removes); a command no one listed (`podman auto-update`, `docker save`) is not known to be read-only.
+        // A management command known to read (`docker container wait`, `podman system connection list`).
+        if name == "docker" || name == "podman", let group = words.first, groups.contains(group),
+            !verbs.contains(where: all.contains)
+        {
+            return []
+        }
+        guard let verb = verbs.first(where: all.contains) else {
+            return verbs.first.map { [unknownReason("\(name) \($0)")] } ?? []
+        }
         if verb == "exec" {
             let rest = dropOptions(
                 args.drop { $0 != "exec" }.dropFirst(),
@@ -258,6 +299,10 @@ extension RiskRules {
             return hasFlag(rest, ["--dry-run"], letters: "n") ? [] : ["deletes untracked files (git clean)"]
         case "stash":
             return ["list", "show"].contains(rest.first ?? "") ? [] : ["changes the working tree (git stash)"]
+        case "worktree", "submodule", "notes":
+            // (`git worktree list`, `git submodule status`, `git notes show` only show.)
+            return ["list", "status", "show", "summary"].contains(rest.first ?? "")
+                ? [] : ["changes the repository (git \(verb))"]
         case "branch", "tag":
             let changing: Set<String> = [
                 "--delete", "--move", "--copy", "--force", "--set-upstream-to", "--unset-upstream",
@@ -409,7 +454,10 @@ extension RiskRules {
     private static func metaCommand(in text: String, name: String) -> String? {
         let backslash: Set<String> = [
             "i", "ir", "include", "include_relative", "!", "o", "out", "w", "write", "copy", "gexec", ".", "T",
+            "password", "lo_import", "lo_export", "lo_unlink",
         ]
+        // `\g FILE`, `\g |cmd`, `\gx FILE` and `\s FILE` write a file or run a shell; alone they do not.
+        let withArgument: Set<String> = ["g", "gx", "s"]
         var index = text.startIndex
         while let slash = text[index...].firstIndex(of: "\\") {
             let after = text.index(after: slash)
@@ -419,6 +467,8 @@ extension RiskRules {
                 if "!.".contains(text[text.index(before: end)]) { break }
             }
             let command = String(text[after..<end])
+            let argument = text[end...].prefix { $0 != "\n" && $0 != "\\" }.trimmingCharacters(in: .whitespaces)
+            if withArgument.contains(command), !argument.isEmpty { return "\\" + command }
             if backslash.contains(command) || backslash.contains(command.lowercased()),
                 command.lowercased() != "copy" || !copyOnlyPrints(text[end...])
             {

@@ -30,7 +30,8 @@ extension RiskRules {
             return args.isEmpty || hasFlag(args, ["-h", "--help", "--version"])
                 ? [] : ["starts a transient unit (systemd-run)"]
         case "tmux":
-            return tmux(args)
+            // `tmux ls \; kill-server`: each command after a `;` counts.
+            return separatedCommands(args).flatMap(tmux)
         case "screen":
             // `-dm CMD` starts CMD in a detached session, `-X` sends commands to one, `-r` attaches; a line
             // with no option is prose (or a serial console).

@@ -24,7 +24,8 @@ extension RiskRules {
             return systemctl(args)
         case "service":
             let words = positionals(args)
-            guard words.count >= 2, serviceActions.contains(words[1]) else { return [] }
+            guard words.count >= 2, !["status", "configtest", "help", "usage"].contains(words[1]) else { return [] }
+            guard serviceActions.contains(words[1]) else { return [unknownReason("service \(words[0]) \(words[1])")] }
             return ["\(serviceVerb(words[1])) a service (service \(words[0]) \(words[1]))"]
         case "kill", "pkill", "killall", "skill", "fuser":
             if name == "fuser" {
@@ -67,7 +68,9 @@ extension RiskRules {
             return hasChangingFlag(args, ["--compress-program"]) ? ["runs a program (sort --compress-program)"] : []
         case "gzip", "gunzip", "bzip2", "bunzip2", "xz", "unxz", "zstd", "unzstd", "lz4", "pigz", "compress":
             // They replace or write files, unless they only print (`-c`, `-l`, `-t`).
-            let prints = hasFlag(args, ["--stdout", "--to-stdout", "--list", "--test"], letters: "clt")
+            // (lz4's `-l` compresses in the legacy format; its list is `--list`.)
+            let prints = hasFlag(
+                args, ["--stdout", "--to-stdout", "--list", "--test"], letters: name == "lz4" ? "ct" : "clt")
             return prints || positionals(args).isEmpty ? [] : ["writes files (\(name))"]
         case "date":
             // `date -s`, or an argument that is not a format (`+%s`), sets the clock.
@@ -112,6 +115,20 @@ extension RiskRules {
             return args.contains { $0 == "-h" || $0 == "-help" } ? [] : ["writes certificate hash links (c_rehash)"]
         case "perf":
             let sub = positionals(args).first ?? ""
+            // `perf stat|record|trace [options] COMMAND` runs COMMAND (also after `--`).
+            if ["stat", "record", "trace", "top", "sched", "lock", "mem", "c2c", "kvm"].contains(sub) {
+                let valued: Set<String> = [
+                    "-e", "--event", "-p", "--pid", "-t", "--tid", "-C", "--cpu", "-I", "--interval-print", "-r",
+                    "--repeat", "-G", "--cgroup", "-o", "--output", "-x", "--field-separator", "-M", "--metrics",
+                    "-F", "--freq", "-c", "--count", "-u", "--uid", "--filter", "-m", "--mmap-pages",
+                ]
+                let command = dropOptions(args.drop { $0 != sub }.dropFirst(), valued: valued)
+                if !command.isEmpty {
+                    let writes = sub == "record" || hasChangingFlag(args, ["--output"], letters: "o")
+                    return (writes ? ["writes files (perf \(sub))"] : [])
+                        + inner(command, Context(hereDocuments: [], pipelineWords: [], depth: 1), via: "perf \(sub)")
+                }
+            }
             return [
                 "record", "c2c", "mem", "lock", "sched", "kmem", "inject", "kvm", "probe", "config", "buildid-cache",
             ]
@@ -173,7 +190,7 @@ extension RiskRules {
             return files.isEmpty ? [] : ["writes output into a file (tee \(files[0]))"]
         case "chmod", "chown", "chgrp", "chattr", "setfacl", "chcon":
             return ["changes file permissions or ownership (\(name))"]
-        case "sed", "perl", "ruby":
+        case "sed", "gsed", "perl", "ruby":
             let inPlace =
                 hasChangingFlag(args, ["--in-place"])
                 || args.contains {
@@ -181,7 +198,7 @@ extension RiskRules {
                         && !$0.hasPrefix("-e")
                 }
             if inPlace { return ["edits files in place (\(name) -i)"] }
-            return name == "sed" ? sedScriptReasons(args) : []
+            return name.hasSuffix("sed") ? sedScriptReasons(args) : []
         case "crontab":
             if hasFlag(args, ["-l"]) { return [] }
             return hasFlag(args, ["-e", "-r", "-i"]) || !positionals(args).isEmpty || args.isEmpty
@@ -215,7 +232,13 @@ extension RiskRules {
         case "logrotate":
             return hasFlag(args, ["-d", "--debug"]) ? [] : ["rotates logs (logrotate)"]
         case "hostnamectl", "timedatectl", "localectl":
-            guard let verb = positionals(args).first, verb.hasPrefix("set-") else { return [] }
+            // (`hostnamectl hostname NAME` sets it too, on newer systemd.)
+            let words = positionals(args)
+            let setters: Set<String> = [
+                "hostname", "icon-name", "chassis", "deployment", "location", "ntp", "timezone",
+            ]
+            guard let verb = words.first, verb.hasPrefix("set-") || setters.contains(verb) && words.count >= 2
+            else { return [] }
             return ["changes system settings (\(name) \(verb))"]
         default:
             return disksAndNetwork(name, args) ?? daemons(name, args) ?? processes(name, args)
@@ -240,7 +263,7 @@ extension RiskRules {
             "status", "show", "cat", "is-active", "is-enabled", "is-failed", "is-system-running",
             "list-units",
             "list-unit-files", "list-timers", "list-sockets", "list-dependencies", "list-jobs", "get-default",
-            "help", "list-machines",
+            "help", "list-machines", "show-environment", "list-paths", "list-automounts",
         ]
         let services: Set<String> = [
             "start", "stop", "restart", "reload", "try-restart", "reload-or-restart", "try-reload-or-restart",
@@ -320,7 +343,14 @@ extension RiskRules {
         var index = 0
         var operandScript = true
         while index < args.count {
-            let arg = args[index]
+            var arg = args[index]
+            // A long option cut short is the one it begins (`--expr=…`, `--fi x`).
+            let long = String(arg.prefix { $0 != "=" })
+            if long.count > 3, long.hasPrefix("--"),
+                let full = ["--expression", "--file"].first(where: { $0.hasPrefix(long) })
+            {
+                arg = full + arg.dropFirst(long.count)
+            }
             if arg == "-f" || arg == "--file" || arg.hasPrefix("--file=") || arg.hasPrefix("-f") && arg.count > 2 {
                 return ["runs a sed script from a file (sed -f)"]
             }
@@ -366,12 +396,16 @@ extension RiskRules {
             // Writing to the screen is printing.
             let script = script.replacingOccurrences(
                 of: #"[wW]\s*/dev/std(out|err)\s*(?=$|\n)"#, with: "p", options: .regularExpression)
-            let regex = #"/(\\.|[^/\\\n])*/"#
-            let address = #"((\d+~\d+|\d+|\$|"# + regex + #")(\s*,\s*(\d+|\$|[+~]\d+|"# + regex + #"))?)?"#
-            // (`w` takes its file name with or without a space: `1w/tmp/x`.)
-            let command = #"(^|[;\n{}])\s*"# + address + #"\s*!?\s*([wW]|e(\s|$))"#
+            // Regular expressions become `R` first, with their `I` and `M` flags and custom delimiters
+            // (`/error/Iw out`, `\,/var/log,w out`), so that their letters are no commands.
+            let stripped = script.replacingOccurrences(
+                of: #"(/(\\.|[^/\\\n])*/|\\([^\n\\])(\\.|(?!\3)[^\n])*\3)[IM]*"#, with: "R",
+                options: .regularExpression)
+            let address = #"((\d+~\d+|\d+|\$|R)(\s*,\s*(\d+|\$|[+~]\d+|R))?)?"#
+            // (`w` takes its file name with or without a space: `1w/tmp/x`; so does `e`: `1etouch x`.)
+            let command = #"(^|[;\n{}])\s*"# + address + #"\s*!?\s*([wW]|e)"#
             let flags = #"s([^\\\s\w])(\\.|(?!\1).)*\1(\\.|(?!\1).)*\1[gpiImM0-9]*[we]"#
-            return script.range(of: command, options: .regularExpression) != nil
+            return stripped.range(of: command, options: .regularExpression) != nil
                 || script.range(of: flags, options: .regularExpression) != nil
         }
         return writes ? ["writes a file or runs a command from its script (sed w, e)"] : []

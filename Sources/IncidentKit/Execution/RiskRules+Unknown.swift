@@ -14,7 +14,10 @@ extension RiskRules {
         "load", "push", "pull", "commit", "deploy", "undeploy", "promote", "demote", "failover", "switchover",
         "fence", "unfence", "lock", "unlock", "approve", "deny", "revoke", "grant", "rotate", "renew", "replace",
         "edit", "label", "annotate", "save", "write", "resync", "resize", "expand", "shrink", "grow", "extend",
-        "format", "reload", "reconfigure", "disarm", "stepdown", "elect", "trigger", "run", "exec", "cancel",
+        "format", "reload", "reconfigure", "disarm", "stepdown", "elect", "trigger", "run", "exec", "cancel", "mute",
+        "unmute", "archive", "standby", "unstandby", "ban", "unban", "invalidate", "primary", "secondary", "clone",
+        "follow", "rescue", "shelve", "unshelve", "undefine", "makestep", "refresh", "dispatch", "signal", "publish",
+        "seek", "recreate", "submit", "invoke", "eval", "scp",
         "abort", "terminate", "evacuate", "cleanup", "clean", "gc", "trim", "discard", "expire", "decommission",
         "on", "off", "join", "leave", "forget", "assign", "unassign", "bind", "unbind", "register", "unregister",
         "deregister", "snooze", "ack", "acknowledge", "resolve", "close", "send", "upload",
@@ -57,7 +60,8 @@ extension RiskRules {
         "delete", "remove", "alter", "execute", "create", "drop", "truncate", "purge", "destroy", "wipe", "kill",
         "shutdown", "reboot", "restart", "delete-offsets", "add", "move", "clear", "add-config", "delete-config",
         "failover", "promote", "demote", "evict", "drain", "decommission", "uninstall", "install", "upgrade",
-        "terminate", "flush", "rollback", "restore", "import", "apply", "commit", "enable", "disable",
+        "terminate", "flush", "rollback", "restore", "import", "apply", "commit", "enable", "disable", "repair",
+        "fix",
     ]
 
     /// Subcommands that only show: what follows them is what they show (`ceph osd tree down`, `etcdctl get
@@ -65,6 +69,47 @@ extension RiskRules {
     static let readVerbs: Set<String> = [
         "get", "list", "ls", "show", "status", "describe", "tree", "info", "inspect", "query", "stat", "stats",
         "health", "version", "help", "history", "logs", "diff", "check", "verify", "explain", "search",
+        // Found when unknown tools began to ask: `ceph osd df`, `rados df`, `ceph osd dump`, `ceph daemon
+        // osd.1 dump_historic_ops`, `virsh dumpxml`, `rbd children`.
+        "df", "dump", "dumpxml", "children", "print", "display", "lookup", "count", "versions", "read",
+        "preview",
+    ]
+
+    /// Read verbs a tool's subcommand may begin with, glued to its object (`rados lspools`, `rbd
+    /// showmapped`, `nodetool getcompactionthroughput`); checked after the verbs of change.
+    static let gluedReadVerbs = ["ls", "list", "show", "get", "dump", "describe"]
+
+    /// Words and options that only show, of one program (`ceph -s` is `ceph status`).
+    static let programReads: [String: Set<String>] = [
+        "ceph": ["-s", "ops", "perf", "quorum_status", "mon_status", "report", "features"],
+        "nmcli": ["hostname"],
+        "chronyc": ["tracking", "sources", "sourcestats", "activity", "ntpdata", "serverstats"],
+        "consul": ["members"],
+        "jcmd": [
+            "-l", "Thread.print", "GC.heap_info", "GC.class_histogram", "VM.flags", "VM.system_properties",
+            "VM.command_line", "VM.version", "VM.uptime", "VM.info", "PerfCounter.print", "Compiler.codecache",
+        ],
+        "mysqladmin": ["processlist", "proc", "status", "extended-status", "variables", "version", "ping"],
+        "smartctl": [
+            "-a", "--all", "-i", "--info", "-H", "--health", "-x", "--xall", "-A", "--attributes", "-c", "--scan",
+        ],
+        "systemd-analyze": [
+            "blame", "critical-chain", "time", "security", "cat-config", "calendar", "timespan", "timestamp",
+            "unit-paths", "plot", "verify",
+        ],
+    ]
+
+    /// Programs that only show when given no arguments (`timedatectl` is `timedatectl status`).
+    static let bareReads: Set<String> = [
+        "timedatectl", "hostnamectl", "localectl", "loginctl", "nmcli", "networkctl", "resolvectl", "ceph-volume",
+    ]
+
+    /// Shell builtins that change nothing outside the shell running them (`export NS=…`, `exit 1`,
+    /// `read NODE`); what their words run (`export X="$(…)"`) is judged on its own.
+    static let shellBuiltins: Set<String> = [
+        "export", "local", "readonly", "declare", "typeset", "unset", "exit", "return", "break", "continue",
+        "shift", "read", "wait", "jobs", "cd", "pushd", "popd", "dirs", "alias", "unalias", "hash", "set", "shopt",
+        "getopts", "true", "false", "umask", "ulimit", "let", "echo", "printf", "test",
     ]
 
     /// The first words of a subcommand that asks whether an action is safe (`ceph osd ok-to-stop`, `ceph
@@ -77,7 +122,11 @@ extension RiskRules {
         "sort", "uniq", "cut", "tr", "column", "jq", "yq", "diff", "cmp", "comm", "more", "zcat", "zless",
         "bzcat", "xzcat", "od", "xxd", "hexdump", "strings", "base64", "md5sum", "sha1sum", "sha256sum",
         "sha512sum", "basename", "dirname", "realpath", "readlink", "date", "hostname", "uname", "uptime", "free",
-        "vmstat", "iostat", "mpstat", "sar", "lsof", "lsblk", "blkid", "findmnt", "lscpu", "lsmem", "lspci",
+        "vmstat", "iostat", "mpstat", "sar", "sensors", "atq", "apt-cache", "iptables-save", "ip6tables-save",
+        "pidstat", "iotop", "nstat", "jstack", "pg_controldata", "systemd-cgls", "systemd-cgtop", "getenforce",
+        "sestatus", "ausearch", "aureport", "numastat", "slabtop", "pmap", "lsmod", "modinfo", "lsns", "lslocks",
+        "ipcs", "dmidecode", "lshw", "iftop", "dstat", "htop", "systemd-detect-virt", "pg_isready", "yes", "lsof",
+        "lsblk", "blkid", "findmnt", "lscpu", "lsmem", "lspci",
         "lsusb", "nproc", "getconf", "pidof", "top", "w", "who", "last", "traceroute", "tracepath", "mtr", "sleep",
         "true", "false", "printenv", "man", "dmesg", "tcpdump", "nl", "fold", "fmt", "rev", "tac", "paste",
         "join", "expand", "look", "zgrep", "xmllint", "openssl", "nc", "ncat", "telnet", "whois", "arp",
@@ -95,7 +144,7 @@ extension RiskRules {
             name.first.map { $0.isLetter || $0.isNumber || $0 == "_" } == true
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }
             && !name.allSatisfy(\.isNumber)
-        guard looksLikeProgram, !dataOnlyPrograms.contains(name) else { return [] }
+        guard looksLikeProgram, !dataOnlyPrograms.contains(name), !shellBuiltins.contains(name) else { return [] }
         // Tools whose name is their action: they take only its options.
         let acting: Set<String> = ["kafka-leader-election", "kafka-preferred-replica-election"]
         let bare = name.hasSuffix(".sh") ? String(name.dropLast(3)) : name
@@ -105,21 +154,41 @@ extension RiskRules {
         return verbReasons(name, args)
     }
 
-    /// The reasons of `unknownProgram`, for a program of any name (`$KUBECTL delete pod x`).
-    static func verbReasons(_ name: String, _ args: [String]) -> [String] {
+    /// What a program no rule knows is said to do when nothing shows that it only reads.
+    static func unknownReason(_ name: String) -> String {
+        "runs \(name), \(unknownMarker) (a runbook may mark it [read-only])"
+    }
+
+    /// The words of `unknownReason`, which the linter does not hold against a `[read-only]` mark.
+    static let unknownMarker = "which incident does not know"
+
+    /// The reasons of `unknownProgram`, for a program of any name (`$KUBECTL delete pod x`). With
+    /// `failClosed`, a program nothing shows to only read is not taken for read-only.
+    static func verbReasons(_ name: String, _ args: [String], failClosed: Bool = true) -> [String] {
         // A `--dry-run` of a tool no rule knows is not trusted: `certbot renew --dry-run` still runs its hooks.
         if let flag = args.first(where: { actionFlags.contains(optionName($0)) }) {
             return ["runs \(name) \(flag.prefix { $0 != "=" }), which is not known to be read-only"]
         }
         let words = positionals(args)
+        if args.isEmpty, bareReads.contains(name) { return [] }
         for (index, word) in words.enumerated() {
-            guard !word.contains(where: { "/=.@$~{<>".contains($0) }) else { continue }
+            // A path, an assignment, a host or a variable is no verb; `cluster/status` and `fdb/flush`
+            // (`ovs-appctl`'s commands) are.
+            guard !word.contains(where: { "=.@$~{<>".contains($0) }), !isPath(word) else { continue }
             let lower = word.lowercased()
             let parts = verbParts(word)
             // A read or a question ends the search, as written in lowercase and not as the value an option
             // may take (`--log-level INFO purge`, `--format tree delete`).
             let mayBeValue = args.firstIndex(of: word).map { $0 > 0 && isOptionTakingValue(args[$0 - 1]) } ?? false
             if !mayBeValue, readVerbs.contains(word) || parts.first.map(questionWords.contains) == true {
+                // What follows a read is what it reads (`ceph osd tree down`), unless it acts on it
+                // (`ceph health mute OSD_NEARFULL`).
+                let next = words.dropFirst(index + 1).first.map(verbParts) ?? []
+                if readVerbs.contains(word), let action = next.first,
+                    ["mute", "unmute", "archive", "reset", "clear"].contains(action)
+                {
+                    return ["runs \(name) \(word) \(action), which is not known to be read-only"]
+                }
                 return []
             }
             // The short verbs are subcommands only near the program (`ceph osd in`, `pulumi up`), and only
@@ -132,9 +201,28 @@ extension RiskRules {
                 let shown = ([name] + words.prefix(index + 1)).joined(separator: " ")
                 return ["runs \(shown), which is not known to be read-only"]
             }
+            // A part that shows, in a word with no part that acts (`list-nodes`, `dump_historic_ops`).
+            if !mayBeValue,
+                parts.contains(where: { readVerbs.contains($0) || programReads[name]?.contains($0) == true })
+                    || parts.first.map(isGluedReadVerb) == true
+            {
+                return []
+            }
         }
-        return []
+        // Nothing shows that it only reads: no subcommand that shows or asks, no option that lists or
+        // describes. A tool that changes things with words nobody listed (`setenforce 0`, `growpart
+        // /dev/sda 1`, `failover.sh --to db2`) asks first; one that only shows can be marked `[read-only]`.
+        if !failClosed || args.contains(where: { readFlags.contains(optionName($0)) }) || args.last == "-h" {
+            return []
+        }
+        if args.contains(where: { programReads[name]?.contains($0) == true }) { return [] }
+        return [unknownReason(name)]
     }
+
+    /// Options that make a tool no rule knows only show (`kafka-topics --describe`, `foo --help`), compared
+    /// whole.
+    /// (`kafka-consumer-groups --reset-offsets` without `--execute` only plans the reset.)
+    static let readFlags: Set<String> = ["list", "describe", "help", "version", "usage", "reset-offsets"]
 
     /// A word's parts, lowercased: split at `-`, `_` and `:`, and, in a word that begins in lowercase,
     /// where a lowercase letter meets a capital (`luksFormat` is `luks` and `format`; `CrashLoopBackOff`
@@ -145,7 +233,7 @@ extension RiskRules {
         var previous: Character?
         let camel = word.first?.isLowercase == true
         for character in word {
-            if "-_:".contains(character) {
+            if "-_:/".contains(character) {
                 if !current.isEmpty { parts.append(current) }
                 current = ""
             } else {
@@ -159,6 +247,20 @@ extension RiskRules {
         }
         if !current.isEmpty { parts.append(current) }
         return parts
+    }
+
+    /// Whether a word is a path (`/var/run/x`, `./x`, `a/b/c`) rather than a command's `group/verb`.
+    private static func isPath(_ word: String) -> Bool {
+        guard let slash = word.firstIndex(of: "/") else { return false }
+        return slash == word.startIndex || word.last == "/" || word.filter({ $0 == "/" }).count > 1
+    }
+
+    /// Whether a part begins with a read verb glued to its object (`lspools`, `showmapped`).
+    /// A part ending in `stats` or `info` names what it shows too (`nodetool tpstats`, `gossipinfo`).
+    private static func isGluedReadVerb(_ part: String) -> Bool {
+        guard part.allSatisfy(\.isLetter) else { return false }
+        return gluedReadVerbs.contains { part.count >= $0.count + 3 && part.hasPrefix($0) }
+            || ["stats", "info"].contains { part.count >= $0.count + 2 && part.hasSuffix($0) }
     }
 
     /// Whether a part begins with a verb glued to its object (`removenode`, `rmpool`).

@@ -31,25 +31,47 @@ extension RiskRules {
             }
             return ["opens a shell as another user (su)"]
         case "runuser", "setpriv":
-            if let index = args.firstIndex(where: { $0 == "-c" || $0 == "--command" }), index + 1 < args.count {
-                return innerText(args[index + 1], context, via: name)
-            }
-            return inner(dropOptions(args, valued: ["-u", "-g", "--user", "--group"]), context, via: name)
-        case "env":
-            if let index = args.firstIndex(where: { $0 == "-S" || $0 == "--split-string" }),
+            // Only its own `-c`, before the command it runs (`runuser -u app -- psql -c …` is psql's).
+            // `runuser [options] USER -c TEXT` runs TEXT; `runuser -u USER COMMAND…` and setpriv run a
+            // command whose own `-c` is not theirs (`runuser -u app -- redis-cli -c FLUSHALL`).
+            let valued: Set<String> = ["-u", "-g", "--user", "--group", "-G", "--supp-group", "-s", "--shell"]
+            let runsCommand =
+                name == "setpriv" || args.contains { $0 == "-u" || $0 == "--user" || $0.hasPrefix("--user=") }
+            if !runsCommand, let index = args.firstIndex(where: { $0 == "-c" || $0 == "--command" }),
                 index + 1 < args.count
             {
-                return innerText(args[index + 1], context, via: "env")
+                return innerText(args[index + 1], context, via: name)
+            }
+            return inner(dropOptions(args, valued: valued), context, via: name)
+        case "env":
+            // `-S TEXT`, also glued (`-S'rm …'`), at the end of a cluster (`-vS TEXT`) or as `--split-string=`.
+            for (index, arg) in args.enumerated() where arg.hasPrefix("-") {
+                if arg.hasPrefix("--split-string=") || arg.hasPrefix("--split-s") && arg.contains("=") {
+                    return innerText(String(arg.drop { $0 != "=" }.dropFirst()), context, via: "env")
+                }
+                let isLong = arg.hasPrefix("--") && "--split-string".hasPrefix(arg) && arg.count > 3
+                let letters = arg.hasPrefix("--") ? "" : arg.dropFirst()
+                if isLong || letters.last == "S", index + 1 < args.count {
+                    return innerText(args[index + 1], context, via: "env")
+                }
+                if let split = letters.firstIndex(of: "S"), letters.index(after: split) < letters.endIndex {
+                    return innerText(String(letters[letters.index(after: split)...]), context, via: "env")
+                }
+                if arg == "--" { break }
             }
             var rest = dropOptions(args, valued: ["-u", "--unset", "-C", "--chdir"])
             while let first = rest.first, RiskClassifier.isAssignment(first) { rest = rest.dropFirst() }
             return inner(rest, context, via: "env")
         case "nohup", "time", "exec", "builtin", "setsid", "unbuffer", "chronic", "caffeinate", "stdbuf",
             "ionice", "nice", "flock", "chroot", "taskset", "chrt":
-            if name == "flock", let index = args.firstIndex(where: { $0 == "-c" || $0 == "--command" }),
-                index + 1 < args.count
-            {
-                return innerText(args[index + 1], context, via: "flock")
+            // `flock [options] FILE -c TEXT` runs TEXT; `flock FILE redis-cli -c …` runs redis-cli.
+            if name == "flock" {
+                let afterLock = dropOptions(args, valued: ["-w", "--timeout", "-E", "--conflict-exit-code"])
+                    .dropFirst()
+                if let first = afterLock.first, first == "-c" || first == "--command", afterLock.count > 1 {
+                    return innerText(afterLock[afterLock.startIndex + 1], context, via: "flock")
+                }
+                return inner(afterLock, context, via: "flock")
             }
             if let change = runningProcessChange(name, args) { return change }
             let valued: Set<String> = ["-n", "-c", "-t", "-i", "-o", "-e", "-w", "-E", "-p", "--adjustment"]
@@ -102,13 +124,18 @@ extension RiskRules {
             }.map { args[$0] }
             guard group.count <= 6, !group.contains(where: isRead) else { return nil }
             let via = "gcloud " + (group + ["ssh"]).joined(separator: " ")
-            if let index = args.firstIndex(of: "--command"), index + 1 < args.count {
-                return innerText(args[index + 1], context, via: via)
-            }
+            // The remote command: `--command TEXT`, and words after `--`, which go to ssh as one too
+            // (`--command uptime -- sudo reboot`).
+            var remote: [String] = []
+            if let index = args.firstIndex(of: "--command"), index + 1 < args.count { remote.append(args[index + 1]) }
             if let inline = args.first(where: { $0.hasPrefix("--command=") }) {
-                return innerText(String(inline.dropFirst("--command=".count)), context, via: via)
+                remote.append(String(inline.dropFirst("--command=".count)))
             }
-            return ["opens an interactive remote shell (\(via))"]
+            if let dashes = args.firstIndex(of: "--"), dashes + 1 < args.count {
+                remote.append(args[(dashes + 1)...].joined(separator: " "))
+            }
+            if remote.isEmpty { return ["opens an interactive remote shell (\(via))"] }
+            return remote.flatMap { innerText($0, context, via: via) }
         case "command":
             return hasFlag(args, ["-v", "-V"]) ? [] : inner(dropOptions(args), context, via: "command")
         case "timeout":
@@ -138,10 +165,22 @@ extension RiskRules {
                 {
                     return ["edits files in place (\(name) -i inplace)"]
                 }
-                if option == "-f" || option == "--file" || option.hasPrefix("--file=") {
-                    return ["runs an awk program file that is not classified (\(name) -f)"]
+                // A program file (`-f FILE`, `-fFILE`, gawk's `-E`/`--exec`), or an extension that may do
+                // anything (`-l rwarray`).
+                if option.hasPrefix("-f") || option.hasPrefix("--file") || option == "-E" || option.hasPrefix("--exec")
+                {
+                    return ["runs an awk program file that is not classified (\(name) \(option.prefix(2)))"]
                 }
-                index += ["-F", "-v", "-i", "--include", "-l", "--load"].contains(option) ? 2 : 1
+                if option.hasPrefix("-l") || option.hasPrefix("--load") {
+                    return ["loads an awk extension (\(name) -l)"]
+                }
+                // gawk's `-e TEXT` (`--source`): each one is program text.
+                if ["-e", "--source"].contains(option), index + 1 < args.count {
+                    let text = args[index + 1]
+                    if CodeRunners.awkRunsCommands(text) { return ["runs commands from its awk program (\(name))"] }
+                    if awkWritesFiles(text) { return ["writes output into a file (\(name) print >)"] }
+                }
+                index += ["-F", "-v", "-i", "--include", "-e", "--source"].contains(option) ? 2 : 1
             }
             guard index < args.count else { return [] }
             if args[index].range(
@@ -154,6 +193,13 @@ extension RiskRules {
             return awkWritesFiles(args[index]) ? ["writes output into a file (\(name) print >)"] : []
         case "eval":
             return innerText(args.joined(separator: " "), context, via: "eval")
+        case "trap":
+            // The action runs later, on a signal or at exit (`trap 'systemctl restart app' EXIT`); `trap -`
+            // and `trap -p` set none.
+            guard let action = args.first(where: { !$0.hasPrefix("-") || $0 == "-" }), action != "-" else {
+                return []
+            }
+            return innerText(action, context, via: "trap")
         case "source", ".":
             // A file's path or name (`. ./fix.sh`, `source venv/bin/activate`), not a sentence in a code span.
             guard let file = args.first, file.contains("/") || file.hasSuffix(".sh") || file.hasPrefix("~") else {
@@ -169,12 +215,13 @@ extension RiskRules {
         case "ssh":
             let rest = dropOptions(args, valued: sshValuedOptions)
             guard let host = rest.first else { return [] }
-            let remote = rest.dropFirst()
+            // OpenSSH reads options after the host too (`ssh db1 -t 'sudo reboot'`, `ssh db1 -- rm …`).
+            let remote = dropOptions(rest.dropFirst(), valued: sshValuedOptions)
             if remote.isEmpty { return ["opens an interactive remote shell (ssh \(host))"] }
             return innerText(remote.joined(separator: " "), context, via: "ssh \(host)")
         case "find":
             return findReasons(args, context)
-        case "kubectl", "oc":
+        case "kubectl", "oc", "k":
             guard firstVerb(args, in: ["exec"]) != nil else { return nil }
             if let dashes = args.firstIndex(of: "--") {
                 return inner(args[(dashes + 1)...], context, via: "\(name) exec")
@@ -184,7 +231,9 @@ extension RiskRules {
                 "-c", "--container", "-n", "--namespace", "-f", "--filename", "--pod-running-timeout", "--context",
                 "--kubeconfig", "--cluster", "--user", "-s", "--server", "--token", "--as",
             ]
-            let command = dropOptions(args.drop { $0 != "exec" }.dropFirst(), valued: valued).dropFirst()
+            // (Options may follow the pod too: `kubectl exec redis-0 -n cache redis-cli FLUSHALL`.)
+            let command = dropOptions(
+                dropOptions(args.drop { $0 != "exec" }.dropFirst(), valued: valued).dropFirst(), valued: valued)
             return command.isEmpty ? nil : inner(command, context, via: "\(name) exec")
         case "nsenter", "unshare":
             // Options with a value in the next word; the others are flags or take theirs after `=`.
@@ -201,6 +250,43 @@ extension RiskRules {
                 via: "toolbox run")
         case "ip" where args.starts(with: ["netns", "exec"]) && args.count > 3:
             return inner(args.dropFirst(3), context, via: "ip netns exec")
+        case "strace", "ltrace":
+            // Attached to a running process (`-p PID`) it only watches; otherwise it runs the command after
+            // its options. `-o FILE` writes the trace into a file.
+            let valued: Set<String> = [
+                "-e", "-o", "-p", "-s", "-u", "-E", "-a", "-b", "-I", "-P", "-S", "-X", "-O", "-A", "-n", "-l",
+                "--output", "--attach", "--string-limit", "--user", "--env", "--trace", "--signal", "--status",
+            ]
+            let writes = hasChangingFlag(args, ["-o", "--output"]) ? ["writes output into a file (\(name) -o)"] : []
+            return writes + inner(dropOptions(args, valued: valued), context, via: name)
+        case "valgrind", "torsocks", "proxychains", "proxychains4", "daemonize", "catchsegv", "sshpass":
+            // They run the command after their own options (sshpass's password: `-p PASS ssh host …`).
+            let valued: Set<String> = [
+                "-p", "-f", "-d", "-P", "-u", "-a", "-c", "-e", "-o", "-l", "-E", "-i", "-q",
+            ]
+            return inner(dropOptions(args, valued: name == "valgrind" ? [] : valued), context, via: name)
+        case "faketime":
+            // `faketime [options] TIMESTAMP COMMAND…`
+            return inner(dropOptions(args, valued: ["-m", "-p"]).dropFirst(), context, via: "faketime")
+        case "script":
+            // `script -c TEXT [file]` runs TEXT; without it, an interactive shell recorded into a file.
+            // (Also at the end of a cluster: `script -qc TEXT`.)
+            let takesText = { (arg: String) in
+                arg == "--command" || arg.hasPrefix("-") && !arg.hasPrefix("--") && arg.hasSuffix("c")
+            }
+            if let index = args.firstIndex(where: takesText), index + 1 < args.count {
+                return innerText(args[index + 1], context, via: "script")
+            }
+            if let inline = args.first(where: { $0.hasPrefix("--command=") }) {
+                return innerText(String(inline.dropFirst("--command=".count)), context, via: "script")
+            }
+            return ["opens a shell recorded into a file (script)"]
+        case "pdsh", "clush":
+            // They run the rest of the line on every host given (`pdsh -w web[1-3] 'systemctl restart nginx'`).
+            let valued: Set<String> = ["-w", "-x", "-l", "-R", "-f", "-t", "-u", "-g", "-X", "-o", "-N", "-F"]
+            let remote = dropOptions(args, valued: valued)
+            if remote.isEmpty { return ["opens an interactive remote shell (\(name))"] }
+            return innerText(remote.joined(separator: " "), context, via: name)
         case "python", "python3":
             guard args.count > 2, args[0] == "-m" else { return nil }
             return reasons(Array(args.dropFirst()), context)

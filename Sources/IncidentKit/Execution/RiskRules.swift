@@ -31,12 +31,28 @@ enum RiskRules {
         // A program named by a variable may be a shell (`$SHELL -c '...'`), a wrapper of the command after
         // it (`$SUDO rm -rf x`), or the program its name says (`$KUBECTL delete pod x`, `$PSQL -c 'DROP
         // …'`, `$REDIS_CLI FLUSHALL`): the change of any reading counts.
+        // A program named by a command's output, a pattern or a brace list (`$(which python3)`, `/bin/r?`,
+        // `{rm,-rf,x}`, `$'\x72\x6d'`): which program runs is not shown.
+        let globbed = first.count > 1 && first != "[[" && first.contains(where: { "*?[".contains($0) })
+        let braced = first.contains("{") && first.contains(",") && !first.contains("{{")
+        if first.contains("$(") || first.contains("`") || first.hasPrefix("$'") || first.contains("\\") || globbed
+            || braced
+        {
+            return ["runs a program whose name is computed (\(first))"]
+        }
+        // `at` and `batch` fed commands schedule them, whatever their words look like.
+        if ["at", "batch"].contains(name), context.fed || !context.hereDocuments.isEmpty,
+            !hasFlag(args, ["-l", "-c", "-V"])
+        {
+            return ["schedules commands to run later (\(name))"]
+        }
         if first.hasPrefix("$") {
             // A bare `$` is a prompt copied with its command (`$ oc delete pod x`), not a variable.
             guard first != "$" else { return inner(args, context, via: first) }
             var found: [String] = []
             if shellRunsText(args), let shell = wrapped("sh", args, context) { found += shell }
-            found += inner(args, context, via: first)
+            // (As a wrapper, the words after it need not name a program: `$KUBECTL get pods`.)
+            found += inner(args, context, via: first).filter { !$0.contains(unknownMarker) }
             // The name without braces, a default (`${PSQL:-psql}`) or a `_CMD`/`_BIN` ending, with `-` for `_`.
             var named = String(first.dropFirst().filter { $0 != "{" && $0 != "}" }.prefix { $0 != ":" }).lowercased()
             for ending in ["_cmd", "_bin", "_exe", "_path"] where named.hasSuffix(ending) {
@@ -54,9 +70,14 @@ enum RiskRules {
                     found += inner([String(fallback)] + args, context, via: first)
                 }
             }
-            found += verbReasons(first, args)
+            // (Fail closed only through the readings above: `$SUDO cat x` is `sudo cat x`.)
+            found += verbReasons(first, args, failClosed: false)
             var seen = Set<String>()
             return found.filter { seen.insert($0).inserted }
+        }
+        // An init script is its service (`/etc/init.d/nginx restart` is `service nginx restart`).
+        if ["/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/"].contains(where: first.hasPrefix) {
+            return system("service", [name] + args) ?? []
         }
         if let script = scriptReasons(first, name, args) { return script }
         if let inner = wrapped(name, args, context) { return inner }
@@ -209,6 +230,23 @@ enum RiskRules {
     /// The program a command word names, without its folder (`/usr/bin/psql` is `psql`).
     static func programName(_ word: String) -> String {
         word.split(separator: "/").last.map(String.init) ?? word
+    }
+
+    /// The commands of a tool that takes several separated by `;` words (`tmux ls \; kill-server`,
+    /// `nft list ruleset \; flush ruleset`); a word ending in `;` ends one too.
+    static func separatedCommands(_ args: [String]) -> [[String]] {
+        var commands: [[String]] = [[]]
+        for arg in args {
+            if arg == ";" {
+                commands.append([])
+            } else if arg.hasSuffix(";") {
+                commands[commands.count - 1].append(String(arg.dropLast()))
+                commands.append([])
+            } else {
+                commands[commands.count - 1].append(arg)
+            }
+        }
+        return commands.filter { !$0.isEmpty }
     }
 
     /// Arguments that are not options.

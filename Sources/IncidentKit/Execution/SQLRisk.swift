@@ -30,6 +30,18 @@ enum SQLRisk {
         "SETBALANCERSTATE", "ENABLESHARDING", "SHARDCOLLECTION", "MOVECHUNK", "SPLITAT", "ADDSHARD",
         "REMOVESHARD", "SETPROFILINGLEVEL", "DROPALLUSERS", "UPDATEUSER", "CHANGEUSERPASSWORD",
         "REVOKEROLESFROMUSER", "CREATEROLE", "DROPROLE",
+        // Found in review 5: `SELECT … INTO new_table`, a server restart, clones, backups and restores, a
+        // database export, SQL run on another server (`dblink(…, 'DELETE …')`), Mongo's `runCommand` and
+        // methods that write or move a replica.
+        "INTO", "RESTART", "CLONE", "BACKUP", "RESTORE", "UNDROP", "EXPORT", "DBLINK", "RUNCOMMAND", "SYNCFROM", "SAVE",
+        "DISABLEBALANCING", "ENABLEBALANCING", "MAPREDUCE",
+    ]
+
+    /// Database commands of Mongo's `runCommand({ … })` and `adminCommand({ … })` that only show.
+    private static let mongoReadCommands: Set<String> = [
+        "SERVERSTATUS", "REPLSETGETSTATUS", "REPLSETGETCONFIG", "PING", "BUILDINFO", "DBSTATS", "COLLSTATS",
+        "CURRENTOP", "LISTDATABASES", "LISTCOLLECTIONS", "ISMASTER", "HELLO", "GETLOG", "HOSTINFO",
+        "CONNECTIONSTATUS", "GETPARAMETER", "TOP", "GETCMDLINEOPTS", "LISTINDEXES", "COUNT", "FIND", "AGGREGATE",
     ]
 
     /// The first changing keyword (upper-cased) outside SQL string literals, or nil.
@@ -95,8 +107,9 @@ enum SQLRisk {
             // A word in a comment or a dollar quote is text, not the statement's own (for COPY's direction).
             let commented: Bool
             switch shield {
-            case .line, .block, .dollar: commented = true
-            case .none, .double: commented = false
+            // (A double-quoted name is no direction either: `FORCE_NULL ("to", stdout)`.)
+            case .line, .block, .dollar, .double: commented = true
+            case .none: commented = false
             }
             if let open = quote {
                 if character == open { quote = nil }
@@ -127,6 +140,27 @@ enum SQLRisk {
             let following = offset + 1 < words.count ? words[offset + 1].word : ""
             switch entry.word {
             case "REPLACE" where following != "INTO": continue
+            // `SELECT … INTO new_table` makes a table; `INSERT`, `MERGE` and `REPLACE INTO` are found by their
+            // own word, and `INTO @var` only sets a variable.
+            case "INTO":
+                let next = offset + 1 < words.count ? words[offset + 1] : nil
+                if next == nil || next?.previous == "@" || ["OUTFILE", "DUMPFILE", "STRICT"].contains(following) {
+                    continue
+                }
+                if offset > 0, ["INSERT", "MERGE", "REPLACE", "UPSERT"].contains(words[offset - 1].word) { continue }
+            case "RESTART" where offset > 0 && ![";", "\n"].contains(words[offset - 1].next ?? " "): continue
+            case "CLONE" where !["INSTANCE", "LOCAL"].contains(following): continue
+            case "BACKUP", "RESTORE":
+                if !["TABLE", "DATABASE", "ALL", "DICTIONARY", "TEMPORARY"].contains(following) { continue }
+            case "EXPORT" where following != "DATABASE": continue
+            case "DBLINK" where entry.next != "(": continue
+            case "RUNCOMMAND", "ADMINCOMMAND":
+                if entry.next != "(" || mongoReadCommands.contains(following) { continue }
+            case "SYNCFROM", "SAVE", "DISABLEBALANCING", "ENABLEBALANCING", "MAPREDUCE":
+                if entry.previous != "." || entry.next != "(" { continue }
+            // `SELECT … FOR UPDATE` locks rows only for its own statement; `SHOW CREATE TABLE` shows one.
+            case "UPDATE" where offset > 0 && ["FOR", "NO"].contains(words[offset - 1].word): continue
+            case "CREATE" where offset > 0 && words[offset - 1].word == "SHOW": continue
             case "RENAME" where following != "TABLE" && following != "COLUMN" && following != "TO": continue
             case "COPY":
                 // `COPY … FROM` loads a table; `COPY … TO` writes a file or runs a program, unless to STDOUT.
@@ -179,7 +213,7 @@ enum SQLRisk {
             case "REMOVE", "DROPDATABASE", "DELETEMANY", "DELETEONE", "UPDATEMANY", "UPDATEONE", "INSERTONE",
                 "INSERTMANY", "FINDONEANDDELETE", "FINDONEANDUPDATE", "FINDONEANDREPLACE", "FINDANDMODIFY",
                 "DROPINDEX", "DROPINDEXES", "CREATEINDEX", "CREATEINDEXES", "CREATECOLLECTION", "RENAMECOLLECTION",
-                "BULKWRITE", "SHUTDOWNSERVER", "STEPDOWN", "KILLOP", "ADMINCOMMAND", "DROPUSER", "CREATEUSER",
+                "BULKWRITE", "SHUTDOWNSERVER", "STEPDOWN", "KILLOP", "DROPUSER", "CREATEUSER",
                 "GRANTROLESTOUSER", "REPLACEONE":
                 if entry.next != "(" { continue }
             default: break

@@ -239,6 +239,15 @@ struct ShellLexer {
                 index += 2
                 continue
             }
+            // A double-quoted string's `)` closes nothing (`$(echo ")"; rm -rf x)`).
+            if byte == 0x22 {
+                var position = index + 1
+                while position < bytes.count, bytes[position] != 0x22 {
+                    position += bytes[position] == 0x5C ? 2 : 1
+                }
+                index = min(position + 1, bytes.count)
+                continue
+            }
             if byte == 0x28 { depth += 1 }
             if byte == 0x29 {
                 if depth == 0 { break }

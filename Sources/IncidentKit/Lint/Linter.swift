@@ -233,7 +233,7 @@ public struct Linter: Sendable {
             else { return nil }
             return Diagnostic(
                 .warning, path: path, line: command.line,
-                "command \"\(command.title)\" is marked [read-only] but looks mutating: \(reasons.joined(separator: "; "))"
+                "command \"\(command.title)\" is marked [read-only] but looks mutating: \(reasons.joined(separator: "; ")); it is confirmed before it runs all the same"
             )
         }
     }

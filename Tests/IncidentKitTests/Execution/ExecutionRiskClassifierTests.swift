@@ -107,7 +107,7 @@ struct ExecutionRiskClassifierTests {
         "kubectl delete pod x --dry-run", "chrt -p 1234", "taskset -p 1234", "ionice -p 1234",
         "kafka-consumer-groups --bootstrap-server b --group g --reset-offsets --to-earliest --topic t",
         "$KUBECTL get pods", "$SUDO cat /etc/hosts", "ceph osd tree down",
-        "at org.example.Worker.run(Worker.java:42)", "at /app/server.js:10:5", "at async Promise.all (index 0)",
+        "at org.example.Worker.run(Worker.java:42)", "at /app/server.js:10:5",
         "awk '/\"/ {print $1}' f", "zpool events", "conntrack -L", "nmcli general hostname", "nmcli general status",
         "nmcli device status", "kafka-leader-election.sh --help",
         "tmux display-message -c /dev/pts/1 -p '#{pane_id}'", "ip neigh ls delay", "at 10:30am.",
@@ -159,9 +159,16 @@ struct ExecutionRiskClassifierTests {
         "rbd device list", "vault status", "vault operator raft list-peers", "argocd app get myapp",
         "argocd app diff myapp", "flux get kustomizations", "pulumi preview", "pulumi stack ls", "az vm list",
         "az vm show -g rg -n vm", "nmcli con show", "nmcli device status", "etcdctl get /registry/delete-me",
-        // Output and prose in code blocks name no program.
-        "osd: 3 osds: 3 up (since 27m), 3 in (since 27m)", "2 osds down", "Address already in use",
-        "default  alertmanager-main-0  1/2  CrashLoopBackOff  37 2d", "- ReadWriteOnce",
+        // Review 5: what unknown tools show, builtins, tracers attached to a process.
+        "ceph -s", "ceph osd perf", "ceph osd df", "rados df", "ceph daemon osd.1 dump_historic_ops",
+        "ceph daemon osd.1 ops", "rbd children --pool p img", "virsh dumpxml vm1",
+        "ovs-appctl -t /var/run/ovn/ovnnb_db.ctl cluster/status OVN_Northbound", "sensors",
+        "export NS=\"$(oc get kubevirt -A -o name)\"", "exit 1", "read NODE", "nmcli general hostname",
+        "strace -f -p 1234 -e trace=network -c", "nginx -t", "nginx -T", "service nginx status",
+        "supervisorctl status", "pm2 ls", "docker container wait c1", "npm ls", "apt list --installed",
+        "snap list", "helm list -A", "trap - EXIT", "kafka-topics.sh --bootstrap-server b:9092 --list",
+        // Output and prose in code blocks that name no program.
+        "2 osds down", "- ReadWriteOnce",
         // aws: reads with global options before the service.
         "aws --profile prod ec2 describe-instances", "aws --region us-east-1 rds describe-db-clusters",
         "aws sts get-caller-identity", "aws --profile prod s3 ls", "aws logs tail /aws/lambda/f --follow",
@@ -677,6 +684,107 @@ struct ExecutionRiskClassifierTests {
         ("ip xfrm state dela", "changes network configuration (ip xfrm state)"),
         ("ip xfrm pol setd in block", "changes network configuration (ip xfrm pol)"),
         ("${CLEAN-rm} -rf /tmp/x", "deletes files (rm) via ${CLEAN-rm}"),
+        // Review 5: a wrapper's `-c` among the wrapped command's options, ssh options after the host, init
+        // scripts, `k exec`, package managers and docker past option values, tracers and remote shells.
+        ("runuser -u postgres -- psql -c 'DROP TABLE x'", "changes the database (DROP in psql) via runuser"),
+        ("flock -n /var/lock/fix.lock psql -c 'DELETE FROM jobs'", "changes the database (DELETE in psql) via flock"),
+        ("flock /tmp/l -c 'systemctl restart app'", "restarts a service (systemctl restart) via flock"),
+        ("setpriv --reuid=postgres psql -c 'DROP TABLE x'", "changes the database (DROP in psql) via setpriv"),
+        (
+            "ssh db1 -t 'sudo systemctl restart postgresql'",
+            "restarts a service (systemctl restart) via sudo via ssh db1"
+        ),
+        ("ssh user@db1 -p 2222 'sudo reboot'", "reboots or powers off the machine (reboot) via sudo via ssh user@db1"),
+        ("ssh db1 -- rm -rf /tmp/x", "deletes files (rm) via ssh db1"),
+        ("/etc/init.d/nginx restart", "restarts a service (service nginx restart)"),
+        ("/etc/init.d/mysql stop", "stops a service (service mysql stop)"),
+        ("k exec api-0 -- rm -rf /data/cache", "deletes files (rm) via k exec"),
+        (
+            "apt-get -o Dpkg::Options::=--force-confold -y upgrade",
+            "installs, removes or upgrades packages (apt-get upgrade)"
+        ),
+        ("apt-get -t bookworm-backports install -y x", "installs, removes or upgrades packages (apt-get install)"),
+        ("pip --proxy http://proxy:3128 install requests", "installs, removes or upgrades packages (pip install)"),
+        ("docker --log-level info restart api", "restarts containers (docker restart)"),
+        ("docker -l info rm -f api", "removes containers, images or data (docker rm)"),
+        ("docker compose -p logs down", "removes containers, images or data (docker down)"),
+        ("perf stat -a -- systemctl restart nginx", "restarts a service (systemctl restart) via perf stat"),
+        ("strace -c psql -c 'DROP TABLE x'", "changes the database (DROP in psql) via strace"),
+        (
+            "sshpass -p \"$PASS\" ssh admin@db1 'sudo reboot'",
+            "reboots or powers off the machine (reboot) via sudo via ssh admin@db1 via sshpass"
+        ),
+        ("script -qc 'systemctl restart nginx' /dev/null", "restarts a service (systemctl restart) via script"),
+        ("pdsh -w web[1-3] 'sudo systemctl restart nginx'", "restarts a service (systemctl restart) via sudo via pdsh"),
+        ("faketime '2024-01-01' psql -c 'DELETE FROM x'", "changes the database (DELETE in psql) via faketime"),
+        ("trap 'systemctl restart app' EXIT", "restarts a service (systemctl restart) via trap"),
+        ("sudo nginx", "starts the web server (nginx) via sudo"),
+        ("helm test api", "changes a Helm release (helm test)"),
+        ("ovs-appctl fdb/flush br0", "runs ovs-appctl fdb/flush, which is not known to be read-only"),
+        // Review 5, continued: SQL and meta-commands, curl's `--next`, gcloud's `--`, kubectl's last dry run,
+        // reads that act, options cut short, `;`-separated tool commands, computed program names, `at` fed,
+        // `env -S` glued, sed addresses with flags, awk pipes to values, parted after `-l`.
+        (
+            "psql -c \"COPY t FROM '/tmp/x.csv' WITH (FORMAT csv, FORCE_NULL (\\\"to\\\", stdout))\"",
+            "changes the database (COPY in psql)"
+        ),
+        ("psql -c \"SELECT * INTO orders_backup FROM orders\"", "changes the database (INTO in psql)"),
+        ("psql -c 'SELECT 1' -c '\\gx /tmp/out.txt'", "runs queries from a file or a shell (psql \\gx)"),
+        ("psql -c '\\password app'", "runs queries from a file or a shell (psql \\password)"),
+        ("mysql -e 'RESTART'", "changes the database (RESTART in mysql)"),
+        (
+            "clickhouse-client -q \"RESTORE TABLE db.t FROM Disk('backups', 't.zip')\"",
+            "changes the database (RESTORE in clickhouse-client)"
+        ),
+        (
+            "mongosh --quiet --eval 'db.runCommand({ compact: \"events\" })'",
+            "changes the database (RUNCOMMAND in mongosh)"
+        ),
+        ("mongosh --quiet --eval 'rs.syncFrom(\"db2:27017\")'", "changes the database (SYNCFROM in mongosh)"),
+        (
+            "patronictl -c /etc/patroni.yml query pg-cluster -c \"DELETE FROM jobs WHERE stuck\"",
+            "changes the database (DELETE in psql)"
+        ),
+        ("redis-cli ACL LOG RESET", "changes Redis data or settings (redis-cli ACL LOG)"),
+        (
+            "curl -G https://a.example/health --next -d '{\"action\":\"drain\"}' https://lb.example/admin",
+            "sends data in a request (curl -d)"
+        ),
+        ("curl --expand-data '{{payload}}' https://api.example/v1/flush", "sends data in a request (curl -d)"),
+        (
+            "gcloud compute ssh vm-1 --command uptime -- sudo reboot",
+            "reboots or powers off the machine (reboot) via sudo via gcloud compute ssh"
+        ),
+        ("kubectl delete pod api-0 --dry-run=client --dry-run=none", "deletes resources (kubectl delete)"),
+        (
+            "kubectl exec redis-0 -n cache redis-cli FLUSHALL",
+            "changes Redis data or settings (redis-cli FLUSHALL) via kubectl exec"
+        ),
+        ("pg_basebackup -h primary -D /var/lib/postgresql/data -R", "writes a database's data folder (pg_basebackup)"),
+        ("ceph health mute OSD_NEARFULL 1h", "runs ceph health mute, which is not known to be read-only"),
+        ("btrfs check --repair /dev/sdb", "runs btrfs --repair, which is not known to be read-only"),
+        ("hostnamectl hostname db-02", "changes system settings (hostnamectl hostname)"),
+        ("iptables --flu", "changes firewall rules (iptables --flu)"),
+        ("ifconfig eth0 -promisc", "changes network interfaces (ifconfig)"),
+        ("nft list ruleset \\; flush ruleset", "changes firewall rules (nft flush)"),
+        ("tmux ls ';' kill-server", "runs tmux kill-server, which is not known to be read-only"),
+        ("echo $(echo \")\"; rm -rf /tmp/x)", "deletes files (rm)"),
+        ("{rm,-rf,/tmp/x}", "runs a program whose name is computed ({rm,-rf,/tmp/x})"),
+        ("/bin/r? -rf /tmp/x", "runs a program whose name is computed (/bin/r?)"),
+        ("$(which python3) fix.py", "runs a program whose name is computed ($(which python3))"),
+        ("at \"03:00 tomorrow\" <<< 'systemctl restart app'", "schedules commands to run later (at)"),
+        ("echo \"systemctl restart app\" | batch", "schedules commands to run later (batch)"),
+        ("env -S'rm -rf /tmp/x'", "deletes files (rm) via env"),
+        ("sed -n '/error/Iw /tmp/errors.txt' app.log", "writes a file or runs a command from its script (sed w, e)"),
+        ("sed -n '1etouch /tmp/pwned' /etc/hostname", "writes a file or runs a command from its script (sed w, e)"),
+        ("awk '{ print \"restart\" | $2 }' file", "runs commands from its awk program (awk)"),
+        ("gawk -E /opt/fix.awk data", "runs an awk program file that is not classified (gawk -E)"),
+        ("parted -l /dev/sda rm 1", "changes disks or filesystems (parted)"),
+        (
+            "kubectl cluster-info dump --output-directory=/tmp/x",
+            "writes gathered data into a local folder (kubectl cluster-info dump)"
+        ),
+        ("lz4 -l big.log", "writes files (lz4)"),
         // Left by the fourth review: each `-c` text, here-document and command word is a text of its own,
         // so a later text's `TO STDOUT` is not an earlier COPY's direction.
         ("psql -c \"COPY t TO '/tmp/x'\" -c 'COPY t TO STDOUT'", "changes the database (COPY in psql)"),
@@ -954,6 +1062,42 @@ struct ExecutionRiskClassifierTests {
             RiskClassifier.readOnlyMarkConflict("kubectl delete pod x") == [
                 "deletes resources (kubectl delete)"
             ])
+    }
+
+    /// A program no rule knows, with nothing that shows it only reads, is not taken for read-only
+    /// (review 5: dozens of tools change things with words nobody listed). The linter does not hold a
+    /// `[read-only]` mark against it: the mark is how a runbook vouches for such a tool.
+    static let unknownPrograms = [
+        "setenforce 0", "growpart /dev/nvme0n1 1", "./scripts/failover-db", "/opt/app/bin/reset-cache --all",
+        "failover.sh --to db2", "chronyc makestep", "ntpdate pool.ntp.org", "ipmitool chassis power cycle",
+        "virsh undefine vm1", "drbdadm invalidate r0", "pcs resource ban db-vip node1", "terraform refresh",
+        "certbot --nginx -d example.com --non-interactive", "ansible all -m shell -a 'systemctl restart nginx'",
+        "salt '*' cmd.run 'rm -rf /tmp/x'", "expect -c 'spawn ssh db1; send \"sudo reboot\\r\"'",
+        "ex -sc '%s/old/new/g|x' /etc/nginx/nginx.conf", "virtctl addvolume vm --volume-name=v --persist",
+        "jcmd 1234 VM.set_flag MaxHeapFreeRatio 50", "zkCli.sh -server zk:2181 rmr /brokers/topics/x",
+        "npm run db:migrate", "snap restart microk8s", "yum history undo last", "supervisorctl signal HUP worker:*",
+        "pm2 resurrect", "service postgresql-9.6 promote", "podman auto-update", "podman play kube pod.yaml",
+        "helm 2to3 cleanup", "$RUN 'systemctl restart app'",
+        // Output or prose pasted into a code block asks too, since nothing shows it only reads.
+        "osd: 3 osds: 3 up (since 27m), 3 in (since 27m)", "Address already in use",
+        "default  alertmanager-main-0  1/2  CrashLoopBackOff  37 2d", "at async Promise.all (index 0)",
+    ]
+
+    @Test(arguments: unknownPrograms)
+    func programsNotKnownToReadAsk(_ command: String) {
+        let risk = RiskClassifier.classify(command)
+        #expect(risk.isMutating)
+        #expect(
+            risk.reasons.contains {
+                $0.contains("which incident does not know") || $0.contains("which is not known to be read-only")
+            })
+    }
+
+    @Test func aReadOnlyMarkVouchesForAProgramNoRuleKnows() {
+        #expect(RiskClassifier.readOnlyMarkConflict("frobctl --frob") == nil)
+        #expect(RiskClassifier.classify("frobctl --frob").isMutating)
+        #expect(
+            RiskClassifier.readOnlyMarkConflict("frobctl --frob && rm -rf /tmp/x") == ["deletes files (rm)"])
     }
 
     @Test func quotedOperatorsAreNotOperators() {

@@ -14,7 +14,7 @@ import Testing
             Linter(library: library).run().map(\.description) == [
                 "checklists/EMPTY.md:1: error: checklist has no commands: put them in a ```bash block",
                 "checklists/MARKED.md:1: warning: not reachable from the index runbooks/00_INDEX.md; link it from a route or a flow",
-                "checklists/MARKED.md:5: warning: command \"Look at the service\" is marked [read-only] but looks mutating: restarts a service (systemctl restart)",
+                "checklists/MARKED.md:5: warning: command \"Look at the service\" is marked [read-only] but looks mutating: restarts a service (systemctl restart); it is confirmed before it runs all the same",
                 "checklists/MARKED.md:13: error: {{unit}} stands in a command that runs ssh, where its value could run as code; the command will be refused",
                 "forms/DUPES.md:1: warning: not reachable from the index runbooks/00_INDEX.md; link it from a route or a flow",
                 "forms/DUPES.md:4: error: field 2) has the key 'service' of field 1) (line 3): give it a key of its own, as `key` at the end of its label",

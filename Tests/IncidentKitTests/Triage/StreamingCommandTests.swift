@@ -30,6 +30,45 @@ import Testing
         #expect(StreamingCommand.kind(of: command) == nil)
     }
 
+    /// Over a real `/bin/sh`: a `[read-only]` mark does not make a change the rules know run unconfirmed
+    /// (the folder `rm -rf` would delete survives a `--yes` run), while it does vouch for a program no
+    /// rule knows (a script of our own on the PATH, which runs).
+    @Test func aReadOnlyMarkVouchesOnlyForWhatTheRulesDoNotKnow() throws {
+        let victim = Scratch.path("victim")
+        try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
+        let (folder, library) = try Processes.runbookLibrary(
+            "AppLogErrors",
+            markdown: """
+                # AppLogErrors
+
+                ## Diagnosis
+
+                ```shell
+                # Clean up [read-only]
+                rm -rf \(victim)
+                ```
+
+                ```shell
+                # Ask the in-house tool [read-only]
+                frobctl --frob
+                ```
+                """)
+        try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
+        try "#!/bin/sh\necho frobbed\n".write(toFile: folder + "/bin/frobctl", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/bin/frobctl")
+        let run = Processes.runIncident(
+            ["triage", "AppLogErrors", "--no-input", "--yes", "--library", library, "--out", folder + "/incidents"],
+            directory: folder,
+            environment: ["XDG_CACHE_HOME": folder + "/cache", "PATH": folder + "/bin:/usr/bin:/bin"])
+        #expect(FileManager.default.fileExists(atPath: victim), "\(run.output)")
+        let store = IncidentStore(root: folder + "/incidents")
+        let record = try store.load(try #require(store.ids().first))
+        let clean = try #require(record.evidence.first { $0.command.hasPrefix("rm -rf") })
+        #expect(clean.status == .mutatingNotRun, "\(clean)")
+        let frob = try #require(record.evidence.first { $0.command == "frobctl --frob" })
+        #expect(frob.status == .ran && frob.lines.contains("frobbed"), "\(frob)")
+    }
+
     /// Over a real `/bin/sh`: `tail -f` of a real file gives its lines as evidence after a few seconds
     /// and counts as followed, not timed out; `yes` is not run at all. The run does not wait out the
     /// default time limit.
