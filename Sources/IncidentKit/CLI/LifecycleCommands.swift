@@ -58,7 +58,9 @@ struct StatusCommand: Subcommand {
             return record.phase == .done ? "incident postmortem \(record.id)" : "incident resume \(record.id)"
         }
         if record.dryRun { return "incident resume \(record.id) to run it for real, from the evidence on" }
-        if record.phase >= .gates { return "fix, then 'incident resolve \(record.id)' to check the gates again" }
+        if record.phase >= .gates {
+            return "fix, then 'incident resolve \(record.id) --fixed \"what you did\"' to check the gates again"
+        }
         return "incident resume \(record.id) (continues at \(record.phase.rawValue))"
     }
 }
@@ -68,11 +70,13 @@ struct ResolveCommand: Subcommand {
     let name = "resolve"
     let summary = "Check the quality gates now; the incident is mitigated when every required gate passes."
     let synopsis =
-        "resolve ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--yes-mutating] [--no-input] [--timeout SECONDS] [--override REASON]"
+        "resolve ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--answers FILE] [--fixed WHAT] [--yes] [--yes-mutating] [--no-input] [--timeout SECONDS] [--override REASON]"
     let details = """
         Runs the gates whatever phase the incident is in (the fix may have been made by hand), then
-        renders the report. Exit status 0 when mitigated, 1 while a required gate fails. With
-        --override "reason" the incident is called mitigated anyway and the reason is recorded.
+        renders the report. Exit status 0 when mitigated, 1 while a required gate fails. --fixed "what"
+        records a fix made by hand as the last mitigation, so that log gates count only lines written
+        after it; checking again without it does not move their window. With --override "reason" the
+        incident is called mitigated anyway and the reason is recorded.
         """
     /// Without --dry-run: resolve is there to run the gates ('incident show ID' shows them).
     let options = ResumeCommand.reopenOptions.filter { $0.name != "dry-run" }

@@ -5,7 +5,7 @@ struct ResumeCommand: Subcommand {
     let name = "resume"
     let summary = "Continue an incident where it stopped (an interruption, a failed gate, a lost session)."
     let synopsis =
-        "resume ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--answers FILE] [--yes] [--yes-mutating] [--dry-run] [--no-input] [--timeout SECONDS] [--override REASON]"
+        "resume ID [--out DIR] [--library DIR] [--set KEY=VALUE]... [--answers FILE] [--fixed WHAT] [--yes] [--yes-mutating] [--dry-run] [--no-input] [--timeout SECONDS] [--override REASON]"
     let details = """
         The incident continues at its first unfinished phase: the form, evidence, the next workflow step,
         or the gates (run again: an incident whose gates failed is checked again after the fix). A dry run
@@ -20,6 +20,9 @@ struct ResumeCommand: Subcommand {
             .out, .value("library", "DIR", "The library, if it moved since the incident opened."),
             .value("set", "KEY=VALUE", "Answer a form field or set a command variable (repeatable).", repeatable: true),
             .value("answers", "FILE", "Answers as a JSON object of key: value."),
+            .value(
+                "fixed", "WHAT",
+                "A fix made by hand, recorded now as the last mitigation: log gates count lines from this moment."),
         ] + RunOptions.list
 
     func run(_ parsed: ArgumentParser.Parsed, context: CommandContext) throws(IncidentError) -> ExitCode {
@@ -72,6 +75,12 @@ struct ResumeCommand: Subcommand {
         try keeper.update { _ in }
         try keeper.log(verb == "resume" ? "resumed" : verb, "\(verb) at \(record.phase.rawValue)")
         try TriageCommand.logGiven(added, keeper: keeper)
+        // The tool cannot see a fix made by hand: told of one, it counts log lines from now on.
+        if let fixed = parsed.value("fixed") {
+            let now = keeper.now
+            try keeper.update { $0.lastMitigationAt = now }
+            try keeper.log("mitigation", "fixed by hand: \(fixed)", ["by": "hand"])
+        }
         let what =
             verb == "resume"
             ? "resumed at \(record.phase.rawValue)" : "at \(record.phase.rawValue): checking its gates now"

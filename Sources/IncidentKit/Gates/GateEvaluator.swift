@@ -18,8 +18,8 @@ public enum GateEvaluator {
     ///   (`200`, or the code of a `HTTP/1.1 502 Bad Gateway` status line) and accepts classes such as
     ///   `2xx`. `no output` and `does not contain` are `.unknown` when the check exited non-zero and wrote
     ///   to standard error, so a check that could not read its log never passes as "no errors".
-    /// - With `since` (for a gate with `**Since:** last-mitigation`: the last mitigation step, the previous
-    ///   gate run or the incident's start), output lines whose leading timestamp (see `LogTimestamp`) is
+    /// - With `since` (for a gate with `**Since:** last-mitigation`: `IncidentRecord.logWindowStart`), output
+    ///   lines whose leading timestamp (see `LogTimestamp`) is
     ///   before the second of `since` are dropped first; lines without a timestamp are kept.
     ///
     /// - Parameters:

@@ -29,9 +29,9 @@ public struct GateRunner {
         self.approveMutating = approveMutating
     }
 
-    /// Runs every gate. `since` is when the last mitigation step (or the previous gate run) finished:
-    /// gates marked `**Since:** last-mitigation` only count output lines written after it.
-    public func run(at time: Date, since: Date) -> GateRun {
+    /// Runs every gate. `since` gives, for a gate marked `**Since:** last-mitigation`, the time from which
+    /// its output lines count (`IncidentRecord.logWindowStart(forGate:)`).
+    public func run(at time: Date, since: (Gate) -> Date) -> GateRun {
         let redactor = Redactor(secrets: scope.secrets)
         var prepared: [(gate: Gate, display: String?, spec: CommandSpec?, unavailable: String?)] = []
         var ready: [Int: PreparedCommand] = [:]
@@ -79,7 +79,7 @@ public struct GateRunner {
             GateEvaluator.evaluate(
                 item.gate, command: item.display, result: results[index],
                 unavailable: item.unavailable ?? failures[index],
-                since: item.gate.since == "last-mitigation" ? since : nil, timeZone: .current)
+                since: item.gate.since == "last-mitigation" ? since(item.gate) : nil, timeZone: .current)
         }
         return GateRun(at: time, results: evaluated)
     }

@@ -214,6 +214,21 @@ public struct WorkflowAction: Codable, Sendable, Equatable {
 }
 
 /// One run of the quality gates.
+extension IncidentRecord {
+    /// From when a `**Since:** last-mitigation` gate counts log lines: the end of the last mitigation
+    /// step, or a later gate run in which this gate passed; the incident's start when neither happened.
+    /// A run in which the gate failed or was not checked does not move it, so checking again with nothing
+    /// changed cannot turn a failure into a pass. Logs stamp whole seconds, and a line stamped in the
+    /// second a step or run ended may predate its end: such a time counts from the next whole second.
+    public func logWindowStart(forGate title: String) -> Date {
+        let passed = gateRuns.last { run in run.results.contains { $0.title == title && $0.status == .pass } }?.at
+        guard let last = [lastMitigationAt, passed].compactMap({ $0 }).max(), last > openedAt else {
+            return openedAt
+        }
+        return Date(timeIntervalSince1970: last.timeIntervalSince1970.rounded(.up))
+    }
+}
+
 public struct GateRun: Codable, Sendable, Equatable {
     public var at: Date
     public var results: [GateResult]

@@ -93,7 +93,7 @@ public struct TriageSession {
                 : "no gate verified the fix"
         console.write(
             "\n" + console.yellow("Not mitigated: \(why).")
-                + " Report so far: \(keeper.record.reportPath ?? "")\nWhen the fix is in, run 'incident resolve \(id)' to check the gates again"
+                + " Report so far: \(keeper.record.reportPath ?? "")\nWhen the fix is in, run 'incident resolve \(id) --fixed \"what you did\"' to check the gates again"
                 + " (or 'incident resolve \(id) --override \"reason\"').\n")
         return .failure
     }
@@ -435,17 +435,14 @@ public struct TriageSession {
                 "  When it is fixed, run 'incident resolve \(record.id) --override \"how you verified it\"'.\n")
             return false
         }
-        // Logs stamp whole seconds: a line stamped in the second a step or gate run ended may predate
-        // its end, so "since" starts at the next whole second.
-        let last = [record.lastMitigationAt, record.gateRuns.last?.at].compactMap { $0 }.max() ?? record.openedAt
-        let since = Date(timeIntervalSince1970: (last.timeIntervalSince1970).rounded(.up))
+        let since = { (gate: Gate) in record.logWindowStart(forGate: gate.title) }
         let gateRunner = GateRunner(
             gates: plan.gates, scope: scope, runner: runner, tools: tools, defaultTimeout: options.timeout,
             approveReadOnly: approveGateChecks, approveMutating: approveMutatingGate)
         let count = plan.gates.reduce(0) { $0 + $1.gates.count }
         console.write("  checking \(count) gate\(count == 1 ? "" : "s")...\n")
         var run = gateRunner.run(at: keeper.now, since: since)
-        // Stamped when the checks finished: the next run's log gates count only lines after it.
+        // Stamped when the checks finished: a log gate that passed counts only lines after it next time.
         run.at = keeper.now
         try keeper.update { $0.gateRuns.append(run) }
         for result in run.results {

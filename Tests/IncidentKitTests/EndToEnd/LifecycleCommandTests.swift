@@ -42,13 +42,16 @@ struct LifecycleCommandTests {
 
         let open = incident(["status", id])
         #expect(open.status == 1)
-        #expect(open.output.contains("  next:      fix, then 'incident resolve \(id)' to check the gates again\n"))
+        #expect(
+            open.output.contains(
+                "  next:      fix, then 'incident resolve \(id) --fixed \"what you did\"' to check the gates again\n"))
         #expect(open.output.contains("  gates:     "))
         let failing = incident(["resolve", id, "--no-input", "--yes"])
         #expect(failing.status == 1)
         #expect(failing.output.contains("Incident \(id) at gates: checking its gates now"))
         #expect(failing.output.contains("Not mitigated: a required gate fails."))
-        #expect(failing.output.contains("run 'incident resolve \(id)' to check the gates again"))
+        #expect(
+            failing.output.contains("run 'incident resolve \(id) --fixed \"what you did\"' to check the gates again"))
 
         let server = Processes.startServer(
             ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1"], directory: folder)
@@ -103,6 +106,43 @@ struct LifecycleCommandTests {
 
     /// A dry run is marked as one wherever the incident is listed, and resuming it for real collects the
     /// evidence it only showed, instead of going on to the gates the dry run stopped before.
+    /// An upstream error logged after the incident opened keeps the log gate failing however often the
+    /// gates are checked again with nothing changed: a failed run does not move the gate's window.
+    @Test func checkingAgainWithNothingChangedDoesNotPassAFailedLogGate() throws {
+        let scenario = try Scenario("recheck", env: "production", impact: "all users")
+        let triage = scenario.incident(
+            ["triage", "502", "--no-input", "--yes", "--library", Paths.packageRoot] + scenario.answers)
+        #expect(triage.status == 1, "\(triage.output)\n\(triage.errors)")
+        let id = try #require(IncidentStore(root: scenario.incidents).ids().first)
+        // (Logs stamp whole seconds: the line is written in a later second than the triage's gate run.)
+        Thread.sleep(forTimeInterval: 1.1)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy/MM/dd HH:mm:ss"
+        formatter.timeZone = .current
+        let line =
+            "\(formatter.string(from: Date())) [error] 7#7: *9 connect() failed (111: Connection refused) "
+            + "while connecting to upstream, client: 127.0.0.1\n"
+        try line.write(toFile: scenario.folder + "/error.log", atomically: true, encoding: .utf8)
+        let server = Processes.startServer(
+            ["python3", "-m", "http.server", String(scenario.port), "--bind", "127.0.0.1"], directory: scenario.folder)
+        defer { Processes.stopServer(server) }
+        #expect(Processes.waitForListener(scenario.port))
+        for attempt in 1...2 {
+            let again = scenario.incident(["resolve", id, "--no-input", "--yes"])
+            #expect(again.status == 1, "attempt \(attempt)\n\(again.output)")
+            #expect(again.output.contains("FAIL  No new upstream errors"), "attempt \(attempt)\n\(again.output)")
+            Thread.sleep(forTimeInterval: 1.2)
+        }
+        #expect(try IncidentStore(root: scenario.incidents).load(id).mitigatedAt == nil)
+        // Told of the fix, the log gate counts only lines written after it.
+        let fixed = scenario.incident(["resolve", id, "--no-input", "--yes", "--fixed", "started the upstream"])
+        #expect(fixed.status == 0, "\(fixed.output)\n\(fixed.errors)")
+        #expect(fixed.output.contains("PASS  No new upstream errors"), "\(fixed.output)")
+        let store = IncidentStore(root: scenario.incidents)
+        #expect(try store.load(id).mitigatedAt != nil)
+        #expect(store.timeline(id).contains { $0.kind == "mitigation" && $0.message.contains("started the upstream") })
+    }
+
     @Test func aDryRunResumedForRealStartsAtTheEvidence() throws {
         let scenario = try Scenario("dry-resume", env: "staging", impact: "some users")
         let (incidents, answers, incident) = (scenario.incidents, scenario.answers, scenario.incident)

@@ -107,7 +107,8 @@ struct NginxScenarioTests {
         // nginx stamps its log in whole seconds; an engineer takes longer than this to start a service.
         sleep(2)
         let second = Processes.runIncident(
-            ["resume", id, "--no-input", "--yes", "--out", incidents], directory: scenario.folder)
+            ["resume", id, "--no-input", "--yes", "--fixed", "started the upstream", "--out", incidents],
+            directory: scenario.folder)
         #expect(second.status == 0, "gates must pass once the upstream answers\n\(second.output)\n\(second.errors)")
         let resolved = try store.load(id)
         let passing = try #require(resolved.gateRuns.last)

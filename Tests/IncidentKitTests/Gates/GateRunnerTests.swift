@@ -46,7 +46,7 @@ struct GateRunnerTests {
         let run = Self.runner(folder) { gate, command in
             asked.append("\(gate.title): \(command.reasons.joined(separator: "; "))")
             return false
-        }.run(at: Date(), since: Date())
+        }.run(at: Date(), since: { _ in Date() })
         #expect(asked == ["Marker written: writes output into a file (> \(folder)/marker)"])
         #expect(run.results.map(\.status) == [.pass, .unknown])
         #expect(
@@ -66,7 +66,7 @@ struct GateRunnerTests {
                 counts.append($0); return false
             }
         ) { _, _ in true }
-        .run(at: Date(), since: Date())
+        .run(at: Date(), since: { _ in Date() })
         #expect(counts == [1])
         #expect(run.results.map(\.status) == [.unknown, .pass])
         #expect(run.results[0].detail == "not run: not confirmed (pass --yes to run the gate checks)")
@@ -74,8 +74,40 @@ struct GateRunnerTests {
 
     @Test func anApprovedMutatingCheckRuns() throws {
         let folder = try Scratch.folder("gates")
-        let run = Self.runner(folder) { _, _ in true }.run(at: Date(), since: Date())
+        let run = Self.runner(folder) { _, _ in true }.run(at: Date(), since: { _ in Date() })
         #expect(run.results.map(\.status) == [.pass, .pass])
         #expect(FileManager.default.contents(atPath: folder + "/marker") == Data("ok\n".utf8))
+    }
+}
+
+@Suite struct LogWindowTests {
+    static let opened = Date(timeIntervalSince1970: 1_700_000_000.4)
+
+    static func run(_ seconds: Double, _ statuses: [(String, GateResult.Status)]) -> GateRun {
+        GateRun(
+            at: opened.addingTimeInterval(seconds),
+            results: statuses.map {
+                GateResult(
+                    title: $0.0, required: true, expectation: "no output", status: $0.1, detail: "", command: nil)
+            })
+    }
+
+    /// The window starts at the incident's start (to the fraction: an error in its first second counts),
+    /// then at the next whole second after the last mitigation or a run in which that very gate passed.
+    @Test func onlyAMitigationOrAPassOfThatGateMovesTheWindow() {
+        var record = IncidentRecord(
+            id: "INC-20261130-001", symptom: "502", openedAt: Self.opened, library: "/lib",
+            route: RouteChoice(title: "t", file: "f", line: 1, targets: [], confident: true, why: [], warning: nil))
+        #expect(record.logWindowStart(forGate: "log") == Self.opened)
+        record.gateRuns.append(Self.run(5, [("log", .fail), ("http", .pass)]))
+        record.gateRuns.append(Self.run(9, [("log", .unknown)]))
+        #expect(record.logWindowStart(forGate: "log") == Self.opened)
+        record.lastMitigationAt = Self.opened.addingTimeInterval(20)
+        #expect(record.logWindowStart(forGate: "log") == Date(timeIntervalSince1970: 1_700_000_021))
+        record.gateRuns.append(Self.run(30, [("log", .fail)]))
+        #expect(record.logWindowStart(forGate: "log") == Date(timeIntervalSince1970: 1_700_000_021))
+        record.gateRuns.append(Self.run(40, [("log", .pass)]))
+        #expect(record.logWindowStart(forGate: "log") == Date(timeIntervalSince1970: 1_700_000_041))
+        #expect(record.logWindowStart(forGate: "http") == Date(timeIntervalSince1970: 1_700_000_021))
     }
 }
