@@ -656,8 +656,12 @@ enum CodeRunners {
             // A word the shell expands before the verb (`-n $NS logs`) could split into words and move the
             // verb onto a value: judged as any program. After the verb, the verb stands (`logs -n ns $POD`).
             let verbAt = words.indices.first { words[$0] == verb } ?? words.startIndex
-            let expandsBeforeVerb = expanding.contains { words.indices.contains($0) && $0 < verbAt }
-            if !expandsBeforeVerb, kubectlDataVerbs.contains(verb) || verb == "debug" || verb == "run" {
+            // (Said as such: the program is still kubectl, and what could move is its verb.)
+            if let expansion = words.indices.first(where: { expanding.contains($0) && $0 < verbAt }) {
+                return
+                    "\(name) with \(words[expansion]) before its verb, which could split into words and move the verb"
+            }
+            if kubectlDataVerbs.contains(verb) || verb == "debug" || verb == "run" {
                 // `run` and `debug` start the command after `--`; so do `create job ... --` and the like.
                 return words.firstIndex(of: "--").flatMap {
                     runner(ofCommand: words[($0 + 1)...], expanding: expanding)

@@ -317,7 +317,10 @@ struct ExecutionTemplateTests {
             "ls $(printf %s {{v}} | wc -c)",
             "in a $(...) outside double quotes, whose output the shell splits into words"
         ),
-        ("kubectl -n $NS logs {{v}}", "in a command that runs a program named by $NS"),
+        (
+            "kubectl -n $NS logs {{v}}",
+            "in a command that runs kubectl with $NS before its verb, which could split into words and move the verb"
+        ),
         (#"find . -name x -exec sh -c 'echo {{v}}' \;"#, "in a command that runs sh"),
         // jq and yq queries read the environment (`$ENV.TOKEN`, `env(TOKEN)`) and, for yq, files.
         ("jq {{v}} f.json", "in the query of jq, which can read the environment"),
