@@ -18,6 +18,18 @@ public protocol Console: Sendable {
     var errorsIsTerminal: Bool { get }
 }
 
+/// A console that writes everything to another one's standard error: the questions of a run whose
+/// standard output is kept for JSON (`triage --json`).
+struct QuestionConsole: Console {
+    let base: any Console
+
+    func write(_ text: String) { base.error(text) }
+    func error(_ text: String) { base.error(text) }
+    var colorsOutput: Bool { base.colorsErrors }
+    var colorsErrors: Bool { base.colorsErrors }
+    var errorsIsTerminal: Bool { base.errorsIsTerminal }
+}
+
 extension Console {
     public var errorsIsTerminal: Bool { false }
 

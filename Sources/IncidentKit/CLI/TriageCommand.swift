@@ -37,8 +37,10 @@ struct TriageCommand: Subcommand {
         let options = try RunOptions.parse(parsed)
         let given = try context.givenAnswers(parsed)
         let console: any Console = parsed.flag("json") ? CapturingConsole() : context.console
-        // Questions go to the terminal even when --json keeps the commentary for the end.
-        let prompter = RunOptions.prompter(parsed, console: context.console)
+        // Questions go to the terminal even when --json keeps the commentary for the end: on standard
+        // error, so that standard output holds the JSON alone.
+        let questions: any Console = parsed.flag("json") ? QuestionConsole(base: context.console) : context.console
+        let prompter = RunOptions.prompter(parsed, console: questions)
         let library = try context.loadLibrary(parsed)
         // A pasted log line may carry a credential, or a value given for a secret: it is replaced before
         // it is shown, routed or kept. Secret keys are taken from the whole library: the route that

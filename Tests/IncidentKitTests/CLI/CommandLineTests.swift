@@ -325,6 +325,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder + "/incidents"))
     }
 
+    /// On a real terminal (a pty made by `script`), `--json` asks its questions on standard error: what
+    /// is typed is answered, and standard output holds the JSON alone.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script"))
+    func withJSONTheQuestionsGoToTheTerminalAndNotIntoTheJSON() throws {
+        let folder = try Scratch.folder("json-pty")
+        let sets = ["service=shop", "env=production", "error_text=502 Bad Gateway"].flatMap { ["--set", $0] }
+        let triage =
+            ([
+                Processes.incident, "triage", "502", "--json", "--dry-run", "--library", Paths.packageRoot, "--out",
+                folder + "/incidents",
+            ] + sets).map(ShellQuote.word).joined(separator: " ")
+        let answers = folder + "/answers.txt"
+        // When it started and the last change take their defaults; then the impact; then no links.
+        try "\n\nAll users\n\n\n\n".write(toFile: answers, atomically: true, encoding: .utf8)
+        let inner = "NO_COLOR=1 \(triage) > \(ShellQuote.word(folder + "/out.json"))"
+        let run = Processes.sh(
+            "script -qec \(ShellQuote.word(inner)) /dev/null < \(ShellQuote.word(answers))", directory: folder)
+        #expect(run.output.contains("Impact"), "the question shows on the terminal\n\(run.output)")
+        let json = try #require(FileManager.default.contents(atPath: folder + "/out.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any], "\(run.output)")
+        let answersGiven = try #require(object["answers"] as? [String: Any], "\(object.keys)")
+        #expect(answersGiven["impact"] as? String == "All users")
+    }
+
     @Test func yesMutatingNeedsYes() {
         let console = CapturingConsole()
         let context = CommandContext(console: console, environment: [:], currentDirectory: Paths.packageRoot)
