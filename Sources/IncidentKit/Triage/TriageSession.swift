@@ -411,6 +411,11 @@ public struct TriageSession {
                 redactor.redact(CommandTemplate($0).resolve(scope.variables).command ?? $0).text
             }
             console.write("  · \(gate.title)\n      $ \(shown ?? "(no command)")\n")
+            if let shown, case .mutating(let reasons) = RiskClassifier.classify(shown) {
+                console.write(
+                    "      " + console.yellow("changes the system: asks first")
+                        + " (\(reasons.joined(separator: "; ")))\n")
+            }
         }
     }
 

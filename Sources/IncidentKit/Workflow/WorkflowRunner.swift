@@ -88,7 +88,7 @@ public struct WorkflowRunner {
     private func perform(_ command: PreparedCommand, step: WorkflowStep, isVerification: Bool = false)
         throws(IncidentError) -> Outcome
     {
-        console.write("  $ \(command.display)\n")
+        console.write("  \(isVerification ? "verify " : "")$ \(command.display)\n")
         var action = WorkflowAction(
             step: step.number, stepTitle: step.title, command: command.display, mutating: command.isMutating,
             decision: .skipped, at: keeper.now)
@@ -104,6 +104,15 @@ public struct WorkflowRunner {
             return .done
         }
         if options.dryRun {
+            // What a real run would ask before: a dry run is where the engineer reviews it.
+            if command.isMutating {
+                console.write(
+                    "    " + console.yellow("changes the system: asks first")
+                        + " (\(command.reasons.joined(separator: "; ")))\n")
+            }
+            if !isVerification, let rollback = step.rollback, step.commands.last == command.source {
+                console.write("    rollback if it fails: $ \(rollback)\n")
+            }
             action.decision = .dryRun
             try record(action)
             return .done
@@ -201,8 +210,20 @@ public struct WorkflowRunner {
         try keeper.update { $0.actions.append(action) }
     }
 
+    /// Whether a change has run: of step `number`, or of any step when nil. A rollback undoes a change,
+    /// so none is offered before one ran (a skipped or unconfirmed change, an abort at a read-only step).
+    private func changeRan(step number: Int? = nil) -> Bool {
+        keeper.record.actions.contains { action in
+            action.mutating && action.decision == .ran && (number == nil || action.step == number)
+        }
+    }
+
     private func offerRollback(step: WorkflowStep, redactor: Redactor) throws(IncidentError) {
-        if let rollback = step.rollback {
+        guard changeRan() else {
+            console.write("  The step failed; nothing has been changed yet, so there is nothing to roll back.\n")
+            return
+        }
+        if let rollback = step.rollback, changeRan(step: step.number) {
             let command = RunbookCommand(
                 title: "rollback: \(rollback)", command: rollback,
                 annotations: {
@@ -216,7 +237,8 @@ public struct WorkflowRunner {
     }
 
     private func offerWorkflowRollback(redactor: Redactor) throws(IncidentError) {
-        guard !workflow.rollback.isEmpty else { return }
+        console.write("  Workflow abandoned.\n")
+        guard !workflow.rollback.isEmpty, changeRan() else { return }
         let step = WorkflowStep(
             number: 0, title: "Rollback", text: "", commands: workflow.rollback, verify: nil, rollback: nil, line: 0)
         try offer(workflow.rollback, title: "the workflow's rollback", step: step, redactor: redactor)
@@ -229,7 +251,8 @@ public struct WorkflowRunner {
         let prepared = commands.map {
             PreparedCommand.prepare($0, path: workflow.path, scope: scope, tools: tools, redactor: redactor)
         }
-        console.write(console.yellow("  The step failed. Rollback available (\(title)):") + "\n")
+        let why = step.number == 0 ? "Changes were made." : "The step failed."
+        console.write(console.yellow("  \(why) Rollback available (\(title)):") + "\n")
         for command in prepared { console.write("    $ \(command.display)\n") }
         guard prompter.isInteractive, !options.dryRun,
             let answer = prompter.readLine(prompt: "  Run the rollback? [y/N] ")?.trimmed.lowercased(),

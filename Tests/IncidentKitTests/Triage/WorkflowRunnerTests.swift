@@ -108,15 +108,39 @@ import Testing
 
     @Test func terminalUserSkipsThenAbortsAndDeclinesTheRollback() throws {
         let runner = RecordingRunner()
-        let prompter = ScriptedPrompter(["y", "s", "y", "a", "n"])
+        let prompter = ScriptedPrompter(["y", "s", "y", "a"])
         let (workflow, keeper) = try make(TriageOptions(), prompter: prompter, runner: runner)
         try workflow.run()
-        // Step 1 ran, step 2's restart skipped, its verify ran, step 3 aborted; rollback declined.
+        // Step 1 ran, step 2's restart skipped, its verify ran, step 3 aborted. Nothing was changed, so no
+        // rollback is offered.
         #expect(runner.commands == ["ps aux", "systemctl is-active 'shop'"])
         #expect(keeper.record.actions.map(\.decision) == [.ran, .skipped, .ran, .aborted])
         #expect(prompter.shown.contains("    run / skip / abort? [r/s/a] "))
-        #expect(prompter.shown.contains("  Run the rollback? [y/N] "))
+        #expect(!prompter.shown.contains("  Run the rollback? [y/N] "))
         #expect(keeper.store.timeline(keeper.record.id).contains { $0.kind == "workflow.aborted" })
+        #expect(!keeper.store.timeline(keeper.record.id).contains { $0.kind == "rollback.offered" })
+    }
+
+    /// A change that ran is what a rollback undoes: a step whose change was skipped and whose verify then
+    /// fails offers none.
+    @Test func aFailedVerifyAfterASkippedChangeOffersNoRollback() throws {
+        let runner = RecordingRunner { $0.contains("is-active") ? 3 : 0 }
+        let prompter = ScriptedPrompter(["y", "s", "y"])
+        let (workflow, keeper) = try make(TriageOptions(), prompter: prompter, runner: runner)
+        try workflow.run()
+        #expect(runner.commands == ["ps aux", "systemctl is-active 'shop'"])
+        #expect(keeper.record.nextStep == 1)
+        #expect(!prompter.shown.contains("  Run the rollback? [y/N] "))
+        #expect(!keeper.store.timeline(keeper.record.id).contains { $0.kind == "rollback.offered" })
+    }
+
+    @Test func anAbortAfterAChangeRanOffersTheWorkflowRollback() throws {
+        let runner = RecordingRunner()
+        let prompter = ScriptedPrompter(["y", "r", "y", "a", "n"])
+        let (workflow, keeper) = try make(TriageOptions(), prompter: prompter, runner: runner)
+        try workflow.run()
+        #expect(keeper.record.actions.contains { $0.mutating && $0.decision == .ran })
+        #expect(prompter.shown.contains("  Run the rollback? [y/N] "))
     }
 
     @Test func aFailedStepStopsTheWorkflowAndOffersItsRollback() throws {
@@ -138,9 +162,18 @@ import Testing
         options.yesMutating = true
         options.dryRun = true
         let runner = RecordingRunner()
-        let (workflow, keeper) = try make(options, prompter: ScriptedPrompter([], interactive: false), runner: runner)
+        let console = CapturingConsole()
+        let (workflow, keeper) = try make(
+            options, prompter: ScriptedPrompter([], interactive: false), runner: runner, console: console)
         try workflow.run()
         #expect(runner.commands.isEmpty)
         #expect(keeper.record.actions.allSatisfy { $0.decision == .dryRun })
+        // What a real run would ask before, its verification and its rollback are shown as such.
+        #expect(
+            console.output.contains(
+                "  $ systemctl restart 'shop'\n    changes the system: asks first (restarts a service (systemctl restart))\n"
+                    + "    rollback if it fails: $ systemctl stop {{service}}\n  verify $ systemctl is-active 'shop'\n"),
+            "\(console.output)")
+        #expect(!console.output.contains("$ ps aux\n    changes the system"))
     }
 }
