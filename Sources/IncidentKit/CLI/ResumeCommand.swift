@@ -50,6 +50,7 @@ struct ResumeCommand: Subcommand {
         }
         let given = try context.givenAnswers(parsed)
         let added = try TriageCommand.split(given, form: plan.form, symptom: nil)
+        try TriageCommand.checkSeverity(added.variables["severity"], library: library)
         TriageCommand.warnUnused(given, plan: plan, console: console)
         record.answers.merge(added.fields) { $1 }
         record.variables.merge(added.variables) { $1 }

@@ -62,6 +62,7 @@ struct TriageCommand: Subcommand {
 
         let answers = try Self.split(given, form: plan.form, symptom: symptom, secrets: givenSecrets)
         Self.warnUnused(given, plan: plan, console: context.console)
+        try Self.checkSeverity(answers.variables["severity"], library: library)
         // Without a terminal, say what is missing before opening an incident that could not go on.
         if !prompter.isInteractive, let form = plan.form {
             let missing = FormSession.missing(in: form, answers: answers.fields)
@@ -262,6 +263,17 @@ struct TriageCommand: Subcommand {
 
     /// Warns of each markdown file the route's flow links to that is not there: the triage goes on
     /// without it (a missing form or workflow would otherwise go unnoticed until the report).
+    /// A severity given with `--set severity=LEVEL` must be a level of the library's table: checked before
+    /// an incident is opened or changed, so that a typo leaves no incident behind that cannot go on.
+    static func checkSeverity(_ level: String?, library: Library) throws(IncidentError) {
+        guard let level, let table = SeverityTable.find(in: library),
+            table.decision(forLevel: level, reason: "") == nil
+        else { return }
+        let levels = table.rows.map(\.level).joined(separator: ", ")
+        throw .input(
+            "--set severity=\(level): the severity table (\(table.path)) has no level '\(level)' (it has \(levels))")
+    }
+
     static func warnMissingLinks(_ targets: [String], library: Library, console: any Console) {
         for target in targets {
             for link in library.links(in: target)

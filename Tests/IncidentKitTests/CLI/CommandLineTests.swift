@@ -349,6 +349,20 @@ import Testing
         #expect(answersGiven["impact"] as? String == "All users")
     }
 
+    /// A severity the table does not have is a usage error before any incident is opened.
+    @Test func anUnknownSeverityOpensNoIncident() throws {
+        let folder = try Scratch.folder("bad-severity")
+        let console = CapturingConsole()
+        let context = CommandContext(console: console, environment: [:], currentDirectory: folder)
+        let sets = ["service=shop", "env=prod", "impact=some users", "error_text=x", "severity=SEV9"]
+        let status = IncidentCLI(context: context).run(
+            ["triage", "502", "--no-input", "--library", Paths.packageRoot] + sets.flatMap { ["--set", $0] })
+        #expect(status == 64)
+        #expect(console.errors.contains("--set severity=SEV9: the severity table"), "\(console.errors)")
+        #expect(console.errors.contains("(it has SEV1, SEV2, SEV3, SEV4)"), "\(console.errors)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/incidents"))
+    }
+
     @Test func yesMutatingNeedsYes() {
         let console = CapturingConsole()
         let context = CommandContext(console: console, environment: [:], currentDirectory: Paths.packageRoot)
