@@ -58,7 +58,10 @@ struct TriageCommand: Subcommand {
         let routing = Router(index: library.index).route(symptom, top: 3)
         let (choice, routeSeverity) = try Self.choose(routing, prompter: prompter, console: console)
         let plan = IncidentPlan(library: library, targets: choice.targets)
-        Self.warnMissingLinks(choice.targets, library: library, console: context.console)
+        let chosen = routing.matches.first { $0.route.file == choice.file && $0.route.line == choice.line }
+        let missing = chosen?.route.targets.filter { $0.path == nil }.map(\.destination) ?? []
+        Self.warnMissingLinks(
+            choice.targets, missing: missing, from: choice, library: library, console: context.console)
 
         let answers = try Self.split(given, form: plan.form, symptom: symptom, secrets: givenSecrets)
         Self.warnUnused(given, plan: plan, console: context.console)
@@ -274,7 +277,17 @@ struct TriageCommand: Subcommand {
             "--set severity=\(level): the severity table (\(table.path)) has no level '\(level)' (it has \(levels))")
     }
 
-    static func warnMissingLinks(_ targets: [String], library: Library, console: any Console) {
+    static func warnMissingLinks(
+        _ targets: [String], missing: [String] = [], from choice: RouteChoice? = nil, library: Library,
+        console: any Console
+    ) {
+        // A target the route names but the library lacks (deleted, renamed, or not a file that reads).
+        for target in missing {
+            let place = choice.map { "\($0.file):\($0.line): " } ?? ""
+            console.error(
+                console.yellowError("warning: ") + "\(TerminalText.printable(place))the route names "
+                    + "\(TerminalText.printable(target)), which is not in the library; going on without it\n")
+        }
         for target in targets {
             for link in library.links(in: target)
             where link.resolved == nil

@@ -219,7 +219,10 @@ public struct TriageSession {
         var items = collector.plan(dryRun: options.dryRun)
         let setAside = plan.checklists.flatMap(\.setAside)
         if items.isEmpty, setAside.isEmpty {
-            console.write("  No evidence commands: the route's checklists and runbooks have no shell blocks.\n")
+            console.write(
+                plan.checklists.isEmpty
+                    ? "  No evidence commands: the route names no checklist or runbook that the library has.\n"
+                    : "  No evidence commands: the route's checklists and runbooks have no shell blocks.\n")
         }
         if !setAside.isEmpty {
             // A runbook's own fixing commands are never run as evidence; said, so that none goes missing.

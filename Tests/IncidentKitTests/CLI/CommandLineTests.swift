@@ -363,6 +363,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder + "/incidents"))
     }
 
+    /// A checklist the index routes to but the library lacks is named at triage time, not only by lint.
+    @Test func aMissingRouteTargetIsNamedWhenTriaging() throws {
+        let folder = try Scratch.folder("missing-target")
+        for name in ["runbooks", "forms", "checklists", "workflows", "gates", "artifacts"] {
+            try FileManager.default.copyItem(atPath: Paths.packageRoot + "/" + name, toPath: folder + "/" + name)
+        }
+        try FileManager.default.removeItem(atPath: folder + "/checklists/NGINX_502_EVIDENCE.md")
+        // (Out of process: a triage in this one would take SIGINT from the interrupt tests running beside it.)
+        let sets = ["service=shop", "env=production", "impact=some users", "error_text=x"]
+        let run = Processes.runIncident(
+            ["triage", "502", "--no-input", "--dry-run", "--library", folder, "--out", folder + "/incidents"]
+                + sets.flatMap { ["--set", $0] }, directory: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(
+            run.errors.contains(
+                "warning: runbooks/00_INDEX.md:11: the route names ../checklists/NGINX_502_EVIDENCE.md, which is not "
+                    + "in the library"),
+            "\(run.errors)")
+    }
+
     @Test func yesMutatingNeedsYes() {
         let console = CapturingConsole()
         let context = CommandContext(console: console, environment: [:], currentDirectory: Paths.packageRoot)
