@@ -36,7 +36,20 @@ public enum ReportRenderer {
             }
             return value.rendered(at: site)
         }
-        return RenderedReport(text: text, unknownPlaceholders: unknown)
+        return RenderedReport(text: record.dryRun ? dryRunMarked(text) : text, unknownPlaceholders: unknown)
+    }
+
+    /// Said at the top, under the title: a dry run's report is the plan, not an incident's outcome.
+    static let dryRunBanner =
+        "> **Dry run:** no command was run. This report shows what the tool would do; its findings, actions "
+        + "and gates are not an incident's outcome.\n"
+
+    private static func dryRunMarked(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let title = lines.firstIndex { $0.hasPrefix("# ") }
+        let at = title.map { $0 + 1 } ?? 0
+        lines.insert(contentsOf: ["", Substring(dryRunBanner.dropLast())], at: at)
+        return lines.joined(separator: "\n")
     }
 
     /// Renders `template` for `record` and writes it to `path` atomically; placeholders the renderer

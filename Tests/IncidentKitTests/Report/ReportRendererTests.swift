@@ -37,6 +37,16 @@ import Testing
         }
     }
 
+    /// A dry run's report says so under its title, with the default template; a real one does not.
+    @Test func aDryRunsReportSaysItIsOne() {
+        var record = Self.emptyRecord()
+        #expect(!Self.render(Self.defaultTemplate, record).contains("**Dry run:**"))
+        record.dryRun = true
+        let lines = Self.render(Self.defaultTemplate, record).split(separator: "\n", omittingEmptySubsequences: false)
+        let title = lines.firstIndex { $0.hasPrefix("# ") } ?? -1
+        #expect(title >= 0 && lines[title + 2] == ReportRenderer.dryRunBanner.dropLast())
+    }
+
     /// A command that could not run says why once: the note names the missing tool.
     @Test func anUnavailableActionSaysWhyOnce() {
         var action = WorkflowAction(
