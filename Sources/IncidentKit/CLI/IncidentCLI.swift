@@ -24,15 +24,18 @@ public struct IncidentCLI: Sendable {
             console.write(Self.overview)
             return ExitCode.success.rawValue
         case "--version":
+            if let extra = arguments.dropFirst().first {
+                return usageError("--version takes no argument ('\(extra)')", usage: Self.usageLines)
+            }
             console.write("incident \(IncidentVersion.current)\n")
             return ExitCode.success.rawValue
         case "help":
-            guard let name = arguments.dropFirst().first, name != "help" else {
+            guard let name = arguments.dropFirst().first, !["help", "--help", "-h"].contains(name) else {
                 console.write(Self.overview)
                 return ExitCode.success.rawValue
             }
             guard let command = Self.command(named: name) else {
-                return usageError("unknown command '\(name)'", usage: Self.usageLines)
+                return usageError("unknown command '\(name)'\(Self.suggestion(for: name))", usage: Self.usageLines)
             }
             console.write(command.help)
             return ExitCode.success.rawValue
@@ -41,7 +44,7 @@ public struct IncidentCLI: Sendable {
         }
         guard let command = Self.command(named: first) else {
             if first.hasPrefix("-") { return usageError("unknown option '\(first)'", usage: Self.usageLines) }
-            return usageError("unknown command '\(first)'", usage: Self.usageLines)
+            return usageError("unknown command '\(first)'\(Self.suggestion(for: first))", usage: Self.usageLines)
         }
         do {
             let parsed = try ArgumentParser(options: command.options).parse(Array(arguments.dropFirst()))
@@ -64,6 +67,28 @@ public struct IncidentCLI: Sendable {
         let hint = command.map { "Run 'incident help \($0)' for details." } ?? "Run 'incident --help' for details."
         console.error(console.redError("incident: error: ") + message + "\n" + usage + hint + "\n")
         return ExitCode.usage.rawValue
+    }
+
+    /// `; did you mean 'triage'?` for a command name one or two typing slips away from `typed`, else empty.
+    static func suggestion(for typed: String) -> String {
+        let scored = commands.map { ($0.name, editDistance(typed.lowercased(), $0.name)) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2, best.1 < best.0.count else { return "" }
+        return "; did you mean '\(best.0)'?"
+    }
+
+    /// The Levenshtein distance between two short words.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     static func command(named name: String) -> (any Subcommand)? {

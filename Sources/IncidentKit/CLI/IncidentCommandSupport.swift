@@ -28,6 +28,12 @@ extension CommandContext {
                 "'\(parsed.positionals[0])' is not an incident ID such as INC-20261130-001; for incidents kept in "
                     + "another folder, pass --out DIR")
         }
+        // `inc-20261130-001` as typed in lowercase names `INC-20261130-001` when only that one exists.
+        if !FileSystem.isDirectory(store.folder(id)), id.uppercased() != id,
+            FileSystem.isDirectory(store.folder(id.uppercased()))
+        {
+            id = id.uppercased()
+        }
         return (store, try store.load(id))
     }
 

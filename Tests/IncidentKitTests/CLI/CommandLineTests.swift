@@ -128,6 +128,21 @@ import Testing
         #expect(errors.contains("\n  incident route SYMPTOM [--library DIR] [--top N] [--json]\n"))
     }
 
+    /// A typing slip names the command meant; `help --help` is help, and `--version` takes nothing.
+    @Test func slipsAndStrayArguments() {
+        #expect(
+            run(["triag", "502"]).2.hasPrefix("incident: error: unknown command 'triag'; did you mean 'triage'?\n")
+        )
+        #expect(
+            run(["help", "resovle"]).2.hasPrefix(
+                "incident: error: unknown command 'resovle'; did you mean 'resolve'?\n"))
+        #expect(run(["zzz"]).2.hasPrefix("incident: error: unknown command 'zzz'\n"))
+        let help = run(["help", "--help"])
+        #expect(help.0 == 0 && help.1.hasPrefix("incident "))
+        let version = run(["--version", "extra"])
+        #expect(version.0 == 64 && version.2.contains("--version takes no argument ('extra')"))
+    }
+
     @Test(arguments: [
         (
             ["route", "502", "--bogus"],

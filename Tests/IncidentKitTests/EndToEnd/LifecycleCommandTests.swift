@@ -40,6 +40,7 @@ struct LifecycleCommandTests {
         let store = IncidentStore(root: incidents)
         let id = try #require(store.ids().first)
 
+        #expect(incident(["status", id.lowercased()]).output.contains(id), "an ID typed in lowercase names it")
         let open = incident(["status", id])
         #expect(open.status == 1)
         #expect(
