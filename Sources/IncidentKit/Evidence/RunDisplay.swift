@@ -6,6 +6,8 @@ import Synchronization
 public final class RunDisplay: Sendable {
     private let console: any Console
     private let live: Bool
+    /// The terminal's width: a live line longer than it would wrap, and `\r` would not erase it.
+    private let columns: Int?
     private let state = Mutex<(running: [Int: String], done: Int, total: Int)>(([:], 0, 0))
     /// The commands (by index in the batch) that follow their output: stopped at the window, as planned.
     private let following = Mutex<Set<Int>>([])
@@ -17,10 +19,18 @@ public final class RunDisplay: Sendable {
         set { startHandler.withLock { $0 = newValue } }
     }
 
-    /// `live` when standard output is a terminal.
-    public init(console: any Console, live: Bool) {
+    /// `live` when standard output is a terminal, `columns` its width.
+    public init(console: any Console, live: Bool, columns: Int? = RunDisplay.terminalColumns()) {
         self.console = console
         self.live = live
+        self.columns = columns
+    }
+
+    /// The width of the terminal on standard output, if it is one.
+    public static func terminalColumns() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     func begin(total: Int, following: Set<Int> = []) {
@@ -63,7 +73,10 @@ public final class RunDisplay: Sendable {
     private func status(_ state: (running: [Int: String], done: Int, total: Int)) -> String {
         let running = state.running.keys.sorted().compactMap { state.running[$0] }
         let names = running.prefix(2).joined(separator: ", ") + (running.count > 2 ? ", ..." : "")
-        return "  \(state.done)/\(state.total) done" + (names.isEmpty ? "" : "; running: \(names)")
+        let line = "  \(state.done)/\(state.total) done" + (names.isEmpty ? "" : "; running: \(names)")
+        // Kept within the terminal's width (one column spare), so that it never wraps.
+        guard let columns, columns > 10, line.count >= columns else { return line }
+        return String(line.prefix(columns - 2)) + "…"
     }
 
     static func describe(_ status: TerminationStatus?, timedOut: Bool) -> String {

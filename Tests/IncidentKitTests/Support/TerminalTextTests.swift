@@ -132,6 +132,27 @@ import Testing
     }
 }
 
+@Suite struct LiveProgressWidthTests {
+    /// On an 80-column terminal the live line never reaches the last column, however long the labels.
+    @Test func theLiveLineFitsTheTerminal() {
+        let log = WriteLog()
+        let display = RunDisplay(console: log, live: true, columns: 80)
+        display.begin(total: 3)
+        let long = "Status line of the health path through nginx, as clients see it, with a very long title"
+        display.handle(.started(index: 0, label: long))
+        display.handle(.started(index: 1, label: long))
+        for write in log.writes {
+            let line = write.replacingOccurrences(of: TerminalText.eraseLine, with: "")
+            #expect(line.count <= 79 && line.hasSuffix("…"), "\(line.count): \(line)")
+        }
+        let short = WriteLog()
+        let narrow = RunDisplay(console: short, live: true, columns: 80)
+        narrow.begin(total: 1)
+        narrow.handle(.started(index: 0, label: "ps aux"))
+        #expect(short.writes.last == TerminalText.eraseLine + "  0/1 done; running: ps aux")
+    }
+}
+
 /// A console that keeps each write apart, as the filter sees them.
 private final class WriteLog: Console {
     private let log = Mutex<[String]>([])
