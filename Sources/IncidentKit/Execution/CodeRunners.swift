@@ -702,6 +702,14 @@ enum CodeRunners {
         let words = commandWords(segment)
         let program = words.first.map(baseName) ?? ""
         if program == "xargs" || program == "parallel" { return true }
+        // A wrapper that is a runner itself (`flock`, `busybox`) hands its input to the shell after it.
+        if wrappers.contains(runner),
+            let inner = words.dropFirst().compactMap(Self.runner).first(where: {
+                $0 != runner && !wrappers.contains($0)
+            })
+        {
+            return readsCode(segment, runner: inner)
+        }
         // `sudo -s` and `env -S` are judged by the rules for sudo and env.
         guard let at = words.firstIndex(where: { Self.runner($0) == runner }) else { return false }
         let args = words[(at + 1)...]

@@ -2,8 +2,9 @@
 ///
 /// The command is lexed into simple commands (every part of a pipeline, `;`, `&&`, `||` list and
 /// `$(...)` substitution counts); wrappers such as `sudo`, `ssh HOST`, `xargs`, `env`, `nohup`,
-/// `timeout N`, `sh -c` and `kubectl exec` are looked through. A command not known to change
-/// anything is read-only: this is a guard against accidents, not a sandbox.
+/// `timeout N`, `sh -c` and `kubectl exec` are looked through. A command is read-only only when it is
+/// known to only read (a program no rule knows asks first): this is a guard against accidents, not a
+/// sandbox.
 public enum RiskClassifier {
     /// The risk of `command`, with every reason found.
     public static func classify(_ command: String) -> CommandRisk {
@@ -14,14 +15,14 @@ public enum RiskClassifier {
         return unique.isEmpty ? .readOnly : .mutating(reasons: unique)
     }
 
-    /// The reasons a command marked read-only by a runbook is mutating after all, or nil when the
-    /// mark agrees with the classifier (the linter turns a non-nil answer into a warning).
     /// Whether every reason of a mutating risk is only that a program is not known (no known change).
     public static func onlyUnknown(_ risk: CommandRisk) -> Bool {
         risk.isMutating && risk.reasons.allSatisfy { $0.contains(RiskRules.unknownMarker) }
     }
 
-    /// A program the rules do not know is no conflict: the mark is how a runbook vouches for it.
+    /// The reasons a command marked read-only by a runbook is mutating after all, or nil when the
+    /// mark agrees with the classifier (the linter turns a non-nil answer into a warning). A program the
+    /// rules do not know is no conflict: the mark is how a runbook vouches for it.
     public static func readOnlyMarkConflict(_ command: String) -> [String]? {
         let known = classify(command).reasons.filter { !$0.contains(RiskRules.unknownMarker) }
         return known.isEmpty ? nil : known
@@ -106,7 +107,8 @@ public enum RiskClassifier {
         // command /dev/null as input, so such a program only ever reads what is piped or redirected in.
         let program = RiskRules.programName(first)
         let passesOn = CodeRunners.runner(first) != nil || Self.passThrough.contains(program)
-        if passesOn, let runner = CodeRunners.runnerOfSegment(segment),
+        // (Only when something feeds it: `python3 --version` or a bare `bash` reads /dev/null.)
+        if passesOn, context.fed || !segment.hereDocuments.isEmpty, let runner = CodeRunners.runnerOfSegment(segment),
             CodeRunners.readsCode(segment, runner: runner)
         {
             return ["runs the text piped into it as code (| \(runner))"]
@@ -118,6 +120,9 @@ public enum RiskClassifier {
     private static let passThrough: Set<String> = [
         "sudo", "doas", "env", "nice", "ionice", "timeout", "command", "exec", "nohup", "time", "stdbuf", "chrt",
         "taskset", "setsid", "xargs", "parallel", "runuser", "su", "kubectl", "oc", "docker", "podman", "nerdctl",
+        // (Found in review 6: `cat fix.sh | flock /tmp/l bash`, `chroot /host bash < fix.sh`.)
+        "flock", "chroot", "nsenter", "unshare", "setpriv", "busybox", "faketime", "strace", "ltrace", "valgrind",
+        "toolbox", "ip", "torsocks", "proxychains", "proxychains4", "daemonize", "sshpass", "prlimit", "perf", "k",
     ]
 
     /// `NAME=value` before a command.

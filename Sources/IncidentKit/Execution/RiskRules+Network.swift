@@ -8,7 +8,7 @@ extension RiskRules {
             let changes: Set<String> = [
                 "--append", "--insert", "--delete", "--replace", "--flush", "--delete-chain", "--policy",
                 "--new-chain",
-                "--rename-chain", "--zero",
+                "--rename-chain", "--zero", "--atomic-commit", "--atomic-init", "--atomic-save", "--init-table",
             ]
             // (A long option cut short counts as the one it begins: `--flu`, `--app`.)
             guard
@@ -44,9 +44,14 @@ extension RiskRules {
             }
             return ["changes firewall rules (nft \(change))"]
         case "ufw":
-            let verb = positionals(args).first ?? ""
-            return ["status", "show", "version", "app", ""].contains(verb)
-                ? [] : ["changes firewall rules (ufw \(verb))"]
+            let words = positionals(args)
+            let verb = words.first ?? ""
+            // (`ufw app list` and `app info X` show; `app update`, `app default` change.)
+            if verb == "app" {
+                return ["list", "info"].contains(words.dropFirst().first ?? "list")
+                    ? [] : ["changes firewall rules (ufw app)"]
+            }
+            return ["status", "show", "version", ""].contains(verb) ? [] : ["changes firewall rules (ufw \(verb))"]
         case "firewall-cmd":
             let reads = args.allSatisfy {
                 $0.hasPrefix("--list") || $0.hasPrefix("--get") || $0.hasPrefix("--query") || $0 == "--state"

@@ -70,14 +70,28 @@ extension RiskRules {
             let changes: Set<String> = [
                 "--install", "--remove", "--purge", "--configure", "--unpack", "--set-selections",
             ]
-            return hasChangingFlag(args, changes, letters: "irP") ? ["installs or removes packages (dpkg)"] : []
+            if hasChangingFlag(args, changes, letters: "irP") { return ["installs or removes packages (dpkg)"] }
+            // Read-only only by a query it is known to make (`-l`, `-L`, `-s`, `-S`...); `--add-architecture`,
+            // `--clear-selections`, `--update-avail` and the like change its database.
+            let queries: Set<String> = [
+                "-l", "--list", "-L", "--listfiles", "-s", "--status", "-S", "--search", "-p", "--print-avail",
+                "--get-selections", "--print-architecture", "--print-foreign-architectures", "--audit", "-C",
+                "--verify", "-V", "--compare-versions", "--version", "--help", "-c", "--contents", "-I", "--info",
+                "-f", "--field", "--assert-multi-arch", "--validate-version",
+            ]
+            return args.isEmpty || args.contains(where: { queries.contains(String($0.prefix { $0 != "=" })) })
+                ? [] : [unknownReason("dpkg \(args[0])")]
         case "rpm":
             let changes: Set<String> = ["--install", "--upgrade", "--freshen", "--erase", "--import"]
             let queries = args.contains {
                 $0.hasPrefix("-q") || $0 == "--query" || $0.hasPrefix("-V") || $0 == "--verify"
             }
-            return !queries && hasChangingFlag(args, changes, letters: "iUFe")
-                ? ["installs or removes packages (rpm)"] : []
+            if !queries && hasChangingFlag(args, changes, letters: "iUFe") {
+                return ["installs or removes packages (rpm)"]
+            }
+            // Read-only only as a query or a check; `--rebuilddb`, `--setperms`, `--addsign` change.
+            let shows = queries || hasFlag(args, ["--version", "--help", "--showrc", "--eval", "-E", "--querytags"])
+            return shows || args.isEmpty ? [] : [unknownReason("rpm \(args[0])")]
         default:
             return nil
         }

@@ -38,6 +38,25 @@ extension RiskRules {
             let sub = positionals(args).prefix(2).joined(separator: " ")
             return ["version", "help", "node status", "node ls", ""].contains(sub)
                 ? [] : ["runs cockroach \(sub), which is not known to be read-only"]
+        case "mysqladmin", "mariadb-admin":
+            // Each word is a command of its own (`mysqladmin status flush-logs`): read-only only if all show.
+            let reads: Set<String> = [
+                "processlist", "proc", "status", "extended-status", "variables", "version", "ping",
+            ]
+            let commands = operands(
+                args,
+                valued: [
+                    "-h", "-u", "-P", "-S", "-c", "-i", "-w", "--host", "--user", "--port", "--socket", "--count",
+                    "--sleep", "--wait", "--defaults-file", "--defaults-extra-file",
+                ])
+            guard let change = commands.first(where: { !reads.contains($0.lowercased()) }) else { return [] }
+            return ["changes the database server (\(name) \(change))"]
+        case "smartctl":
+            // Showing (`-a`, `-H`, `-x`...) unless it also starts a test or sets a setting.
+            let sets = hasChangingFlag(
+                args,
+                ["-t", "--test", "-s", "--smart", "-o", "--offlineauto", "-S", "--saveauto", "--set", "-X", "--abort"])
+            return sets ? ["changes a disk's settings or starts a test (smartctl)"] : []
         case "pg_basebackup", "pg_rewind", "pg_resetwal", "pg_resetxlog", "pg_upgrade":
             return hasFlag(args, ["--help", "-?", "--version", "-V"])
                 ? [] : ["writes a database's data folder (\(name))"]
@@ -75,7 +94,11 @@ extension RiskRules {
             // Each text on its own, then all of them as one: a statement does not run on into the next
             // `-c` text or another command's words (`-c "COPY t TO '/x'" -c "COPY t TO STDOUT"`), and one
             // spread over several words (`echo DROP TABLE x | psql`) is still seen.
-            let sqlTexts = args + context.hereDocuments + context.pipelineWords
+            // (Option names are no SQL: `influx -execute 'SHOW DATABASES'`.)
+            let isOption = { (word: String) in
+                word.range(of: #"^--?[A-Za-z][A-Za-z0-9-]*(=\S*)?$"#, options: .regularExpression) != nil
+            }
+            let sqlTexts = (args + context.hereDocuments + context.pipelineWords).filter { !isOption($0) }
             guard
                 let keyword = sqlTexts.lazy.compactMap(SQLRisk.firstChange).first
                     ?? SQLRisk.firstChange(in: sqlTexts.joined(separator: "\n"))
@@ -215,6 +238,9 @@ extension RiskRules {
                 "--tlskey", "--connection", "--root", "--runroot", "--url", "--identity", "--storage-driver",
                 "--storage-opt", "--cgroup-manager", "--runtime", "--tmpdir", "--events-backend", "--conmon",
                 "--volumepath", "--imagestore", "--network-cmd-path", "--module", "--hooks-dir",
+                // crictl's and nerdctl's.
+                "-r", "--runtime-endpoint", "-i", "--image-endpoint", "-t", "--timeout", "-n", "--namespace",
+                "--address", "--snapshotter",
             ])
         // Compose's own options come after `compose` (`docker compose -p logs down`: `logs` is the project).
         var verbs = words
@@ -245,9 +271,17 @@ extension RiskRules {
         {
             return []
         }
-        guard let verb = verbs.first(where: all.contains) else {
+        // The command is the first word past the options (`docker save -o x.tar info`: `info` is an image);
+        // a management command's action is the first known word after its group.
+        let compose = words.first == "compose" || name.hasSuffix("-compose")
+        let isGroup = (name == "docker" || name == "podman") && !compose && verbs.first.map(groups.contains) == true
+        let found =
+            isGroup ? verbs.dropFirst().first(where: all.contains) : verbs.first.flatMap { all.contains($0) ? $0 : nil }
+        guard let verb = found else {
             return verbs.first.map { [unknownReason("\(name) \($0)")] } ?? []
         }
+        // `crictl config --set KEY=VALUE` writes its configuration file.
+        if verb == "config", hasChangingFlag(args, ["--set"]) { return ["changes \(name)'s configuration (--set)"] }
         if verb == "exec" {
             let rest = dropOptions(
                 args.drop { $0 != "exec" }.dropFirst(),
@@ -281,16 +315,42 @@ extension RiskRules {
             "push", "reset", "clean", "checkout", "switch", "restore", "pull", "merge", "rebase",
             "commit", "cherry-pick", "revert", "am", "apply", "stash", "rm", "mv", "gc", "prune", "init", "clone",
             "add", "worktree", "submodule", "notes", "update-ref", "update-index", "filter-branch", "repack",
+            // Found in review 6: commands that rewrite the work tree, refs or objects, or write files.
+            "checkout-index", "read-tree", "bisect", "sparse-checkout", "maintenance", "replace", "pack-refs",
+            "rerere", "commit-graph", "prune-packed", "update-server-info", "fast-import", "format-patch", "bundle",
         ]
         let reads: Set<String> = [
             "status", "log", "diff", "show", "blame", "rev-parse", "describe", "fetch", "ls-files",
             "remote", "branch", "tag", "config", "grep", "shortlog", "reflog", "rev-list", "ls-remote",
-            "cat-file", "help",
-            "version",
+            "cat-file", "help", "version", "symbolic-ref", "hash-object", "archive", "ls-tree", "show-ref",
+            "for-each-ref", "merge-base", "name-rev", "count-objects", "fsck", "verify-commit", "verify-tag", "var",
         ]
-        guard let verb = firstVerb(args, in: changes.union(reads)) else { return [] }
+        // `-c core.fsmonitor=…`, `core.sshCommand`, an alias running a shell (`!…`): a setting that runs a command.
+        for (index, arg) in args.enumerated() where arg == "-c" && index + 1 < args.count {
+            let setting = args[index + 1].lowercased()
+            if ["fsmonitor", "sshcommand", "pager", "editor", "hookspath", "askpass", "!"].contains(
+                where: setting.contains)
+            {
+                return ["runs git with a setting that runs a command (git -c \(args[index + 1].prefix { $0 != "=" }))"]
+            }
+        }
+        // The command is the first word past git's own options (`-C DIR`, `-c KEY=VALUE`, `--git-dir DIR`).
+        let words = operands(args, valued: ["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path"])
+        guard let verb = words.first else { return [] }
+        guard changes.contains(verb) || reads.contains(verb) else { return [unknownReason("git \(verb)")] }
         let rest = Array(args.drop { $0 != verb }.dropFirst())
+        // A read that writes its output into a file (`git log --output=x`, `git archive -o x.tar`).
+        if hasChangingFlag(rest, ["--output"]) || verb == "archive" && hasFlag(rest, ["-o"]) {
+            return ["writes output into a file (git \(verb) --output)"]
+        }
         switch verb {
+        case "reflog":
+            return ["expire", "delete"].contains(positionals(rest).first ?? "")
+                ? ["changes the reflog (git reflog)"] : []
+        case "symbolic-ref" where positionals(rest).count >= 2:
+            return ["changes a ref (git symbolic-ref)"]
+        case "hash-object" where hasFlag(rest, ["-w"]):
+            return ["writes an object (git hash-object -w)"]
         case "push": return ["pushes commits (git push)"]
         case "reset":
             return hasFlag(rest, ["--hard"])

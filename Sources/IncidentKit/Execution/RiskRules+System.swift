@@ -235,7 +235,7 @@ extension RiskRules {
             // (`hostnamectl hostname NAME` sets it too, on newer systemd.)
             let words = positionals(args)
             let setters: Set<String> = [
-                "hostname", "icon-name", "chassis", "deployment", "location", "ntp", "timezone",
+                "hostname", "icon-name", "chassis", "deployment", "location", "ntp", "timezone", "ntp-servers",
             ]
             guard let verb = words.first, verb.hasPrefix("set-") || setters.contains(verb) && words.count >= 2
             else { return [] }
@@ -312,9 +312,16 @@ extension RiskRules {
             letters += arg.drop { $0 == "-" }
         }
         func has(_ long: String) -> Bool { args.contains { $0 == long || $0.hasPrefix(long + "=") } }
-        if has("--to-command") || has("--use-compress-program") || letters.contains("I") {
-            return ["runs a program (tar --to-command, -I)"]
+        // (Also a checkpoint action, an info script (`-F`) or a remote shell, found in review 6.)
+        if has("--to-command") || has("--use-compress-program") || letters.contains("I") || letters.contains("F")
+            || args.contains(where: {
+                ["--checkpoint-action", "--info-script", "--new-volume-script", "--rsh-command"].contains(
+                    String($0.prefix { $0 != "=" }))
+            })
+        {
+            return ["runs a program (tar --to-command, -I, -F, --checkpoint-action)"]
         }
+        if has("--remove-files") { return ["deletes the files it archives (tar --remove-files)"] }
         let toStdout = letters.contains("O") || has("--to-stdout")
         if letters.contains(where: { "xru".contains($0) }) || letters.contains("A") || has("--extract") || has("--get")
             || has("--append") || has("--update") || has("--delete") || has("--catenate") || has("--concatenate")

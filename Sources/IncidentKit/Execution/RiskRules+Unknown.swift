@@ -17,7 +17,7 @@ extension RiskRules {
         "format", "reload", "reconfigure", "disarm", "stepdown", "elect", "trigger", "run", "exec", "cancel", "mute",
         "unmute", "archive", "standby", "unstandby", "ban", "unban", "invalidate", "primary", "secondary", "clone",
         "follow", "rescue", "shelve", "unshelve", "undefine", "makestep", "refresh", "dispatch", "signal", "publish",
-        "seek", "recreate", "submit", "invoke", "eval", "scp",
+        "seek", "recreate", "submit", "invoke", "eval", "scp", "credentials",
         "abort", "terminate", "evacuate", "cleanup", "clean", "gc", "trim", "discard", "expire", "decommission",
         "on", "off", "join", "leave", "forget", "assign", "unassign", "bind", "unbind", "register", "unregister",
         "deregister", "snooze", "ack", "acknowledge", "resolve", "close", "send", "upload",
@@ -45,7 +45,7 @@ extension RiskRules {
     /// unless what follows is an ending (`removed`, `settings`, `startup`).
     static let gluedVerbs = [
         "remove", "delete", "rm", "destroy", "purge", "kill", "wipe", "truncate", "flush", "reset", "disable",
-        "enable", "stop", "start", "set", "inject", "clear", "upgrade", "pause",
+        "enable", "stop", "start", "set", "inject", "clear", "upgrade", "pause", "drop", "create",
     ]
 
     private static let gluedEndings: Set<String> = [
@@ -61,7 +61,7 @@ extension RiskRules {
         "shutdown", "reboot", "restart", "delete-offsets", "add", "move", "clear", "add-config", "delete-config",
         "failover", "promote", "demote", "evict", "drain", "decommission", "uninstall", "install", "upgrade",
         "terminate", "flush", "rollback", "restore", "import", "apply", "commit", "enable", "disable", "repair",
-        "fix",
+        "fix", "reset", "stop", "start", "set", "update", "reload", "cleanup", "sync", "refresh",
     ]
 
     /// Subcommands that only show: what follows them is what they show (`ceph osd tree down`, `etcdctl get
@@ -82,16 +82,20 @@ extension RiskRules {
     /// Words and options that only show, of one program (`ceph -s` is `ceph status`).
     static let programReads: [String: Set<String>] = [
         "ceph": ["-s", "ops", "perf", "quorum_status", "mon_status", "report", "features"],
-        "nmcli": ["hostname"],
+        "nmcli": ["hostname", "con", "connection", "dev", "device", "general", "radio", "networking"],
+        "multipath": ["-ll", "-l"], "losetup": ["-a", "-l", "--list", "--all"], "hwclock": ["--show", "-r"],
+        "iw": ["dev", "list", "info", "link", "station", "phy"], "route": ["-n"], "iscsiadm": ["session"],
+        "numactl": ["--hardware", "-H", "--show", "-s"], "blockdev": ["--getsize64", "--getss", "--getra", "--report"],
+        "rabbitmq-diagnostics": ["alarms", "memory_breakdown", "ping", "status", "environment", "listeners"],
+        "rabbitmqctl": ["environment", "report", "cluster_status"],
+        "terraform": ["plan", "output", "validate", "providers", "show"],
+        "haproxy": ["-c"], "php-fpm": ["-t"], "exim": ["-bp"], "tuned-adm": ["active", "list"],
+        "semanage": ["-l"], "auditctl": ["-l", "-s"], "certbot": ["certificates"], "monit": ["summary", "status"],
         "chronyc": ["tracking", "sources", "sourcestats", "activity", "ntpdata", "serverstats"],
         "consul": ["members"],
         "jcmd": [
             "-l", "Thread.print", "GC.heap_info", "GC.class_histogram", "VM.flags", "VM.system_properties",
             "VM.command_line", "VM.version", "VM.uptime", "VM.info", "PerfCounter.print", "Compiler.codecache",
-        ],
-        "mysqladmin": ["processlist", "proc", "status", "extended-status", "variables", "version", "ping"],
-        "smartctl": [
-            "-a", "--all", "-i", "--info", "-H", "--health", "-x", "--xall", "-A", "--attributes", "-c", "--scan",
         ],
         "systemd-analyze": [
             "blame", "critical-chain", "time", "security", "cat-config", "calendar", "timespan", "timestamp",
@@ -125,7 +129,14 @@ extension RiskRules {
         "vmstat", "iostat", "mpstat", "sar", "sensors", "atq", "apt-cache", "iptables-save", "ip6tables-save",
         "pidstat", "iotop", "nstat", "jstack", "pg_controldata", "systemd-cgls", "systemd-cgtop", "getenforce",
         "sestatus", "ausearch", "aureport", "numastat", "slabtop", "pmap", "lsmod", "modinfo", "lsns", "lslocks",
-        "ipcs", "dmidecode", "lshw", "iftop", "dstat", "htop", "systemd-detect-virt", "pg_isready", "yes", "lsof",
+        "ipcs", "dmidecode", "lshw", "iftop", "dstat", "htop", "systemd-detect-virt", "pg_isready", "yes",
+        // Found in review 6: storage, hardware, system and service tools that only show.
+        "lvs", "vgs", "pvs", "lvdisplay", "vgdisplay", "pvdisplay", "xfs_info", "dumpe2fs", "showmount", "nfsstat",
+        "nfsiostat", "mountstats", "lsb_release", "pstree", "tree", "getfacl", "lsipc", "ntpq", "ntpstat",
+        "mcelog", "edac-util", "aa-status", "getsebool", "ldconfig", "needs-restarting", "needrestart", "jps",
+        "jstat", "jinfo", "varnishstat", "varnishlog", "postqueue", "mailq", "postconf", "klist", "mongostat",
+        "mongotop", "pg_lsclusters", "pt-query-digest", "pt-summary", "pt-mysql-summary", "kcat", "kafkacat",
+        "stern", "hubble", "execsnoop", "opensnoop-bpfcc", "tshark", "nethogs", "faillock", "chage", "lsattr", "lsof",
         "lsblk", "blkid", "findmnt", "lscpu", "lsmem", "lspci",
         "lsusb", "nproc", "getconf", "pidof", "top", "w", "who", "last", "traceroute", "tracepath", "mtr", "sleep",
         "true", "false", "printenv", "man", "dmesg", "tcpdump", "nl", "fold", "fmt", "rev", "tac", "paste",
@@ -136,15 +147,28 @@ extension RiskRules {
     /// (`etcdctl defrag`, `ceph osd set noup`), unless the program only ever reads its arguments as data.
     /// Paths, `key=value` pairs, host names and variables are not verbs; a subcommand that only shows or
     /// asks ends the search (`ceph osd tree down`, `ceph osd ok-to-stop`). A tool whose action is an
-    /// option counts too (`kafka-topics --delete`), unless told to only show (`--dry-run`). A tool that
-    /// changes things with other words is not caught: name it in the rules.
+    /// option counts too (`kafka-topics --delete`); a tool's own `--dry-run` is not trusted. Anything else
+    /// is not known to be read-only (`verbReasons`): a tool that only shows with other words is named in
+    /// the rules, or marked `[read-only]` in its runbook.
     static func unknownProgram(_ name: String, _ args: [String]) -> [String] {
         // A line of output or prose (`osd: 3 osds: 3 up`, `- ReadWriteOnce`, `2 osds down`) names no program.
         let looksLikeProgram =
             name.first.map { $0.isLetter || $0.isNumber || $0 == "_" } == true
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }
             && !name.allSatisfy(\.isNumber)
+        // (A data program's option that writes: `iptables-save -f FILE`, `sensors -s`, `lshw -dump F`.)
+        if let flags = dataProgramWrites[name], hasChangingFlag(args, flags) {
+            return ["writes a file or a setting (\(name) \(flags.sorted()[0]))"]
+        }
         guard looksLikeProgram, !dataOnlyPrograms.contains(name), !shellBuiltins.contains(name) else { return [] }
+        // A command line in an argument (`ansible all -m shell -a 'rm -rf x'`, `salt '*' cmd.run '…'`,
+        // `vagrant ssh -c '…'`): a change it is known to make is not the unknown tool's to vouch for.
+        let inner = args.filter { $0.contains(" ") }.flatMap { text in
+            RiskClassifier.classify(text).reasons.filter {
+                !$0.contains(unknownMarker) && !$0.contains("which is not known to be read-only")
+            }.map { $0 + " in an argument of " + name }
+        }
+        if !inner.isEmpty { return inner }
         // Tools whose name is their action: they take only its options.
         let acting: Set<String> = ["kafka-leader-election", "kafka-preferred-replica-election"]
         let bare = name.hasSuffix(".sh") ? String(name.dropLast(3)) : name
@@ -165,6 +189,18 @@ extension RiskRules {
     /// The reasons of `unknownProgram`, for a program of any name (`$KUBECTL delete pod x`). With
     /// `failClosed`, a program nothing shows to only read is not taken for read-only.
     static func verbReasons(_ name: String, _ args: [String], failClosed: Bool = true) -> [String] {
+        // An output file (`ceph auth get x -o /etc/ceph/keyring`, `--output-file=/tmp/x`): a path, not a format.
+        for (index, arg) in args.enumerated() {
+            let option = String(arg.prefix { $0 != "=" })
+            guard ["-o", "--output", "--out", "--output-file", "--outfile"].contains(option) else { continue }
+            let value =
+                arg.contains("=") ? String(arg.drop { $0 != "=" }.dropFirst()) : args.dropFirst(index + 1).first ?? ""
+            if value.contains("/") || value.range(of: #"\.[A-Za-z0-9]{1,8}$"#, options: .regularExpression) != nil,
+                !["-", "/dev/stdout", "/dev/stderr", "/dev/null"].contains(value)
+            {
+                return ["writes output into a file (\(name) \(option) \(value))"]
+            }
+        }
         // A `--dry-run` of a tool no rule knows is not trusted: `certbot renew --dry-run` still runs its hooks.
         if let flag = args.first(where: { actionFlags.contains(optionName($0)) }) {
             return ["runs \(name) \(flag.prefix { $0 != "=" }), which is not known to be read-only"]
@@ -184,9 +220,7 @@ extension RiskRules {
                 // What follows a read is what it reads (`ceph osd tree down`), unless it acts on it
                 // (`ceph health mute OSD_NEARFULL`).
                 let next = words.dropFirst(index + 1).first.map(verbParts) ?? []
-                if readVerbs.contains(word), let action = next.first,
-                    ["mute", "unmute", "archive", "reset", "clear"].contains(action)
-                {
+                if let action = next.first, Self.actsOnWhatItReads.contains(action) {
                     return ["runs \(name) \(word) \(action), which is not known to be read-only"]
                 }
                 return []
@@ -201,11 +235,15 @@ extension RiskRules {
                 let shown = ([name] + words.prefix(index + 1)).joined(separator: " ")
                 return ["runs \(shown), which is not known to be read-only"]
             }
-            // A part that shows, in a word with no part that acts (`list-nodes`, `dump_historic_ops`).
+            // A part that shows, in a word with no part that acts (`list-nodes`, `dump_historic_ops`), unless
+            // the next word acts on it (`ceph daemon osd.0 perf reset`).
             if !mayBeValue,
-                parts.contains(where: { readVerbs.contains($0) || programReads[name]?.contains($0) == true })
-                    || parts.first.map(isGluedReadVerb) == true
+                parts.contains(where: readVerbs.contains) || parts.first.map(isGluedReadVerb) == true
             {
+                let next = words.dropFirst(index + 1).first.map(verbParts) ?? []
+                if let action = next.first, Self.actsOnWhatItReads.contains(action) {
+                    return ["runs \(name) \(word) \(action), which is not known to be read-only"]
+                }
                 return []
             }
         }
@@ -216,13 +254,32 @@ extension RiskRules {
             return []
         }
         if args.contains(where: { programReads[name]?.contains($0) == true }) { return [] }
+        // A program whose name is an action (`dropdb`, `stop-all.sh`, `kafka-delete-records.sh`) is known to
+        // act: a `[read-only]` mark does not vouch for it.
+        let bare = name.hasSuffix(".sh") ? String(name.dropLast(3)) : name
+        if verbParts(bare).contains(where: { actionVerbs.contains($0) || isGluedVerb($0) }) {
+            return ["runs \(name), whose name says it acts"]
+        }
         return [unknownReason(name)]
     }
+
+    /// Options of programs that otherwise only read, which write a file or a setting.
+    static let dataProgramWrites: [String: Set<String>] = [
+        "iptables-save": ["-f", "--file"], "ip6tables-save": ["-f", "--file"], "sensors": ["-s", "--set"],
+        "lshw": ["-dump"], "dmidecode": ["--dump-bin"],
+    ]
+
+    /// Words that act on what the read before them names (`ceph health mute X`, `perf reset`).
+    static let actsOnWhatItReads: Set<String> = [
+        "mute", "unmute", "archive", "reset", "clear", "expire", "delete", "set",
+    ]
 
     /// Options that make a tool no rule knows only show (`kafka-topics --describe`, `foo --help`), compared
     /// whole.
     /// (`kafka-consumer-groups --reset-offsets` without `--execute` only plans the reset.)
-    static let readFlags: Set<String> = ["list", "describe", "help", "version", "usage", "reset-offsets"]
+    static let readFlags: Set<String> = [
+        "list", "describe", "help", "version", "usage", "reset-offsets", "display", "query", "show", "status", "info",
+    ]
 
     /// A word's parts, lowercased: split at `-`, `_` and `:`, and, in a word that begins in lowercase,
     /// where a lowercase letter meets a capital (`luksFormat` is `luks` and `format`; `CrashLoopBackOff`

@@ -260,11 +260,30 @@ extension RiskRules {
             let writes = hasChangingFlag(args, ["-o", "--output"]) ? ["writes output into a file (\(name) -o)"] : []
             return writes + inner(dropOptions(args, valued: valued), context, via: name)
         case "valgrind", "torsocks", "proxychains", "proxychains4", "daemonize", "catchsegv", "sshpass":
-            // They run the command after their own options (sshpass's password: `-p PASS ssh host …`).
-            let valued: Set<String> = [
-                "-p", "-f", "-d", "-P", "-u", "-a", "-c", "-e", "-o", "-l", "-E", "-i", "-q",
-            ]
-            return inner(dropOptions(args, valued: name == "valgrind" ? [] : valued), context, via: name)
+            // They run the command after their own options (sshpass's password: `-p PASS ssh host …`; its
+            // `-e` takes the password from the environment and no value).
+            let valued: Set<String> =
+                switch name {
+                case "sshpass": ["-p", "-f", "-d", "-P"]
+                case "torsocks": ["-u", "-p", "-a", "-P"]
+                case "proxychains", "proxychains4": ["-f"]
+                case "daemonize": ["-a", "-c", "-e", "-o", "-p", "-l", "-u", "-E"]
+                default: []
+                }
+            return inner(dropOptions(args, valued: valued), context, via: name)
+        case "mosh":
+            // `mosh [options] HOST -- COMMAND…`; without a command, an interactive remote shell.
+            let rest = dropOptions(args, valued: ["-p", "--port", "--ssh", "--server", "--client", "--predict"])
+            guard let host = rest.first else { return [] }
+            let remote = rest.dropFirst().drop { $0 == "--" }
+            if remote.isEmpty { return ["opens an interactive remote shell (mosh \(host))"] }
+            return innerText(remote.joined(separator: " "), context, via: "mosh \(host)")
+        case "pssh", "parallel-ssh":
+            // `pssh -h HOSTS [-i] COMMAND…` runs COMMAND on every host.
+            let valued: Set<String> = ["-h", "-H", "-l", "-p", "-o", "-e", "-t", "-O", "-x", "-X", "--hosts", "--host"]
+            let remote = dropOptions(args, valued: valued)
+            if remote.isEmpty { return ["runs commands on many hosts (\(name))"] }
+            return innerText(remote.joined(separator: " "), context, via: name)
         case "faketime":
             // `faketime [options] TIMESTAMP COMMAND…`
             return inner(dropOptions(args, valued: ["-m", "-p"]).dropFirst(), context, via: "faketime")
@@ -287,9 +306,6 @@ extension RiskRules {
             let remote = dropOptions(args, valued: valued)
             if remote.isEmpty { return ["opens an interactive remote shell (\(name))"] }
             return innerText(remote.joined(separator: " "), context, via: name)
-        case "python", "python3":
-            guard args.count > 2, args[0] == "-m" else { return nil }
-            return reasons(Array(args.dropFirst()), context)
         default:
             return nil
         }

@@ -35,8 +35,13 @@ enum RiskRules {
         // `{rm,-rf,x}`, `$'\x72\x6d'`): which program runs is not shown.
         let globbed = first.count > 1 && first != "[[" && first.contains(where: { "*?[".contains($0) })
         let braced = first.contains("{") && first.contains(",") && !first.contains("{{")
+        // (Also a path with a variable in it, `./$TOOL reset`, and the script's own arguments, `"$@"`, `$1`.)
+        let variablePath = first.contains("$") && !first.hasPrefix("$")
+        let arguments =
+            ["$@", "$*", "${@}", "${*}"].contains(first)
+            || first.range(of: #"^\$\{?[0-9]"#, options: .regularExpression) != nil
         if first.contains("$(") || first.contains("`") || first.hasPrefix("$'") || first.contains("\\") || globbed
-            || braced
+            || braced || variablePath || arguments
         {
             return ["runs a program whose name is computed (\(first))"]
         }
@@ -139,7 +144,8 @@ enum RiskRules {
             return args.dropFirst(module + 1).first == "json.tool"
                 ? [] : ["runs a module that is not classified (\(name) -m)"]
         }
-        guard let script = args.first(where: { !$0.hasPrefix("-") }) else { return nil }
+        // No script and no code: a version, help, or an interpreter reading the empty input it is given.
+        guard let script = args.first(where: { !$0.hasPrefix("-") }) else { return [] }
         return ["runs a script that is not classified (\(name) \(script))"]
     }
 

@@ -35,6 +35,13 @@ enum SQLRisk {
         // methods that write or move a replica.
         "INTO", "RESTART", "CLONE", "BACKUP", "RESTORE", "UNDROP", "EXPORT", "DBLINK", "RUNCOMMAND", "SYNCFROM", "SAVE",
         "DISABLEBALANCING", "ENABLEBALANCING", "MAPREDUCE",
+        // Found in review 6: PostgreSQL's pre-10 names and functions that write or signal, T-SQL's EXEC and
+        // DBCC, MySQL's XA and sys procedures, Mongo's views, index hiding and settings.
+        "PG_SWITCH_XLOG", "PG_XLOG_REPLAY_PAUSE", "PG_XLOG_REPLAY_RESUME", "PG_COPY_PHYSICAL_REPLICATION_SLOT",
+        "PG_COPY_LOGICAL_REPLICATION_SLOT", "PG_REPLICATION_ORIGIN_CREATE", "PG_REPLICATION_ORIGIN_DROP", "LO_CREATE",
+        "LO_PUT", "LO_FROM_BYTEA", "PG_FILE_WRITE", "NOTIFY", "PG_NOTIFY", "PG_LOGICAL_EMIT_MESSAGE", "PREPARE",
+        "SECURITY", "PG_IMPORT_SYSTEM_COLLATIONS", "EXEC", "EXECUTE", "DBCC", "RECONFIGURE", "XA",
+        "PS_TRUNCATE_ALL_TABLES", "CREATEVIEW", "HIDEINDEX", "UNHIDEINDEX", "SETLOGLEVEL", "ROTATECERTIFICATES",
     ]
 
     /// Database commands of Mongo's `runCommand({ … })` and `adminCommand({ … })` that only show.
@@ -136,10 +143,32 @@ enum SQLRisk {
                 words.append((current.uppercased(), nil, previous, statement, wordCommented))
             }
         }
+        // Every `pg_stat_reset…` function clears statistics.
+        if let reset = words.first(where: { $0.word.hasPrefix("PG_STAT_RESET") && $0.next == "(" }) {
+            return reset.word
+        }
         for (offset, entry) in words.enumerated() where keywords.contains(entry.word) {
             let following = offset + 1 < words.count ? words[offset + 1].word : ""
             switch entry.word {
             case "REPLACE" where following != "INTO": continue
+            // `PREPARE TRANSACTION` ends a transaction half way; `PREPARE stmt AS …` only names a query.
+            case "PREPARE" where following != "TRANSACTION": continue
+            case "NOTIFY" where offset > 0 && ![";", "\n"].contains(words[offset - 1].next ?? " "): continue
+            case "SECURITY" where following != "LABEL": continue
+            case "XA" where !["COMMIT", "ROLLBACK", "START", "BEGIN", "END", "PREPARE"].contains(following): continue
+            // `EXECUTE name` runs a prepared statement, in PostgreSQL, whatever it is; T-SQL's EXEC runs a
+            // procedure: at the start of a statement, neither is known to only read.
+            case "EXEC", "EXECUTE":
+                // T-SQL's `EXEC sp_x`, `EXEC db.dbo.proc`, `EXEC('…')` or `EXEC @sql`, and PostgreSQL's
+                // `EXECUTE stmt(…)`: not the `exec` of `kubectl exec … -- psql` among the pipeline's words.
+                if offset > 0 && ![";", "\n"].contains(words[offset - 1].next ?? " ") { continue }
+                let next = offset + 1 < words.count ? words[offset + 1] : nil
+                let procedure =
+                    entry.next == "(" || following.hasPrefix("SP_") || following.hasPrefix("XP_")
+                    || next?.previous == "@" || next?.next == "." || next?.next == "("
+                if !procedure { continue }
+            case "CREATEVIEW", "HIDEINDEX", "UNHIDEINDEX", "SETLOGLEVEL", "ROTATECERTIFICATES":
+                if entry.previous != "." || entry.next != "(" { continue }
             // `SELECT … INTO new_table` makes a table; `INSERT`, `MERGE` and `REPLACE INTO` are found by their
             // own word, and `INTO @var` only sets a variable.
             case "INTO":
@@ -185,7 +214,8 @@ enum SQLRisk {
                 }
             case "CHANGE" where following != "MASTER" && following != "REPLICATION": continue
             case "PURGE" where following != "BINARY" && following != "MASTER": continue
-            case "RESET" where !["MASTER", "SLAVE", "REPLICA", "BINARY", "PERSIST"].contains(following): continue
+            case "RESET" where !["MASTER", "SLAVE", "REPLICA", "BINARY", "PERSIST", "QUERY"].contains(following):
+                continue
             case "LOAD" where following != "DATA" && following != "XML": continue
             case "REFRESH" where following != "MATERIALIZED": continue
             case "INSTALL", "UNINSTALL":

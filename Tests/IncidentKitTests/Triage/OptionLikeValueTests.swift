@@ -48,7 +48,7 @@ import Testing
         #expect(runs.isMutating)
         #expect(
             runs.reasons == [
-                "runs a program (tar --to-command, -I)",
+                "runs a program (tar --to-command, -I, -F, --checkpoint-action)",
                 "the value of {{archive}} starts with '-', which the command may read as an option",
             ])
         let unknown = try prepare("grep -c x {{file}}", ["file": "--devices=read"])
