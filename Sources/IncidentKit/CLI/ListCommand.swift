@@ -37,7 +37,7 @@ struct ListCommand: Subcommand {
         for record in records {
             let state = record.mitigatedAt != nil ? "mitigated" : record.dryRun ? "dry run" : record.phase.rawValue
             context.console.write(
-                "\(record.id)  \((record.severity?.level ?? "-").padding(to: 5))\(state.padding(to: 10))\(record.route.title): \(record.symptom)\n"
+                "\(record.id)  \((record.severity?.level ?? "-").padding(to: 5))\(state.padding(to: 10))\(record.route.title): \(TerminalText.abbreviated(record.symptom))\n"
             )
         }
         return .success

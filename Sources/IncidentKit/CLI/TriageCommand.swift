@@ -129,7 +129,7 @@ struct TriageCommand: Subcommand {
     static func choose(_ routing: RoutingResult, prompter: any Prompter, console: any Console)
         throws(IncidentError) -> (RouteChoice, String?)
     {
-        console.write(console.bold("Symptom:") + " \(routing.symptom)\n")
+        console.write(console.bold("Symptom:") + " \(TerminalText.abbreviated(routing.symptom, limit: 300))\n")
         if routing.confident, let best = routing.best {
             var chosen = best
             var warning: String?

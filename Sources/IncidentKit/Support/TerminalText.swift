@@ -2,6 +2,14 @@
 /// move the cursor, rename the window or hide what follows; they are shown instead: `^[` for ESC,
 /// `^?` for DEL, `?` for the C1 controls. Tabs and newlines stay.
 public enum TerminalText {
+    /// `text` on one line of at most `limit` characters, for a list or a heading (a 95 KB pasted log as
+    /// a symptom): longer text is cut with `… (N characters)`. The record keeps the whole text.
+    public static func abbreviated(_ text: String, limit: Int = 200) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard line.count > limit else { return line }
+        return String(line.prefix(limit)) + "… (\(text.count) characters)"
+    }
+
     public static func printable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var shown = String.UnicodeScalarView()

@@ -132,6 +132,16 @@ import Testing
     }
 }
 
+@Suite struct AbbreviatedTextTests {
+    /// A long pasted symptom is cut for lists and headings, and says how long it was; short text stays.
+    @Test func longTextIsCutOnOneLine() {
+        #expect(TerminalText.abbreviated("502 from nginx") == "502 from nginx")
+        #expect(TerminalText.abbreviated("a\nb") == "a b")
+        let long = String(repeating: "x", count: 500)
+        #expect(TerminalText.abbreviated(long) == String(repeating: "x", count: 200) + "… (500 characters)")
+    }
+}
+
 @Suite struct LiveProgressWidthTests {
     /// On an 80-column terminal the live line never reaches the last column, however long the labels.
     @Test func theLiveLineFitsTheTerminal() {
