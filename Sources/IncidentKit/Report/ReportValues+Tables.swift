@@ -80,7 +80,10 @@ extension ReportValues {
         case .skippedMissingVariables:
             let missing = item.missing.isEmpty ? "variables" : item.missing.joined(separator: ", ")
             return "skipped: missing " + missing
-        case .unavailable: return "unavailable" + (note.map { ": " + $0 } ?? "")
+        // (A note that says so already, `unavailable here: needs systemctl`, is not said twice.)
+        case .unavailable:
+            guard let note else { return "unavailable" }
+            return note.hasPrefix("unavailable") ? note : "unavailable: " + note
         case .mutatingNotRun: return "not run: mutating"
         case .dryRun: return "not run: dry run"
         case .unsafe: return "not run: unsafe" + (note.map { ": " + $0 } ?? "")

@@ -47,6 +47,15 @@ import Testing
         #expect(title >= 0 && lines[title + 2] == ReportRenderer.dryRunBanner.dropLast())
     }
 
+    /// An evidence command that could not run says "unavailable" once, whether or not its note says it.
+    @Test func anUnavailableEvidenceItemSaysSoOnce() {
+        var item = EvidenceItem(title: "Unit", source: "c.md:1", command: "systemctl status x", status: .unavailable)
+        item.note = "unavailable here: needs systemctl (this host does not run systemd)"
+        #expect(ReportValues.result(of: item) == "unavailable here: needs systemctl (this host does not run systemd)")
+        item.note = "needs systemctl"
+        #expect(ReportValues.result(of: item) == "unavailable: needs systemctl")
+    }
+
     /// A command that could not run says why once: the note names the missing tool.
     @Test func anUnavailableActionSaysWhyOnce() {
         var action = WorkflowAction(
