@@ -30,6 +30,16 @@ public struct CommandContext: Sendable {
     func loadLibrary(_ parsed: ArgumentParser.Parsed, scope: Library.Scope = .all) throws(IncidentError) -> Library {
         let root = try LibraryLocator.locate(
             explicit: parsed.value("library"), environment: environment, currentDirectory: currentDirectory)
+        warnIfFolderOfLibrary(root)
         return try Library.load(root: root, scope: scope)
+    }
+
+    /// A warning when `--library` names a folder of a library (`lib/runbooks`) instead of the library.
+    func warnIfFolderOfLibrary(_ root: String) {
+        guard let library = LibraryLocator.enclosingLibrary(of: root) else { return }
+        console.error(
+            console.yellowError("warning: ") + "\(TerminalText.printable(root)) is a folder of the library at "
+                + "\(TerminalText.printable(library)); pass --library \(TerminalText.printable(library)) to use all of it\n"
+        )
     }
 }

@@ -35,6 +35,7 @@ struct RouteCommand: Subcommand {
             explicit: parsed.value("library"), environment: context.environment,
             currentDirectory: context.currentDirectory)
         let console = context.console
+        context.warnIfFolderOfLibrary(root)
         var noted = false
         // The note is erased as soon as loading ends, however it ends: before the result is written (on
         // a terminal both streams share a line) and before an error message.

@@ -44,4 +44,17 @@ public enum LibraryLocator {
         let joined = path.hasPrefix("/") ? path : directory + "/" + path
         return "/" + (LibraryPath.normalize(joined) ?? "")
     }
+
+    /// The library a folder of it belongs to, when `--library` names one of its top-level folders
+    /// (`--library lib/runbooks`) rather than the library: nil when `root` is a library itself.
+    public static func enclosingLibrary(of root: String) -> String? {
+        let folders: Set<String> = ["runbooks", "forms", "checklists", "workflows", "gates", "artifacts"]
+        let trimmed = root.hasSuffix("/") ? String(root.dropLast()) : root
+        let name = LibraryPath.fileName(of: trimmed)
+        let parent = LibraryPath.directory(of: trimmed)
+        guard folders.contains(name), !FileSystem.isDirectory(trimmed + "/runbooks"),
+            FileSystem.isDirectory((parent.isEmpty ? "." : parent) + "/runbooks")
+        else { return nil }
+        return parent.isEmpty ? "." : parent
+    }
 }

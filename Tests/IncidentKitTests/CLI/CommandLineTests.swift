@@ -398,6 +398,21 @@ import Testing
             "\(run.errors)")
     }
 
+    /// `--library lib/runbooks` (a folder of the library) is warned about, naming the library to pass.
+    @Test func aFolderOfTheLibraryIsNamedAsSuch() {
+        let console = CapturingConsole()
+        let context = CommandContext(console: console, environment: [:], currentDirectory: Paths.packageRoot)
+        _ = IncidentCLI(context: context).run(["route", "502", "--library", Paths.packageRoot + "/runbooks"])
+        #expect(
+            console.errors.contains(
+                "warning: \(Paths.packageRoot)/runbooks is a folder of the library at \(Paths.packageRoot); "
+                    + "pass --library \(Paths.packageRoot) to use all of it\n"), "\(console.errors)")
+        let whole = CapturingConsole()
+        _ = IncidentCLI(context: CommandContext(console: whole, environment: [:], currentDirectory: Paths.packageRoot))
+            .run(["route", "502", "--library", Paths.packageRoot])
+        #expect(!whole.errors.contains("is a folder of the library"))
+    }
+
     @Test func yesMutatingNeedsYes() {
         let console = CapturingConsole()
         let context = CommandContext(console: console, environment: [:], currentDirectory: Paths.packageRoot)
