@@ -65,6 +65,7 @@ struct TriageCommand: Subcommand {
 
         let answers = try Self.split(given, form: plan.form, symptom: symptom, secrets: givenSecrets)
         Self.warnUnused(given, plan: plan, console: context.console)
+        Self.warnProblems(in: Set(plan.files + choice.targets), library: library, console: context.console)
         try Self.checkSeverity(answers.variables["severity"], library: library)
         // Without a terminal, say what is missing before opening an incident that could not go on.
         if !prompter.isInteractive, let form = plan.form {
@@ -275,6 +276,18 @@ struct TriageCommand: Subcommand {
         let levels = table.rows.map(\.level).joined(separator: ", ")
         throw .input(
             "--set severity=\(level): the severity table (\(table.path)) has no level '\(level)' (it has \(levels))")
+    }
+
+    /// What lint finds in the files this incident uses (a form with no fields, a workflow without steps, a
+    /// file that does not read), said before the run goes on without them.
+    static func warnProblems(in paths: Set<String>, library: Library, console: any Console) {
+        let problems = Linter(library: library).run(only: paths)
+        for problem in problems.prefix(10) {
+            console.error(TerminalText.printable(problem.description) + "\n")
+        }
+        if problems.count > 10 {
+            console.error("  ... and \(problems.count - 10) more: 'incident lint' lists them all\n")
+        }
     }
 
     static func warnMissingLinks(

@@ -8,6 +8,13 @@ public struct Linter: Sendable {
         self.library = library
     }
 
+    /// The problems of the files in `paths` alone, as they read and as their content is checked (not
+    /// the library-wide checks of routes, links and reachability): what a run that uses them should say.
+    public func run(only paths: Set<String>) -> [Diagnostic] {
+        let diagnostics = library.readDiagnostics.filter { paths.contains($0.path) } + checkContent(only: paths)
+        return diagnostics.sorted { ($0.path, $0.line, $0.message) < ($1.path, $1.line, $1.message) }
+    }
+
     public func run() -> [Diagnostic] {
         var diagnostics = library.readDiagnostics
         if library.index.source != nil {
@@ -130,9 +137,9 @@ public struct Linter: Sendable {
     }
 
     /// Forms need fields; checklists need commands; gates need checks with expectations.
-    private func checkContent() -> [Diagnostic] {
+    private func checkContent(only paths: Set<String>? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for path in library.paths {
+        for path in library.paths where paths?.contains(path) ?? true {
             guard let file = library.files[path] else { continue }
             if file.kind != .runbook || library.index.source != nil {
                 diagnostics += checkTablesWithoutDelimiter(file.document.blocks, path: path)

@@ -385,6 +385,10 @@ import Testing
             try FileManager.default.copyItem(atPath: Paths.packageRoot + "/" + name, toPath: folder + "/" + name)
         }
         try FileManager.default.removeItem(atPath: folder + "/checklists/NGINX_502_EVIDENCE.md")
+        // And a workflow whose steps are not headed `## Step`: lint's finding is said as the run starts.
+        let workflow = folder + "/workflows/nginx_502_504.md"
+        try String(contentsOfFile: workflow, encoding: .utf8).replacingOccurrences(of: "## Step", with: "## Stage")
+            .write(toFile: workflow, atomically: true, encoding: .utf8)
         // (Out of process: a triage in this one would take SIGINT from the interrupt tests running beside it.)
         let sets = ["service=shop", "env=production", "impact=some users", "error_text=x"]
         let run = Processes.runIncident(
@@ -395,6 +399,10 @@ import Testing
             run.errors.contains(
                 "warning: runbooks/00_INDEX.md:11: the route names ../checklists/NGINX_502_EVIDENCE.md, which is not "
                     + "in the library"),
+            "\(run.errors)")
+        #expect(
+            run.errors.contains(
+                "workflows/nginx_502_504.md:1: warning: workflow has no steps: use '## Step 1: ...' headings\n"),
             "\(run.errors)")
     }
 
