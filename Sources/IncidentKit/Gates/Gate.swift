@@ -10,4 +10,6 @@ public struct Gate: Sendable, Hashable {
     /// `last-mitigation`: only log lines written since the last mitigation step count.
     public var since: String?
     public var line: Int
+    /// The `**Expect:**` text as written, also when it is not understood (`expectation` nil).
+    public var expectText: String? = nil
 }

@@ -28,6 +28,7 @@ public struct GateSet: Sendable {
                             Inline.codeSpans(in: label.value).first ?? Inline.plainText(label.value).trimmed
                     case "expect", "expected", "expectation":
                         current!.expectation = GateExpectation.parse(label.value)
+                        current!.expectText = Inline.plainText(label.value).trimmed
                     case "required":
                         current!.isRequired = !["no", "false", "optional"].contains(
                             Inline.plainText(label.value).trimmed.lowercased())

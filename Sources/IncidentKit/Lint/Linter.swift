@@ -188,10 +188,12 @@ public struct Linter: Sendable {
                 let checks = GateSet(file).gates.compactMap { gate in gate.check.map { ($0, gate.line) } }
                 diagnostics += checkPlaceholders(checks, path: path)
                 for gate in GateSet(file).gates where gate.check != nil && gate.expectation == nil {
+                    let problem =
+                        gate.expectText.map { "its **Expect:** `\($0)` is not understood" } ?? "no **Expect:**"
                     diagnostics.append(
                         Diagnostic(
                             .error, path: path, line: gate.line,
-                            "gate \"\(gate.title)\" has a check but no **Expect:** (exit 0, output contains `x`, HTTP 200)"
+                            "gate \"\(gate.title)\" has a check but \(problem) (exit 0, output contains `x`, HTTP 200)"
                         ))
                 }
                 for gate in GateSet(file).gates {

@@ -22,7 +22,7 @@ import Testing
                 "forms/DUPES.md:10: warning: these lines look like a table but have no |---| line under the header, so they are read as text: add one",
                 "forms/EMPTY.md:1: error: form has no fields: write them as a numbered list (1) Label)",
                 "gates/GATES.md:1: warning: not reachable from the index runbooks/00_INDEX.md; link it from a route or a flow",
-                "gates/GATES.md:3: error: gate \"Disk has room\" has a check but no **Expect:** (exit 0, output contains `x`, HTTP 200)",
+                "gates/GATES.md:3: error: gate \"Disk has room\" has a check but its **Expect:** `sometimes` is not understood (exit 0, output contains `x`, HTTP 200)",
                 "gates/GATES.md:7: error: the command leaves ' open, so the shell will reject it: close it, or end the line with \\ to go on with the next",
                 "runbooks/00_INDEX.md:5: error: route \"Disk full\" links to missing file '../checklists/MISSING.md'",
                 "runbooks/00_INDEX.md:8: error: example \"certificate expired on the load balancer\" routes to \"Certificates\" instead of \"Disk full\"",
