@@ -205,7 +205,9 @@ struct TriageCommand: Subcommand {
             let answer = value.trimmingCharacters(in: .whitespacesAndNewlines)
             if answer.isEmpty {
                 guard !field.isRequired else {
-                    throw .usage("--set \(key)= is empty, but \(field.number)) \(field.label) needs an answer")
+                    throw .usage(
+                        "\(given.origin(of: key, shown: "")) is empty, but \(field.number)) \(field.label) needs an answer"
+                    )
                 }
                 continue
             }
@@ -214,7 +216,7 @@ struct TriageCommand: Subcommand {
                     field.isSecret
                     ? RedactionKind.secretValue.replacement : Redactor(secrets: secrets).redact(answer).text
                 throw .usage(
-                    "--set \(key)=\(shown): '\(shown)' is not one of \(field.choices.joined(separator: ", "))"
+                    "\(given.origin(of: key, shown: shown)): '\(shown)' is not one of \(field.choices.joined(separator: ", "))"
                         + " (the choices of \(field.number)) \(field.label))")
             }
             fields[field.key] = valid

@@ -6,6 +6,14 @@ public struct FormAnswers: Sendable, Equatable {
     public var values: [String: String] = [:]
     /// Keys in the order given, for stable messages.
     public var order: [String] = []
+    /// Where each answer was given, for messages about it: `--answers FILE` when it came from that file
+    /// (and no `--set` replaced it); `--set` otherwise.
+    public var files: [String: String] = [:]
+
+    /// `--set KEY=VALUE` or `KEY in --answers FILE`, as the user gave it.
+    public func origin(of key: String, shown value: String) -> String {
+        files[key].map { "\(key) in --answers \($0)" } ?? "--set \(key)=\(value)"
+    }
 
     public init() {}
 
@@ -15,7 +23,9 @@ public struct FormAnswers: Sendable, Equatable {
             guard let equals = set.firstIndex(of: "="), equals != set.startIndex else {
                 throw .usage("--set needs KEY=VALUE, not '\(Redactor().redact(set).text)'")
             }
-            add(String(set[..<equals]).trimmed, String(set[set.index(after: equals)...]))
+            let key = String(set[..<equals]).trimmed
+            add(key, String(set[set.index(after: equals)...]))
+            files[key] = nil
         }
     }
 
@@ -45,8 +55,12 @@ public struct FormAnswers: Sendable, Equatable {
         }
         for key in dictionary.keys.sorted() {
             switch dictionary[key] {
-            case let text as String: add(key, text)
-            case let number as NSNumber: add(key, number.stringValue)
+            case let text as String:
+                add(key, text)
+                files[key] = path
+            case let number as NSNumber:
+                add(key, number.stringValue)
+                files[key] = path
             default: throw .input("--answers file '\(path)': the answer for '\(key)' must be a string")
             }
         }

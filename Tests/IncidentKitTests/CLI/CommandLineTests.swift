@@ -421,6 +421,23 @@ import Testing
         #expect(!whole.errors.contains("is a folder of the library"))
     }
 
+    /// A bad answer is named where it was given: in the --answers file, or by --set.
+    @Test func aBadAnswerNamesWhereItWasGiven() throws {
+        let folder = try Scratch.folder("answers-origin")
+        let file = folder + "/answers.json"
+        try #"{"env": "mars", "service": "shop"}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        let console = CapturingConsole()
+        let context = CommandContext(console: console, environment: [:], currentDirectory: folder)
+        let status = IncidentCLI(context: context).run(
+            ["triage", "502", "--no-input", "--library", Paths.packageRoot, "--answers", file])
+        #expect(status == 64)
+        #expect(console.errors.contains("env in --answers \(file): 'mars' is not one of"), "\(console.errors)")
+        let set = CapturingConsole()
+        _ = IncidentCLI(context: CommandContext(console: set, environment: [:], currentDirectory: folder)).run(
+            ["triage", "502", "--no-input", "--library", Paths.packageRoot, "--answers", file, "--set", "env=venus"])
+        #expect(set.errors.contains("--set env=venus: 'venus' is not one of"), "\(set.errors)")
+    }
+
     @Test func yesMutatingNeedsYes() {
         let console = CapturingConsole()
         let context = CommandContext(console: console, environment: [:], currentDirectory: Paths.packageRoot)
