@@ -65,6 +65,10 @@ struct RouteCommand: Subcommand {
                 console.yellowError("warning: ")
                     + "cannot read \(path); it routes as empty, and no route cache is kept until it can be read\n")
         }
+        // (As lint says it: a folder with nothing to route to is a wrong --library, not "no match".)
+        if router.index.routes.isEmpty, loaded.unreadable.isEmpty, loaded.undecodable.isEmpty {
+            throw .usage("no runbooks in '\(root)': point --library at the runbook folder")
+        }
         let result = router.route(symptom, top: top)
         if parsed.flag("json") {
             context.console.write(Self.json(result).rendered() + "\n")

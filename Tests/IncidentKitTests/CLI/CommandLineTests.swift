@@ -438,6 +438,16 @@ import Testing
         #expect(set.errors.contains("--set env=venus: 'venus' is not one of"), "\(set.errors)")
     }
 
+    /// A folder with nothing to route to is a wrong --library (exit 64), as lint says too.
+    @Test func routingAnEmptyFolderIsAUsageError() throws {
+        let folder = try Scratch.folder("empty-library")
+        let console = CapturingConsole()
+        let status = IncidentCLI(context: CommandContext(console: console, environment: [:], currentDirectory: folder))
+            .run(["route", "502", "--library", folder])
+        #expect(status == 64)
+        #expect(console.errors.contains("no runbooks in '\(folder)': point --library at the runbook folder"))
+    }
+
     @Test func yesMutatingNeedsYes() {
         let console = CapturingConsole()
         let context = CommandContext(console: console, environment: [:], currentDirectory: Paths.packageRoot)
