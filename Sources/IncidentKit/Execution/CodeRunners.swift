@@ -703,7 +703,7 @@ enum CodeRunners {
         let program = words.first.map(baseName) ?? ""
         if program == "xargs" || program == "parallel" { return true }
         // A wrapper that is a runner itself (`flock`, `busybox`) hands its input to the shell after it.
-        if wrappers.contains(runner),
+        if wrappers.contains(runner) || runner.hasPrefix("a program named by"),
             let inner = words.dropFirst().compactMap(Self.runner).first(where: {
                 $0 != runner && !wrappers.contains($0)
             })
@@ -721,7 +721,8 @@ enum CodeRunners {
             return !script && (operand == nil || args.contains("-s") || stdin.contains(operand!))
         case "ssh":
             return RiskRules.dropOptions(args, valued: RiskRules.sshValuedOptions).count <= 1
-        case _ where prefixes.contains(where: { runner.hasPrefix($0) }) || runner == "node" || runner == "nodejs":
+        case _
+        where prefixes.contains(where: { runner.hasPrefix($0) }) || ["node", "nodejs", "deno", "bun"].contains(runner):
             let script = args.contains { ["-c", "-e", "-m", "-E"].contains($0) }
             let operand = args.contains { !$0.hasPrefix("-") }
             return !script && (!operand || args.contains("-"))

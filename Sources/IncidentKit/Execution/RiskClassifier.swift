@@ -106,7 +106,10 @@ public enum RiskClassifier {
         // classify from here (`curl ... | sh`, also through a subshell: `| (sh)`). The runner gives a
         // command /dev/null as input, so such a program only ever reads what is piped or redirected in.
         let program = RiskRules.programName(first)
-        let passesOn = CodeRunners.runner(first) != nil || Self.passThrough.contains(program)
+        // (Every wrapper the code runners know, and a program named by a variable, which may be one.)
+        let passesOn =
+            CodeRunners.runner(first) != nil || Self.passThrough.contains(program)
+            || CodeRunners.wrappers.contains(program) || first.hasPrefix("$")
         // (Only when something feeds it: `python3 --version` or a bare `bash` reads /dev/null.)
         if passesOn, context.fed || !segment.hereDocuments.isEmpty, let runner = CodeRunners.runnerOfSegment(segment),
             CodeRunners.readsCode(segment, runner: runner)

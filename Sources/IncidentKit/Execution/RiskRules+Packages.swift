@@ -90,7 +90,14 @@ extension RiskRules {
                 return ["installs or removes packages (rpm)"]
             }
             // Read-only only as a query or a check; `--rebuilddb`, `--setperms`, `--addsign` change.
-            let shows = queries || hasFlag(args, ["--version", "--help", "--showrc", "--eval", "-E", "--querytags"])
+            // (`--eval '%(cmd)'` and `--pipe CMD` run a shell; `-K` checks signatures.)
+            if args.contains(where: { $0.contains("%(") }) || hasChangingFlag(args, ["--pipe"]) {
+                return ["runs a shell command (rpm %(…), --pipe)"]
+            }
+            let shows =
+                queries
+                || hasFlag(
+                    args, ["--version", "--help", "--showrc", "--eval", "-E", "--querytags", "-K", "--checksig"])
             return shows || args.isEmpty ? [] : [unknownReason("rpm \(args[0])")]
         default:
             return nil

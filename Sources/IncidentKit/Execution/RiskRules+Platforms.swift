@@ -47,19 +47,34 @@ extension RiskRules {
                 args,
                 valued: [
                     "-h", "-u", "-P", "-S", "-c", "-i", "-w", "--host", "--user", "--port", "--socket", "--count",
-                    "--sleep", "--wait", "--defaults-file", "--defaults-extra-file",
+                    "--sleep", "--wait", "--defaults-file", "--defaults-extra-file", "--connect-timeout",
+                    "--shutdown-timeout", "--ssl-ca", "--ssl-cert", "--ssl-key",
                 ])
             guard let change = commands.first(where: { !reads.contains($0.lowercased()) }) else { return [] }
             return ["changes the database server (\(name) \(change))"]
         case "smartctl":
             // Showing (`-a`, `-H`, `-x`...) unless it also starts a test or sets a setting.
-            let sets = hasChangingFlag(
-                args,
-                ["-t", "--test", "-s", "--smart", "-o", "--offlineauto", "-S", "--saveauto", "--set", "-X", "--abort"])
+            // (`-l scterc,70,70` sets the drive's error recovery time.)
+            let sets =
+                hasChangingFlag(
+                    args,
+                    [
+                        "-t", "--test", "-s", "--smart", "-o", "--offlineauto", "-S", "--saveauto", "--set", "-X",
+                        "--abort",
+                    ])
+                || args.contains { $0.hasPrefix("scterc,") || $0.hasPrefix("--log=scterc,") }
             return sets ? ["changes a disk's settings or starts a test (smartctl)"] : []
         case "pg_basebackup", "pg_rewind", "pg_resetwal", "pg_resetxlog", "pg_upgrade":
             return hasFlag(args, ["--help", "-?", "--version", "-V"])
                 ? [] : ["writes a database's data folder (\(name))"]
+        case "bq" where positionals(args).first == "query":
+            // `bq query SQL` runs SQL; a destination table is written whatever the query.
+            if args.contains(where: {
+                ["--destination_table", "--replace", "--append_table"].contains(String($0.prefix { $0 != "=" }))
+            }) {
+                return ["writes a table (bq query --destination_table)"]
+            }
+            return (platform("psql", args, context) ?? []).map { $0.replacingOccurrences(of: "in psql", with: "in bq") }
         case "patronictl" where positionals(args).contains("query"):
             // `patronictl query CLUSTER -c SQL` runs SQL, as psql does.
             return platform("psql", args, context)
@@ -79,7 +94,7 @@ extension RiskRules {
             return toStdout ? [] : ["writes a dump folder (mongodump)"]
         case "psql", "mysql", "mariadb", "sqlite3", "sqlcmd", "clickhouse-client", "cockroach", "cqlsh",
             "mongo", "mongosh", "duckdb", "mysqlsh", "pgcli", "mycli", "litecli", "usql", "trino", "presto",
-            "cypher-shell", "snowsql", "sqlplus", "influx":
+            "cypher-shell", "snowsql", "sqlplus", "influx", "beeline", "spark-sql", "hive", "impala-shell":
             // Queries the command's words do not show (a file, a command's output) are not known to be
             // read-only.
             if context.readsUnseenText { return ["runs queries it reads from a file or a command (\(name))"] }
@@ -94,14 +109,20 @@ extension RiskRules {
             // Each text on its own, then all of them as one: a statement does not run on into the next
             // `-c` text or another command's words (`-c "COPY t TO '/x'" -c "COPY t TO STDOUT"`), and one
             // spread over several words (`echo DROP TABLE x | psql`) is still seen.
-            // (Option names are no SQL: `influx -execute 'SHOW DATABASES'`.)
-            let isOption = { (word: String) in
-                word.range(of: #"^--?[A-Za-z][A-Za-z0-9-]*(=\S*)?$"#, options: .regularExpression) != nil
+            // An option's name is no SQL (`influx -execute 'SHOW DATABASES'`), but the value written into it is
+            // (`--execute=SHUTDOWN`, `-cCHECKPOINT`).
+            let sqlOf = { (word: String) -> [String] in
+                guard word.hasPrefix("-"), !word.contains(" "), !word.contains("\n") else { return [word] }
+                if let equals = word.firstIndex(of: "=") { return [String(word[word.index(after: equals)...])] }
+                if !word.hasPrefix("--"), word.count > 2, "ceqQ".contains(word[word.index(after: word.startIndex)]) {
+                    return [String(word.dropFirst(2))]
+                }
+                return []
             }
-            let sqlTexts = (args + context.hereDocuments + context.pipelineWords).filter { !isOption($0) }
+            let sqlTexts = (args + context.pipelineWords).flatMap(sqlOf) + context.hereDocuments
             guard
-                let keyword = sqlTexts.lazy.compactMap(SQLRisk.firstChange).first
-                    ?? SQLRisk.firstChange(in: sqlTexts.joined(separator: "\n"))
+                let keyword = sqlTexts.lazy.compactMap({ SQLRisk.firstChange(in: $0) }).first
+                    ?? SQLRisk.firstChange(in: sqlTexts.joined(separator: "\n"), whole: true)
             else { return [] }
             return ["changes the database (\(keyword) in \(name))"]
         case "nc", "ncat", "netcat", "telnet", "socat", "nc.openbsd", "nc.traditional":
@@ -231,17 +252,21 @@ extension RiskRules {
             "show", "images", "port", "stats", "diff", "join-token", "unlock-key", "du", "services", "wait", "tree",
         ]
         // The global options that take a value, so that it is not read as the management command.
+        // (crictl's and nerdctl's own: podman's `-r` is `--remote` and takes none.)
+        let own: Set<String> =
+            switch name {
+            case "crictl": ["-r", "--runtime-endpoint", "-i", "--image-endpoint", "-t", "--timeout"]
+            case "nerdctl": ["-n", "--namespace", "-a", "--address", "--snapshotter"]
+            default: []
+            }
         let words = operands(
             args,
-            valued: [
+            valued: own.union([
                 "-H", "--host", "-c", "--context", "--config", "-l", "--log-level", "--tlscacert", "--tlscert",
                 "--tlskey", "--connection", "--root", "--runroot", "--url", "--identity", "--storage-driver",
                 "--storage-opt", "--cgroup-manager", "--runtime", "--tmpdir", "--events-backend", "--conmon",
                 "--volumepath", "--imagestore", "--network-cmd-path", "--module", "--hooks-dir",
-                // crictl's and nerdctl's.
-                "-r", "--runtime-endpoint", "-i", "--image-endpoint", "-t", "--timeout", "-n", "--namespace",
-                "--address", "--snapshotter",
-            ])
+            ]))
         // Compose's own options come after `compose` (`docker compose -p logs down`: `logs` is the project).
         var verbs = words
         if words.first == "compose" || name.hasSuffix("-compose") {
@@ -274,14 +299,17 @@ extension RiskRules {
         // The command is the first word past the options (`docker save -o x.tar info`: `info` is an image);
         // a management command's action is the first known word after its group.
         let compose = words.first == "compose" || name.hasSuffix("-compose")
-        let isGroup = (name == "docker" || name == "podman") && !compose && verbs.first.map(groups.contains) == true
+        let isGroup =
+            ["docker", "podman", "nerdctl"].contains(name) && !compose && verbs.first.map(groups.contains) == true
         let found =
             isGroup ? verbs.dropFirst().first(where: all.contains) : verbs.first.flatMap { all.contains($0) ? $0 : nil }
         guard let verb = found else {
             return verbs.first.map { [unknownReason("\(name) \($0)")] } ?? []
         }
-        // `crictl config --set KEY=VALUE` writes its configuration file.
-        if verb == "config", hasChangingFlag(args, ["--set"]) { return ["changes \(name)'s configuration (--set)"] }
+        // `crictl config --set KEY=VALUE` or `crictl config KEY VALUE` writes its configuration file.
+        if name == "crictl", verb == "config", hasChangingFlag(args, ["--set"]) || verbs.count >= 3 {
+            return ["changes \(name)'s configuration (config)"]
+        }
         if verb == "exec" {
             let rest = dropOptions(
                 args.drop { $0 != "exec" }.dropFirst(),
@@ -324,13 +352,20 @@ extension RiskRules {
             "remote", "branch", "tag", "config", "grep", "shortlog", "reflog", "rev-list", "ls-remote",
             "cat-file", "help", "version", "symbolic-ref", "hash-object", "archive", "ls-tree", "show-ref",
             "for-each-ref", "merge-base", "name-rev", "count-objects", "fsck", "verify-commit", "verify-tag", "var",
+            "lfs",
         ]
-        // `-c core.fsmonitor=…`, `core.sshCommand`, an alias running a shell (`!…`): a setting that runs a command.
+        // `-c core.fsmonitor=…`, `core.sshCommand`, `diff.external`, `gpg.program`, an alias running a shell
+        // (`!…`): a setting that runs a command; `--config-env` sets one from the environment.
+        if args.contains(where: { $0.hasPrefix("--config-env") }) {
+            return ["runs git with a setting from the environment (git --config-env)"]
+        }
         for (index, arg) in args.enumerated() where arg == "-c" && index + 1 < args.count {
             let setting = args[index + 1].lowercased()
-            if ["fsmonitor", "sshcommand", "pager", "editor", "hookspath", "askpass", "!"].contains(
-                where: setting.contains)
-            {
+            let running = [
+                "fsmonitor", "sshcommand", "pager", "editor", "hookspath", "askpass", "!", "external", "program",
+                "textconv", "command", "helper", "proxy", "filter.", "driver",
+            ]
+            if running.contains(where: setting.contains) {
                 return ["runs git with a setting that runs a command (git -c \(args[index + 1].prefix { $0 != "=" }))"]
             }
         }
@@ -339,11 +374,24 @@ extension RiskRules {
         guard let verb = words.first else { return [] }
         guard changes.contains(verb) || reads.contains(verb) else { return [unknownReason("git \(verb)")] }
         let rest = Array(args.drop { $0 != verb }.dropFirst())
-        // A read that writes its output into a file (`git log --output=x`, `git archive -o x.tar`).
-        if hasChangingFlag(rest, ["--output"]) || verb == "archive" && hasFlag(rest, ["-o"]) {
+        // A read that writes its output into a file (`git log --output=x`, `git archive -o x.tar`), runs a
+        // program on what it finds (`git grep -O`), or writes into the repository (`fsck --lost-found`).
+        if hasChangingFlag(rest, ["--output"]) || verb == "archive" && rest.contains(where: { $0.hasPrefix("-o") }) {
             return ["writes output into a file (git \(verb) --output)"]
         }
+        if verb == "grep", rest.contains(where: { $0.hasPrefix("--open-files-in-pager") || $0.hasPrefix("-O") }) {
+            return ["runs a program on the files it finds (git grep -O)"]
+        }
+        if verb == "fsck", hasFlag(rest, ["--lost-found"]) {
+            return ["writes into the repository (git fsck --lost-found)"]
+        }
         switch verb {
+        case "lfs":
+            let sub = positionals(rest)
+            let reads: Set<String> = ["env", "ls-files", "status", "version", "logs"]
+            return sub.isEmpty || reads.contains(sub[0]) ? [] : ["changes the repository (git lfs \(sub[0]))"]
+        case "symbolic-ref" where hasFlag(rest, ["-d", "--delete"]):
+            return ["deletes a ref (git symbolic-ref -d)"]
         case "reflog":
             return ["expire", "delete"].contains(positionals(rest).first ?? "")
                 ? ["changes the reflog (git reflog)"] : []

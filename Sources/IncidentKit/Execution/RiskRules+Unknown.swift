@@ -61,7 +61,7 @@ extension RiskRules {
         "shutdown", "reboot", "restart", "delete-offsets", "add", "move", "clear", "add-config", "delete-config",
         "failover", "promote", "demote", "evict", "drain", "decommission", "uninstall", "install", "upgrade",
         "terminate", "flush", "rollback", "restore", "import", "apply", "commit", "enable", "disable", "repair",
-        "fix", "reset", "stop", "start", "set", "update", "reload", "cleanup", "sync", "refresh",
+        "fix", "reset", "stop", "start", "set", "update", "reload", "cleanup", "sync", "refresh", "daemon",
     ]
 
     /// Subcommands that only show: what follows them is what they show (`ceph osd tree down`, `etcdctl get
@@ -85,6 +85,7 @@ extension RiskRules {
         "nmcli": ["hostname", "con", "connection", "dev", "device", "general", "radio", "networking"],
         "multipath": ["-ll", "-l"], "losetup": ["-a", "-l", "--list", "--all"], "hwclock": ["--show", "-r"],
         "iw": ["dev", "list", "info", "link", "station", "phy"], "route": ["-n"], "iscsiadm": ["session"],
+        "chage": ["-l", "--list"], "ldconfig": ["-p", "--print-cache"], "ntpq": ["-p", "-pn", "-np", "-n"],
         "numactl": ["--hardware", "-H", "--show", "-s"], "blockdev": ["--getsize64", "--getss", "--getra", "--report"],
         "rabbitmq-diagnostics": ["alarms", "memory_breakdown", "ping", "status", "environment", "listeners"],
         "rabbitmqctl": ["environment", "report", "cluster_status"],
@@ -132,11 +133,12 @@ extension RiskRules {
         "ipcs", "dmidecode", "lshw", "iftop", "dstat", "htop", "systemd-detect-virt", "pg_isready", "yes",
         // Found in review 6: storage, hardware, system and service tools that only show.
         "lvs", "vgs", "pvs", "lvdisplay", "vgdisplay", "pvdisplay", "xfs_info", "dumpe2fs", "showmount", "nfsstat",
-        "nfsiostat", "mountstats", "lsb_release", "pstree", "tree", "getfacl", "lsipc", "ntpq", "ntpstat",
-        "mcelog", "edac-util", "aa-status", "getsebool", "ldconfig", "needs-restarting", "needrestart", "jps",
+        "nfsiostat", "mountstats", "lsb_release", "pstree", "tree", "getfacl", "lsipc", "ntpstat",
+        "mcelog", "edac-util", "aa-status", "getsebool", "needs-restarting", "needrestart", "jps",
         "jstat", "jinfo", "varnishstat", "varnishlog", "postqueue", "mailq", "postconf", "klist", "mongostat",
         "mongotop", "pg_lsclusters", "pt-query-digest", "pt-summary", "pt-mysql-summary", "kcat", "kafkacat",
-        "stern", "hubble", "execsnoop", "opensnoop-bpfcc", "tshark", "nethogs", "faillock", "chage", "lsattr", "lsof",
+        "stern", "hubble", "execsnoop", "opensnoop-bpfcc", "tshark", "nethogs", "faillock", "lsattr", "dpkg-query",
+        "nvidia-smi", "zramctl", "cal", "crm_mon", "lsof",
         "lsblk", "blkid", "findmnt", "lscpu", "lsmem", "lspci",
         "lsusb", "nproc", "getconf", "pidof", "top", "w", "who", "last", "traceroute", "tracepath", "mtr", "sleep",
         "true", "false", "printenv", "man", "dmesg", "tcpdump", "nl", "fold", "fmt", "rev", "tac", "paste",
@@ -156,16 +158,24 @@ extension RiskRules {
             name.first.map { $0.isLetter || $0.isNumber || $0 == "_" } == true
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }
             && !name.allSatisfy(\.isNumber)
-        // (A data program's option that writes: `iptables-save -f FILE`, `sensors -s`, `lshw -dump F`.)
-        if let flags = dataProgramWrites[name], hasChangingFlag(args, flags) {
-            return ["writes a file or a setting (\(name) \(flags.sorted()[0]))"]
+        // (An option that writes or acts, of a program that otherwise only shows: `iptables-save -f FILE`,
+        // `postconf -e`, `kcat -P`, `needrestart -r a`, `losetup -f`, `iscsiadm -m session -u`.)
+        if let flags = programWrites[name],
+            let flag = flags.sorted().first(where: { flag in
+                hasChangingFlag(args, [flag]) || args.contains { $0.hasPrefix(flag + "=") }
+            })
+        {
+            return ["writes a file, a setting or a message (\(name) \(flag))"]
         }
         guard looksLikeProgram, !dataOnlyPrograms.contains(name), !shellBuiltins.contains(name) else { return [] }
         // A command line in an argument (`ansible all -m shell -a 'rm -rf x'`, `salt '*' cmd.run '…'`,
         // `vagrant ssh -c '…'`): a change it is known to make is not the unknown tool's to vouch for.
+        // (Not a redirection or a name, which query languages and prose have too: `'severity>=WARNING'`,
+        // `--search "restart loop"`.)
         let inner = args.filter { $0.contains(" ") }.flatMap { text in
             RiskClassifier.classify(text).reasons.filter {
-                !$0.contains(unknownMarker) && !$0.contains("which is not known to be read-only")
+                !$0.contains(unknownMarker) && !$0.hasPrefix("writes output into a file (")
+                    && !$0.contains("whose name says it acts")
             }.map { $0 + " in an argument of " + name }
         }
         if !inner.isEmpty { return inner }
@@ -195,7 +205,10 @@ extension RiskRules {
             guard ["-o", "--output", "--out", "--output-file", "--outfile"].contains(option) else { continue }
             let value =
                 arg.contains("=") ? String(arg.drop { $0 != "=" }.dropFirst()) : args.dropFirst(index + 1).first ?? ""
-            if value.contains("/") || value.range(of: #"\.[A-Za-z0-9]{1,8}$"#, options: .regularExpression) != nil,
+            // (A format is no file: `-o custom-columns=NAME:.metadata.name`, `-o jsonpath={.x}`.)
+            let format = value.contains("=") || value.contains("{") || value.contains(":")
+            if !format,
+                value.contains("/") || value.range(of: #"\.[A-Za-z0-9]{1,8}$"#, options: .regularExpression) != nil,
                 !["-", "/dev/stdout", "/dev/stderr", "/dev/null"].contains(value)
             {
                 return ["writes output into a file (\(name) \(option) \(value))"]
@@ -210,7 +223,9 @@ extension RiskRules {
         for (index, word) in words.enumerated() {
             // A path, an assignment, a host or a variable is no verb; `cluster/status` and `fdb/flush`
             // (`ovs-appctl`'s commands) are.
-            guard !word.contains(where: { "=.@$~{<>".contains($0) }), !isPath(word) else { continue }
+            // (A module's function, `service.restart` or `cmd.run` of salt, is one too.)
+            let function = word.range(of: #"^[a-z_]+\.[a-z_]+$"#, options: .regularExpression) != nil
+            guard function || !word.contains(where: { "=.@$~{<>".contains($0) }), !isPath(word) else { continue }
             let lower = word.lowercased()
             let parts = verbParts(word)
             // A read or a question ends the search, as written in lowercase and not as the value an option
@@ -253,20 +268,45 @@ extension RiskRules {
         if !failClosed || args.contains(where: { readFlags.contains(optionName($0)) }) || args.last == "-h" {
             return []
         }
-        if args.contains(where: { programReads[name]?.contains($0) == true }) { return [] }
+        // (A word that shows counts only as the last word: `nmcli con` shows, `nmcli con mod eth0 …` acts.)
+        let lastWord = positionals(args).last
+        if args.contains(where: { $0.hasPrefix("-") && programReads[name]?.contains($0) == true })
+            || lastWord.map({ programReads[name]?.contains($0) == true }) == true
+        {
+            return []
+        }
         // A program whose name is an action (`dropdb`, `stop-all.sh`, `kafka-delete-records.sh`) is known to
         // act: a `[read-only]` mark does not vouch for it.
         let bare = name.hasSuffix(".sh") ? String(name.dropLast(3)) : name
-        if verbParts(bare).contains(where: { actionVerbs.contains($0) || isGluedVerb($0) }) {
+        if verbParts(bare).contains(where: { nameActions.contains($0) || isGluedVerb($0) }) {
             return ["runs \(name), whose name says it acts"]
         }
         return [unknownReason(name)]
     }
 
-    /// Options of programs that otherwise only read, which write a file or a setting.
-    static let dataProgramWrites: [String: Set<String>] = [
+    /// Verbs that make a program's own name an action (`dropdb`, `stop-all.sh`); not `run` or `exec`,
+    /// which name runners (`run-parts --test`, `kafka-run-class.sh`).
+    static let nameActions: Set<String> = [
+        "delete", "del", "remove", "rm", "destroy", "purge", "wipe", "erase", "drop", "truncate", "kill", "stop",
+        "start", "restart", "reboot", "shutdown", "poweroff", "halt", "reset", "flush", "failover", "promote",
+        "demote", "install", "uninstall", "upgrade", "downgrade", "migrate", "restore", "rollback", "revert", "evict",
+        "drain", "decommission", "reload", "rotate", "cleanup", "clean", "prune", "repair", "rebuild", "deploy",
+    ]
+
+    /// Options of programs that otherwise only show, which write a file, a setting or a message.
+    static let programWrites: [String: Set<String>] = [
         "iptables-save": ["-f", "--file"], "ip6tables-save": ["-f", "--file"], "sensors": ["-s", "--set"],
-        "lshw": ["-dump"], "dmidecode": ["--dump-bin"],
+        "lshw": ["-dump"], "dmidecode": ["--dump-bin"], "needrestart": ["-r"], "faillock": ["--reset"],
+        "postconf": ["-e", "-X", "-#", "-M", "-F", "-P"], "postqueue": ["-f", "-i", "-s"], "kcat": ["-P"],
+        "kafkacat": ["-P"], "jinfo": ["-flag"], "pt-query-digest": ["--review", "--history", "--execute"],
+        "mcelog": ["--daemon"], "varnishlog": ["-w"], "tshark": ["-w"], "tree": ["-o"],
+        "iscsiadm": ["-u", "-l", "-R", "--logout", "--login", "--rescan", "-o", "--op"],
+        "losetup": ["-f", "--find", "-d", "-D", "--detach", "--detach-all", "-c", "--set-capacity", "-P"],
+        "blockdev": ["--setra", "--setro", "--setrw", "--flushbufs", "--rereadpt", "--setbsz", "--setfra"],
+        "auditctl": [
+            "-b", "-e", "-f", "-r", "-a", "-A", "-d", "-D", "-w", "-W", "--reset-lost", "--backlog_wait_time",
+        ],
+        "terraform": ["-out"], "chage": ["-d", "-E", "-I", "-m", "-M", "-W"],
     ]
 
     /// Words that act on what the read before them names (`ceph health mute X`, `perf reset`).
@@ -290,7 +330,7 @@ extension RiskRules {
         var previous: Character?
         let camel = word.first?.isLowercase == true
         for character in word {
-            if "-_:/".contains(character) {
+            if "-_:/.".contains(character) {
                 if !current.isEmpty { parts.append(current) }
                 current = ""
             } else {

@@ -280,7 +280,10 @@ extension RiskRules {
             return innerText(remote.joined(separator: " "), context, via: "mosh \(host)")
         case "pssh", "parallel-ssh":
             // `pssh -h HOSTS [-i] COMMAND…` runs COMMAND on every host.
-            let valued: Set<String> = ["-h", "-H", "-l", "-p", "-o", "-e", "-t", "-O", "-x", "-X", "--hosts", "--host"]
+            let valued: Set<String> = [
+                "-h", "-H", "-l", "-p", "-o", "-e", "-t", "-O", "-x", "-X", "--hosts", "--host", "--par", "--timeout",
+                "--user", "--outdir", "--errdir", "--option", "--extra-args", "--askpass",
+            ]
             let remote = dropOptions(args, valued: valued)
             if remote.isEmpty { return ["runs commands on many hosts (\(name))"] }
             return innerText(remote.joined(separator: " "), context, via: name)

@@ -134,7 +134,7 @@ enum RiskRules {
         else { return nil }
         // `-c CODE` (python), `-e CODE` (perl, ruby, node), also in a cluster (`perl -ne CODE`).
         let takesCode = { (arg: String) -> Bool in
-            ["--eval", "--print", "-r"].contains(arg)
+            ["--eval", "--print", "-r", "--require", "--import"].contains(String(arg.prefix { $0 != "=" }))
                 || (arg.hasPrefix("-") && !arg.hasPrefix("--") && arg.dropFirst().contains { "ceEp".contains($0) })
         }
         if let code = args.firstIndex(where: takesCode) {

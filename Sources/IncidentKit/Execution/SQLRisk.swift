@@ -71,7 +71,24 @@ enum SQLRisk {
         return Array(characters[index...end])
     }
 
-    static func firstChange(in text: String) -> String? {
+    /// T-SQL system procedures that only show (`EXEC sp_who2`); any other procedure may change anything.
+    private static let readProcedures: Set<String> = [
+        "SP_WHO", "SP_WHO2", "SP_HELPDB", "SP_SPACEUSED", "SP_WHOISACTIVE", "SP_LOCK", "SP_READERRORLOG",
+        "XP_READERRORLOG", "XP_FIXEDDRIVES", "SP_HELP", "SP_HELPTEXT", "SP_HELPINDEX", "SP_HELPFILE", "SP_COLUMNS",
+        "SP_TABLES", "SP_DATABASES", "SP_SERVER_INFO", "SP_MONITOR", "SP_HELP_JOB", "SP_HELP_JOBHISTORY",
+        "SP_HELPLOGINS", "SP_HELPROLEMEMBER", "SP_HELPSERVER", "SP_BLITZ", "SP_BLITZFIRST", "SP_BLITZCACHE",
+    ]
+
+    /// DBCC commands that only show or check (a CHECK… with a REPAIR option repairs).
+    private static let readDBCC: Set<String> = [
+        "SQLPERF", "OPENTRAN", "INPUTBUFFER", "OUTPUTBUFFER", "SHOW_STATISTICS", "SHOWCONTIG", "USEROPTIONS",
+        "TRACESTATUS", "CHECKDB", "CHECKTABLE", "CHECKALLOC", "CHECKCATALOG", "CHECKFILEGROUP", "CHECKCONSTRAINTS",
+        "PROCCACHE", "MEMORYSTATUS", "HELP", "LOGINFO", "PAGE",
+    ]
+
+    /// `whole`: the texts of a command joined into one, where a word of another command (the `exec` of
+    /// `kubectl exec … -- psql`) may stand before SQL: a procedure call is judged in each text alone.
+    static func firstChange(in text: String, whole: Bool = false) -> String? {
         // Each word with the characters around it and the number of its statement: a `;` ends one outside
         // quotes (`'…'`, `"…"`, `$$…$$`, `$tag$…$tag$`) and comments (`-- …`, `/* … */`). Words inside
         // all but `'…'` still count.
@@ -159,14 +176,16 @@ enum SQLRisk {
             // `EXECUTE name` runs a prepared statement, in PostgreSQL, whatever it is; T-SQL's EXEC runs a
             // procedure: at the start of a statement, neither is known to only read.
             case "EXEC", "EXECUTE":
-                // T-SQL's `EXEC sp_x`, `EXEC db.dbo.proc`, `EXEC('…')` or `EXEC @sql`, and PostgreSQL's
-                // `EXECUTE stmt(…)`: not the `exec` of `kubectl exec … -- psql` among the pipeline's words.
+                // At the start of a statement, naming a procedure (T-SQL's `EXEC usp_cleanup`, PostgreSQL's
+                // `EXECUTE stmt`): a change unless the procedure only shows (`EXEC sp_who2`, also
+                // `EXEC master.dbo.sp_who2`).
+                if whole || following.isEmpty { continue }
                 if offset > 0 && ![";", "\n"].contains(words[offset - 1].next ?? " ") { continue }
-                let next = offset + 1 < words.count ? words[offset + 1] : nil
-                let procedure =
-                    entry.next == "(" || following.hasPrefix("SP_") || following.hasPrefix("XP_")
-                    || next?.previous == "@" || next?.next == "." || next?.next == "("
-                if !procedure { continue }
+                let named = words.dropFirst(offset + 1).prefix(3).map(\.word)
+                if named.contains(where: readProcedures.contains) { continue }
+            case "DBCC":
+                let statement = words.dropFirst(offset + 1).prefix { $0.statement == entry.statement }.map(\.word)
+                if readDBCC.contains(following), !statement.contains(where: { $0.hasPrefix("REPAIR") }) { continue }
             case "CREATEVIEW", "HIDEINDEX", "UNHIDEINDEX", "SETLOGLEVEL", "ROTATECERTIFICATES":
                 if entry.previous != "." || entry.next != "(" { continue }
             // `SELECT … INTO new_table` makes a table; `INSERT`, `MERGE` and `REPLACE INTO` are found by their

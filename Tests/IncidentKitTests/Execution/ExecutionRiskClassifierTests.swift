@@ -159,6 +159,33 @@ struct ExecutionRiskClassifierTests {
         "rbd device list", "vault status", "vault operator raft list-peers", "argocd app get myapp",
         "argocd app diff myapp", "flux get kustomizations", "pulumi preview", "pulumi stack ls", "az vm list",
         "az vm show -g rg -n vm", "nmcli con show", "nmcli device status", "etcdctl get /registry/delete-me",
+        // Review 7: read-only system procedures and DBCC checks, query languages and prose in arguments, formats
+        // that name no file, words that show as the last one, git lfs, nerdctl groups.
+        "sqlcmd -Q \"EXEC sp_who2\"",
+        "sqlcmd -Q \"EXEC master.dbo.sp_who2\"",
+        "sqlcmd -Q \"DBCC SQLPERF(LOGSPACE)\"",
+        "sqlcmd -Q \"DBCC CHECKDB WITH NO_INFOMSGS\"",
+        "gcloud logging read 'resource.type=\"gce_instance\" AND severity>=WARNING' --limit 20 --format json",
+        "promtool query instant http://prom:9090 'node_load1 > 4'",
+        "gh pr list --search \"restart loop\"",
+        "velero backup get -o custom-columns=NAME:.metadata.name",
+        "git lfs env",
+        "git lfs ls-files",
+        "nerdctl container ls",
+        "rpm -K x.rpm",
+        "mysqladmin --connect-timeout 5 status",
+        "kubectl exec -n db pg-0 -- psql -U postgres -c 'SELECT count(*) FROM pg_stat_activity'",
+        "dpkg-query -l",
+        "nvidia-smi",
+        "nmcli con",
+        "nmcli con show",
+        "chage -l alice",
+        "ntpq -p",
+        "iscsiadm -m session",
+        "losetup -a",
+        "psql -c 'SELECT 1'",
+        "bq ls",
+        "bq query 'SELECT 1'",
         // Review 6: versions and help, git/dpkg/rpm queries, a docker management read, influx's own options.
         "python3 --version",
         "node -v",
@@ -852,7 +879,7 @@ struct ExecutionRiskClassifierTests {
             "runs dpkg --add-architecture, which incident does not know (a runbook may mark it [read-only])"
         ),
         ("rpm --rebuilddb", "runs rpm --rebuilddb, which incident does not know (a runbook may mark it [read-only])"),
-        ("crictl config --set runtime-endpoint=unix:///x", "changes crictl's configuration (--set)"),
+        ("crictl config --set runtime-endpoint=unix:///x", "changes crictl's configuration (config)"),
         ("timedatectl ntp-servers eth0 10.0.0.1", "changes system settings (timedatectl ntp-servers)"),
         ("ufw app update --add-new all", "changes firewall rules (ufw app)"),
         ("ebtables --atomic-commit", "changes firewall rules (ebtables --atomic-commit)"),
@@ -872,12 +899,102 @@ struct ExecutionRiskClassifierTests {
         ("sg docker -c 'docker rm -f x'", "removes containers, images or data (docker rm) in an argument of sg"),
         ("ansible all -m shell -a 'rm -rf x'", "deletes files (rm) in an argument of ansible"),
         ("dropdb app", "runs dropdb, whose name says it acts"),
-        ("iptables-save -f /etc/iptables/rules.v4", "writes a file or a setting (iptables-save --file)"),
+        ("iptables-save -f /etc/iptables/rules.v4", "writes a file, a setting or a message (iptables-save -f)"),
         (
             "docker save -o /tmp/x.tar info",
             "runs docker save, which incident does not know (a runbook may mark it [read-only])"
         ),
         ("docker system prune -af", "removes containers, images or data (docker prune)"),
+        // Review 7: programs that show but also write (postconf -e, kcat -P, losetup -f), words that show only
+        // as the last one (nmcli con mod), interpreters given code by an option, SQL in option values, user
+        // procedures, wrappers of a piped script, git/rpm/bq, action verbs in an unknown tool's argument.
+        ("needrestart -r a", "writes a file, a setting or a message (needrestart -r)"),
+        ("chage -d 0 alice", "writes a file, a setting or a message (chage -d)"),
+        ("faillock --user alice --reset", "writes a file, a setting or a message (faillock --reset)"),
+        ("postconf -e 'relayhost = [smtp.example.com]:587'", "writes a file, a setting or a message (postconf -e)"),
+        ("postqueue -f", "writes a file, a setting or a message (postqueue -f)"),
+        ("kcat -P -b kafka:9092 -t orders", "writes a file, a setting or a message (kcat -P)"),
+        ("jinfo -flag +HeapDumpOnOutOfMemoryError 1234", "writes a file, a setting or a message (jinfo -flag)"),
+        (
+            "pt-query-digest --review h=localhost,D=percona,t=query_review slow.log",
+            "writes a file, a setting or a message (pt-query-digest --review)"
+        ),
+        ("mcelog --daemon", "writes a file, a setting or a message (mcelog --daemon)"),
+        ("tshark -i eth0 -w /tmp/cap.pcap", "writes a file, a setting or a message (tshark -w)"),
+        (
+            "nmcli con mod eth0 ipv4.addresses 10.0.0.5/24",
+            "runs nmcli, which incident does not know (a runbook may mark it [read-only])"
+        ),
+        ("nmcli con u eth0", "runs nmcli, which incident does not know (a runbook may mark it [read-only])"),
+        (
+            "nmcli dev wifi connect CorpWifi password hunter2",
+            "runs nmcli, which incident does not know (a runbook may mark it [read-only])"
+        ),
+        ("iscsiadm -m session -u", "writes a file, a setting or a message (iscsiadm -u)"),
+        ("losetup -f --show /var/tmp/disk.img", "writes a file, a setting or a message (losetup -f)"),
+        ("iw dev wlan0 connect CorpWifi", "runs iw, which incident does not know (a runbook may mark it [read-only])"),
+        ("blockdev --setra 4096 --report /dev/sda", "writes a file, a setting or a message (blockdev --setra)"),
+        ("auditctl -b 8192 -s", "writes a file, a setting or a message (auditctl -b)"),
+        ("terraform plan -out=tf.plan", "writes a file, a setting or a message (terraform -out)"),
+        (
+            "terraform providers mirror /tmp/mirror",
+            "runs terraform, which incident does not know (a runbook may mark it [read-only])"
+        ),
+        (
+            "openvpn --config /etc/openvpn/client.conf --status /run/openvpn.status 10 --daemon",
+            "runs openvpn --daemon, which is not known to be read-only"
+        ),
+        (
+            "node --eval=\"require('fs').rmSync('/tmp/x',{recursive:true})\"",
+            "runs a program that is not classified (node --eval=require('fs').rmSync('/tmp/x',{recursive:true}))"
+        ),
+        (
+            "node --require=/opt/runbooks/fix.js",
+            "runs a program that is not classified (node --require=/opt/runbooks/fix.js)"
+        ),
+        ("cat fix.sh | deno", "runs the text piped into it as code (| deno)"),
+        ("pssh -h hosts.txt --par 10 -i 'rm -rf /var/cache/app'", "deletes files (rm) via pssh"),
+        ("mysql --execute=SHUTDOWN", "changes the database (SHUTDOWN in mysql)"),
+        ("psql --command=CHECKPOINT", "changes the database (CHECKPOINT in psql)"),
+        ("mysql -eSHUTDOWN", "changes the database (SHUTDOWN in mysql)"),
+        ("psql -cVACUUM", "changes the database (VACUUM in psql)"),
+        ("mongosh orders --eval=db.orders.drop()", "changes the database (DROP in mongosh)"),
+        ("sqlcmd -S db -Q \"EXEC PurgeOldData @days = 30\"", "changes the database (EXEC in sqlcmd)"),
+        ("sqlcmd -S db -Q \"exec purge_logs\"", "changes the database (EXEC in sqlcmd)"),
+        ("cat fix.sh | pkexec bash", "runs the text piped into it as code (| bash)"),
+        ("cat fix.sh | $SUDO bash", "runs the text piped into it as code (| a program named by $SUDO)"),
+        ("cat fix.sh | unbuffer -p bash", "runs the text piped into it as code (| bash)"),
+        (
+            "crictl config runtime-endpoint unix:///run/containerd/containerd.sock",
+            "changes crictl's configuration (config)"
+        ),
+        ("smartctl -l scterc,70,70 /dev/sda", "changes a disk's settings or starts a test (smartctl)"),
+        ("git symbolic-ref -d HEAD", "deletes a ref (git symbolic-ref -d)"),
+        ("git archive -o/tmp/x.tar HEAD", "writes output into a file (git archive --output)"),
+        ("git fsck --lost-found", "writes into the repository (git fsck --lost-found)"),
+        (
+            "git -c diff.external='rm -rf /tmp/x' diff",
+            "runs git with a setting that runs a command (git -c diff.external)"
+        ),
+        (
+            "git --config-env=core.fsmonitor=CMD status",
+            "runs git with a setting from the environment (git --config-env)"
+        ),
+        ("git grep -Orm TODO", "runs a program on the files it finds (git grep -O)"),
+        ("rpm --eval '%(rm -rf /tmp/x)'", "runs a shell command (rpm %(…), --pipe)"),
+        ("rpm -qa --pipe 'xargs rm -f'", "runs a shell command (rpm %(…), --pipe)"),
+        ("bq query --use_legacy_sql=false 'INSERT INTO ds.t VALUES (1)'", "changes the database (INSERT in bq)"),
+        ("bq query --destination_table=ds.t 'SELECT 1'", "writes a table (bq query --destination_table)"),
+        (
+            "ansible all -m shell -a 'etcdctl defrag'",
+            "runs etcdctl defrag, which is not known to be read-only in an argument of ansible"
+        ),
+        ("salt '*' service.restart nginx", "runs salt * service.restart, which is not known to be read-only"),
+        (
+            "beeline -u jdbc:hive2://x -e \"INSERT OVERWRITE TABLE t SELECT 1\"",
+            "changes the database (INSERT in beeline)"
+        ),
+        ("podman -r rm -f api", "removes containers, images or data (podman rm)"),
         // Left by the fourth review: each `-c` text, here-document and command word is a text of its own,
         // so a later text's `TO STDOUT` is not an earlier COPY's direction.
         ("psql -c \"COPY t TO '/tmp/x'\" -c 'COPY t TO STDOUT'", "changes the database (COPY in psql)"),
