@@ -84,6 +84,13 @@ public enum RiskClassifier {
         guard let first = words.first, !["for", "case", "select", "function"].contains(first) else {
             return []
         }
+        // `BASH_ENV=fix.sh bash`, `ENV=fix.sh sh -i`: the shell sources that file before anything else.
+        let startup = segment.words.prefix { isAssignment($0) || reservedWords.contains($0) }.first {
+            $0.hasPrefix("BASH_ENV=") || $0.hasPrefix("ENV=")
+        }
+        if let startup, RiskRules.scriptShells.contains(RiskRules.programName(first)) {
+            return ["runs a script that is not classified (\(startup))"]
+        }
         let pipelineText = all.filter { $0.pipeline == segment.pipeline }.flatMap {
             $0.words + $0.hereDocuments
         }

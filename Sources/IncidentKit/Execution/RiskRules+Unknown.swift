@@ -172,7 +172,7 @@ extension RiskRules {
         // `vagrant ssh -c '…'`): a change it is known to make is not the unknown tool's to vouch for.
         // (Not a redirection or a name, which query languages and prose have too: `'severity>=WARNING'`,
         // `--search "restart loop"`.)
-        let inner = args.filter { $0.contains(" ") }.flatMap { text in
+        let inner = args.filter { $0.contains(" ") || $0.hasPrefix("./") }.flatMap { text in
             RiskClassifier.classify(text).reasons.filter {
                 !$0.contains(unknownMarker) && !$0.hasPrefix("writes output into a file (")
                     && !$0.contains("whose name says it acts")

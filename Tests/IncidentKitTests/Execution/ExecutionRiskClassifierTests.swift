@@ -995,6 +995,11 @@ struct ExecutionRiskClassifierTests {
             "changes the database (INSERT in beeline)"
         ),
         ("podman -r rm -f api", "removes containers, images or data (podman rm)"),
+        ("BASH_ENV=/opt/runbooks/fix.sh bash", "runs a script that is not classified (BASH_ENV=/opt/runbooks/fix.sh)"),
+        (
+            "ansible all -m shell -a './fix.sh'",
+            "runs a script that is not classified (./fix.sh) in an argument of ansible"
+        ),
         // Left by the fourth review: each `-c` text, here-document and command word is a text of its own,
         // so a later text's `TO STDOUT` is not an earlier COPY's direction.
         ("psql -c \"COPY t TO '/tmp/x'\" -c 'COPY t TO STDOUT'", "changes the database (COPY in psql)"),
