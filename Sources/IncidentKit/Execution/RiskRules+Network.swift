@@ -301,7 +301,7 @@ extension RiskRules {
         // Options known to take no value.
         let flags: Set<String> = [
             "--raw", "--no-raw", "--csv", "--json", "--quoted-json", "--tls", "--insecure", "--no-auth-warning",
-            "--verbose", "-c", "-e", "-2", "-3", "--show-pushes",
+            "--verbose", "-c", "-e", "-2", "-3", "--show-pushes", "-x",
         ]
         while let first = rest.first, first.hasPrefix("-"), first != "-" {
             rest = rest.dropFirst()
@@ -349,6 +349,8 @@ extension RiskRules {
     /// Redis commands that write, named so that an unknown option's value is not taken for the command.
     private static let redisWriteNames: Set<String> = [
         "FLUSHALL", "FLUSHDB", "DEL", "UNLINK", "SET", "SETEX", "SETNX", "MSET", "HSET", "HDEL", "LPUSH", "RPUSH",
+        "APPEND", "SETRANGE", "PSETEX", "MSETNX", "HMSET", "HSETNX", "HINCRBY", "LSET", "LREM", "LTRIM", "SADD", "SREM",
+        "ZADD", "ZREM", "ZINCRBY", "INCRBY", "DECRBY", "INCRBYFLOAT", "GETEX", "PERSIST", "RENAME", "RENAMENX",
         "LPOP", "RPOP", "SADD", "SREM", "ZADD", "ZREM", "EXPIRE", "PERSIST", "RENAME", "RESTORE", "MIGRATE", "SHUTDOWN",
         "DEBUG", "REPLICAOF", "SLAVEOF", "FAILOVER", "INCR", "DECR", "SAVE", "BGSAVE", "BGREWRITEAOF", "EVAL",
         "EVALSHA", "FCALL", "SWAPDB", "MOVE", "COPY", "PUBLISH", "XADD", "XDEL", "XTRIM", "XGROUP", "GETDEL", "GETSET",

@@ -1000,6 +1000,7 @@ struct ExecutionRiskClassifierTests {
             "ansible all -m shell -a './fix.sh'",
             "runs a script that is not classified (./fix.sh) in an argument of ansible"
         ),
+        ("redis-cli -x APPEND info", "changes Redis data or settings (redis-cli APPEND)"),
         // Left by the fourth review: each `-c` text, here-document and command word is a text of its own,
         // so a later text's `TO STDOUT` is not an earlier COPY's direction.
         ("psql -c \"COPY t TO '/tmp/x'\" -c 'COPY t TO STDOUT'", "changes the database (COPY in psql)"),
