@@ -65,13 +65,20 @@ extension CommandContext {
     }
 
     /// Runs `body` with Ctrl-C turned into: children stopped, the interruption recorded, state saved,
-    /// exit 130 with a message naming the resume command.
+    /// exit 130 with a message naming the resume command. SIGTERM and SIGHUP (a lost SSH session) stop it
+    /// the same way, with exit statuses 143 and 129.
     func withInterrupts<T>(_ keeper: RecordKeeper, _ body: () throws(IncidentError) -> T) throws(IncidentError) -> T {
         let console = self.console
-        let forwarder = InterruptForwarder(onInterrupt: {
+        let forwarder = InterruptForwarder(onStop: { stop in
             let id = keeper.record.id
-            console.error("\ninterrupted: state saved; continue with 'incident resume \(id)'\n")
-            keeper.finishInterrupted("Ctrl-C")
+            let (what, event, status): (String, String, Int32) =
+                switch stop {
+                case SIGTERM: ("terminated (SIGTERM)", "SIGTERM", 143)
+                case SIGHUP: ("the terminal went away (SIGHUP)", "SIGHUP: the terminal went away", 129)
+                default: ("interrupted", "Ctrl-C", 130)
+                }
+            console.error("\n\(what): state saved; continue with 'incident resume \(id)'\n")
+            keeper.finishInterrupted(event, status: status)
         })
         forwarder.install()
         defer { forwarder.uninstall() }

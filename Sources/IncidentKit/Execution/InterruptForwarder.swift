@@ -7,65 +7,88 @@ import Synchronization
 
 /// Turns Ctrl-C into an orderly stop: SIGINT to every running child group, then SIGTERM, then
 /// SIGKILL for groups still alive after each grace period, then the caller's closure (which saves
-/// state and exits 130). A second Ctrl-C skips straight to SIGKILL.
+/// state and exits 130). A second Ctrl-C skips straight to SIGKILL. SIGTERM and SIGHUP (a lost SSH
+/// session) stop the run the same way: the children run in process groups of their own, which a
+/// terminal's hangup does not reach, and would be left running with no time limit.
 ///
 /// A class because the installed signal source and its state have identity: there is one per process.
 public final class InterruptForwarder: Sendable {
     private struct State {
-        var source: (any DispatchSourceSignal)?
-        var previousHandler: sighandler_t?
+        var sources: [Int32: any DispatchSourceSignal] = [:]
+        var previousHandlers: [Int32: sighandler_t?] = [:]
         var interrupts = 0
+        /// The first stop signal that arrived.
+        var received: Int32?
     }
+
+    /// The signals that stop a run.
+    public static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     private let registry: ProcessGroupRegistry
     private let grace: Duration
-    private let onInterrupt: @Sendable () -> Void
+    private let onStop: @Sendable (Int32) -> Void
     private let state = Mutex(State())
     private let queue = DispatchQueue(label: "incident.interrupt")
     private let escalation = DispatchQueue(label: "incident.interrupt.escalation")
 
-    /// A forwarder for the groups in `registry`; `onInterrupt` runs once the children are gone.
+    /// A forwarder for the groups in `registry`; `onStop` runs once the children are gone, with the
+    /// signal that stopped the run.
     public init(
         registry: ProcessGroupRegistry = .shared, grace: Duration = .seconds(2),
-        onInterrupt: @escaping @Sendable () -> Void
+        onStop: @escaping @Sendable (Int32) -> Void
     ) {
         self.registry = registry
         self.grace = grace
-        self.onInterrupt = onInterrupt
+        self.onStop = onStop
+    }
+
+    /// A forwarder whose closure does not need to know which signal stopped the run.
+    public convenience init(
+        registry: ProcessGroupRegistry = .shared, grace: Duration = .seconds(2),
+        onInterrupt: @escaping @Sendable () -> Void
+    ) {
+        self.init(registry: registry, grace: grace, onStop: { _ in onInterrupt() })
     }
 
     /// Starts catching SIGINT (the default action, ending the process, is turned off meanwhile). Returns
     /// once the signal source is registered: libdispatch registers it asynchronously, and a Ctrl-C in
     /// between would meet SIG_IGN and be lost.
     public func install() {
-        let registered = DispatchSemaphore(value: 0)
-        let installed = state.withLock { state -> Bool in
-            guard state.source == nil else { return false }
-            state.previousHandler = signal(SIGINT, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: queue)
-            // The source's data is the number of signals since the last call: several Ctrl-C can
-            // arrive as one call, and a second one must still skip to SIGKILL.
-            let handler: @Sendable () -> Void = { [weak self] in
-                guard let self else { return }
-                let delivered = self.state.withLock { $0.source?.data ?? 0 }
-                for _ in 0..<min(delivered, 2) { self.signalArrived() }
+        let registered = DispatchGroup()
+        state.withLock { state in
+            guard state.sources.isEmpty else { return }
+            for stop in Self.stopSignals {
+                state.previousHandlers[stop] = signal(stop, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: stop, queue: queue)
+                // The source's data is the number of signals since the last call: several Ctrl-C can
+                // arrive as one call, and a second one must still skip to SIGKILL.
+                let handler: @Sendable () -> Void = { [weak self] in
+                    guard let self else { return }
+                    let delivered = self.state.withLock { state -> UInt in
+                        if state.received == nil { state.received = stop }
+                        return state.sources[stop]?.data ?? 0
+                    }
+                    for _ in 0..<min(delivered, 2) { self.signalArrived() }
+                }
+                source.setEventHandler(handler: handler)
+                registered.enter()
+                source.setRegistrationHandler { registered.leave() }
+                source.resume()
+                state.sources[stop] = source
             }
-            source.setEventHandler(handler: handler)
-            source.setRegistrationHandler { registered.signal() }
-            source.resume()
-            state.source = source
-            return true
         }
-        if installed { _ = registered.wait(timeout: .now() + .seconds(2)) }
+        _ = registered.wait(timeout: .now() + .seconds(2))
     }
 
-    /// Stops catching SIGINT and restores the disposition it had before `install()`.
+    /// Stops catching the stop signals and restores the dispositions they had before `install()`.
     public func uninstall() {
         state.withLock { state in
-            guard let source = state.source else { return }
-            source.cancel()
-            state.source = nil
-            signal(SIGINT, state.previousHandler)  // nil is SIG_DFL
+            for (stop, source) in state.sources {
+                source.cancel()
+                signal(stop, state.previousHandlers[stop] ?? nil)  // nil is SIG_DFL
+            }
+            state.sources = [:]
+            state.previousHandlers = [:]
         }
     }
 
@@ -76,9 +99,10 @@ public final class InterruptForwarder: Sendable {
             return state.interrupts
         }
         if count == 1 {
+            let stop = state.withLock { $0.received } ?? SIGINT
             escalation.async { [self] in
                 forwardAndEscalate()
-                onInterrupt()
+                onStop(stop)
             }
         } else {
             registry.interrupt(with: SIGKILL)

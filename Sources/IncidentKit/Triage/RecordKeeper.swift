@@ -64,12 +64,12 @@ public final class RecordKeeper: Sendable {
 
     /// Records an interruption and saves, holding the lock for the rest of the process's life so that
     /// no later write can follow; the caller exits right after.
-    public func finishInterrupted(_ message: String) {
+    public func finishInterrupted(_ message: String, status: Int32 = 130) {
         state.withLock { record in
             try? store.append(TimelineEvent(kind: "interrupted", at: clock(), message: message), to: record.id)
             try? store.save(record)
             // Keep the lock: the process exits before anyone else may write.
-            Self.exitNow(130)
+            Self.exitNow(status)
         }
     }
 
