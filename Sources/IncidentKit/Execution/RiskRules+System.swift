@@ -114,21 +114,8 @@ extension RiskRules {
             // The script `openssl rehash` replaced: it writes hash links in each folder it is given.
             return args.contains { $0 == "-h" || $0 == "-help" } ? [] : ["writes certificate hash links (c_rehash)"]
         case "perf":
+            // (A command it runs is judged as `wrapped` says.)
             let sub = positionals(args).first ?? ""
-            // `perf stat|record|trace [options] COMMAND` runs COMMAND (also after `--`).
-            if ["stat", "record", "trace", "top", "sched", "lock", "mem", "c2c", "kvm"].contains(sub) {
-                let valued: Set<String> = [
-                    "-e", "--event", "-p", "--pid", "-t", "--tid", "-C", "--cpu", "-I", "--interval-print", "-r",
-                    "--repeat", "-G", "--cgroup", "-o", "--output", "-x", "--field-separator", "-M", "--metrics",
-                    "-F", "--freq", "-c", "--count", "-u", "--uid", "--filter", "-m", "--mmap-pages",
-                ]
-                let command = dropOptions(args.drop { $0 != sub }.dropFirst(), valued: valued)
-                if !command.isEmpty {
-                    let writes = sub == "record" || hasChangingFlag(args, ["--output"], letters: "o")
-                    return (writes ? ["writes files (perf \(sub))"] : [])
-                        + inner(command, Context(hereDocuments: [], pipelineWords: [], depth: 1), via: "perf \(sub)")
-                }
-            }
             return [
                 "record", "c2c", "mem", "lock", "sched", "kmem", "inject", "kvm", "probe", "config", "buildid-cache",
             ]

@@ -220,6 +220,13 @@ extension RiskRules {
         }
         let words = positionals(args)
         if args.isEmpty, bareReads.contains(name) { return [] }
+        // A read, or the next word's action on it (`ceph health mute`, `perf reset`).
+        func actionOnRead(_ index: Int) -> [String] {
+            guard let action = words.dropFirst(index + 1).first.map(verbParts)?.first,
+                actsOnWhatItReads.contains(action)
+            else { return [] }
+            return ["runs \(name) \(words[index]) \(action), which is not known to be read-only"]
+        }
         for (index, word) in words.enumerated() {
             // A path, an assignment, a host or a variable is no verb; `cluster/status` and `fdb/flush`
             // (`ovs-appctl`'s commands) are.
@@ -234,11 +241,7 @@ extension RiskRules {
             if !mayBeValue, readVerbs.contains(word) || parts.first.map(questionWords.contains) == true {
                 // What follows a read is what it reads (`ceph osd tree down`), unless it acts on it
                 // (`ceph health mute OSD_NEARFULL`).
-                let next = words.dropFirst(index + 1).first.map(verbParts) ?? []
-                if let action = next.first, Self.actsOnWhatItReads.contains(action) {
-                    return ["runs \(name) \(word) \(action), which is not known to be read-only"]
-                }
-                return []
+                return actionOnRead(index)
             }
             // The short verbs are subcommands only near the program (`ceph osd in`, `pulumi up`), and only
             // of a program in lowercase (`Address already in use` is prose).
@@ -255,11 +258,7 @@ extension RiskRules {
             if !mayBeValue,
                 parts.contains(where: readVerbs.contains) || parts.first.map(isGluedReadVerb) == true
             {
-                let next = words.dropFirst(index + 1).first.map(verbParts) ?? []
-                if let action = next.first, Self.actsOnWhatItReads.contains(action) {
-                    return ["runs \(name) \(word) \(action), which is not known to be read-only"]
-                }
-                return []
+                return actionOnRead(index)
             }
         }
         // Nothing shows that it only reads: no subcommand that shows or asks, no option that lists or

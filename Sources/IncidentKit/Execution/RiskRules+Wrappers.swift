@@ -44,20 +44,25 @@ extension RiskRules {
             }
             return inner(dropOptions(args, valued: valued), context, via: name)
         case "env":
-            // `-S TEXT`, also glued (`-S'rm …'`), at the end of a cluster (`-vS TEXT`) or as `--split-string=`.
-            for (index, arg) in args.enumerated() where arg.hasPrefix("-") {
-                if arg.hasPrefix("--split-string=") || arg.hasPrefix("--split-s") && arg.contains("=") {
-                    return innerText(String(arg.drop { $0 != "=" }.dropFirst()), context, via: "env")
+            // `-S TEXT` among env's own options: also glued (`-S'rm …'`), at the end of a cluster (`-vS TEXT`),
+            // or `--split-string[=]TEXT`, cut short too.
+            var index = 0
+            while index < args.count, args[index].hasPrefix("-"), args[index] != "--" {
+                let arg = args[index]
+                let name = String(arg.prefix { $0 != "=" })
+                if arg.hasPrefix("--") {
+                    if name.count > 3, "--split-string".hasPrefix(name) {
+                        if let equals = arg.firstIndex(of: "=") {
+                            return innerText(String(arg[arg.index(after: equals)...]), context, via: "env")
+                        }
+                        if index + 1 < args.count { return innerText(args[index + 1], context, via: "env") }
+                    }
+                } else if let split = arg.dropFirst().firstIndex(of: "S") {
+                    let glued = arg[arg.index(after: split)...]
+                    if !glued.isEmpty { return innerText(String(glued), context, via: "env") }
+                    if index + 1 < args.count { return innerText(args[index + 1], context, via: "env") }
                 }
-                let isLong = arg.hasPrefix("--") && "--split-string".hasPrefix(arg) && arg.count > 3
-                let letters = arg.hasPrefix("--") ? "" : arg.dropFirst()
-                if isLong || letters.last == "S", index + 1 < args.count {
-                    return innerText(args[index + 1], context, via: "env")
-                }
-                if let split = letters.firstIndex(of: "S"), letters.index(after: split) < letters.endIndex {
-                    return innerText(String(letters[letters.index(after: split)...]), context, via: "env")
-                }
-                if arg == "--" { break }
+                index += ["-u", "--unset", "-C", "--chdir"].contains(name) && !arg.contains("=") ? 2 : 1
             }
             var rest = dropOptions(args, valued: ["-u", "--unset", "-C", "--chdir"])
             while let first = rest.first, RiskClassifier.isAssignment(first) { rest = rest.dropFirst() }
@@ -271,6 +276,22 @@ extension RiskRules {
                 default: []
                 }
             return inner(dropOptions(args, valued: valued), context, via: name)
+        case "perf":
+            // `perf stat|record|trace [options] COMMAND` runs COMMAND (also after `--`); without one, the
+            // rules for perf itself judge it.
+            let sub = positionals(args).first ?? ""
+            guard ["stat", "record", "trace", "top", "sched", "lock", "mem", "c2c", "kvm"].contains(sub) else {
+                return nil
+            }
+            let valued: Set<String> = [
+                "-e", "--event", "-p", "--pid", "-t", "--tid", "-C", "--cpu", "-I", "--interval-print", "-r",
+                "--repeat", "-G", "--cgroup", "-o", "--output", "-x", "--field-separator", "-M", "--metrics",
+                "-F", "--freq", "-c", "--count", "-u", "--uid", "--filter", "-m", "--mmap-pages",
+            ]
+            let command = dropOptions(args.drop { $0 != sub }.dropFirst(), valued: valued)
+            guard !command.isEmpty else { return nil }
+            let writes = sub == "record" || hasChangingFlag(args, ["--output"], letters: "o")
+            return (writes ? ["writes files (perf \(sub))"] : []) + inner(command, context, via: "perf \(sub)")
         case "mosh":
             // `mosh [options] HOST -- COMMAND…`; without a command, an interactive remote shell.
             let rest = dropOptions(args, valued: ["-p", "--port", "--ssh", "--server", "--client", "--predict"])

@@ -21,17 +21,7 @@ import Testing
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/cmdline"), "needs /proc"))
     func aHangupStopsTheChildrenAndKeepsTheRecord() throws {
         let seconds = "3\(Int.random(in: 100...999))"
-        let (folder, library) = try Processes.runbookLibrary(
-            "AppLogErrors",
-            markdown: """
-                # AppLogErrors
-
-                ## Diagnosis
-
-                ```shell
-                sleep \(seconds)
-                ```
-                """)
+        let (folder, library) = try Processes.diagnosisLibrary("AppLogErrors", blocks: ["sleep \(seconds)"])
         let triage = [
             Processes.incident, "triage", "AppLogErrors", "--no-input", "--yes", "--library", library, "--out",
             folder + "/incidents",

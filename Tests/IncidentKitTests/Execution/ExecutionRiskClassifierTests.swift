@@ -199,6 +199,8 @@ struct ExecutionRiskClassifierTests {
         "dpkg -l nginx",
         "rpm -qa",
         "update-alternatives --display java",
+        // env's -S is its own option, not the command's (`sort -S 1G` is a buffer size).
+        "env LC_ALL=C sort -S 1G /var/log/app.log",
         // Review 5: what unknown tools show, builtins, tracers attached to a process.
         "ceph -s", "ceph osd perf", "ceph osd df", "rados df", "ceph daemon osd.1 dump_historic_ops",
         "ceph daemon osd.1 ops", "rbd children --pool p img", "virsh dumpxml vm1",
@@ -815,6 +817,9 @@ struct ExecutionRiskClassifierTests {
         ("at \"03:00 tomorrow\" <<< 'systemctl restart app'", "schedules commands to run later (at)"),
         ("echo \"systemctl restart app\" | batch", "schedules commands to run later (batch)"),
         ("env -S'rm -rf /tmp/x'", "deletes files (rm) via env"),
+        ("env --split-str='rm -rf /tmp/x'", "deletes files (rm) via env"),
+        ("env -vS 'rm -rf /tmp/x'", "deletes files (rm) via env"),
+        ("env -u HOME -S 'rm -rf /tmp/x'", "deletes files (rm) via env"),
         ("sed -n '/error/Iw /tmp/errors.txt' app.log", "writes a file or runs a command from its script (sed w, e)"),
         ("sed -n '1etouch /tmp/pwned' /etc/hostname", "writes a file or runs a command from its script (sed w, e)"),
         ("awk '{ print \"restart\" | $2 }' file", "runs commands from its awk program (awk)"),

@@ -107,6 +107,12 @@ enum Processes {
         return sh("\(assignments) \(shell([incident] + arguments))", directory: directory, timeout: timeout)
     }
 
+    /// `runbookLibrary` for a runbook whose Diagnosis section holds `blocks`, one ```shell block each.
+    static func diagnosisLibrary(_ name: String, blocks: [String]) throws -> (folder: String, library: String) {
+        let shell = blocks.map { "```shell\n\($0)\n```\n" }.joined(separator: "\n")
+        return try runbookLibrary(name, markdown: "# \(name)\n\n## Diagnosis\n\n" + shell)
+    }
+
     /// A scratch folder holding `library/alerts/NAME.md` with `markdown`: a one-runbook collection
     /// without an index, as the corpora are. Returns the folder and the library in it.
     static func runbookLibrary(_ name: String, markdown: String) throws -> (folder: String, library: String) {

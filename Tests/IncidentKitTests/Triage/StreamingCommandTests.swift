@@ -36,23 +36,9 @@ import Testing
     @Test func aReadOnlyMarkVouchesOnlyForWhatTheRulesDoNotKnow() throws {
         let victim = Scratch.path("victim")
         try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
-        let (folder, library) = try Processes.runbookLibrary(
+        let (folder, library) = try Processes.diagnosisLibrary(
             "AppLogErrors",
-            markdown: """
-                # AppLogErrors
-
-                ## Diagnosis
-
-                ```shell
-                # Clean up [read-only]
-                rm -rf \(victim)
-                ```
-
-                ```shell
-                # Ask the in-house tool [read-only]
-                frobctl --frob
-                ```
-                """)
+            blocks: ["# Clean up [read-only]\nrm -rf \(victim)", "# Ask the in-house tool [read-only]\nfrobctl --frob"])
         try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
         try "#!/bin/sh\necho frobbed\n".write(toFile: folder + "/bin/frobctl", atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/bin/frobctl")
@@ -75,21 +61,8 @@ import Testing
     @Test func aFollowingCommandIsEvidenceForAFewSecondsAndAnEndlessOneIsNotRun() throws {
         let log = Scratch.path("streaming") + ".log"
         try "first line\nconnection refused by upstream\n".write(toFile: log, atomically: true, encoding: .utf8)
-        let (folder, library) = try Processes.runbookLibrary(
-            "AppLogErrors",
-            markdown: """
-                # AppLogErrors
-
-                ## Diagnosis
-
-                ```shell
-                tail -n 5 -f \(log)
-                ```
-
-                ```shell
-                yes
-                ```
-                """)
+        let (folder, library) = try Processes.diagnosisLibrary(
+            "AppLogErrors", blocks: ["tail -n 5 -f \(log)", "yes"])
         let start = Date()
         let run = Processes.runIncident(
             ["triage", "AppLogErrors", "--no-input", "--yes", "--library", library, "--out", folder + "/incidents"],
