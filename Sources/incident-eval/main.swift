@@ -129,6 +129,37 @@ if arguments.contains("--sizes") {
     }
     exit(0)
 }
+if arguments.contains("--check-search") {
+    // Each row routed from the runbooks a search finds (no cache folder, so the loader always searches)
+    // must rank and score as the router over the whole library does.
+    var differing: [String] = []
+    var searched = 0
+    for row in rows {
+        guard
+            let loaded = try? RouterLoader.load(
+                root: libraryPath, environment: [:], tuning: tuning, symptom: row.symptom)
+        else {
+            warn("route-eval: cannot load \(libraryPath)\n")
+            exit(66)
+        }
+        searched += loaded.router.index.routes.count
+        let expected = router.route(row.symptom, top: 5)
+        let actual = loaded.router.route(row.symptom, top: 5)
+        if actual.matches.map(\.route.file) != expected.matches.map(\.route.file)
+            || actual.matches.map(\.score) != expected.matches.map(\.score) || actual.confident != expected.confident
+            || actual.nearTie != expected.nearTie
+        {
+            differing.append(row.symptom)
+        }
+    }
+    let share = Double(searched) / Double(max(1, rows.count * library.index.routes.count)) * 100
+    print(
+        "search path over \(rows.count) rows of \(labelsPath): \(differing.count) rank or score otherwise",
+        terminator: "")
+    print(" than the whole library; \(String(format: "%.1f", share))% of the runbooks analysed on average")
+    for symptom in differing { print("  differs: \(symptom)") }
+    exit(differing.isEmpty ? 0 : 1)
+}
 if arguments.contains("--train") {
     // Candidates ranked by evidence alone, as the re-ranking sees them.
     var plain = tuning

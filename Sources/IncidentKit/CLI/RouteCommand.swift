@@ -44,12 +44,16 @@ struct RouteCommand: Subcommand {
             noted = false
         }
         defer { eraseNote() }
-        let loaded = try RouterLoader.load(root: root, environment: context.environment) { count, caching in
+        let loaded = try RouterLoader.load(root: root, environment: context.environment, symptom: symptom) {
+            count, caching in
             // A passing note on a terminal that can erase it: reading thousands of runbooks takes a second
-            // or more. Short, so that it fits on one line of a narrow terminal.
+            // or more. Short, so that it fits on one line of a narrow terminal. A search that finds too many
+            // runbooks to route from them alone is followed by reading them all for the cache.
             guard count >= Self.progressThreshold, console.errorsIsTerminal, context.environment["TERM"] != "dumb"
             else { return }
-            console.error("reading \(count) runbooks\(caching ? " (cached for next time)" : "")…")
+            eraseNote()
+            console.error(
+                caching ? "reading \(count) runbooks (cached for next time)…" : "searching \(count) runbooks…")
             noted = true
         }
         eraseNote()
@@ -66,7 +70,7 @@ struct RouteCommand: Subcommand {
                     + "cannot read \(path); it routes as empty, and no route cache is kept until it can be read\n")
         }
         // (As lint says it: a folder with nothing to route to is a wrong --library, not "no match".)
-        if router.index.routes.isEmpty, loaded.unreadable.isEmpty, loaded.undecodable.isEmpty {
+        if loaded.runbookCount == 0, loaded.unreadable.isEmpty, loaded.undecodable.isEmpty {
             throw .usage("no runbooks in '\(root)': point --library at the runbook folder")
         }
         let result = router.route(symptom, top: top)

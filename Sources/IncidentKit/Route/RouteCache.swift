@@ -6,7 +6,7 @@
 enum RouteCache {
     static let magic = Array("INCIDENT-ROUTES\n".utf8)
     /// Changes whenever the analyzer or the file format changes, so older caches are rebuilt.
-    static let formatVersion: UInt32 = 9
+    static let formatVersion: UInt32 = 10
     /// Where the checksum of everything after it is written: after the magic and the format version.
     static let checksumOffset = magic.count + 4
 
@@ -25,7 +25,8 @@ enum RouteCache {
     /// A description of everything that shapes the index, stored in the cache and compared on load.
     static func signature(_ tuning: RouterTuning) -> String {
         let weights = Route.Field.Kind.allCases.map { "\($0.rawValue)=\(tuning.weights[$0, default: 1])" }
-        return (weights + ["k1=\(tuning.k1)", "bLong=\(tuning.bLong)", "bShort=\(tuning.bShort)"])
+        let lengths = Route.Field.Kind.allCases.map { "\($0.rawValue)~\(tuning.typicalLengths[$0, default: 1])" }
+        return (weights + lengths + ["k1=\(tuning.k1)", "bLong=\(tuning.bLong)", "bShort=\(tuning.bShort)"])
             .joined(separator: ",")
     }
 

@@ -37,23 +37,7 @@ public struct Router: Sendable {
 
     /// Routes `symptom`, returning at most `top` matches, best first.
     public func route(_ symptom: String, top: Int = 3, explain: Bool = true) -> RoutingResult {
-        var tokens: [(term: String, word: String)] = []
-        var gluedTerms: Set<String> = []
-        var previousWord: String?
-        TextAnalyzer.forEachTerm(in: SymptomText.withoutLogKeys(symptom), keepCompounds: true) {
-            term, word, isCompound in
-            tokens.append((term, word))
-            guard !isCompound else { return }
-            // Two words the library writes as one ("not ready" for NotReady, "crash loop" for CrashLoop).
-            if let previousWord {
-                let glued = Stemmer.stem(Array((previousWord + word).lowercased().utf8))
-                if tuning.glueWeight > 0, lookup.postings(glued) != nil, glued != term {
-                    tokens.append((glued, previousWord + " " + word))
-                    gluedTerms.insert(glued)
-                }
-            }
-            previousWord = word
-        }
+        let (tokens, gluedTerms) = Self.tokens(of: symptom, glue: tuning.glueWeight > 0) { lookup.postings($0) != nil }
         let ordered = tokens.map(\.term)
         var seen: Set<String> = []
         let terms = ordered.filter { seen.insert($0).inserted }
@@ -147,6 +131,38 @@ public struct Router: Sendable {
         return RoutingResult(
             symptom: symptom, terms: terms, matches: matches, confident: confident, nearTie: nearTie,
             fallback: index.fallback)
+    }
+
+    /// The terms of `symptom` in order, each with the word it came from, and which of them are two
+    /// adjacent words glued together: with `glue`, a pair the library writes as one word ("not ready"
+    /// for NotReady, "crash loop" for CrashLoop) when `isKnown` says the library has it.
+    static func tokens(of symptom: String, glue: Bool, isKnown: (String) -> Bool) -> (
+        tokens: [(term: String, word: String)], glued: Set<String>
+    ) {
+        var tokens: [(term: String, word: String)] = []
+        var glued: Set<String> = []
+        var previousWord: String?
+        TextAnalyzer.forEachTerm(in: SymptomText.withoutLogKeys(symptom), keepCompounds: true) {
+            term, word, isCompound in
+            tokens.append((term, word))
+            guard !isCompound else { return }
+            if let previousWord {
+                let pair = Stemmer.stem(Array((previousWord + word).lowercased().utf8))
+                if glue, pair != term, isKnown(pair) {
+                    tokens.append((pair, previousWord + " " + word))
+                    glued.insert(pair)
+                }
+            }
+            previousWord = word
+        }
+        return (tokens, glued)
+    }
+
+    /// Every term routing `symptom` can look up in any library: its terms, every pair of adjacent words
+    /// glued together, and their synonyms.
+    static func lookedUpTerms(of symptom: String, tuning: RouterTuning) -> Set<String> {
+        let terms = tokens(of: symptom, glue: tuning.glueWeight > 0) { _ in true }.tokens.map(\.term)
+        return Set(terms + terms.flatMap(Synonyms.of))
     }
 
     /// For each route, the weight of the symptom terms its names (titles and alert name) have, directly

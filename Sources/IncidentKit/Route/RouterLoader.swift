@@ -8,7 +8,26 @@ public enum RouterLoader {
     /// How the router was made, for tests and benchmarks.
     public enum Source: Sendable, Equatable {
         case keywordIndex, cache, runbooks
+        /// Only the runbooks that may hold the symptom's words were analysed (`RunbookSearch`).
+        case search
     }
+
+    /// The router and how it was made.
+    public struct Loaded {
+        public var router: Router
+        public var source: Source
+        /// Runbooks that are there but could not be read (no permission): they route as empty.
+        public var unreadable: [String]
+        /// Files whose names are not UTF-8, which cannot be opened by them.
+        public var undecodable: [String]
+        /// How many runbooks the library has: the router's routes are only those a search found.
+        public var runbookCount: Int
+    }
+
+    /// A symptom whose words are in at most this share of a library's runbooks is routed by analysing
+    /// those alone, without writing the cache; a broader one reads every runbook and writes the cache,
+    /// so that it and every later symptom route from it.
+    public static let searchShare = 0.1
 
     /// Makes the router for the library at `root`, using the route cache where `environment` puts it.
     ///
@@ -16,16 +35,21 @@ public enum RouterLoader {
     /// whether a cache will be written for next time, so that a terminal can say why the first run over
     /// a large collection takes a moment. `unreadable` lists the runbooks that are there but could not
     /// be read (no permission): they route as empty, and no cache is written while they remain.
+    ///
+    /// With `symptom`, and no valid cache, the runbooks that may hold its words are found first: when
+    /// they are few (`searchShare`), or no cache can be written, only they are analysed.
     public static func load(
-        root: String, environment: [String: String], tuning: RouterTuning = RouterTuning(),
+        root: String, environment: [String: String], tuning: RouterTuning = RouterTuning(), symptom: String? = nil,
         reading: ((_ count: Int, _ caching: Bool) -> Void)? = nil
-    ) throws(IncidentError) -> (router: Router, source: Source, unreadable: [String], undecodable: [String]) {
+    ) throws(IncidentError) -> Loaded {
         guard FileSystem.isDirectory(root) else {
             throw .usage("library folder '\(root)' does not exist or is not a folder")
         }
         if Library.indexPaths.contains(where: { FileSystem.isFile(root + "/" + $0) }) {
             let library = try Library.load(root: root, scope: .routing)
-            return (Router(index: library.index, tuning: tuning), .keywordIndex, [], [])
+            return Loaded(
+                router: Router(index: library.index, tuning: tuning), source: .keywordIndex, unreadable: [],
+                undecodable: [], runbookCount: library.index.routes.count)
         }
         let cacheFile = RouteCache.directory(environment: environment).map { RouteCache.path(for: root, in: $0) }
         let reload: @Sendable (Route) -> Route = { route in
@@ -43,17 +67,40 @@ public enum RouterLoader {
             let manifest = LibraryManifest.scan(root: root, paths: listed)
             if let cached = RouteCache.decode(bytes, root: root, manifest: manifest, tuning: tuning) {
                 let index = RouteIndex(routes: cached.routes, source: nil)
-                return (
-                    Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), .cache, [], undecodable
-                )
+                return Loaded(
+                    router: Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), source: .cache,
+                    unreadable: [], undecodable: undecodable, runbookCount: cached.routes.count)
             }
             scanned = manifest
         }
         let paths = scanned?.entries.map(\.path) ?? listed
-        reading?(paths.count, cacheFile != nil)
-        // The runbooks `Library.load` would read, each read, parsed, routed and counted in one pass on
-        // every core; only the counts and each route's title stay in memory (reasons re-read a file).
+        // The runbooks `Library.load` would read.
         let runbooks = paths.indices.filter { LibraryFile.Kind(path: paths[$0]) == .runbook }
+        if let symptom {
+            reading?(paths.count, false)
+            let limit = cacheFile == nil ? runbooks.count : Int(Double(runbooks.count) * searchShare)
+            if let found = search(
+                RunbookSearch(symptom: symptom, tuning: tuning), root: root, paths: runbooks.map { paths[$0] },
+                limit: limit)
+            {
+                let batches = InMemoryTermLookup.analyse(runbooks: found.runbooks.count) { number in
+                    let runbook = found.runbooks[number]
+                    return (runbook.path, RunbookFields(path: runbook.path, bytes: runbook.bytes))
+                }
+                let routes = batches.flatMap(\.routes)
+                let lookup = InMemoryTermLookup(
+                    batches: batches, keywords: Array(repeating: [], count: routes.count), tuning: tuning,
+                    routeCount: runbooks.count)
+                return Loaded(
+                    router: Router(
+                        index: RouteIndex(routes: routes, source: nil), tuning: tuning, lookup: lookup, reload: reload),
+                    source: .search, unreadable: found.unreadable, undecodable: undecodable,
+                    runbookCount: runbooks.count)
+            }
+        }
+        reading?(paths.count, cacheFile != nil)
+        // Each runbook read, parsed, routed and counted in one pass on every core; only the counts and
+        // each route's title stay in memory (reasons re-read a file).
         let stamps = Mutex([(size: Int64, modified: Int64)?](repeating: nil, count: paths.count))
         let unreadable = Mutex<[String]>([])
         let batches = InMemoryTermLookup.analyse(runbooks: runbooks.count) { number in
@@ -77,7 +124,7 @@ public enum RouterLoader {
         }
         // Each batch's postings are weighed and encoded on its own core; the cold run routes on the very
         // bytes it caches, so that it routes as every later run will.
-        let norms = FieldNorms(batches: batches, tuning: tuning)
+        let norms = FieldNorms(tuning: tuning)
         let firstRoutes = batches.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.analyses.count)) }
         let segments = Array(batches.indices).concurrentMap(minimumCount: 1, chunk: 1) {
             TermSegment.encode(batches[$0], firstRoute: firstRoutes[$0], norms: norms)
@@ -103,6 +150,43 @@ public enum RouterLoader {
             ?? InMemoryTermLookup(batches: batches, keywords: Array(repeating: [], count: routes.count), tuning: tuning)
         let index = RouteIndex(routes: routes, source: nil)
         writing.wait()
-        return (Router(index: index, tuning: tuning, lookup: lookup, reload: reload), .runbooks, unread, undecodable)
+        return Loaded(
+            router: Router(index: index, tuning: tuning, lookup: lookup, reload: reload), source: .runbooks,
+            unreadable: unread, undecodable: undecodable, runbookCount: routes.count)
+    }
+
+    /// The runbooks among `paths` (in order, with their bytes) that `search` says may hold the
+    /// symptom's terms, and those that could not be read; nil as soon as more than `limit` may.
+    static func search(_ search: RunbookSearch, root: String, paths: [String], limit: Int) -> (
+        runbooks: [(path: String, bytes: [UInt8])], unreadable: [String]
+    )? {
+        let found = Atomic<Int>(0)
+        let parts = stride(from: 0, to: paths.count, by: 64).map { $0..<min(paths.count, $0 + 64) }
+        let results = parts.concurrentMap(minimumCount: 1, chunk: 1) { part in
+            var buffer: [UInt8] = []
+            var scratch: [UInt8] = []
+            var runbooks: [(path: String, bytes: [UInt8])] = []
+            var unreadable: [String] = []
+            for index in part {
+                guard found.load(ordering: .relaxed) <= limit else { break }
+                let path = paths[index]
+                guard let count = FileSystem.read(root + "/" + path, into: &buffer) else {
+                    // There but not readable (no permission): it routes as empty, as it would from the cache.
+                    if FileSystem.stamp(root + "/" + path) != nil { unreadable.append(path) }
+                    continue
+                }
+                let matches = buffer.withUnsafeBufferPointer { bytes in
+                    search.mayMatch(
+                        path: path, bytes: UnsafeBufferPointer(rebasing: bytes[..<count]), scratch: &scratch)
+                }
+                if matches {
+                    runbooks.append((path, Array(buffer[..<count])))
+                    found.add(1, ordering: .relaxed)
+                }
+            }
+            return (runbooks, unreadable)
+        }
+        guard found.load(ordering: .relaxed) <= limit else { return nil }
+        return (results.flatMap(\.0), results.flatMap(\.1).sorted())
     }
 }

@@ -6,6 +6,14 @@ public struct RouterTuning: Sendable, Hashable {
     public var weights: [Route.Field.Kind: Double] = [
         .title: 5, .alert: 6, .heading: 2, .summary: 5, .body: 1, .code: 0.25, .example: 3,
     ]
+    /// Each field kind's typical length in terms, against which BM25 normalises a field's length: the
+    /// averages over the two public corpora the tuning was chosen on. They are the same whatever the
+    /// library, so that a runbook's strengths depend on its own text alone: adding runbooks does not
+    /// move the others', and a symptom whose words few runbooks use is routed by analysing only those
+    /// (`RunbookSearch`), as every later run routes it from the cache.
+    public var typicalLengths: [Route.Field.Kind: Double] = [
+        .title: 9.35, .alert: 8.32, .heading: 7.42, .summary: 55.40, .body: 95.31, .code: 69.81, .example: 1,
+    ]
     /// Weight of an index keyword's words, and the bonus factor for a whole keyword phrase.
     public var keywordWeight = 6.0
     public var keywordPhraseBonus = 2.0

@@ -230,9 +230,11 @@ struct InMemoryTermLookup: TermLookup {
         self.init(batches: Self.analyse(routes), keywords: routes.map(\.keywords), tuning: tuning)
     }
 
-    /// The postings of routes analysed in `batches`, with each route's index keywords.
-    init(batches: [Batch], keywords: [[Route.Keyword]], tuning: RouterTuning) {
-        routeCount = keywords.count
+    /// The postings of routes analysed in `batches`, with each route's index keywords. `routeCount` is
+    /// the size of the library when the batches hold only the routes a search found (`RunbookSearch`):
+    /// a term's rarity is judged against the whole library.
+    init(batches: [Batch], keywords: [[Route.Keyword]], tuning: RouterTuning, routeCount: Int? = nil) {
+        self.routeCount = routeCount ?? keywords.count
         // One numbering for the whole library: each batch's term numbers are mapped to it once.
         var terms: [String] = []
         var numbers: [String: Int32] = [:]
@@ -245,10 +247,10 @@ struct InMemoryTermLookup: TermLookup {
         }
         // Each batch's term numbers in the library's numbering.
         let global = batches.map { $0.terms.map(number) }
-        let norms = FieldNorms(batches: batches, tuning: tuning)
+        let norms = FieldNorms(tuning: tuning)
         var pairIndex: [UInt64: [Int32]] = [:]
         var routeLengths: [Int32] = []
-        routeLengths.reserveCapacity(routeCount)
+        routeLengths.reserveCapacity(keywords.count)
         var routeIndex: Int32 = 0
         for (batch, toLibrary) in zip(batches, global) {
             for result in batch.analyses {
@@ -305,29 +307,20 @@ extension InMemoryTermLookup.Analysis {
     var length: Int32 { Int32(clamping: (0..<8).reduce(0) { $0 + Int(lengths[$1]) }) }
 }
 
-/// BM25F with per-field saturation: each field kind's length normalised against that kind's average
-/// over the library, and a term's strength in a route summed over the kinds it is in.
+/// BM25F with per-field saturation: each field kind's length normalised against that kind's typical
+/// length (`RouterTuning.typicalLengths`), and a term's strength in a route summed over the kinds it is in.
 struct FieldNorms: Sendable {
     let averages: [Double]
     /// Each kind's weight, by ordinal (the lanes past the last kind are unused).
     let weights: SIMD8<Double>
     let tuning: RouterTuning
 
-    init(batches: [InMemoryTermLookup.Batch], tuning: RouterTuning) {
-        let kinds = Route.Field.Kind.allCases
-        var sums = [Double](repeating: 0, count: kinds.count)
-        var counts = [Double](repeating: 0, count: kinds.count)
-        for batch in batches {
-            for analysis in batch.analyses {
-                for ordinal in kinds.indices where analysis.lengths[ordinal] > 0 {
-                    sums[ordinal] += Double(analysis.lengths[ordinal])
-                    counts[ordinal] += 1
-                }
-            }
-        }
-        averages = kinds.indices.map { max(1, sums[$0] / max(1, counts[$0])) }
+    init(tuning: RouterTuning) {
+        averages = Route.Field.Kind.allCases.map { max(1, tuning.typicalLengths[$0, default: 1]) }
         var weights = SIMD8<Double>(repeating: 0)
-        for (ordinal, kind) in kinds.enumerated() { weights[ordinal] = tuning.weights[kind, default: 1] }
+        for (ordinal, kind) in Route.Field.Kind.allCases.enumerated() {
+            weights[ordinal] = tuning.weights[kind, default: 1]
+        }
         self.weights = weights
         self.tuning = tuning
     }

@@ -135,7 +135,7 @@ public enum TextAnalyzer {
     }
 
     /// The negated auxiliaries before their `'t` or `t`, lowercase.
-    private static let negationStems: [[UInt8]] = [
+    static let negationStems: [[UInt8]] = [
         "isn", "aren", "wasn", "weren", "doesn", "didn", "don", "hasn", "haven", "hadn", "couldn", "shouldn",
         "wouldn", "won", "can", "ain", "mustn", "needn",
     ].map { Array($0.utf8) }

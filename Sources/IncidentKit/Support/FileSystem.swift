@@ -21,6 +21,31 @@ public enum FileSystem {
         return (readAll(descriptor, size: Int(info.st_size)), Int64(info.st_size), modified(info))
     }
 
+    /// Reads the file at `path` into `buffer`, which grows as needed and is reused from call to call
+    /// (searching thousands of runbooks allocates no memory per file); returns how many bytes the file
+    /// has, or nil when it cannot be read.
+    static func read(_ path: String, into buffer: inout [UInt8]) -> Int? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        // Room for one byte more than the file's size shows that it grew meanwhile.
+        let expected = max(0, Int(info.st_size)) + 1
+        if buffer.count < expected { buffer += repeatElement(0, count: expected - buffer.count + 4096) }
+        var count = 0
+        while true {
+            if count == buffer.count { buffer += repeatElement(0, count: max(4096, buffer.count)) }
+            let read = buffer.withUnsafeMutableBytes {
+                Glibc_read(descriptor, $0.baseAddress! + count, $0.count - count)
+            }
+            if read < 0, errno == EINTR { continue }
+            guard read > 0 else { break }
+            count += read
+        }
+        return count
+    }
+
     private static func readAll(_ descriptor: Int32, size: Int) -> [UInt8] {
         // Read straight into an array of the file's size (one byte more shows that it grew meanwhile):
         // a library of ten thousand runbooks is read on the first route.

@@ -118,18 +118,29 @@ import Testing
         let terminal = CapturingConsole(errorsIsTerminal: true)
         let context = CommandContext(console: terminal, environment: environment, currentDirectory: root)
         #expect(IncidentCLI(context: context).run(["route", "something happened", "--library", root]) == 0)
-        #expect(terminal.errors == "reading \(count + 3) runbooks (cached for next time)…" + TerminalText.eraseLine)
+        // Every runbook has the words: the search gives way to reading them all for the cache.
+        let notes =
+            "searching \(count + 3) runbooks…" + TerminalText.eraseLine
+            + "reading \(count + 3) runbooks (cached for next time)…" + TerminalText.eraseLine
+        #expect(terminal.errors == notes)
+        // A symptom few runbooks have is routed from the search alone, and no cache is written.
+        try FileManager.default.removeItem(atPath: environment["XDG_CACHE_HOME"]!)
+        let rare = CapturingConsole(errorsIsTerminal: true)
+        let rareContext = CommandContext(console: rare, environment: environment, currentDirectory: root)
+        #expect(IncidentCLI(context: rareContext).run(["route", "pods crashlooping", "--library", root]) == 0)
+        #expect(rare.errors == "searching \(count + 3) runbooks…" + TerminalText.eraseLine)
+        #expect(rare.output.hasPrefix("KubePodCrashLooping (confident match)"), "\(rare.output)")
+        #expect(!FileManager.default.fileExists(atPath: environment["XDG_CACHE_HOME"]!))
         // On a terminal both streams share the screen: the note is gone before the result is written.
         let screen = SharedScreen()
         let onScreen = CommandContext(console: screen, environment: environment, currentDirectory: root)
         for arguments in [
-            ["route", "something happened", "--library", root], ["route", "x", "--library", root, "--json"],
+            ["route", "something happened", "--library", root], ["route", "something", "--library", root, "--json"],
         ] {
-            try FileManager.default.removeItem(atPath: environment["XDG_CACHE_HOME"]!)
+            try? FileManager.default.removeItem(atPath: environment["XDG_CACHE_HOME"]!)
             #expect(IncidentCLI(context: onScreen).run(arguments) == 0)
-            let note = "reading \(count + 3) runbooks (cached for next time)…" + TerminalText.eraseLine
-            #expect(screen.text.hasPrefix(note), "\(screen.text.prefix(120))")
-            #expect(screen.text.dropFirst(note.count).first == (arguments.last == "--json" ? "{" : "N"))
+            #expect(screen.text.hasPrefix(notes), "\(screen.text.prefix(120))")
+            #expect(screen.text.dropFirst(notes.count).first == (arguments.last == "--json" ? "{" : "N"))
             screen.clear()
         }
         // A terminal that cannot move the cursor gets no note it could not erase.

@@ -37,10 +37,7 @@ import Testing
             counts.append(routeCounts)
             lengths.append(routeLengths)
         }
-        let averages = kinds.indices.map { ordinal in
-            let present = lengths.map { $0[ordinal] }.filter { $0 > 0 }
-            return max(1, Double(present.reduce(0, +)) / Double(max(1, present.count)))
-        }
+        let averages = kinds.map { max(1, tuning.typicalLengths[$0, default: 1]) }
         var table: [String: [Int32: Float]] = [:]
         for (routeIndex, route) in routes.enumerated() {
             var keywordStrengths: [String: Double] = [:]

@@ -1,0 +1,234 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Finds, without analysing them, the runbooks that may hold any of a symptom's terms, so that a symptom
+/// whose words few runbooks use is routed by analysing those alone, as grep would find them.
+///
+/// A runbook can hold a term only if its file name, or its text lowercased and without the bytes inline
+/// markup may put inside a word, contains the term's key: the stem without a final `e` or `y`, the only
+/// bytes the stemmer adds to a word's beginning. Removing more bytes than the markdown reader does only
+/// joins words, so a key in the reader's text is found here too. Runbooks the search cannot judge this
+/// way are always searched: a link or image glued to the word after it, and text the markdown reader
+/// reads by characters rather than bytes.
+struct RunbookSearch: Sendable {
+    /// The keys, lowercase; none contains another.
+    let keys: [[UInt8]]
+    /// Whether a key holds U+FFFD, which decoding puts where a runbook's bytes are not UTF-8.
+    private let hasReplacementKey: Bool
+    /// For many keys: which keys start with each pair of bytes (`first << 8 | second`), and the keys of
+    /// one byte.
+    private let pairs: [UInt16: [Int]]
+    private let singles: [Bool]
+
+    /// The search for every term routing `symptom` may look up.
+    init(symptom: String, tuning: RouterTuning) {
+        self.init(terms: Router.lookedUpTerms(of: symptom, tuning: tuning))
+    }
+
+    init(terms: some Sequence<String>) {
+        var all = Set<[UInt8]>()
+        for term in terms { all.formUnion(Self.keys(of: term)) }
+        // A text holding a key holds every key inside it: only the shortest are searched for.
+        let sorted = all.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
+        var keys: [[UInt8]] = []
+        for key in sorted where !keys.contains(where: { Self.find($0, in: key) }) { keys.append(key) }
+        self.keys = keys
+        hasReplacementKey = keys.contains { Self.find([0xEF, 0xBF, 0xBD], in: $0) }
+        var pairs: [UInt16: [Int]] = [:]
+        var singles = [Bool](repeating: false, count: 256)
+        for (index, key) in keys.enumerated() {
+            if key.count == 1 {
+                singles[Int(key[0])] = true
+            } else {
+                pairs[UInt16(key[0]) << 8 | UInt16(key[1]), default: []].append(index)
+            }
+        }
+        self.pairs = pairs
+        self.singles = singles
+    }
+
+    /// What a runbook holding `term` contains. A term is a word's stem, and the stemmer only removes
+    /// endings, then may add an `e` or a `y` (`tries` → `try`); `not` also stands for the negations the analyzer reads
+    /// as it (`isn't`, `doesnt`, `can’t`).
+    static func keys(of term: String) -> [[UInt8]] {
+        var key = Array(term.utf8)
+        if key.count > 1, key.allSatisfy({ $0 &- 0x61 < 26 }), key.last == 0x65 || key.last == 0x79 {
+            key.removeLast()
+        }
+        guard term == "not" else { return [key] }
+        return [key, Array("n't".utf8), Array("n\u{2019}t".utf8)]
+            + TextAnalyzer.negationStems.map { $0 + [0x74] }
+    }
+
+    /// Whether the runbook at `path` (library-relative) whose bytes are `bytes` may hold one of the
+    /// terms. `scratch` is room for the projection, reused from call to call.
+    func mayMatch(path: String, bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> Bool {
+        if keys.isEmpty { return false }
+        if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: bytes.count) }
+        return scratch.withUnsafeMutableBufferPointer { output in
+            let projection = Self.project(bytes, into: output.baseAddress!)
+            return mayMatch(
+                path: path, bytes: bytes, projection: projection,
+                text: UnsafeBufferPointer(start: output.baseAddress, count: projection.count))
+        }
+    }
+
+    /// `mayMatch` once the runbook's bytes are projected into `text`.
+    func mayMatch(
+        path: String, bytes: UnsafeBufferPointer<UInt8>, projection: Projection, text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        if projection.hasLink, projection.gluedParenthesis { return true }
+        if !projection.isASCII {
+            if hasReplacementKey { return true }
+            if RunbookFields.joinsCharacters(Array(String(decoding: bytes, as: UTF8.self).utf8)) { return true }
+        }
+        // The file's name is the alert name, and the title of a runbook without one.
+        var name = Array(LibraryPath.fileName(of: path).utf8)
+        for index in name.indices { name[index] = TextAnalyzer.lower(name[index]) }
+        return contains(text) || name.withUnsafeBufferPointer { contains($0) }
+    }
+
+    /// Whether `text` (lowercase) contains one of the keys.
+    func contains(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress, !text.isEmpty else { return false }
+        // A few keys: one search per key, skipping to each occurrence of its first byte with the C
+        // library's `memchr`, is the quickest.
+        if keys.count <= 4 {
+            return keys.contains { key in
+                key.withUnsafeBufferPointer { key in
+                    var start = 0
+                    while text.count - start >= key.count {
+                        guard let hit = memchr(base + start, Int32(key[0]), text.count - start - key.count + 1) else {
+                            return false
+                        }
+                        let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(base + offset + 1, key.baseAddress! + 1, key.count - 1) == 0 { return true }
+                        start = offset + 1
+                    }
+                    return false
+                }
+            }
+        }
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if singles[Int(byte)] { return true }
+            if index + 1 < text.count, let candidates = pairs[UInt16(byte) << 8 | UInt16(text[index + 1])] {
+                for candidate in candidates {
+                    let key = keys[candidate]
+                    if index + key.count <= text.count,
+                        key.indices.allSatisfy({ text[index + $0] == key[$0] })
+                    {
+                        return true
+                    }
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// What `project` found besides the text.
+    struct Projection {
+        var count = 0
+        /// A link's `](`, and a `)` followed by a word byte: together, a link or image may be glued to the
+        /// word after it (`[Not](u)Ready` reads as `NotReady`), which the projection does not follow.
+        var hasLink = false
+        var gluedParenthesis = false
+        /// Without bytes past ASCII, the markdown reader reads the bytes as they are. Other text is
+        /// decoded first (bytes that are not UTF-8 become U+FFFD), and text whose characters join their
+        /// neighbours (`RunbookFields.joinsCharacters`) is read by another reader.
+        var isASCII = true
+    }
+
+    /// `bytes` with ASCII letters lowercased and without `*`, `_`, `\`, `[`, `]`, `<`, `>`, backticks
+    /// and the blanks next to a backtick (a code span's padding), written to `output` (room for
+    /// `bytes.count`).
+    static func project(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Projection {
+        var projection = Projection()
+        var count = 0
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            index += 1
+            // Most bytes are written, an uppercase letter lowercased: one table gives the byte to write.
+            let entry = table[Int(byte)]
+            if entry < 0x100 {
+                output[count] = UInt8(truncatingIfNeeded: entry)
+                count += 1
+                continue
+            }
+            switch entry >> 8 {
+            case 3:
+                // A backtick: the blanks before it (already written) and after it go too.
+                while count > 0, isBlank(output[count - 1]) { count -= 1 }
+                while index < end, isBlank(bytes[index]) { index += 1 }
+            case 4:
+                output[count] = byte
+                count += 1
+                if !projection.gluedParenthesis, wordFollows(bytes, index) { projection.gluedParenthesis = true }
+            case 5:
+                if index < end, bytes[index] == UInt8(ascii: "(") { projection.hasLink = true }
+            case 6:
+                output[count] = byte
+                count += 1
+                projection.isASCII = false
+            default:
+                break
+            }
+        }
+        projection.count = count
+        return projection
+    }
+
+    /// Per byte: the byte to write (an uppercase letter lowercased), or an action times 256: 2 dropped,
+    /// 3 a backtick, 4 `)`, 5 `]` (dropped), 6 past ASCII (written as it is).
+    private static let table: [UInt16] = (0..<256).map { value in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return UInt16(byte | 0x20)
+        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "\\"), UInt8(ascii: "["), UInt8(ascii: "<"),
+            UInt8(ascii: ">"):
+            return 2 << 8
+        case UInt8(ascii: "`"): return 3 << 8
+        case UInt8(ascii: ")"): return 4 << 8
+        case UInt8(ascii: "]"): return 5 << 8
+        case 0x80...: return 6 << 8
+        default: return UInt16(byte)
+        }
+    }
+
+    /// Whether a word starts at `index` of `bytes` once the bytes the projection drops are gone
+    /// (`)**Ready`, ``)` Ready` ``).
+    private static func wordFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var index = start
+        while index < bytes.count {
+            switch table[Int(bytes[index])] >> 8 {
+            case 2, 5:
+                index += 1
+            case 3:
+                index += 1
+                while index < bytes.count, isBlank(bytes[index]) { index += 1 }
+            default:
+                return TextAnalyzer.isWordByte(bytes[index])
+            }
+        }
+        return false
+    }
+
+    @inline(__always) private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            needle.indices.allSatisfy { haystack[start + $0] == needle[$0] }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+@testable import IncidentKit
+
+/// The search must never miss a runbook that has one of the symptom's terms: a runbook it misses would
+/// be left out of the ranking, and the first run would route otherwise than every later one.
+@Suite struct RunbookSearchTests {
+    /// The terms the router counts for the runbook at `path` with `bytes`, as the cold run analyses it.
+    private func terms(path: String, bytes: [UInt8]) -> [String] {
+        let batches = InMemoryTermLookup.analyse(runbooks: 1) { _ in (path, RunbookFields(path: path, bytes: bytes)) }
+        return batches.flatMap { batch in batch.analyses.flatMap { $0.terms.map { batch.terms[Int($0)] } } }
+    }
+
+    /// The terms of the runbook that the search, looking for each term alone, would not find.
+    private func missedTerms(path: String, bytes: [UInt8]) -> [String] {
+        var scratch = [UInt8](repeating: 0, count: bytes.count)
+        return bytes.withUnsafeBufferPointer { bytes in
+            scratch.withUnsafeMutableBufferPointer { output in
+                let projection = RunbookSearch.project(bytes, into: output.baseAddress!)
+                let text = UnsafeBufferPointer(start: output.baseAddress, count: projection.count)
+                return terms(path: path, bytes: Array(bytes)).filter { term in
+                    !RunbookSearch(terms: [term]).mayMatch(path: path, bytes: bytes, projection: projection, text: text)
+                }
+            }
+        }
+    }
+
+    private func mayMatch(_ markdown: String, path: String = "runbooks/x.md", _ symptom: String) -> Bool {
+        var scratch: [UInt8] = []
+        return Array(markdown.utf8).withUnsafeBufferPointer {
+            RunbookSearch(symptom: symptom, tuning: RouterTuning()).mayMatch(path: path, bytes: $0, scratch: &scratch)
+        }
+    }
+
+    /// Every term of every runbook of both corpora and of the default library, looked for alone, finds
+    /// its runbook: real markdown with links, code spans, emphasis, tables, front matter and non-ASCII
+    /// text.
+    @Test func everyTermOfEveryRealRunbookFindsItsRunbook() throws {
+        var checked = 0
+        var termsChecked = 0
+        for root in [Paths.corpora, Paths.packageRoot] {
+            for path in LibraryManifest.paths(root: root) where LibraryFile.Kind(path: path) == .runbook {
+                let bytes = try #require(FileSystem.read(root + "/" + path))
+                #expect(missedTerms(path: path, bytes: bytes) == [], "\(path)")
+                termsChecked += terms(path: path, bytes: bytes).count
+                checked += 1
+            }
+        }
+        #expect(checked > 380)
+        #expect(termsChecked > 35_000)
+    }
+
+    /// Markdown whose text the reader joins across markup, or reads otherwise than its bytes: every term
+    /// is still found.
+    @Test(arguments: [
+        "Pods **Crash**Looping here",
+        "A `` Crash ``Loop",
+        "Crash` Loop `",
+        "Crash`Loop`",
+        "See [Crash](http://a.example/x)Loop",
+        "See [Crash](u)**Loop**",
+        "See [Crash](u)` Loop`",
+        "Crash![image](x.png)Loop",
+        "Crash\\_Loop",
+        "Crash<br>Loop",
+        "<https://example.com/CrashLoop>",
+        "---\ntitle: \"DiskFull\"\n---\n\nBody",
+        "the pod isn't ready, it doesnt start, it can’t connect, it cannot bind, they aren't",
+        "503s and 5xxs",
+        "configurations, readiness, retries, tries, flies, rotated, normalization, abled, supplies, happily, stopped",
+        "| a | b |\n|---|---|\n| Crash**Loop** | x |\n",
+        "Crash\nLoop\n====\n\nSetext *Heading*\n---\n",
+        "> quoted **Not**Ready\n\n- item `Crash`Loop\n\n    indented\tcode CrashLoop\n",
+        "e\u{301}tcd and ca\u{301}fe",
+        "Ingress5xxErrors, KubeNodeNotReady, RAIDDegraded, x509 http2",
+        "\u{FEFF}# Title with BOM\n\nCrashLoop",
+    ])
+    func markupInsideWordsDoesNotHideThem(markdown: String) {
+        #expect(missedTerms(path: "alerts/SomeAlertName.md", bytes: Array(markdown.utf8)) == [])
+    }
+
+    @Test func bytesThatAreNotUTF8DoNotHideTheirWords() {
+        var bytes = Array("Not".utf8) + [0xFF] + Array("Ready and more".utf8)
+        #expect(missedTerms(path: "a.md", bytes: bytes) == [])
+        bytes = [0xC3] + Array(" lone lead byte".utf8)
+        #expect(missedTerms(path: "a.md", bytes: bytes) == [])
+    }
+
+    @Test func theFileNameIsSearchedAsTheAlertName() {
+        #expect(mayMatch("Nothing here.", path: "alerts/KubeNodeNotReady.md", "node not ready"))
+        #expect(!mayMatch("Nothing here.", path: "alerts/KubeNodeNotReady.md", "disk full"))
+    }
+
+    /// The search is worth its while only if it leaves most runbooks out.
+    @Test func runbooksWithoutTheWordsAreLeftOut() {
+        #expect(!mayMatch("# Disk full\n\nThe **disk** is full; see [docs](https://x).", "502"))
+        #expect(!mayMatch("# Etcd\n\nNo leader.", "bad gateway"))
+        #expect(mayMatch("# Upstream\n\nnginx answers 502 Bad Gateway.", "502"))
+        // A status code also finds its class, as the router's synonyms do.
+        #expect(mayMatch("# Upstream\n\nMany 5xx answers.", "502"))
+        // A link glued to the next word cannot be judged by the projection: searched always.
+        #expect(mayMatch("See [the docs](https://x)here.", "502"))
+    }
+
+    /// A rare symptom is routed from the search and writes no cache; a broad one reads every runbook
+    /// and writes it; the rare symptom then routes from the cache, exactly as it did from the search.
+    @Test func aRareSymptomIsRoutedFromTheSearchAndABroadOneWritesTheCache() throws {
+        let cache = Scratch.path("route-search")
+        let environment = ["XDG_CACHE_HOME": cache]
+        let searched = try RouterLoader.load(root: Paths.corpora, environment: environment, symptom: "502 bad gateway")
+        #expect(searched.source == .search)
+        #expect(searched.runbookCount > 370)
+        #expect(searched.router.index.routes.count < searched.runbookCount / 10)
+        #expect(!FileManager.default.fileExists(atPath: cache))
+        let broad = try RouterLoader.load(root: Paths.corpora, environment: environment, symptom: "pod not ready")
+        #expect(broad.source == .runbooks)
+        #expect(FileManager.default.fileExists(atPath: RouteCache.path(for: Paths.corpora, in: cache + "/incident")))
+        let cached = try RouterLoader.load(root: Paths.corpora, environment: environment, symptom: "502 bad gateway")
+        #expect(cached.source == .cache)
+        let fromSearch = searched.router.route("502 bad gateway", top: 5)
+        let fromCache = cached.router.route("502 bad gateway", top: 5)
+        #expect(fromSearch.matches.count == 5)
+        #expect(fromSearch.matches.map(\.route.file) == fromCache.matches.map(\.route.file))
+        #expect(fromSearch.matches.map(\.score) == fromCache.matches.map(\.score))
+        #expect(fromSearch.confident == fromCache.confident)
+        // A symptom no runbook has: a library with runbooks and nothing to rank, not an empty library.
+        let nothing = try RouterLoader.load(root: Paths.corpora, environment: [:], symptom: "zzqx")
+        #expect(nothing.router.route("zzqx").matches.isEmpty)
+        #expect(nothing.runbookCount > 370)
+    }
+
+    @Test func keysAreStemsWithoutWhatTheStemmerAdds() {
+        #expect(RunbookSearch.keys(of: "ready") == [Array("read".utf8)])
+        #expect(RunbookSearch.keys(of: "configurat") == [Array("configurat".utf8)])
+        #expect(RunbookSearch.keys(of: "502") == [Array("502".utf8)])
+        #expect(RunbookSearch.keys(of: "not").contains(Array("n't".utf8)))
+        // A key inside another makes it redundant.
+        #expect(RunbookSearch(terms: ["crash", "crashloop"]).keys == [Array("crash".utf8)])
+    }
+
+    /// Routing from the runbooks a search found ranks and scores exactly as routing over the whole
+    /// loaded library: real symptoms from the labelled set, over both corpora.
+    @Test func routingFromTheSearchedRunbooksIsRoutingOverTheLibrary() throws {
+        let library = try Library.load(root: Paths.corpora, scope: .routing)
+        let whole = Router(index: library.index)
+        let labels = try String(contentsOfFile: Paths.packageRoot + "/bench/route-eval/labels.tsv", encoding: .utf8)
+        let symptoms = labels.split(separator: "\n").filter { !$0.hasPrefix("#") }.enumerated()
+            .filter { $0.offset % 9 == 0 }.map { String($0.element.split(separator: "\t")[0]) }
+        #expect(symptoms.count >= 35)
+        for symptom in symptoms + ["zzqx nothing matches this", "502"] {
+            // Without a cache folder the loader always routes from the runbooks the search finds.
+            let loaded = try RouterLoader.load(root: Paths.corpora, environment: [:], symptom: symptom)
+            #expect(loaded.source == .search)
+            #expect(loaded.runbookCount == library.index.routes.count)
+            let expected = whole.route(symptom, top: 5)
+            let actual = loaded.router.route(symptom, top: 5)
+            #expect(actual.matches.map(\.route.file) == expected.matches.map(\.route.file), "\(symptom)")
+            #expect(actual.matches.map(\.score) == expected.matches.map(\.score), "\(symptom)")
+            #expect(actual.matches.map(\.why) == expected.matches.map(\.why), "\(symptom)")
+            #expect(actual.confident == expected.confident, "\(symptom)")
+            #expect(actual.nearTie == expected.nearTie, "\(symptom)")
+        }
+        // A status code leaves most runbooks out (a pasted log line has words most runbooks use).
+        let code = try RouterLoader.load(root: Paths.corpora, environment: [:], symptom: "502")
+        #expect(code.router.index.routes.count < library.index.routes.count / 10)
+    }
+}
