@@ -18,9 +18,10 @@ struct RunbookSearch: Sendable {
     let keys: [[UInt8]]
     /// Whether a key holds U+FFFD, which decoding puts where a runbook's bytes are not UTF-8.
     private let hasReplacementKey: Bool
-    /// For many keys: which keys start with each pair of bytes (`first << 8 | second`), and the keys of
-    /// one byte.
+    /// For many keys: which keys start with each pair of bytes (`first << 8 | second`), a bit per pair
+    /// that some key starts with (checked first, on every byte of the text), and the keys of one byte.
     private let pairs: [UInt16: [Int]]
+    private let pairBits: [UInt64]
     private let singles: [Bool]
 
     /// The search for every term routing `symptom` may look up.
@@ -46,13 +47,16 @@ struct RunbookSearch: Sendable {
                 pairs[UInt16(key[0]) << 8 | UInt16(key[1]), default: []].append(index)
             }
         }
+        var pairBits = [UInt64](repeating: 0, count: 1024)
+        for pair in pairs.keys { pairBits[Int(pair >> 6)] |= 1 << UInt64(pair & 63) }
         self.pairs = pairs
+        self.pairBits = pairBits
         self.singles = singles
     }
 
     /// What a runbook holding `term` contains. A term is a word's stem, and the stemmer only removes
-    /// endings, then may add an `e` or a `y` (`tries` → `try`); `not` also stands for the negations the analyzer reads
-    /// as it (`isn't`, `doesnt`, `can’t`).
+    /// endings, then may add an `e` or a `y` (`tries` → `try`); `not` also stands for the negations the
+    /// analyzer reads as it (`isn't`, `doesnt`, `can’t`).
     static func keys(of term: String) -> [[UInt8]] {
         var key = Array(term.utf8)
         if key.count > 1, key.allSatisfy({ $0 &- 0x61 < 26 }), key.last == 0x65 || key.last == 0x79 {
@@ -67,7 +71,8 @@ struct RunbookSearch: Sendable {
     /// terms. `scratch` is room for the projection, reused from call to call.
     func mayMatch(path: String, bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> Bool {
         if keys.isEmpty { return false }
-        if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: bytes.count) }
+        // At least one byte, so that an empty runbook's projection has somewhere to go.
+        if scratch.count < max(1, bytes.count) { scratch = [UInt8](repeating: 0, count: max(1, bytes.count)) }
         return scratch.withUnsafeMutableBufferPointer { output in
             let projection = Self.project(bytes, into: output.baseAddress!)
             return mayMatch(
@@ -80,15 +85,15 @@ struct RunbookSearch: Sendable {
     func mayMatch(
         path: String, bytes: UnsafeBufferPointer<UInt8>, projection: Projection, text: UnsafeBufferPointer<UInt8>
     ) -> Bool {
-        if projection.hasLink, projection.gluedParenthesis { return true }
-        if !projection.isASCII {
-            if hasReplacementKey { return true }
-            if RunbookFields.joinsCharacters(Array(String(decoding: bytes, as: UTF8.self).utf8)) { return true }
-        }
+        if contains(text) { return true }
         // The file's name is the alert name, and the title of a runbook without one.
         var name = Array(LibraryPath.fileName(of: path).utf8)
         for index in name.indices { name[index] = TextAnalyzer.lower(name[index]) }
-        return contains(text) || name.withUnsafeBufferPointer { contains($0) }
+        if name.withUnsafeBufferPointer({ contains($0) }) { return true }
+        // What the projection cannot judge, checked last: decoding a runbook costs more than searching it.
+        if projection.hasLink, projection.gluedParenthesis { return true }
+        guard !projection.isASCII else { return false }
+        return hasReplacementKey || RunbookFields.joinsCharacters(Array(String(decoding: bytes, as: UTF8.self).utf8))
     }
 
     /// Whether `text` (lowercase) contains one of the keys.
@@ -116,7 +121,8 @@ struct RunbookSearch: Sendable {
         while index < text.count {
             let byte = text[index]
             if singles[Int(byte)] { return true }
-            if index + 1 < text.count, let candidates = pairs[UInt16(byte) << 8 | UInt16(text[index + 1])] {
+            let pair = index + 1 < text.count ? Int(byte) << 8 | Int(text[index + 1]) : 0
+            if pair != 0, pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0, let candidates = pairs[UInt16(pair)] {
                 for candidate in candidates {
                     let key = keys[candidate]
                     if index + key.count <= text.count,

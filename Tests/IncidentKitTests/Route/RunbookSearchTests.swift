@@ -14,7 +14,7 @@ import Testing
 
     /// The terms of the runbook that the search, looking for each term alone, would not find.
     private func missedTerms(path: String, bytes: [UInt8]) -> [String] {
-        var scratch = [UInt8](repeating: 0, count: bytes.count)
+        var scratch = [UInt8](repeating: 0, count: max(1, bytes.count))
         return bytes.withUnsafeBufferPointer { bytes in
             scratch.withUnsafeMutableBufferPointer { output in
                 let projection = RunbookSearch.project(bytes, into: output.baseAddress!)
@@ -85,6 +85,22 @@ import Testing
         #expect(missedTerms(path: "a.md", bytes: bytes) == [])
         bytes = [0xC3] + Array(" lone lead byte".utf8)
         #expect(missedTerms(path: "a.md", bytes: bytes) == [])
+    }
+
+    /// An empty runbook, first or after others: nothing to find in it, and no crash.
+    @Test func anEmptyRunbookIsSearchedLikeAnyOther() {
+        #expect(!mayMatch("", path: "alerts/Empty.md", "502"))
+        #expect(mayMatch("", path: "alerts/Http502.md", "502"))
+        #expect(missedTerms(path: "alerts/Empty.md", bytes: []) == [])
+    }
+
+    /// Many keys (a pasted line) take the pairs table instead of one search per key.
+    @Test func manyKeysFindWhatFewKeysFind() {
+        let symptom = "upstream timed out while reading response header from upstream, client: 10.0.0.1"
+        #expect(RunbookSearch(symptom: symptom, tuning: RouterTuning()).keys.count > 4)
+        #expect(mayMatch("# Slow\n\nThe backend sends no **head**ers.", symptom))
+        #expect(!mayMatch("# Disk\n\nThe disk is full.", symptom))
+        #expect(mayMatch("# Disk\n\nThe disk is full.", "\(symptom) disk"))
     }
 
     @Test func theFileNameIsSearchedAsTheAlertName() {
