@@ -11,7 +11,7 @@
 /// markup may put inside a word, contains the term's key: the stem without a final `e` or `y`, the only
 /// bytes the stemmer adds to a word's beginning. Removing more bytes than the markdown reader does only
 /// joins words, so a key in the reader's text is found here too. Runbooks the search cannot judge this
-/// way are always searched: a link or image glued to the word after it, and text the markdown reader
+/// way are always searched: a link or image glued to the text after it, and text the markdown reader
 /// reads by characters rather than bytes.
 struct RunbookSearch: Sendable {
     /// The keys, lowercase; none contains another.
@@ -91,7 +91,7 @@ struct RunbookSearch: Sendable {
         for index in name.indices { name[index] = TextAnalyzer.lower(name[index]) }
         if name.withUnsafeBufferPointer({ contains($0) }) { return true }
         // What the projection cannot judge, checked last: decoding a runbook costs more than searching it.
-        if projection.hasLink, projection.gluedParenthesis { return true }
+        if projection.gluedLink { return true }
         guard !projection.isASCII else { return false }
         return hasReplacementKey || RunbookFields.joinsCharacters(Array(String(decoding: bytes, as: UTF8.self).utf8))
     }
@@ -138,12 +138,12 @@ struct RunbookSearch: Sendable {
     }
 
     /// What `project` found besides the text.
-    struct Projection {
+    struct Projection: Equatable {
         var count = 0
-        /// A link's `](`, and a `)` followed by a word byte: together, a link or image may be glued to the
-        /// word after it (`[Not](u)Ready` reads as `NotReady`), which the projection does not follow.
-        var hasLink = false
-        var gluedParenthesis = false
+        /// Whether a link or image may be glued to the word after it (`[Not](u)Ready` reads as
+        /// `NotReady`), which the projection does not follow: a word after a `)` that may close a link's
+        /// destination.
+        var gluedLink = false
         /// Without bytes past ASCII, the markdown reader reads the bytes as they are. Other text is
         /// decoded first (bytes that are not UTF-8 become U+FFFD), and text whose characters join their
         /// neighbours (`RunbookFields.joinsCharacters`) is read by another reader.
@@ -152,13 +152,36 @@ struct RunbookSearch: Sendable {
 
     /// `bytes` with ASCII letters lowercased and without `*`, `_`, `\`, `[`, `]`, `<`, `>`, backticks
     /// and the blanks next to a backtick (a code span's padding), written to `output` (room for
-    /// `bytes.count`).
-    static func project(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Projection {
+    /// `bytes.count`). `eightAtATime` false takes every byte through the table, for tests to compare.
+    static func project(
+        _ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>, eightAtATime: Bool = true
+    ) -> Projection {
         var projection = Projection()
         var count = 0
         var index = 0
         let end = bytes.count
+        // How many parentheses are open since the first `](` not yet closed. The reader ends a link's
+        // destination at the `)` that balances its `(`, counting every parenthesis in between, so such a
+        // `)` is always met here with `depth` above zero: only those are checked for a word after them.
+        var depth = 0
         while index < end {
+            // Eight bytes at a time while none of them needs more than lowercasing (most markdown), up to
+            // the first that does.
+            if eightAtATime, end - index >= 8 {
+                let word = UInt64(
+                    littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                UnsafeMutableRawPointer(output + count).storeBytes(
+                    of: (word | inRange(word, UInt8(ascii: "A"), 26) >> 2).littleEndian, as: UInt64.self)
+                let special = needsMore(word)
+                if special == 0 {
+                    index += 8
+                    count += 8
+                    continue
+                }
+                let skipped = special.trailingZeroBitCount / 8
+                index += skipped
+                count += skipped
+            }
             let byte = bytes[index]
             index += 1
             // Most bytes are written, an uppercase letter lowercased: one table gives the byte to write.
@@ -176,13 +199,25 @@ struct RunbookSearch: Sendable {
             case 4:
                 output[count] = byte
                 count += 1
-                if !projection.gluedParenthesis, wordFollows(bytes, index) { projection.gluedParenthesis = true }
+                if depth > 0 {
+                    depth -= 1
+                    if !projection.gluedLink, wordFollows(bytes, index) { projection.gluedLink = true }
+                }
             case 5:
-                if index < end, bytes[index] == UInt8(ascii: "(") { projection.hasLink = true }
+                if index < end, bytes[index] == UInt8(ascii: "(") {
+                    output[count] = UInt8(ascii: "(")
+                    count += 1
+                    index += 1
+                    depth += 1
+                }
             case 6:
                 output[count] = byte
                 count += 1
                 projection.isASCII = false
+            case 7:
+                output[count] = byte
+                count += 1
+                if depth > 0 { depth += 1 }
             default:
                 break
             }
@@ -192,7 +227,7 @@ struct RunbookSearch: Sendable {
     }
 
     /// Per byte: the byte to write (an uppercase letter lowercased), or an action times 256: 2 dropped,
-    /// 3 a backtick, 4 `)`, 5 `]` (dropped), 6 past ASCII (written as it is).
+    /// 3 a backtick, 4 `)`, 5 `]` (dropped), 6 past ASCII (written as it is), 7 `(`.
     private static let table: [UInt16] = (0..<256).map { value in
         let byte = UInt8(value)
         switch byte {
@@ -203,14 +238,54 @@ struct RunbookSearch: Sendable {
         case UInt8(ascii: "`"): return 3 << 8
         case UInt8(ascii: ")"): return 4 << 8
         case UInt8(ascii: "]"): return 5 << 8
+        case UInt8(ascii: "("): return 7 << 8
         case 0x80...: return 6 << 8
         default: return UInt16(byte)
         }
     }
 
-    /// Whether a word starts at `index` of `bytes` once the bytes the projection drops are gone
-    /// (`)**Ready`, ``)` Ready` ``).
+    /// The bytes of `word` (eight, the first lowest) that the table gives an action rather than a byte
+    /// to write, each marked by its high bit: `(`, `)`, `*`, `<`, `>`, `[`, `\`, `]`, `_`, a backtick,
+    /// and bytes past ASCII. Exact for ASCII bytes, which is all that matters up to the first mark.
+    @inline(__always) private static func needsMore(_ word: UInt64) -> UInt64 {
+        // `<` and `>` differ only in the bit 0x02: with it cleared, a byte of `<` is a zero byte of the
+        // XOR, found as the lowest such (the classic zero-byte test can mark bytes above a zero, not below).
+        let angle = word & 0xFDFD_FDFD_FDFD_FDFD ^ 0x3C3C_3C3C_3C3C_3C3C
+        return word & highBits | (angle &- lowBits) & ~angle & highBits
+            | inRange(word, UInt8(ascii: "("), 3) | inRange(word, UInt8(ascii: "["), 3)
+            | inRange(word, UInt8(ascii: "_"), 2)
+    }
+
+    /// The ASCII bytes of `word` from `first` up to `first + count`, each marked by its high bit.
+    @inline(__always) private static func inRange(_ word: UInt64, _ first: UInt8, _ count: UInt8) -> UInt64 {
+        // With each byte's high bit set, subtracting a byte below 0x80 borrows from no neighbour: the high
+        // bit stays set exactly where the byte is at least the one subtracted.
+        let raised = word | highBits
+        return (raised &- lowBits &* UInt64(first)) & ~(raised &- lowBits &* UInt64(first + count)) & highBits
+    }
+
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether what follows a link's `)` at `start` of `bytes`, once the bytes the projection drops are
+    /// gone, joins the text before the link: a word (`)**Ready`, ``)` Ready` ``), the `'t` of a negation
+    /// (`isn[](u)'t`), or a separator before a digit (`2[](u).4ghz` is one word).
     private static func wordFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        guard let index = kept(bytes, from: start) else { return false }
+        let byte = bytes[index]
+        if TextAnalyzer.isWordByte(byte) { return true }
+        guard let next = kept(bytes, from: index + 1) else { return false }
+        switch byte {
+        case UInt8(ascii: "'"): return bytes[next] | 0x20 == UInt8(ascii: "t")
+        case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "-"):
+            return TextAnalyzer.isDigit(bytes[next])
+        default: return false
+        }
+    }
+
+    /// The first byte of `bytes` from `start` on that the projection keeps: not dropped markup, nor a code
+    /// span's padding.
+    private static func kept(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         while index < bytes.count {
             switch table[Int(bytes[index])] >> 8 {
@@ -220,10 +295,10 @@ struct RunbookSearch: Sendable {
                 index += 1
                 while index < bytes.count, isBlank(bytes[index]) { index += 1 }
             default:
-                return TextAnalyzer.isWordByte(bytes[index])
+                return index
             }
         }
-        return false
+        return nil
     }
 
     @inline(__always) private static func isBlank(_ byte: UInt8) -> Bool {
