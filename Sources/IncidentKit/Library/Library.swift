@@ -94,13 +94,20 @@ public struct Library: Sendable {
 
     /// Files of a collection that are about the collection, not runbooks of their own.
     static func isBoilerplate(_ path: String) -> Bool {
-        boilerplateNames.contains(LibraryPath.fileName(of: path).lowercased())
+        let bytes = path.utf8
+        // An ASCII name (most) by its bytes, as `Library.Kind` judges folders.
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            let name = bytes.reversed().prefix { $0 != UInt8(ascii: "/") }.reversed()
+            return boilerplateNames.contains { LibraryPath.equalsLowercased(name, $0) }
+        }
+        let name = LibraryPath.fileName(of: path).lowercased()
+        return boilerplateNames.contains { $0.elementsEqual(name.utf8) }
     }
 
-    private static let boilerplateNames: Set<String> = [
+    private static let boilerplateNames: [[UInt8]] = [
         "readme.md", "_index.md", "index.md", "contributing.md", "changelog.md", "license.md",
         "code_of_conduct.md", "security.md", "template.md",
-    ]
+    ].map { Array($0.utf8) }
 
     /// Resolves a link written in `file` to a library file path, trying the file's folder first and then
     /// the library root. Returns nil for links to missing files or outside the root.

@@ -11,15 +11,20 @@ public struct LibraryFile: Sendable {
         case runbook, form, checklist, workflow, gate, artifact
 
         init(path: String) {
-            let folder = path.drop { $0 == "/" }.prefix { $0 != "/" }
-            switch folder.lowercased() {
-            case "forms": self = .form
-            case "checklists": self = .checklist
-            case "workflows": self = .workflow
-            case "gates": self = .gate
-            case "artifacts", "templates": self = .artifact
-            default: self = .runbook
+            // Every kind's folder name is ASCII: an ASCII path (most) is judged by its bytes, without
+            // making a lowercased string for each of ten thousand runbooks.
+            if path.utf8.allSatisfy({ $0 < 0x80 }) {
+                let folder = path.utf8.drop { $0 == UInt8(ascii: "/") }.prefix { $0 != UInt8(ascii: "/") }
+                self = Self.folders.first { LibraryPath.equalsLowercased(folder, $0.name) }?.kind ?? .runbook
+                return
             }
+            let folder = path.drop { $0 == "/" }.prefix { $0 != "/" }.lowercased()
+            self = Self.folders.first { $0.name.elementsEqual(folder.utf8) }?.kind ?? .runbook
         }
+
+        private static let folders: [(name: [UInt8], kind: Kind)] = [
+            ("forms", .form), ("checklists", .checklist), ("workflows", .workflow), ("gates", .gate),
+            ("artifacts", .artifact), ("templates", .artifact),
+        ].map { (Array($0.utf8), $1) }
     }
 }

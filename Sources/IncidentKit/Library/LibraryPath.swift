@@ -74,5 +74,13 @@ public enum LibraryPath {
         return (Array(repeating: "..", count: up) + target[common...].map(String.init)).joined(separator: "/")
     }
 
-    static func isUndecodable(_ path: String) -> Bool { path.unicodeScalars.contains("\u{FFFD}") }
+    /// Whether `path` holds U+FFFD (whose UTF-8 starts with 0xEF, which few names have).
+    static func isUndecodable(_ path: String) -> Bool {
+        path.utf8.contains(0xEF) && path.unicodeScalars.contains("\u{FFFD}")
+    }
+
+    /// Whether `bytes` (ASCII) lowercased are `lowercase`.
+    static func equalsLowercased(_ bytes: some Collection<UInt8>, _ lowercase: [UInt8]) -> Bool {
+        bytes.count == lowercase.count && zip(bytes, lowercase).allSatisfy { TextAnalyzer.lower($0) == $1 }
+    }
 }

@@ -136,21 +136,53 @@ public enum FileSystem {
     /// The relative paths of the files under `root` whose names end in `suffix`, sorted. Hidden entries
     /// and symbolic links to folders are skipped, so a link cannot lead the walk outside the root.
     public static func files(under root: String, suffix: String) -> [String] {
+        let suffix = suffix.lowercased()
+        // Folders are listed a level at a time until there are enough to share among the cores (ten
+        // thousand runbooks sit in a thousand folders), then each is walked on its own.
         var result: [String] = []
-        walk(root: root, relative: "", suffix: suffix.lowercased(), into: &result, depth: 0)
+        var folders = [""]
+        var depth = 0
+        while !folders.isEmpty, folders.count < 16, depth < maximumDepth {
+            var deeper: [String] = []
+            for folder in folders {
+                list(root: root, relative: folder, suffix: suffix, files: &result, folders: &deeper)
+            }
+            folders = deeper
+            depth += 1
+        }
+        let listedDepth = depth
+        result += folders.concurrentMap(minimumCount: 1, chunk: 1) { folder in
+            var files: [String] = []
+            walk(root: root, relative: folder, suffix: suffix, into: &files, depth: listedDepth)
+            return files
+        }.joined()
         return result.sorted()
     }
 
+    /// How deep a walk goes: a loop of bind mounts ends here.
+    private static let maximumDepth = 32
+
     private static func walk(root: String, relative: String, suffix: String, into result: inout [String], depth: Int) {
-        guard depth < 32 else { return }
+        guard depth < maximumDepth else { return }
+        var folders: [String] = []
+        list(root: root, relative: relative, suffix: suffix, files: &result, folders: &folders)
+        for folder in folders { walk(root: root, relative: folder, suffix: suffix, into: &result, depth: depth + 1) }
+    }
+
+    /// The files of the folder `relative` whose names, lowercased, end in `suffix`, and its folders.
+    private static func list(
+        root: String, relative: String, suffix: String, files: inout [String], folders: inout [String]
+    ) {
         let folder = relative.isEmpty ? root : root + "/" + relative
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
             let (name, entryType) = nameAndType(of: entry)
-            if name.hasPrefix(".") { continue }
-            let path = relative.isEmpty ? name : relative + "/" + name
+            if name.utf8.first == UInt8(ascii: ".") { continue }
             var type = entryType
+            // Most entries are files, most of them named with ASCII: judged without lowercasing.
+            if type == UInt8(DT_REG), !hasSuffix(name, suffix) { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var info = stat()
                 guard stat(root + "/" + path, &info) == 0 else { continue }
@@ -161,14 +193,23 @@ public enum FileSystem {
                     type = UInt8(DT_DIR)
                 } else {
                     type = mode == S_IFREG ? UInt8(DT_REG) : 0
+                    if type == UInt8(DT_REG), !hasSuffix(name, suffix) { continue }
                 }
             }
             if type == UInt8(DT_DIR) {
-                walk(root: root, relative: path, suffix: suffix, into: &result, depth: depth + 1)
-            } else if type == UInt8(DT_REG), name.lowercased().hasSuffix(suffix) {
-                result.append(path)
+                folders.append(path)
+            } else if type == UInt8(DT_REG) {
+                files.append(path)
             }
         }
+    }
+
+    /// Whether `name` lowercased ends in `suffix`; for a name all ASCII, by its bytes.
+    private static func hasSuffix(_ name: String, _ suffix: String) -> Bool {
+        let bytes = name.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return name.lowercased().hasSuffix(suffix) }
+        return bytes.count >= suffix.utf8.count
+            && zip(bytes.suffix(suffix.utf8.count), suffix.utf8).allSatisfy { TextAnalyzer.lower($0) == $1 }
     }
 }
 

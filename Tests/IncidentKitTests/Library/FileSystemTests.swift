@@ -46,4 +46,45 @@ import Testing
         #expect(FileSystem.read("/nonexistent/file", into: &buffer) == nil)
         #expect(FileSystem.read("/tmp", into: &buffer) == nil, "a folder is not read")
     }
+
+    /// The walk, shared among the cores once there are enough folders, lists what a walk of one folder
+    /// after another lists: files whose names end in the suffix in any case, through links to files, not
+    /// through links to folders, hidden entries, or past 32 folders deep.
+    @Test func listsEveryFileOfAManyFolderedTree() throws {
+        let root = try Scratch.folder("walk")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let manager = FileManager.default
+        var expected: [String] = []
+        func make(_ path: String, listed: Bool) throws {
+            let full = root + "/" + path
+            try manager.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            #expect(manager.createFile(atPath: full, contents: Data("# \(path)\n".utf8)))
+            if listed { expected.append(path) }
+        }
+        for team in 0..<40 {
+            let folder = "team\(team)/alerts/sub\(team % 3)"
+            try make("\(folder)/Alert\(team).md", listed: true)
+            try make("\(folder)/UPPER\(team).MD", listed: true)
+            try make("\(folder)/notes\(team).txt", listed: false)
+            try make("\(folder)/.hidden\(team).md", listed: false)
+            try make("team\(team)/.git/config.md", listed: false)
+            try make("team\(team)/Écran \(team).Md", listed: true)
+        }
+        try make("top.md", listed: true)
+        try manager.createSymbolicLink(atPath: root + "/team0/linked.md", withDestinationPath: root + "/top.md")
+        expected.append("team0/linked.md")
+        try manager.createSymbolicLink(atPath: root + "/team1/loop", withDestinationPath: root)
+        try manager.createSymbolicLink(atPath: root + "/team2/gone.md", withDestinationPath: root + "/nowhere.md")
+        // A chain of folders deeper than the walk goes.
+        let chain = (0..<35).map { _ in "d" }
+        for depth in 0..<35 {
+            try make((chain.prefix(depth) + ["level\(depth).md"]).joined(separator: "/"), listed: depth < 32)
+        }
+        #expect(FileSystem.files(under: root, suffix: ".md") == expected.sorted())
+        #expect(
+            FileSystem.files(under: root + "/team5", suffix: ".MD") == [
+                "alerts/sub2/Alert5.md", "alerts/sub2/UPPER5.MD", "Écran 5.Md",
+            ])
+    }
 }

@@ -295,6 +295,24 @@ import Testing
         #expect(GateExpectation.parse(text) == expected)
     }
 
+    /// A file's kind is its top folder's name in any case; boilerplate is known by its file name in any
+    /// case. Non-ASCII names are judged as lowercased strings (the Kelvin sign lowercases to `k`).
+    @Test func kindsAndBoilerplateAreKnownByNameInAnyCase() {
+        let kinds: [(String, LibraryFile.Kind)] = [
+            ("forms/incident.md", .form), ("/Checklists/a.md", .checklist), ("WORKFLOWS/x/y.md", .workflow),
+            ("gates/g.md", .gate), ("Artifacts/t.md", .artifact), ("templates/t.md", .artifact),
+            ("runbooks/forms.md", .runbook), ("forms.md", .runbook), ("formsx/a.md", .runbook),
+            ("é/forms/a.md", .runbook), ("chec\u{212A}lists/a.md", .checklist), ("gatés/a.md", .runbook),
+        ]
+        for (path, kind) in kinds { #expect(LibraryFile.Kind(path: path) == kind, "\(path)") }
+        for path in ["README.md", "docs/Readme.MD", "a/b/_index.md", "CODE_OF_CONDUCT.md", "x/Template.md"] {
+            #expect(Library.isBoilerplate(path), "\(path)")
+        }
+        for path in ["readme.md/alert.md", "docs/readme.txt", "myreadme.md", "Réadme.md", "index.md.bak"] {
+            #expect(!Library.isBoilerplate(path), "\(path)")
+        }
+    }
+
     @Test func linksResolveFromTheFileThenTheRootAndNeverOutside() {
         #expect(LibraryPath.candidates(for: "../checklists/A.md", from: "runbooks/00_INDEX.md") == ["checklists/A.md"])
         #expect(
