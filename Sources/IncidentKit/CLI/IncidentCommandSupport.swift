@@ -7,8 +7,10 @@ extension CommandContext {
         if parsed.value("out")?.isEmpty == true { throw .usage("--out needs a folder, not an empty value") }
         let root = parsed.value("out") ?? environment["INCIDENT_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "incidents"
         let absolute = LibraryLocator.absolute(root, from: currentDirectory)
-        if FileSystem.isFile(absolute) {
-            throw .usage("the incidents folder '\(absolute)' is a file, not a folder: pass --out DIR")
+        // Something there that is not a folder (a file, `/dev/null`): said before any question is asked.
+        if FileSystem.stamp(absolute) != nil, !FileSystem.isDirectory(absolute) {
+            let what = FileSystem.isFile(absolute) ? "a file" : "a device or other special file"
+            throw .usage("the incidents folder '\(absolute)' is \(what), not a folder: pass --out DIR")
         }
         return IncidentStore(root: absolute)
     }

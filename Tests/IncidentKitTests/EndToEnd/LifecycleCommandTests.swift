@@ -197,6 +197,12 @@ struct LifecycleCommandTests {
         #expect(file.status == 64)
         #expect(
             file.errors.hasPrefix("incident: error: the incidents folder '\(folder)/afile' is a file, not a folder"))
+        let device = incident(["list", "--out", "/dev/null"])
+        #expect(device.status == 64)
+        #expect(
+            device.errors.hasPrefix(
+                "incident: error: the incidents folder '/dev/null' is a device or other special file, not a folder: pass --out"
+            ))
         #expect(
             FileManager.default.createFile(atPath: store.folder(id) + "/state.json", contents: Data("{\"id\"".utf8)))
         let broken = incident(["list", "--out", folder + "/incidents"])
