@@ -14,16 +14,29 @@ public struct Library: Sendable {
     /// cannot be opened by it): they count as empty.
     public var unreadable: [String] = []
 
-    /// Problems found while reading the files (for example unterminated fences), and the files that could
-    /// not be read at all.
+    /// The entries named like markdown files that are not files (a link to a file that is gone, a FIFO):
+    /// left out, and said so by lint.
+    public var leftOut: [String] = []
+
+    /// Problems found while reading the files (for example unterminated fences), the files that could not
+    /// be read at all, and the entries left out.
     public var readDiagnostics: [Diagnostic] {
-        unreadable.map { path in
-            LibraryPath.isUndecodable(path)
-                ? Diagnostic(
-                    .error, path: path, line: 1, "the file name is not valid UTF-8, so it cannot be read; rename it")
-                : Diagnostic(
-                    .warning, path: path, line: 1, "cannot read this file (check its permissions); it counts as empty")
-        } + paths.flatMap { files[$0]!.document.diagnostics }
+        leftOut.map { path in
+            Diagnostic(
+                .warning, path: path, line: 1,
+                FileSystem.isSymbolicLink(root + "/" + path)
+                    ? "a link to a file that is not there, so it is left out; fix the link or remove it"
+                    : "not a regular file (a FIFO, socket or device), so it is left out; remove it or rename it")
+        }
+            + unreadable.map { path in
+                LibraryPath.isUndecodable(path)
+                    ? Diagnostic(
+                        .error, path: path, line: 1, "the file name is not valid UTF-8, so it cannot be read; rename it"
+                    )
+                    : Diagnostic(
+                        .warning, path: path, line: 1,
+                        "cannot read this file (check its permissions); it counts as empty")
+            } + paths.flatMap { files[$0]!.document.diagnostics }
     }
 
     /// The paths at which a router pack keeps its keyword index, in the order they are tried.
@@ -48,15 +61,18 @@ public struct Library: Sendable {
         let trimmedRoot = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         let indexPath = indexPaths.first { FileSystem.isFile(trimmedRoot + "/" + $0) }
         var paths: [String]
+        var leftOut: [String] = []
         if let indexPath, scope == .routing {
             paths = [indexPath]
         } else if indexPath != nil {
-            paths = packFolders.flatMap { folder in
-                FileSystem.files(under: trimmedRoot + "/" + folder, suffix: ".md").map { folder + "/" + $0 }
-            }
+            let listings = packFolders.map { ($0, FileSystem.listing(under: trimmedRoot + "/" + $0, suffix: ".md")) }
+            paths = listings.flatMap { folder, listing in listing.files.map { folder + "/" + $0 } }
+            leftOut = listings.flatMap { folder, listing in listing.leftOut.map { folder + "/" + $0 } }
             if let indexPath, !paths.contains(indexPath) { paths.append(indexPath) }
         } else {
-            paths = FileSystem.files(under: trimmedRoot, suffix: ".md").filter { !isBoilerplate($0) }
+            let listing = FileSystem.listing(under: trimmedRoot, suffix: ".md")
+            paths = listing.files.filter { !isBoilerplate($0) }
+            leftOut = listing.leftOut.filter { !isBoilerplate($0) }
         }
         var files: [String: LibraryFile] = [:]
         var unreadable: [String] = []
@@ -66,6 +82,7 @@ public struct Library: Sendable {
         }
         var library = Library(root: trimmedRoot, files: files, index: RouteIndex(routes: [], source: nil))
         library.unreadable = unreadable
+        library.leftOut = leftOut
         if let indexPath, let file = files[indexPath] {
             library.index = RouteIndex.parse(file, in: library)
         } else {

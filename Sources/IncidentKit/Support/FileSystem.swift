@@ -127,6 +127,12 @@ public enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Whether `path` is a symbolic link (whatever it points to, if anything).
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// Whether `path` is a regular file (following links).
     public static func isFile(_ path: String) -> Bool {
         var info = stat()
@@ -136,42 +142,62 @@ public enum FileSystem {
     /// The relative paths of the files under `root` whose names end in `suffix`, sorted. Hidden entries
     /// and symbolic links to folders are skipped, so a link cannot lead the walk outside the root.
     public static func files(under root: String, suffix: String) -> [String] {
+        listing(under: root, suffix: suffix).files
+    }
+
+    /// What a walk of a folder finds: the files, and the entries named like them that are not files
+    /// and so are left out (a link to a file that is gone, a FIFO, a socket, a device), each sorted.
+    public struct Listing: Sendable {
+        public var files: [String] = []
+        public var leftOut: [String] = []
+    }
+
+    /// `files(under:suffix:)`, with the entries it leaves out.
+    public static func listing(under root: String, suffix: String) -> Listing {
         let suffix = suffix.lowercased()
         // Folders are listed a level at a time until there are enough to share among the cores (ten
         // thousand runbooks sit in a thousand folders), then each is walked on its own.
-        var result: [String] = []
+        var result = Listing()
         var folders = [""]
         var depth = 0
         while !folders.isEmpty, folders.count < 16, depth < maximumDepth {
             var deeper: [String] = []
             for folder in folders {
-                list(root: root, relative: folder, suffix: suffix, files: &result, folders: &deeper)
+                list(root: root, relative: folder, suffix: suffix, into: &result, folders: &deeper)
             }
             folders = deeper
             depth += 1
         }
         let listedDepth = depth
-        result += folders.concurrentMap(minimumCount: 1, chunk: 1) { folder in
-            var files: [String] = []
-            walk(root: root, relative: folder, suffix: suffix, into: &files, depth: listedDepth)
-            return files
-        }.joined()
-        return result.sorted()
+        for part in folders.concurrentMap(
+            minimumCount: 1, chunk: 1,
+            { folder in
+                var listing = Listing()
+                walk(root: root, relative: folder, suffix: suffix, into: &listing, depth: listedDepth)
+                return listing
+            })
+        {
+            result.files += part.files
+            result.leftOut += part.leftOut
+        }
+        result.files.sort()
+        result.leftOut.sort()
+        return result
     }
 
     /// How deep a walk goes: a loop of bind mounts ends here.
     private static let maximumDepth = 32
 
-    private static func walk(root: String, relative: String, suffix: String, into result: inout [String], depth: Int) {
+    private static func walk(root: String, relative: String, suffix: String, into result: inout Listing, depth: Int) {
         guard depth < maximumDepth else { return }
         var folders: [String] = []
-        list(root: root, relative: relative, suffix: suffix, files: &result, folders: &folders)
+        list(root: root, relative: relative, suffix: suffix, into: &result, folders: &folders)
         for folder in folders { walk(root: root, relative: folder, suffix: suffix, into: &result, depth: depth + 1) }
     }
 
-    /// The files of the folder `relative` whose names, lowercased, end in `suffix`, and its folders.
+    /// The entries of the folder `relative` whose names, lowercased, end in `suffix`, and its folders.
     private static func list(
-        root: String, relative: String, suffix: String, files: inout [String], folders: inout [String]
+        root: String, relative: String, suffix: String, into result: inout Listing, folders: inout [String]
     ) {
         let folder = relative.isEmpty ? root : root + "/" + relative
         guard let directory = opendir(folder) else { return }
@@ -180,26 +206,33 @@ public enum FileSystem {
             let (name, entryType) = nameAndType(of: entry)
             if name.utf8.first == UInt8(ascii: ".") { continue }
             var type = entryType
-            // Most entries are files, most of them named with ASCII: judged without lowercasing.
-            if type == UInt8(DT_REG), !hasSuffix(name, suffix) { continue }
+            // Most entries are files, most of them named with ASCII: judged without lowercasing. (A link is
+            // followed only to a file; an entry of unknown type may be a folder.)
+            if type != UInt8(DT_DIR), type != UInt8(DT_UNKNOWN), !hasSuffix(name, suffix) { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var info = stat()
-                guard stat(root + "/" + path, &info) == 0 else { continue }
+                guard stat(root + "/" + path, &info) == 0 else {
+                    // A link to nothing (or an entry gone since it was listed).
+                    if hasSuffix(name, suffix) { result.leftOut.append(path) }
+                    continue
+                }
                 let mode = info.st_mode & S_IFMT
                 if mode == S_IFDIR {
                     // Links to folders are not followed: they could point outside the library.
                     if type == UInt8(DT_LNK) { continue }
                     type = UInt8(DT_DIR)
                 } else {
+                    guard hasSuffix(name, suffix) else { continue }
                     type = mode == S_IFREG ? UInt8(DT_REG) : 0
-                    if type == UInt8(DT_REG), !hasSuffix(name, suffix) { continue }
                 }
             }
             if type == UInt8(DT_DIR) {
                 folders.append(path)
             } else if type == UInt8(DT_REG) {
-                files.append(path)
+                result.files.append(path)
+            } else {
+                result.leftOut.append(path)
             }
         }
     }

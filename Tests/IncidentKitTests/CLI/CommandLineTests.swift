@@ -255,6 +255,31 @@ import Testing
         #expect(errors == "incident: error: no markdown files in '\(empty)': point --library at the runbook folder\n")
     }
 
+    /// A link to a runbook that is gone, or a FIFO named `.md`, is not silently missing from the library:
+    /// lint says so, and the rest routes.
+    @Test func entriesThatAreNotFilesAreReportedByLint() throws {
+        let library = try Scratch.folder("left-out")
+        #expect(
+            FileManager.default.createFile(
+                atPath: library + "/DiskFull.md", contents: Data("# Disk full\n\nThe disk is full.\n".utf8)))
+        try FileManager.default.createSymbolicLink(
+            atPath: library + "/Gone.md", withDestinationPath: library + "/moved/Gone.md")
+        #expect(mkfifo(library + "/Pipe.md", 0o600) == 0)
+        let (status, output, errors) = run(["lint", "--library", library])
+        #expect(status == 0, "\(errors)")
+        #expect(
+            output.contains(
+                "Gone.md:1: warning: a link to a file that is not there, so it is left out; fix the link or remove it"))
+        #expect(
+            output.contains(
+                "Pipe.md:1: warning: not a regular file (a FIFO, socket or device), so it is left out; remove it or "
+                    + "rename it"))
+        #expect(errors.hasSuffix("1 file checked: 0 errors, 2 warnings\n"), "\(errors)")
+        let (routed, routes, _) = run(["route", "disk full", "--library", library])
+        #expect(routed == 0)
+        #expect(routes.contains("DiskFull"))
+    }
+
     @Test func hugoReferencesAreLinksToTheirPage() throws {
         let (status, output, errors) = run(["lint", "--library", Paths.prometheusCorpus])
         #expect(status == 1, "the corpus has one real unterminated fence")
