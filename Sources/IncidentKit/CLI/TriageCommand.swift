@@ -125,8 +125,8 @@ struct TriageCommand: Subcommand {
         return keys
     }
 
-    /// The route to follow: the best one; on a near tie a terminal user picks from the top three; with no
-    /// confident match the library's generic triage flow.
+    /// The route to follow: the best one; on a near tie a terminal user picks among the routes that tie
+    /// (three at most); with no confident match the library's generic triage flow.
     static func choose(_ routing: RoutingResult, prompter: any Prompter, console: any Console)
         throws(IncidentError) -> (RouteChoice, String?)
     {
@@ -136,8 +136,10 @@ struct TriageCommand: Subcommand {
             var warning: String?
             if routing.nearTie, routing.matches.count > 1 {
                 if prompter.isInteractive {
+                    // Only the routes that score almost as high as the best: a third one far behind is no tie.
+                    let choices = min(3, max(2, routing.tied), routing.matches.count)
                     prompter.say("Near tie between routes:")
-                    for (number, match) in routing.matches.prefix(3).enumerated() {
+                    for (number, match) in routing.matches.prefix(choices).enumerated() {
                         prompter.say("  \(number + 1)) \(match.route.title)  (\(match.route.file):\(match.route.line))")
                     }
                     while true {
@@ -146,11 +148,11 @@ struct TriageCommand: Subcommand {
                         }
                         let text = answer.trimmed
                         if text.isEmpty { break }
-                        if let number = Int(text), (1...min(3, routing.matches.count)).contains(number) {
+                        if let number = Int(text), (1...choices).contains(number) {
                             chosen = routing.matches[number - 1]
                             break
                         }
-                        prompter.say("Type 1 to \(min(3, routing.matches.count)).")
+                        prompter.say("Type 1 to \(choices).")
                     }
                 } else {
                     // Collections hold the same alert twice: the file tells them apart.

@@ -26,6 +26,9 @@ public struct RoutingResult: Sendable {
     public var confident: Bool
     /// Whether the second match scores almost as high as the first.
     public var nearTie: Bool
+    /// How many matches, from the first, score almost as high as the first (1 without a near tie): the
+    /// routes a terminal user picks from.
+    public var tied = 1
     /// The generic triage flow to use when not confident, if the library has one.
     public var fallback: String?
 

@@ -128,9 +128,11 @@ public struct Router: Sendable {
                 || (sharesEnough
                     && bestMatch.evidence / unknownIDF * bestMatch.coverage.squareRoot() >= tuning.minimumStrength)
         }
-        return RoutingResult(
+        var result = RoutingResult(
             symptom: symptom, terms: terms, matches: matches, confident: confident, nearTie: nearTie,
             fallback: index.fallback)
+        if nearTie { result.tied = max(2, matches.prefix { $0.score >= tuning.nearTie * matches[0].score }.count) }
+        return result
     }
 
     /// The terms of `symptom` in order, each with the word it came from, and which of them are two

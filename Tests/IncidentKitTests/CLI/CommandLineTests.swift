@@ -503,6 +503,7 @@ import Testing
         try #require(result.matches.count >= 2)
         result.confident = true
         result.nearTie = true
+        result.tied = 3
         return result
     }
 
@@ -514,6 +515,21 @@ import Testing
         #expect(choice.warning == nil)
         #expect(prompter.shown.contains("Near tie between routes:"))
         #expect(prompter.shown.contains("Type 1 to \(min(3, routing.matches.count))."))
+    }
+
+    /// A third route that scores far below the tied two is not offered.
+    @Test func onlyTheRoutesThatTieAreOffered() throws {
+        var routing = Router(index: try Library.load(root: Paths.corpora).index).route("etcd members down", top: 3)
+        try #require(routing.matches.count == 3)
+        routing.confident = true
+        routing.nearTie = true
+        routing.tied = 2
+        let prompter = ScriptedPrompter(["3", "2"])
+        let (choice, _) = try TriageCommand.choose(routing, prompter: prompter, console: CapturingConsole())
+        #expect(choice.title == routing.matches[1].route.title)
+        #expect(prompter.shown.contains("Type 1 to 2."))
+        #expect(prompter.shown.contains { $0.hasPrefix("  2) \(routing.matches[1].route.title)") })
+        #expect(!prompter.shown.contains { $0.hasPrefix("  3) ") })
     }
 
     @Test func withoutATerminalTheBestIsTakenWithAWarning() throws {

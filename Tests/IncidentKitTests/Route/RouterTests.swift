@@ -327,8 +327,21 @@ import Testing
         // A one-word symptom that two runbooks share about equally is a near tie, not a decision.
         let family = Router(index: index).route("etcd")
         #expect(family.nearTie)
+        #expect(family.tied == 2)
         #expect(!family.confident)
         #expect(Router(index: index).route("queue full").confident)
+    }
+
+    /// The routes that tie are those, from the first, that score at least the near-tie share of the first.
+    @Test(arguments: ["etcd", "cpu", "disk", "pod not ready", "alertmanager", "node", "memory", "certificate"])
+    func theTiedRoutesAreThoseScoringAlmostAsHighAsTheFirst(symptom: String) throws {
+        let router = Router(index: try Library.load(root: Paths.corpora).index)
+        let result = router.route(symptom, top: 5)
+        let share = RouterTuning().nearTie
+        let best = try #require(result.matches.first).score
+        #expect(result.nearTie == (result.tied > 1))
+        #expect(result.matches.prefix(result.tied).allSatisfy { $0.score >= share * best })
+        if result.tied < result.matches.count { #expect(result.matches[result.tied].score < share * best) }
     }
 
     @Test func synonymGroupsAreDistinct() {
