@@ -73,6 +73,46 @@ func warn(_ text: String) {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+    usage: incident-eval [--labels FILE] [--library DIR] [--misses] [--dump FILE] [--tuning NAME=VALUE,...]
+                         [--train | --sizes | --check-search]
+
+    Routes every row of a labelled TSV (symptom, expected paths separated by | or NONE, source) and prints
+    top-1 and top-3 accuracy, NONE rows declined and answerable rows wrongly declined, by source, and the
+    median time per query, for the router and for plain BM25 in the same run.
+
+      --labels FILE        the labelled rows (default bench/route-eval/labels.tsv)
+      --library DIR        the library routed over (default ../shared/corpora)
+      --misses             also print each row the router gets wrong
+      --dump FILE          write each row's scores as TSV to FILE
+      --tuning N=V,...     router tuning to try (also INCIDENT_TUNING)
+      --train              fit the re-ranking weights instead (pairwise logistic regression)
+      --sizes              confidence over subsets of the library, by size
+      --check-search       route every row with and without the search path; exit 1 if any differs
+
+    """
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage, terminator: "")
+    exit(0)
+}
+// Every word is a known option or the value after one: a typo must not run the whole evaluation.
+let valued: Set<String> = ["--labels", "--library", "--dump", "--tuning"]
+let flags: Set<String> = ["--misses", "--train", "--sizes", "--check-search"]
+var position = 0
+while position < arguments.count {
+    let word = arguments[position]
+    if valued.contains(word), position + 1 < arguments.count {
+        position += 2
+    } else if flags.contains(word) {
+        position += 1
+    } else {
+        FileHandle.standardError.write(
+            Data(
+                "incident-eval: \(valued.contains(word) ? "\(word) needs a value" : "unknown option '\(word)'")\n\(usage)"
+                    .utf8))
+        exit(64)
+    }
+}
 func option(_ name: String, _ fallback: String) -> String {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
     return arguments[index + 1]
