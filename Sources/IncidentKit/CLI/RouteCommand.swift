@@ -64,6 +64,11 @@ struct RouteCommand: Subcommand {
                     + "cannot open \(TerminalText.printable(path)): its file name is not valid UTF-8; rename it to route to it\n"
             )
         }
+        for path in loaded.leftOut {
+            console.error(
+                console.yellowError("warning: ") + "\(TerminalText.printable(path)): "
+                    + Library.whyLeftOut(path, root: root) + "\n")
+        }
         for path in loaded.unreadable {
             console.error(
                 console.yellowError("warning: ")

@@ -21,13 +21,7 @@ public struct Library: Sendable {
     /// Problems found while reading the files (for example unterminated fences), the files that could not
     /// be read at all, and the entries left out.
     public var readDiagnostics: [Diagnostic] {
-        leftOut.map { path in
-            Diagnostic(
-                .warning, path: path, line: 1,
-                FileSystem.isSymbolicLink(root + "/" + path)
-                    ? "a link to a file that is not there, so it is left out; fix the link or remove it"
-                    : "not a regular file (a FIFO, socket or device), so it is left out; remove it or rename it")
-        }
+        leftOut.map { Diagnostic(.warning, path: $0, line: 1, Self.whyLeftOut($0, root: root)) }
             + unreadable.map { path in
                 LibraryPath.isUndecodable(path)
                     ? Diagnostic(
@@ -37,6 +31,13 @@ public struct Library: Sendable {
                         .warning, path: path, line: 1,
                         "cannot read this file (check its permissions); it counts as empty")
             } + paths.flatMap { files[$0]!.document.diagnostics }
+    }
+
+    /// Why the entry at `path` (relative to `root`), named like a markdown file, is left out.
+    static func whyLeftOut(_ path: String, root: String) -> String {
+        FileSystem.isSymbolicLink(root + "/" + path)
+            ? "a link to a file that is not there, so it is left out; fix the link or remove it"
+            : "not a regular file (a FIFO, socket or device), so it is left out; remove it or rename it"
     }
 
     /// The paths at which a router pack keeps its keyword index, in the order they are tried.

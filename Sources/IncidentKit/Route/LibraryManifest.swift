@@ -10,8 +10,14 @@ struct LibraryManifest: Equatable, Sendable {
 
     /// The files of `root` the way `Library.load` lists them (every markdown file but collection
     /// boilerplate), in order.
-    static func paths(root: String) -> [String] {
-        FileSystem.files(under: root, suffix: ".md").filter { !Library.isBoilerplate($0) }
+    static func paths(root: String) -> [String] { listing(root: root).files }
+
+    /// `paths(root:)`, with the entries named like markdown files that are not files (left out).
+    static func listing(root: String) -> FileSystem.Listing {
+        var listing = FileSystem.listing(under: root, suffix: ".md")
+        listing.files.removeAll(where: Library.isBoilerplate)
+        listing.leftOut.removeAll(where: Library.isBoilerplate)
+        return listing
     }
 
     /// Scans `root`: the sizes and modification times of `paths` (its files, as `paths(root:)` lists them).

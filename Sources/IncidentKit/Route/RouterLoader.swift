@@ -20,6 +20,8 @@ public enum RouterLoader {
         public var unreadable: [String]
         /// Files whose names are not UTF-8, which cannot be opened by them.
         public var undecodable: [String]
+        /// Entries named like runbooks that are not files (a link to a file that is gone, a FIFO).
+        public var leftOut: [String] = []
         /// How many runbooks the library has: the router's routes are only those a search found.
         public var runbookCount: Int
     }
@@ -58,7 +60,8 @@ public enum RouterLoader {
         }
         // A cache is checked against every file's size and time; without one there is nothing to check,
         // and each runbook's size and time are taken as it is read.
-        let listed = LibraryManifest.paths(root: root)
+        let listing = LibraryManifest.listing(root: root)
+        let listed = listing.files
         // A name that is not UTF-8 is listed with U+FFFD in it and cannot be opened by that name: the
         // caller warns, and the file stays out of the manifest (renaming it changes the manifest).
         let undecodable = listed.filter(LibraryPath.isUndecodable)
@@ -69,7 +72,8 @@ public enum RouterLoader {
                 let index = RouteIndex(routes: cached.routes, source: nil)
                 return Loaded(
                     router: Router(index: index, tuning: tuning, lookup: cached.lookup, reload: reload), source: .cache,
-                    unreadable: [], undecodable: undecodable, runbookCount: cached.routes.count)
+                    unreadable: [], undecodable: undecodable, leftOut: listing.leftOut,
+                    runbookCount: cached.routes.count)
             }
             scanned = manifest
         }
@@ -95,7 +99,7 @@ public enum RouterLoader {
                     router: Router(
                         index: RouteIndex(routes: routes, source: nil), tuning: tuning, lookup: lookup, reload: reload),
                     source: .search, unreadable: found.unreadable, undecodable: undecodable,
-                    runbookCount: runbooks.count)
+                    leftOut: listing.leftOut, runbookCount: runbooks.count)
             }
         }
         reading?(paths.count, cacheFile != nil)
@@ -152,7 +156,7 @@ public enum RouterLoader {
         writing.wait()
         return Loaded(
             router: Router(index: index, tuning: tuning, lookup: lookup, reload: reload), source: .runbooks,
-            unreadable: unread, undecodable: undecodable, runbookCount: routes.count)
+            unreadable: unread, undecodable: undecodable, leftOut: listing.leftOut, runbookCount: routes.count)
     }
 
     /// The runbooks among `paths` (in order, with their bytes) that `search` says may hold the

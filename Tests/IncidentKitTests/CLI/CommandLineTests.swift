@@ -256,7 +256,7 @@ import Testing
     }
 
     /// A link to a runbook that is gone, or a FIFO named `.md`, is not silently missing from the library:
-    /// lint says so, and the rest routes.
+    /// lint says so, and route warns as it routes the rest.
     @Test func entriesThatAreNotFilesAreReportedByLint() throws {
         let library = try Scratch.folder("left-out")
         #expect(
@@ -275,9 +275,22 @@ import Testing
                 "Pipe.md:1: warning: not a regular file (a FIFO, socket or device), so it is left out; remove it or "
                     + "rename it"))
         #expect(errors.hasSuffix("1 file checked: 0 errors, 2 warnings\n"), "\(errors)")
-        let (routed, routes, _) = run(["route", "disk full", "--library", library])
+        let (routed, routes, warnings) = run(["route", "disk full", "--library", library])
         #expect(routed == 0)
         #expect(routes.contains("DiskFull"))
+        #expect(
+            warnings.contains(
+                "warning: Gone.md: a link to a file that is not there, so it is left out; fix the link or remove it\n"))
+        #expect(warnings.contains("warning: Pipe.md: not a regular file (a FIFO, socket or device)"))
+        // From the route cache too, which is kept all the same.
+        let cache = try Scratch.folder("left-out-cache")
+        for _ in 0..<2 {
+            let (_, cached, again) = run(
+                ["route", "the disk is full", "--library", library], environment: ["XDG_CACHE_HOME": cache])
+            #expect(cached.contains("DiskFull"))
+            #expect(again.contains("warning: Gone.md: a link to a file that is not there"))
+        }
+        #expect(FileSystem.files(under: cache, suffix: "").count == 1, "one route cache written")
     }
 
     @Test func hugoReferencesAreLinksToTheirPage() throws {
