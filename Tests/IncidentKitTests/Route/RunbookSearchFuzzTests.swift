@@ -102,6 +102,50 @@ import Testing
         }
     }
 
+    /// Every byte value at every offset of the eight, at every alignment, inside an open destination
+    /// (from a second review): eight at a time projects as one by one.
+    @Test func everyByteAtEveryOffsetOfTheEight() {
+        func projection(_ bytes: [UInt8], _ eight: Bool) -> ([UInt8], RunbookSearch.Projection) {
+            var output = [UInt8](repeating: 0, count: max(1, bytes.count))
+            let projection = bytes.withUnsafeBufferPointer { bytes in
+                output.withUnsafeMutableBufferPointer {
+                    RunbookSearch.project(bytes, into: $0.baseAddress!, eightAtATime: eight)
+                }
+            }
+            return (Array(output[..<projection.count]), projection)
+        }
+        // ASCII bytes the table writes (lowercased or not).
+        let plain = (0..<0x80).map { UInt8($0) }.filter { !Array("()*<>[\\]_`".utf8).contains($0) }
+        var generator = SeededGenerator(seed: 99)
+        var failures: [String] = []
+        for prefixLength in 0..<8 {
+            for offset in 0..<8 {
+                for value in 0...255 {
+                    for _ in 0..<6 {
+                        // `[](` opens a destination, then `prefixLength` plain bytes align the eight.
+                        var bytes = Array("[](".utf8)
+                        for _ in 0..<prefixLength { bytes.append(plain.randomElement(using: &generator)!) }
+                        for _ in 0..<offset { bytes.append(plain.randomElement(using: &generator)!) }
+                        bytes.append(UInt8(value))
+                        for _ in (offset + 1)..<9 {
+                            bytes.append(
+                                Bool.random(using: &generator)
+                                    ? plain.randomElement(using: &generator)!
+                                    : UInt8.random(in: 0...255, using: &generator))
+                        }
+                        bytes += Array("))a".utf8)
+                        let eight = projection(bytes, true)
+                        let one = projection(bytes, false)
+                        if eight.0 != one.0 || eight.1 != one.1, failures.count < 10 {
+                            failures.append("\(bytes)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
     /// `contains`, with a search per key for a few keys and the pairs table for many, finds what a plain
     /// substring search finds.
     @Test func containsFindsWhatAPlainSearchFinds() {

@@ -122,6 +122,60 @@ import Testing
         #expect(Self.missedTerms(path: "runbooks/x.md", bytes: Array(markdown.utf8)) == [])
     }
 
+    /// Links a second review tried, after the search began counting a destination's parentheses: links
+    /// across container lines, table cells and setext headings, escapes, titles and `<...>` destinations,
+    /// chains of links and images, and what may follow a `)`.
+    @Test(arguments: [
+        "> 1) [Not](u\n> x)Ready",
+        "- [Not](u\n  x)Ready",
+        "- a\n\t[Not](u\n\tx)Ready",
+        "| a | b |\n|---|---|\n| [Not](u | x)Ready | c |",
+        "| a |\n|---|\n| [Not](u \\| x)Ready | extra) | more |",
+        "Crash[](u\n)Loop\n===",
+        "Crash[](u\r)Loop",
+        "Crash[](u\r\n)Loop",
+        "# Crash[](u #)Loop ##",
+        "[a](b) c](u)Ready [Not](u)Ready",
+        "[`](`Not](u)Ready",
+        "[\\](x) Not](u)Ready",
+        "Not[](u)![x](y)Ready",
+        "isn[](u)'![](v)t ready",
+        "isn[](u)'[](v)t ready",
+        "2[](u).[](v)4ghz",
+        "2[](u)\\-4ghz",
+        "isn[](u)` 't ` ready",
+        "isn[](u)`'t` ready",
+        "Not[](u)<https://x/Ready>",
+        "Crash[](u)_Loop",
+        "[Not](a\\)\\)b)Ready",
+        "[Not](u \"t)\")Ready",
+        "[Not](<a)b>)Ready",
+        "![Not](<a)b>)Ready",
+        "> [Not](u\n>> x)Ready",
+        "- [ ] [Not](u)Ready",
+        "- [ ](u)Ready",
+        "1. Crash[](u\n2) x)Loop",
+        "Crash[](u\n    x)Loop",
+        "    Crash[](u)Loop",
+        "---\ntitle: \"Crash[](u)Loop\"\n---\n",
+        "---\ntitle: [isn, 't]\n---\n",
+        "\u{FEFF}Crash[](u)Loop",
+        "Crash\u{FF}[](u)Loop",
+        "é Crash[](u)Loop",
+        "[Crash![x](y)Loop](u)",
+        "[a [Not](u)Ready](v)",
+        "Crash[](u)``Loop``",
+        "Crash[](u)` `Loop",
+        "Crash[](u)\\\nLoop",
+        "5xx[](u)s 503[](u)s",
+        "can[](u)not",
+        "isn[](u)'T ready",
+        "isn[](u)\u{2019}t ready",
+    ])
+    func linkCornersASecondReviewTriedStayFound(markdown: String) {
+        #expect(Self.missedTerms(path: "runbooks/x.md", bytes: Array(markdown.utf8)) == [], "\(markdown)")
+    }
+
     /// The review's miss end to end: the router scores the runbook for the symptom, so the search keeps it.
     @Test func aLinkGluedToANegationOrANumberKeepsItsRunbook() {
         for (markdown, symptom) in [
