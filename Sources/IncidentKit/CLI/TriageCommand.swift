@@ -137,7 +137,7 @@ struct TriageCommand: Subcommand {
             if routing.nearTie, routing.matches.count > 1 {
                 if prompter.isInteractive {
                     // Only the routes that score almost as high as the best: a third one far behind is no tie.
-                    let choices = min(3, max(2, routing.tied), routing.matches.count)
+                    let choices = min(3, routing.tied, routing.matches.count)
                     prompter.say("Near tie between routes:")
                     for (number, match) in routing.matches.prefix(choices).enumerated() {
                         prompter.say("  \(number + 1)) \(match.route.title)  (\(match.route.file):\(match.route.line))")

@@ -24,11 +24,11 @@ public struct RoutingResult: Sendable {
     public var matches: [RouteMatch]
     /// Whether the best match is trustworthy enough to follow without asking.
     public var confident: Bool
-    /// Whether the second match scores almost as high as the first.
-    public var nearTie: Bool
-    /// How many matches, from the first, score almost as high as the first (1 without a near tie): the
+    /// How many routes, from the first, score almost as high as the first (1 without a near tie): the
     /// routes a terminal user picks from.
-    public var tied = 1
+    public var tied: Int
+    /// Whether the second route scores almost as high as the first.
+    public var nearTie: Bool { tied > 1 }
     /// The generic triage flow to use when not confident, if the library has one.
     public var fallback: String?
 

@@ -117,7 +117,8 @@ public struct Router: Sendable {
         }
         // A near tie compares the scores shown; confidence weighs the evidence, what the symptom says of
         // the runbook, before the adjustments for coverage and length.
-        let nearTie = ranked.count > 1 && rankScores[ranked[1]] >= tuning.nearTie * rankScores[ranked[0]]
+        let tied = ranked.isEmpty ? 1 : ranked.prefix { rankScores[$0] >= tuning.nearTie * rankScores[ranked[0]] }.count
+        let nearTie = tied > 1
         var confident = false
         if let first = ranked.first, let bestMatch = matches.first {
             // One word that several runbooks share about equally ("etcd", "cpu") names a family, not a runbook.
@@ -128,11 +129,9 @@ public struct Router: Sendable {
                 || (sharesEnough
                     && bestMatch.evidence / unknownIDF * bestMatch.coverage.squareRoot() >= tuning.minimumStrength)
         }
-        var result = RoutingResult(
-            symptom: symptom, terms: terms, matches: matches, confident: confident, nearTie: nearTie,
+        return RoutingResult(
+            symptom: symptom, terms: terms, matches: matches, confident: confident, tied: tied,
             fallback: index.fallback)
-        if nearTie { result.tied = max(2, matches.prefix { $0.score >= tuning.nearTie * matches[0].score }.count) }
-        return result
     }
 
     /// The terms of `symptom` in order, each with the word it came from, and which of them are two

@@ -515,7 +515,6 @@ import Testing
         var result = Router(index: library.index).route("502 gunicorn worker failed to boot", top: 3)
         try #require(result.matches.count >= 2)
         result.confident = true
-        result.nearTie = true
         result.tied = 3
         return result
     }
@@ -535,7 +534,6 @@ import Testing
         var routing = Router(index: try Library.load(root: Paths.corpora).index).route("etcd members down", top: 3)
         try #require(routing.matches.count == 3)
         routing.confident = true
-        routing.nearTie = true
         routing.tied = 2
         let prompter = ScriptedPrompter(["3", "2"])
         let (choice, _) = try TriageCommand.choose(routing, prompter: prompter, console: CapturingConsole())
