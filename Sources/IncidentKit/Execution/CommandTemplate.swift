@@ -65,12 +65,18 @@ public struct CommandTemplate: Sendable, Hashable {
         }
     }
 
-    /// Placeholders that stand where no quoting is safe, with the reason (for the linter).
-    public var problems: [(name: String, reason: String)] {
-        parts.compactMap { part in
-            guard case .placeholder(let name, .unsupported(let reason)) = part else { return nil }
-            return (name, reason)
+    /// Placeholders that stand where no quoting is safe, each once, with the reasons its places give (for
+    /// the linter).
+    public var problems: [(name: String, reasons: [String])] {
+        var problems: [(name: String, reasons: [String])] = []
+        for case .placeholder(let name, .unsupported(let reason)) in parts {
+            if let index = problems.firstIndex(where: { $0.name == name }) {
+                if !problems[index].reasons.contains(reason) { problems[index].reasons.append(reason) }
+            } else {
+                problems.append((name, [reason]))
+            }
         }
+        return problems
     }
 
     /// Fills every placeholder from `variables` (keyed by name), or says what is missing or refused.
@@ -102,7 +108,9 @@ public struct CommandTemplate: Sendable, Hashable {
     /// that follow its `{{name}}`: where it stands (a comment, the code another shell runs), or what its
     /// value would do there.
     public func refusals(_ variables: [String: Variable]) -> [(name: String, reason: String)] {
-        var refused = problems.map { ($0.name, "stands \($0.reason), where a value could become code") }
+        var refused = problems.map {
+            ($0.name, "stands \($0.reasons.joined(separator: ", and ")), where a value could become code")
+        }
         for (index, part) in parts.enumerated() {
             guard case .placeholder(let name, let context) = part, let value = variables[name]?.effectiveValue,
                 !refused.contains(where: { $0.0 == name })

@@ -261,19 +261,8 @@ public struct Linter: Sendable {
                     "the command leaves \(open) open, so the shell will reject it: close it, or end the line with \\ "
                         + "to go on with the next")
             }
-            // One diagnostic per placeholder, with every reason its places in the command give.
-            var reasons: [(name: String, reasons: [String])] = []
-            for problem in CommandTemplate(command.text).problems {
-                if let index = reasons.firstIndex(where: { $0.name == problem.name }) {
-                    if !reasons[index].reasons.contains(problem.reason) {
-                        reasons[index].reasons.append(problem.reason)
-                    }
-                } else {
-                    reasons.append((problem.name, [problem.reason]))
-                }
-            }
             return (unclosed.map { [$0] } ?? [])
-                + reasons.map { name, reasons in
+                + CommandTemplate(command.text).problems.map { name, reasons in
                     // A placeholder the runbook wrote for people (`<pod>`, `$NAMESPACE`) warns: it was not
                     // written for the tool.
                     let asWritten = position < written.count ? written[position][name] : nil
